@@ -1,0 +1,26 @@
+import type { DepartmentTable } from './tables/department.table'
+import type { StaffTable } from './tables/staff.table'
+import type { RoomTable } from './tables/room.table'
+import type { GuestTable } from './tables/guest.table'
+import type { PreferenceTable } from './tables/preference.table'
+import type { StayTable } from './tables/stay.table'
+import type { RuleTable } from './tables/rule.table'
+import type { PromptTable } from './tables/prompt.table'
+import type { VocabularyTable } from './tables/vocabulary.table'
+import type { AuditTable } from './tables/audit.table'
+import type { SettingTable } from './tables/settings.table'
+
+/** Kysely's view of the schema: one entry per table, row types match the columns exactly. */
+export interface Database {
+  department: DepartmentTable
+  staff: StaffTable
+  room: RoomTable
+  guest: GuestTable
+  preference: PreferenceTable
+  stay: StayTable
+  rule: RuleTable
+  prompt: PromptTable
+  vocabulary: VocabularyTable
+  audit_log: AuditTable
+  setting: SettingTable
+}

@@ -1,0 +1,5 @@
+import type { Migration } from './migration'
+import { foundation } from './0001-foundation'
+
+/** Every migration, statically registered, in the order it runs. Append only. */
+export const migrations: readonly Migration[] = [foundation]

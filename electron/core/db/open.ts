@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import type { Compilable } from 'kysely'
+import { AppError } from '../errors'
+import { migrations as registered } from './migrations'
+import type { Migration } from './migrations/migration'
+import { schemaQb, type Sqlite } from './query'
+
+export interface OpenOptions {
+  /** Database file, or ':memory:'. */
+  file: string
+  /** Electron passes the path of a better-sqlite3 build that matches its ABI. */
+  nativeBinding?: string
+  migrations?: readonly Migration[]
+  /** Called with the backup path when an existing file is about to be migrated. */
+  onBackup?: (backupFile: string) => void
+}
+
+/** Opens the store with the pragmas a hotel needs (a check-in must survive a power cut). */
+export function openSqlite(options: OpenOptions): Sqlite {
+  if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true })
+  const sqlite = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  migrate(sqlite, options)
+  return sqlite
+}
+
+function migrate(sqlite: Sqlite, options: OpenOptions): void {
+  const list = options.migrations ?? registered
+  sqlite.exec('CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)')
+  const applied = new Set(
+    (sqlite.prepare('SELECT name FROM schema_migration').all() as { name: string }[]).map((r) => r.name),
+  )
+  const known = new Set(list.map((m) => m.name))
+  const unknown = [...applied].filter((name) => !known.has(name))
+  if (unknown.length > 0) {
+    sqlite.close()
+    throw new AppError('STORE_TOO_NEW', `This database was written by a newer Zhike (${unknown.join(', ')}).`)
+  }
+  const pending = [...list].sort((a, b) => a.name.localeCompare(b.name)).filter((m) => !applied.has(m.name))
+  if (pending.length === 0) return
+  if (applied.size > 0 && options.file !== ':memory:') {
+    const backup = `${options.file}.before-${pending[0].name}.bak`
+    if (!fs.existsSync(backup)) sqlite.prepare('VACUUM INTO ?').run(backup)
+    options.onBackup?.(backup)
+  }
+  const run = (statement: Compilable<unknown> | string) => {
+    if (typeof statement === 'string') sqlite.exec(statement)
+    else {
+      const c = statement.compile()
+      sqlite.prepare(c.sql).run(...(c.parameters as unknown[]))
+    }
+  }
+  for (const migration of pending) {
+    // Kysely does not wrap SQLite migrations in transactions; we do, one per migration.
+    sqlite.transaction(() => {
+      migration.up({ schema: schemaQb.schema, run })
+      sqlite.prepare('INSERT INTO schema_migration (name, applied_at) VALUES (?, ?)').run(
+        migration.name,
+        new Date().toISOString(),
+      )
+    })()
+  }
+}

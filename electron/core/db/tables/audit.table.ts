@@ -1,0 +1,14 @@
+import type { Generated, Selectable, Insertable } from 'kysely'
+
+export interface AuditTable {
+  id: Generated<number>
+  at: string
+  staff_id: number | null
+  action: string
+  guest_id: number | null
+  entity: string
+  entity_id: number | null
+  detail: string | null
+}
+export type AuditRow = Selectable<AuditTable>
+export type NewAuditRow = Insertable<AuditTable>

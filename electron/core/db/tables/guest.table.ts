@@ -1,0 +1,30 @@
+import type { Generated, Selectable, Insertable, Updateable } from 'kysely'
+
+export interface GuestTable {
+  id: Generated<number>
+  native_name: string
+  roman_name: string | null
+  salutation: string | null
+  gender: string | null
+  nationality: string | null
+  home_city: string | null
+  /** Comma-separated language codes. */
+  languages: string
+  occupation: string | null
+  company: string | null
+  phone: string | null
+  email: string | null
+  birth_date: string | null
+  document_no: string | null
+  vip: number
+  notes: string | null
+  /** Normalised text the search matches against (names, phone digits, email, company). */
+  search_key: string
+  merged_into: number | null
+  created_at: string
+  created_by: number | null
+  updated_at: string
+}
+export type GuestRow = Selectable<GuestTable>
+export type NewGuestRow = Insertable<GuestTable>
+export type GuestUpdate = Updateable<GuestTable>

@@ -1,0 +1,45 @@
+/** Stable codes the UI translates. Add here, then to both message files under src/i18n. */
+export const errorCodes = [
+  'VALIDATION',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'UNKNOWN_OPERATION',
+  'ROOM_OCCUPIED',
+  'ROOM_OUT_OF_ORDER',
+  'STAY_NOT_RESERVED',
+  'STAY_NOT_IN_HOUSE',
+  'STAY_DATES',
+  'GUEST_HAS_STAY',
+  'PROMPT_STATE',
+  'BAD_LOGIN',
+  'RATE_LIMITED',
+  'DEMO_NOT_EMPTY',
+  'STORE_TOO_NEW',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
+
+/** An error a user may see: a stable code, an English message for logs, optional details. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
+
+export interface ErrorBody {
+  code: ErrorCode
+  message: string
+  details?: Record<string, unknown>
+}
+
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details }
+  // Never leak a stack or driver message to a caller.
+  return { code: 'INTERNAL', message: 'Something went wrong inside Zhike. It has been logged.' }
+}

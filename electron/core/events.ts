@@ -1,0 +1,35 @@
+import type { PromptView } from './prompts/prompt.view'
+
+/** Everything core announces. Transports forward these unchanged (IPC send, SSE). */
+export interface CoreEvents {
+  'prompt.created': { prompt: PromptView }
+  'prompt.updated': { prompt: PromptView }
+  'stay.changed': { stayId: number; guestId: number; status: string; roomNumber: string | null }
+}
+export type CoreEventName = keyof CoreEvents
+export interface CoreEvent<K extends CoreEventName = CoreEventName> {
+  name: K
+  payload: CoreEvents[K]
+}
+
+type Listener = (event: CoreEvent) => void
+
+/** One in-process bus. Events are published only after the transaction that caused them commits. */
+export class EventBus {
+  private listeners = new Set<Listener>()
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  publish(event: CoreEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event)
+      } catch (error) {
+        console.error('[events] a listener failed', error)
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import type { z } from 'zod'
+import type { OperationContext } from './context'
+import type { Permission } from './staff/roles'
+
+/**
+ * One operation of the API: declared once, with its input schema and the permission it needs.
+ * The IPC bridge, the hub routes, the /api/schema listing and the renderer's client types are
+ * all derived from these declarations.
+ */
+export interface Operation<S extends z.ZodType = z.ZodType, O = unknown> {
+  /** query: reads only. mutation: runs inside one synchronous transaction. */
+  kind: 'query' | 'mutation'
+  input: S
+  /** 'public' operations need no signed-in staff (sign-in, first-start setup). */
+  permission: Permission | 'public'
+  /** Transports remember (start) or forget (end) the session this operation returns. */
+  session?: 'start' | 'end'
+  summary: string
+  handler: (ctx: OperationContext, input: z.output<S>) => O
+}
+
+export function operation<S extends z.ZodType, O>(definition: Operation<S, O>): Operation<S, O> {
+  return definition
+}

@@ -1,0 +1,127 @@
+import { appliesToStay, isNegative, type PreferenceFact, type Strength } from '../guests/preference'
+import { facings, type RoomFacts } from './room'
+
+/** How one preference fares in one room, for the "why" the desk sees. */
+export interface RoomReason {
+  preferenceId: number
+  category: string
+  code: string
+  wanted: string
+  strength: Strength
+  /** match: a wish met (or an aversion avoided); near: almost; miss: a wish not met; conflict: an aversion present. */
+  outcome: 'match' | 'near' | 'miss' | 'conflict'
+  /** What the room has, e.g. "10" for the floor or "S" for the facing. */
+  actual: string
+}
+
+export interface RoomSuggestion {
+  room: RoomFacts
+  score: number
+  reasons: RoomReason[]
+}
+
+const weight: Record<Strength, number> = { required: 100, preferred: 20, avoid: 25, never: 120 }
+
+type Test = (room: RoomFacts, value: string) => { hit: boolean | 'near'; actual: string }
+
+function facingDistance(a: string, b: string): number {
+  const i = facings.indexOf(a as never)
+  const j = facings.indexOf(b as never)
+  if (i < 0 || j < 0) return 99
+  const d = Math.abs(i - j)
+  return Math.min(d, 8 - d)
+}
+
+const has = (room: RoomFacts, feature: string) => room.features.includes(feature)
+const yes = (value: string) => value !== 'no'
+
+/** Which preferences say something about a room, and how to test a room against each. */
+const tests: Record<string, Test> = {
+  'room.floor': (room, value) => {
+    const wanted = Number(value)
+    const hit = room.floor === wanted ? true : Math.abs(room.floor - wanted) === 1 ? 'near' : false
+    return { hit, actual: String(room.floor) }
+  },
+  'room.facing': (room, value) => {
+    const d = facingDistance(room.facing, value)
+    return { hit: d === 0 ? true : d === 1 ? 'near' : false, actual: room.facing }
+  },
+  'room.view': (room, value) => ({ hit: room.view === value, actual: room.view ?? '' }),
+  'room.bed': (room, value) => ({ hit: room.bed === value, actual: room.bed }),
+  'room.quiet': (room, value) => ({ hit: has(room, 'quiet') === yes(value), actual: has(room, 'quiet') ? 'quiet' : '' }),
+  'room.away_from_lift': (room, value) => ({
+    hit: !has(room, 'near_lift') === yes(value),
+    actual: has(room, 'near_lift') ? 'near_lift' : '',
+  }),
+  'room.smoking': (room, value) => ({
+    hit: has(room, 'smoking') === yes(value),
+    actual: has(room, 'smoking') ? 'smoking' : 'non_smoking',
+  }),
+  'number.lucky': (room, value) => ({ hit: room.number.includes(value), actual: room.number }),
+  'number.unlucky': (room, value) => ({
+    hit: room.number.includes(value) || String(room.floor) === value,
+    actual: room.number,
+  }),
+  'access.hearing': (room) => ({ hit: has(room, 'visual_alarm'), actual: has(room, 'visual_alarm') ? 'visual_alarm' : '' }),
+  'access.mobility': (room, value) =>
+    value === 'wheelchair'
+      ? { hit: has(room, 'accessible'), actual: has(room, 'accessible') ? 'accessible' : '' }
+      : { hit: has(room, 'near_lift') || has(room, 'accessible'), actual: has(room, 'near_lift') ? 'near_lift' : '' },
+}
+
+/** Whether a preference says anything about rooms at all. */
+export function concernsRooms(preference: Pick<PreferenceFact, 'category' | 'code'>): boolean {
+  return `${preference.category}.${preference.code}` in tests
+}
+
+/** Scores one room against the preferences that concern rooms. */
+export function scoreRoom(room: RoomFacts, preferences: readonly PreferenceFact[]): RoomSuggestion {
+  let score = 0
+  const reasons: RoomReason[] = []
+  for (const preference of preferences) {
+    const test = tests[`${preference.category}.${preference.code}`]
+    if (!test) continue
+    const { hit, actual } = test(room, preference.value)
+    const w = weight[preference.strength]
+    const negative = isNegative(preference.strength)
+    // An aversion "hits" when the room has what the guest wants to avoid.
+    let outcome: RoomReason['outcome']
+    if (negative) {
+      outcome = hit === true ? 'conflict' : 'match'
+      score += hit === true ? -w : 0
+    } else {
+      outcome = hit === true ? 'match' : hit === 'near' ? 'near' : 'miss'
+      score += hit === true ? w : hit === 'near' ? w / 4 : 0
+    }
+    reasons.push({
+      preferenceId: preference.id,
+      category: preference.category,
+      code: preference.code,
+      wanted: preference.value,
+      strength: preference.strength,
+      outcome,
+      actual,
+    })
+  }
+  return { room, score, reasons }
+}
+
+/**
+ * Ranks vacant rooms for a guest. Pure and deterministic: the same preferences and rooms
+ * always give the same order (score, then fewest unmet required wishes, then room number).
+ */
+export function suggestRooms(
+  preferences: readonly PreferenceFact[],
+  vacantRooms: readonly RoomFacts[],
+  stayId: number | null,
+  limit = 8,
+): RoomSuggestion[] {
+  const relevant = preferences.filter((p) => concernsRooms(p) && appliesToStay(p, stayId))
+  const scored = vacantRooms.map((room) => scoreRoom(room, relevant))
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.room.number.localeCompare(b.room.number, 'en', { numeric: true }),
+  )
+  return scored.slice(0, limit)
+}

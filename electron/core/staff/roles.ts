@@ -1,0 +1,32 @@
+export const roles = ['front_desk', 'department', 'guest_relations', 'manager', 'admin'] as const
+export type Role = (typeof roles)[number]
+
+export const permissions = [
+  'guest.read',
+  'guest.write',
+  'stay.write',
+  'prompt.read',
+  'prompt.act',
+  'hotel.read',
+  'rule.read',
+  'rule.write',
+] as const
+export type Permission = (typeof permissions)[number]
+
+const everyone: Permission[] = ['prompt.read', 'prompt.act', 'hotel.read']
+const grants: Record<Role, readonly Permission[]> = {
+  front_desk: [...everyone, 'guest.read', 'guest.write', 'stay.write'],
+  department: everyone,
+  guest_relations: [...everyone, 'guest.read', 'guest.write'],
+  manager: permissions,
+  admin: permissions,
+}
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission)
+}
+
+/** Department staff see and act on their own department's prompts only. */
+export function seesAllDepartments(role: Role): boolean {
+  return role !== 'department'
+}
