@@ -8,6 +8,7 @@ export const errorCodes = [
   'ROOM_OCCUPIED',
   'ROOM_OUT_OF_ORDER',
   'STAY_NOT_RESERVED',
+  'STAY_ALREADY_IN_HOUSE',
   'STAY_NOT_IN_HOUSE',
   'STAY_DATES',
   'GUEST_HAS_STAY',

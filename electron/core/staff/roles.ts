@@ -10,6 +10,7 @@ export const permissions = [
   'hotel.read',
   'rule.read',
   'rule.write',
+  'hotel.write',
 ] as const
 export type Permission = (typeof permissions)[number]
 

@@ -1,0 +1,31 @@
+import type { z } from 'zod'
+import { departmentOperations } from './departments/department.operations'
+import { guestOperations } from './guests/guest.operations'
+import { promptOperations } from './prompts/prompt.operations'
+import { roomOperations } from './rooms/room.operations'
+import { ruleOperations } from './rules/rule.operations'
+import { setupOperations } from './setup/setup.operations'
+import { staffOperations } from './staff/staff.operations'
+import { stayOperations } from './stays/stay.operations'
+import { vocabularyOperations } from './vocabulary/vocabulary.operations'
+
+/**
+ * THE contract. Every operation Zhike offers, declared once. The Electron IPC bridge, the
+ * hub's HTTP routes, GET /api/schema and the renderer's client types all derive from it.
+ */
+export const operations = {
+  ...setupOperations,
+  ...staffOperations,
+  ...departmentOperations,
+  ...vocabularyOperations,
+  ...roomOperations,
+  ...guestOperations,
+  ...stayOperations,
+  ...promptOperations,
+  ...ruleOperations,
+}
+
+export type Api = typeof operations
+export type OperationName = keyof Api
+export type InputOf<K extends OperationName> = z.input<Api[K]['input']>
+export type OutputOf<K extends OperationName> = ReturnType<Api[K]['handler']>

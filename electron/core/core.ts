@@ -1,0 +1,106 @@
+import type { z } from 'zod'
+import { operations, type OperationName } from './api'
+import { systemClock, type Clock } from './clock'
+import type { Actor, CoreServices, OperationContext } from './context'
+import { readDemoData } from './demo/demo-data'
+import { loadDemoHotel } from './demo/demo-loader'
+import { openSqlite } from './db/open'
+import type { Sqlite } from './db/query'
+import { AppError, toErrorBody, type ErrorBody } from './errors'
+import { EventBus, type CoreEvent } from './events'
+import type { Operation } from './operation'
+import { roleAllows } from './staff/roles'
+import { SessionStore } from './staff/sessions'
+import { ensureBaseVocabulary } from './vocabulary/vocabulary.repository'
+
+export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorBody }
+
+export interface CoreOptions {
+  /** Database file, or ':memory:' for a throwaway store. */
+  file: string
+  clock?: Clock
+  nativeBinding?: string
+  /** Folder holding the demo hotel (hotel.json, guests.json, rules.json); omit to ship none. */
+  demoDir?: string
+  /** Log unexpected errors (never shown to callers). Defaults to console.error. */
+  logError?: (error: unknown, operation: string) => void
+}
+
+export interface Core {
+  readonly sqlite: Sqlite
+  readonly events: EventBus
+  readonly sessions: SessionStore
+  readonly clock: Clock
+  /** Calls an operation for whoever holds the session token (null: nobody signed in). */
+  call(token: string | null, name: string, input: unknown): Result
+  /** Calls an operation as a known actor (the demo loader, tests, benchmarks). */
+  callAs(actor: Actor | null, name: string, input: unknown): Result
+  close(): void
+}
+
+function validationError(error: z.ZodError): AppError {
+  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+  const first = issues[0]
+  return new AppError('VALIDATION', first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.', {
+    issues,
+  })
+}
+
+export function createCore(options: CoreOptions): Core {
+  const sqlite = openSqlite({ file: options.file, nativeBinding: options.nativeBinding })
+  ensureBaseVocabulary(sqlite)
+  const clock = options.clock ?? systemClock
+  const events = new EventBus()
+  const sessions = new SessionStore(clock)
+  const logError = options.logError ?? ((error, name) => console.error(`[core] ${name} failed`, error))
+
+  const services: CoreServices = {}
+  if (options.demoDir) {
+    const dir = options.demoDir
+    // One transaction: a demo that fails half-way leaves the store as new as it was.
+    services.loadDemo = () => sqlite.transaction(() => loadDemoHotel(callAs, readDemoData(dir), clock.now()))()
+  }
+
+  function callAs(actor: Actor | null, name: string, input: unknown): Result {
+    const op = (operations as Record<string, Operation>)[name]
+    try {
+      if (!op || !Object.hasOwn(operations, name)) throw new AppError('UNKNOWN_OPERATION', `There is no operation called "${name}".`)
+      if (op.permission !== 'public') {
+        if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
+        if (!roleAllows(actor.role, op.permission)) {
+          throw new AppError('FORBIDDEN', `Your role (${actor.role}) may not do this (${op.permission}).`)
+        }
+      }
+      const parsed = op.input.safeParse(input ?? {})
+      if (!parsed.success) throw validationError(parsed.error)
+      const pending: CoreEvent[] = []
+      const ctx: OperationContext = {
+        sqlite,
+        clock,
+        sessions,
+        actor,
+        services,
+        emit: (eventName, payload) => pending.push({ name: eventName, payload } as CoreEvent),
+      }
+      const value =
+        op.kind === 'mutation' ? sqlite.transaction(() => op.handler(ctx, parsed.data))() : op.handler(ctx, parsed.data)
+      for (const event of pending) events.publish(event)
+      return { ok: true, value }
+    } catch (error) {
+      if (!(error instanceof AppError)) logError(error, name)
+      return { ok: false, error: toErrorBody(error) }
+    }
+  }
+
+  return {
+    sqlite,
+    events,
+    sessions,
+    clock,
+    call: (token, name, input) => callAs(sessions.actor(token), name, input),
+    callAs,
+    close: () => sqlite.close(),
+  }
+}
+
+export type { OperationName }

@@ -1,0 +1,62 @@
+import { addDays, localDate } from '../clock'
+import type { Actor } from '../context'
+import type { Result } from '../core'
+import { AppError } from '../errors'
+import type { DemoData } from './demo-data'
+
+type Call = (actor: Actor | null, name: string, input: unknown) => Result
+
+/**
+ * Loads the demo hotel through the same operations the screens use, so the demo can never
+ * hold data the app itself would refuse. Stops at the first refusal, naming what failed.
+ */
+export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: number; guests: number; arrivalsToday: number } {
+  const must = <T>(actor: Actor | null, name: string, input: unknown, what: string): T => {
+    const result = call(actor, name, input)
+    if (!result.ok) throw new AppError('VALIDATION', `Demo data: ${what}: ${result.error.message}`, { operation: name })
+    return result.value as T
+  }
+  const today = localDate(now)
+  const adminRow = data.hotel.staff.find((s) => s.role === 'admin') ?? data.hotel.staff[0]
+  const { staff: admin } = must<{ staff: Actor }>(
+    null,
+    'setup.createFirstAdmin',
+    {
+      hotelName: data.hotel.hotel.name,
+      departments: data.hotel.departments,
+      admin: { code: adminRow.code, name: adminRow.name, romanName: adminRow.roman, pin: adminRow.pin },
+    },
+    'first administrator',
+  )
+  for (const s of data.hotel.staff) {
+    if (s.code === adminRow.code) continue
+    must(admin, 'staff.create', { code: s.code, name: s.name, romanName: s.roman, department: s.department, role: s.role, pin: s.pin }, `staff ${s.code}`)
+  }
+  for (const r of data.hotel.rooms) must(admin, 'room.create', r, `room ${r.number}`)
+  for (const r of data.rules) must(admin, 'rule.create', r, `rule ${r.key}`)
+
+  // The front desk records guests and checks them in, so check-in prompts name a desk clerk.
+  const deskRow = data.hotel.staff.find((s) => s.role === 'front_desk')
+  const desk = deskRow ? must<{ staff: Actor }>(null, 'session.signIn', { code: deskRow.code, pin: deskRow.pin }, 'desk sign-in').staff : admin
+  let arrivalsToday = 0
+  for (const g of data.guests) {
+    const { key: _key, preferences, stays, ...fields } = g
+    const { id: guestId } = must<{ id: number }>(admin, 'guest.create', fields, `guest ${g.key}`)
+    for (const p of preferences) must(admin, 'preference.add', { ...p, guestId }, `preference of ${g.key}`)
+    for (const s of [...stays].sort((a, b) => a.arrival - b.arrival)) {
+      const arrival = addDays(today, s.arrival)
+      const departure = addDays(today, s.arrival + s.nights)
+      const party = s.party ?? 1
+      if (s.arrival + s.nights <= 0) {
+        must(admin, 'stay.import', { guestId, arrival, departure, party, roomNumber: s.room, status: 'checked_out' }, `past stay of ${g.key}`)
+      } else if (s.arrival < 0) {
+        const { stayId } = must<{ stayId: number }>(admin, 'stay.import', { guestId, arrival, departure, party, status: 'reserved' }, `stay of ${g.key}`)
+        must(desk, 'stay.checkIn', { stayId, roomNumber: s.room }, `check-in of ${g.key}`)
+      } else {
+        must(desk, 'stay.reserve', { guestId, arrival, departure, party }, `reservation of ${g.key}`)
+        if (s.arrival === 0) arrivalsToday++
+      }
+    }
+  }
+  return { rooms: data.hotel.rooms.length, guests: data.guests.length, arrivalsToday }
+}

@@ -1,0 +1,118 @@
+import type { Sqlite } from '../db/query'
+import type { GuestRow } from '../db/tables/guest.table'
+import type { PreferenceRow } from '../db/tables/preference.table'
+import { listGuestStays, type GuestStayRow } from '../stays/stay.repository'
+import { listActivePreferences } from './guest.repository'
+
+export interface PreferenceView {
+  id: number
+  category: string
+  code: string
+  value: string
+  strength: string
+  scope: string
+  stayId: number | null
+  note: string | null
+  sourceDepartment: string | null
+  recordedAt: string
+  lastConfirmedAt: string
+}
+
+export interface GuestCard {
+  guest: {
+    id: number
+    nativeName: string
+    romanName: string | null
+    salutation: string | null
+    gender: string | null
+    nationality: string | null
+    homeCity: string | null
+    languages: string[]
+    occupation: string | null
+    company: string | null
+    phone: string | null
+    email: string | null
+    birthDate: string | null
+    vip: number
+    notes: string | null
+  }
+  stats: { stays: number; nights: number; firstStay: string | null; lastStay: string | null }
+  /** Needs staff must never miss: accessibility, allergies, and anything marked "never". */
+  alerts: PreferenceView[]
+  preferences: PreferenceView[]
+  stays: {
+    id: number
+    confirmationNo: string
+    arrival: string
+    departure: string
+    party: number
+    status: string
+    roomNumber: string | null
+  }[]
+}
+
+export function isAlert(p: Pick<PreferenceRow, 'category' | 'code' | 'strength'>): boolean {
+  return p.category === 'access' || (p.category === 'food' && p.code === 'allergy') || p.strength === 'never'
+}
+
+function nights(arrival: string, departure: string): number {
+  return Math.round((Date.parse(`${departure}T00:00:00Z`) - Date.parse(`${arrival}T00:00:00Z`)) / 86_400_000)
+}
+
+function toPreferenceView(p: PreferenceRow): PreferenceView {
+  return {
+    id: p.id,
+    category: p.category,
+    code: p.code,
+    value: p.value,
+    strength: p.strength,
+    scope: p.scope,
+    stayId: p.stay_id,
+    note: p.note,
+    sourceDepartment: p.source_department,
+    recordedAt: p.recorded_at,
+    lastConfirmedAt: p.last_confirmed_at,
+  }
+}
+
+export function buildGuestCard(sqlite: Sqlite, g: GuestRow): GuestCard {
+  const preferences = listActivePreferences(sqlite, g.id).map(toPreferenceView)
+  const stays: GuestStayRow[] = listGuestStays(sqlite, g.id)
+  const stayed = stays.filter((s) => s.status === 'checked_out' || s.status === 'in_house')
+  return {
+    guest: {
+      id: g.id,
+      nativeName: g.native_name,
+      romanName: g.roman_name,
+      salutation: g.salutation,
+      gender: g.gender,
+      nationality: g.nationality,
+      homeCity: g.home_city,
+      languages: g.languages ? g.languages.split(',') : [],
+      occupation: g.occupation,
+      company: g.company,
+      phone: g.phone,
+      email: g.email,
+      birthDate: g.birth_date,
+      vip: g.vip,
+      notes: g.notes,
+    },
+    stats: {
+      stays: stayed.length,
+      nights: stayed.reduce((sum, s) => sum + nights(s.arrival_date, s.departure_date), 0),
+      firstStay: stayed.length ? stayed[stayed.length - 1].arrival_date : null,
+      lastStay: stayed.length ? stayed[0].arrival_date : null,
+    },
+    alerts: preferences.filter(isAlert),
+    preferences: preferences.filter((p) => !isAlert(p)),
+    stays: stays.map((s) => ({
+      id: s.id,
+      confirmationNo: s.confirmation_no,
+      arrival: s.arrival_date,
+      departure: s.departure_date,
+      party: s.party_size,
+      status: s.status,
+      roomNumber: s.room_number,
+    })),
+  }
+}

@@ -1,0 +1,123 @@
+import { sql } from 'kysely'
+import { all, first, prepared, qb, run, type Sqlite } from '../db/query'
+import type { GuestRow } from '../db/tables/guest.table'
+import type { PreferenceRow } from '../db/tables/preference.table'
+import type { PreferenceFact, Scope, Strength } from './preference'
+import type { GuestFields, PreferenceFields } from './guest.schemas'
+import { searchKey } from './guest-name'
+
+const byId = prepared((a: { id: number }) => qb.selectFrom('guest').selectAll().where('id', '=', a.id))
+
+export function findGuest(sqlite: Sqlite, id: number): GuestRow | undefined {
+  return byId.first(sqlite, { id })
+}
+
+export function insertGuest(sqlite: Sqlite, fields: GuestFields, at: string, staffId: number | null): number {
+  const row = {
+    native_name: fields.nativeName,
+    roman_name: fields.romanName,
+    salutation: fields.salutation,
+    gender: fields.gender,
+    nationality: fields.nationality,
+    home_city: fields.homeCity,
+    languages: fields.languages.join(','),
+    occupation: fields.occupation,
+    company: fields.company,
+    phone: fields.phone,
+    email: fields.email,
+    birth_date: fields.birthDate,
+    document_no: fields.documentNo,
+    vip: fields.vip,
+    notes: fields.notes,
+    created_at: at,
+    created_by: staffId,
+    updated_at: at,
+  }
+  return run(sqlite, qb.insertInto('guest').values({ ...row, search_key: searchKey(row) })).lastInsertRowid
+}
+
+const activePreferences = prepared((a: { guestId: number }) =>
+  qb
+    .selectFrom('preference')
+    .selectAll()
+    .where('guest_id', '=', a.guestId)
+    .where('active', '=', 1)
+    .orderBy('category')
+    .orderBy('code')
+    .orderBy('id'),
+)
+
+export function listActivePreferences(sqlite: Sqlite, guestId: number): PreferenceRow[] {
+  return activePreferences.all(sqlite, { guestId })
+}
+
+export function toPreferenceFact(row: PreferenceRow): PreferenceFact {
+  return {
+    id: row.id,
+    category: row.category,
+    code: row.code,
+    value: row.value,
+    strength: row.strength as Strength,
+    scope: row.scope as Scope,
+    stayId: row.stay_id,
+  }
+}
+
+export function insertPreference(
+  sqlite: Sqlite,
+  guestId: number,
+  fields: PreferenceFields,
+  source: { at: string; staffId: number | null; department: string | null; observationId?: number | null },
+): number {
+  return run(
+    sqlite,
+    qb.insertInto('preference').values({
+      guest_id: guestId,
+      category: fields.category,
+      code: fields.code,
+      value: fields.value,
+      strength: fields.strength,
+      scope: fields.scope,
+      stay_id: fields.scope === 'stay' ? fields.stayId : null,
+      note: fields.note,
+      source_staff_id: source.staffId,
+      source_department: source.department,
+      source_observation_id: source.observationId ?? null,
+      recorded_at: source.at,
+      last_confirmed_at: source.at,
+      active: 1,
+    }),
+  ).lastInsertRowid
+}
+
+/** LIKE needs its wildcards escaped, or "100%" would match everything. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+export interface GuestSearchRow {
+  id: number
+  native_name: string
+  roman_name: string | null
+  salutation: string | null
+  vip: number
+  company: string | null
+}
+
+/** Guests whose folded names, phone digits, email or company contain the text. */
+export function searchGuestsByKey(sqlite: Sqlite, folded: string, limit: number): GuestSearchRow[] {
+  return all(
+    sqlite,
+    qb
+      .selectFrom('guest')
+      .select(['id', 'native_name', 'roman_name', 'salutation', 'vip', 'company'])
+      .where('merged_into', 'is', null)
+      .where(sql<boolean>`search_key LIKE ${likePattern(folded)} ESCAPE '\\'`)
+      .orderBy('native_name')
+      .limit(limit),
+  )
+}
+
+export function countGuests(sqlite: Sqlite): number {
+  return Number(first(sqlite, qb.selectFrom('guest').select((eb) => eb.fn.countAll().as('n')))?.n ?? 0)
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { scopes, strengths } from './preference'
+
+const text = (max: number) => z.string().trim().max(max)
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => (v ? v : null))
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-23.')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'That date does not exist.')
+
+export const guestFields = z.object({
+  nativeName: text(80).min(1, 'Enter the guest’s name.'),
+  romanName: optionalText(80),
+  salutation: z.enum(['mr', 'ms', 'mrs', 'dr', 'prof']).nullish().transform((v) => v ?? null),
+  gender: z.enum(['m', 'f', 'x']).nullish().transform((v) => v ?? null),
+  nationality: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, such as CN or SG.').nullish().transform((v) => v ?? null),
+  homeCity: optionalText(80),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(8).default([]),
+  occupation: optionalText(80),
+  company: optionalText(120),
+  phone: z.string().trim().max(40).regex(/^[+\d\s()./-]*$/, 'A phone number may hold digits, spaces, + ( ) - and . only.')
+    .refine((v) => v === '' || /\d{5,}/.test(v.replace(/\D/g, '')), 'A phone number needs at least 5 digits.')
+    .nullish().transform((v) => (v ? v : null)),
+  email: z.email('Enter an email address like name@example.com.').max(120).nullish().or(z.literal('')).transform((v) => (v ? v : null)),
+  birthDate: isoDate.nullish().transform((v) => v ?? null),
+  documentNo: optionalText(40),
+  vip: z.number().int().min(0).max(3).default(0),
+  notes: optionalText(2000),
+})
+export type GuestFields = z.output<typeof guestFields>
+
+export const preferenceFields = z.object({
+  category: z.string().trim().min(1, 'Choose a category.').max(40),
+  code: z.string().trim().min(1, 'Choose what the preference is about.').max(40),
+  value: z.string().trim().min(1, 'Enter a value.').max(200),
+  strength: z.enum(strengths).default('preferred'),
+  scope: z.enum(scopes).default('always'),
+  stayId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  note: optionalText(500),
+})
+export type PreferenceFields = z.output<typeof preferenceFields>

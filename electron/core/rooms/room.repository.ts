@@ -1,0 +1,75 @@
+import { all, first, prepared, qb, run, type Sqlite } from '../db/query'
+import type { RoomRow } from '../db/tables/room.table'
+import { parseFeatures, type RoomFacts } from './room'
+
+export function insertRoom(sqlite: Sqlite, room: Omit<RoomRow, 'id'>): number {
+  return run(sqlite, qb.insertInto('room').values(room)).lastInsertRowid
+}
+
+const byNumber = prepared((a: { number: string }) => qb.selectFrom('room').selectAll().where('number', '=', a.number))
+const byId = prepared((a: { id: number }) => qb.selectFrom('room').selectAll().where('id', '=', a.id))
+
+export function findRoomByNumber(sqlite: Sqlite, number: string): RoomRow | undefined {
+  return byNumber.first(sqlite, { number })
+}
+export function findRoom(sqlite: Sqlite, id: number): RoomRow | undefined {
+  return byId.first(sqlite, { id })
+}
+
+const vacant = prepared((_: Record<string, never>) =>
+  qb
+    .selectFrom('room')
+    .select(['id', 'number', 'floor', 'facing', 'view', 'bed', 'features'])
+    .where('out_of_order', '=', 0)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('stay')
+            .select('stay.id')
+            .whereRef('stay.room_id', '=', 'room.id')
+            .where('stay.status', '=', 'in_house'),
+        ),
+      ),
+    ),
+)
+
+/** Rooms free to sell now: in service and with no guest in house. */
+export function listVacantRooms(sqlite: Sqlite): RoomFacts[] {
+  return vacant.all(sqlite, {}).map((r) => ({ ...r, features: parseFeatures(r.features) }))
+}
+
+const occupant = prepared((a: { roomId: number }) =>
+  qb.selectFrom('stay').select(['id']).where('room_id', '=', a.roomId).where('status', '=', 'in_house'),
+)
+export function inHouseStayInRoom(sqlite: Sqlite, roomId: number): number | undefined {
+  return occupant.first(sqlite, { roomId })?.id
+}
+
+export interface RoomStatusRow extends RoomRow {
+  stay_id: number | null
+  guest_id: number | null
+  native_name: string | null
+  roman_name: string | null
+}
+
+export function listRoomsWithOccupancy(sqlite: Sqlite): RoomStatusRow[] {
+  return all(
+    sqlite,
+    qb
+      .selectFrom('room')
+      .leftJoin('stay', (join) => join.onRef('stay.room_id', '=', 'room.id').on('stay.status', '=', 'in_house'))
+      .leftJoin('guest', 'guest.id', 'stay.guest_id')
+      .selectAll('room')
+      .select(['stay.id as stay_id', 'guest.id as guest_id', 'guest.native_name', 'guest.roman_name'])
+      .orderBy('room.floor')
+      .orderBy('room.number'),
+  )
+}
+
+export function setRoomOutOfOrder(sqlite: Sqlite, id: number, outOfOrder: boolean): void {
+  run(sqlite, qb.updateTable('room').set({ out_of_order: outOfOrder ? 1 : 0 }).where('id', '=', id))
+}
+
+export function countRooms(sqlite: Sqlite): number {
+  return Number(first(sqlite, qb.selectFrom('room').select((eb) => eb.fn.countAll().as('n')))?.n ?? 0)
+}
