@@ -1,0 +1,13 @@
+import type { Actor } from './context'
+import type { CoreEvent } from './events'
+import { seesAllDepartments } from './staff/roles'
+
+/** Which events a signed-in person may receive: department staff hear only their own board. */
+export function eventVisibleTo(actor: Actor | null, event: CoreEvent): boolean {
+  if (!actor) return false
+  if (event.name === 'prompt.created' || event.name === 'prompt.updated') {
+    const { prompt } = event.payload as { prompt: { department: string } }
+    return seesAllDepartments(actor.role) || prompt.department === actor.department
+  }
+  return seesAllDepartments(actor.role)
+}

@@ -1,0 +1,18 @@
+import type { ErrorCode } from '../core/errors'
+
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  BAD_LOGIN: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_OPERATION: 404,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  STORE_TOO_NEW: 500,
+}
+
+/** Conflicts with the hotel's state (room occupied, stay already in house…) are 409. */
+export function httpStatus(code: ErrorCode): number {
+  return statusOf[code] ?? 409
+}
