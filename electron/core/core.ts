@@ -4,6 +4,8 @@ import { systemClock, type Clock } from './clock'
 import type { Actor, CoreServices, OperationContext } from './context'
 import { readDemoData } from './demo/demo-data'
 import { loadDemoHotel } from './demo/demo-loader'
+import { demoKey } from './setup/setup.operations'
+import { putSetting } from './setup/setting.repository'
 import { openSqlite } from './db/open'
 import type { Sqlite } from './db/query'
 import { AppError, toErrorBody, type ErrorBody } from './errors'
@@ -58,7 +60,12 @@ export function createCore(options: CoreOptions): Core {
   if (options.demoDir) {
     const dir = options.demoDir
     // One transaction: a demo that fails half-way leaves the store as new as it was.
-    services.loadDemo = () => sqlite.transaction(() => loadDemoHotel(callAs, readDemoData(dir), clock.now()))()
+    services.loadDemo = () =>
+      sqlite.transaction(() => {
+        const summary = loadDemoHotel(callAs, readDemoData(dir), clock.now())
+        putSetting(sqlite, demoKey, '1')
+        return summary
+      })()
   }
 
   function callAs(actor: Actor | null, name: string, input: unknown): Result {

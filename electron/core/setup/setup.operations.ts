@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { first, qb, run } from '../db/query'
+import { getSetting, putSetting } from './setting.repository'
 import { insertDepartment, listDepartments } from '../departments/department.repository'
 import { countGuests } from '../guests/guest.repository'
 import { AppError } from '../errors'
@@ -9,6 +9,8 @@ import { createStaff, pin, staffCode, toActor } from '../staff/staff.operations'
 import { countStaff, findStaffByCode } from '../staff/staff.repository'
 
 const hotelNameKey = 'hotel.name'
+/** Set when the demo hotel was loaded, so sign-in can show the demo PIN. */
+export const demoKey = 'hotel.demo'
 
 export const setupOperations = {
   'setup.status': operation({
@@ -17,11 +19,18 @@ export const setupOperations = {
     permission: 'public',
     input: z.object({}),
     handler(ctx) {
-      const name = first(ctx.sqlite, qb.selectFrom('setting').select('value').where('key', '=', hotelNameKey))
+      const name = getSetting(ctx.sqlite, hotelNameKey)
+      let hotelName: { en: string; zh: string } | null = null
+      try {
+        hotelName = name ? (JSON.parse(name) as { en: string; zh: string }) : null
+      } catch {
+        hotelName = null // a damaged setting must not lock anyone out; the name is only shown
+      }
       return {
         needsSetup: countStaff(ctx.sqlite) === 0,
         demoAvailable: ctx.services.loadDemo !== undefined,
-        hotelName: name ? (JSON.parse(name.value) as { en: string; zh: string }) : null,
+        hotelName,
+        demo: getSetting(ctx.sqlite, demoKey) === '1',
         rooms: countRooms(ctx.sqlite),
         guests: countGuests(ctx.sqlite),
       }
@@ -55,13 +64,7 @@ export const setupOperations = {
           insertDepartment(ctx.sqlite, { code: d.code, name_en: d.name.en, name_zh: d.name.zh, promise_minutes: d.promiseMinutes, active: 1 })
         }
       }
-      run(
-        ctx.sqlite,
-        qb
-          .insertInto('setting')
-          .values({ key: hotelNameKey, value: JSON.stringify(input.hotelName) })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(input.hotelName) })),
-      )
+      putSetting(ctx.sqlite, hotelNameKey, JSON.stringify(input.hotelName))
       createStaff(
         ctx,
         { ...input.admin, romanName: input.admin.romanName ?? null, department: input.departments[0].code, role: 'admin' },

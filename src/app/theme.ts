@@ -1,0 +1,17 @@
+import { createTheme, type CSSVariablesResolver } from '@mantine/core'
+
+/** Shades chosen for WCAG AA contrast: Mantine's default filled blue (shade 6) fails it. */
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: { light: 8, dark: 5 },
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+  defaultRadius: 'md',
+  headings: { fontWeight: '650' },
+})
+
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
+})

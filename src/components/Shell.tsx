@@ -1,0 +1,77 @@
+import { ActionIcon, AppShell, Anchor, Group, Menu, Select, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useSession } from '../app/session'
+import { languages, pick, saveLanguage, type Language } from '../i18n'
+
+interface ShellProps {
+  hotelName: { en: string; zh: string } | null
+  active: string
+  children: ReactNode
+}
+
+const deskRoles = ['front_desk', 'manager', 'admin', 'guest_relations']
+
+export function Shell({ hotelName, active, children }: ShellProps) {
+  const { t, i18n } = useTranslation()
+  const { staff, signOut } = useSession()
+  const { colorScheme, toggleColorScheme } = useMantineColorScheme()
+  const links = [
+    ...(staff && deskRoles.includes(staff.role) ? [{ key: 'checkin', label: t('nav.checkin') }] : []),
+    { key: 'board', label: t('nav.board') },
+  ]
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="md" wrap="nowrap">
+            <Text fw={700} size="lg" visibleFrom="sm">
+              {t('app.name')}
+              {hotelName ? <Text span c="dimmed" size="sm" ml="xs">{pick(hotelName, i18n.language)}</Text> : null}
+            </Text>
+            <Group component="nav" aria-label={t('nav.label')} gap="xs">
+              {links.map((l) => (
+                <Anchor key={l.key} href={`#/${l.key}`} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined}>
+                  {l.label}
+                </Anchor>
+              ))}
+            </Group>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Select
+              aria-label={t('nav.language')}
+              data={languages.map((l) => ({ value: l.code, label: l.label }))}
+              value={i18n.language}
+              onChange={(v) => {
+                if (!v) return
+                saveLanguage(v as Language)
+                void i18n.changeLanguage(v)
+              }}
+              allowDeselect={false}
+              w={118}
+              size="xs"
+            />
+            <ActionIcon variant="default" size="lg" onClick={toggleColorScheme} aria-label={colorScheme === 'dark' ? t('nav.lightMode') : t('nav.darkMode')}>
+              <span aria-hidden>{colorScheme === 'dark' ? '☀' : '☾'}</span>
+            </ActionIcon>
+            {staff ? (
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <UnstyledButton aria-label={t('nav.account', { name: staff.name })}>
+                    <Text size="sm" fw={600}>{staff.name}</Text>
+                    <VisuallyHidden>{t(`roles.${staff.role}`)}</VisuallyHidden>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{t(`roles.${staff.role}`)}</Menu.Label>
+                  <Menu.Item onClick={() => void signOut()}>{t('nav.signOut')}</Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            ) : null}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  )
+}

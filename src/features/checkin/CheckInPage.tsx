@@ -1,0 +1,160 @@
+import { Button, Grid, Group, Paper, Stack, Tabs, Text, TextInput, Title } from '@mantine/core'
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call, subscribe } from '../../api/client'
+import { useGuestCollator } from '../../components/guest-name'
+import { GuestCardPanel } from './GuestCardPanel'
+import { GuestList, type GuestListItem } from './GuestList'
+import { ReservationDialog } from './ReservationDialog'
+import { StayPanel } from './StayPanel'
+import { WalkInDialog } from './WalkInDialog'
+
+export function CheckInPage() {
+  const { t } = useTranslation()
+  const queryClient = useQueryClient()
+  const searchRef = useRef<HTMLInputElement>(null)
+  const [text, setText] = useState('')
+  const [debounced] = useDebouncedValue(text, 120)
+  const [selected, setSelected] = useState<GuestListItem | null>(null)
+  const [dialog, setDialog] = useState<'walkIn' | 'reservation' | null>(null)
+  const byName = useGuestCollator()
+
+  const arrivals = useQuery({ queryKey: ['arrivals'], queryFn: () => call('stay.arrivals', {}) })
+  const inHouse = useQuery({ queryKey: ['in-house'], queryFn: () => call('stay.inHouse', {}) })
+  const search = useQuery({
+    queryKey: ['search', debounced],
+    queryFn: () => call('guest.search', { text: debounced, limit: 20 }),
+    enabled: debounced.trim() !== '',
+    placeholderData: (previous) => previous,
+  })
+
+  useEffect(() => subscribe((event) => {
+    if (event.name === 'stay.changed') {
+      void queryClient.invalidateQueries({ queryKey: ['arrivals'] })
+      void queryClient.invalidateQueries({ queryKey: ['in-house'] })
+    }
+  }), [queryClient])
+
+  useHotkeys([['/', () => searchRef.current?.focus()]])
+
+  const stayItem = (s: NonNullable<typeof arrivals.data>[number]): GuestListItem => ({
+    key: `stay-${s.stayId}`,
+    guestId: s.guestId,
+    stayId: s.stayId,
+    guest: s.guest,
+    detail: `${s.confirmationNo} · ${t('checkin.nights', { count: nightsBetween(s.arrival, s.departure) })} · ${t('checkin.party', { count: s.party })}`,
+    status: s.status,
+    roomNumber: s.roomNumber,
+    alerts: s.alerts,
+  })
+  const arrivalItems = (arrivals.data ?? []).map(stayItem).sort((a, b) => Number(a.status === 'in_house') - Number(b.status === 'in_house') || byName(a.guest, b.guest))
+  const inHouseItems = (inHouse.data ?? []).map(stayItem)
+  const hits: GuestListItem[] = (search.data ?? []).map((h) => ({
+    key: `guest-${h.guestId}`,
+    guestId: h.guestId,
+    stayId: h.stay?.id ?? null,
+    guest: h,
+    detail: h.stay
+      ? h.stay.status === 'in_house'
+        ? t('checkin.hitInHouse', { room: h.stay.roomNumber })
+        : t('checkin.hitArriving', { date: h.stay.arrival })
+      : (h.company ?? t('checkin.hitNoStay')),
+    status: h.stay?.status,
+    roomNumber: h.stay?.roomNumber,
+  }))
+  const searching = text.trim() !== ''
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1} size="h2">{t('checkin.title')}</Title>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => setDialog('walkIn')}>{t('checkin.walkIn')}</Button>
+          <Button variant="default" onClick={() => setDialog('reservation')} disabled={!selected}>
+            {t('checkin.newReservation')}
+          </Button>
+        </Group>
+      </Group>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="sm">
+            <TextInput
+              ref={searchRef}
+              label={t('checkin.searchLabel')}
+              description={t('checkin.searchHint')}
+              placeholder={t('checkin.searchPlaceholder')}
+              value={text}
+              autoFocus
+              onChange={(e) => setText(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && hits[0]) setSelected(hits[0])
+                if (e.key === 'Escape') setText('')
+                if (e.key === 'ArrowDown') {
+                  e.preventDefault()
+                  e.currentTarget.closest('.mantine-Paper-root')?.querySelector<HTMLButtonElement>('button[data-guest-item]')?.focus()
+                }
+              }}
+              mb="sm"
+            />
+            {searching ? (
+              <section aria-label={t('checkin.results')}>
+                <Text size="sm" fw={600} mb={4} aria-live="polite">
+                  {search.isFetching && !search.data ? t('app.loading') : t('checkin.resultCount', { count: hits.length })}
+                </Text>
+                <GuestList items={hits} selectedKey={selected?.key ?? null} onOpen={setSelected} label={t('checkin.results')} />
+              </section>
+            ) : (
+              <Tabs defaultValue="arrivals">
+                <Tabs.List>
+                  <Tabs.Tab value="arrivals">{t('checkin.arrivals', { count: arrivalItems.length })}</Tabs.Tab>
+                  <Tabs.Tab value="inHouse">{t('checkin.inHouse', { count: inHouseItems.length })}</Tabs.Tab>
+                </Tabs.List>
+                <Tabs.Panel value="arrivals" pt="xs">
+                  <GuestList items={arrivalItems} selectedKey={selected?.key ?? null} onOpen={setSelected} label={t('checkin.arrivalsList')} />
+                </Tabs.Panel>
+                <Tabs.Panel value="inHouse" pt="xs">
+                  <GuestList items={inHouseItems} selectedKey={selected?.key ?? null} onOpen={setSelected} label={t('checkin.inHouseList')} />
+                </Tabs.Panel>
+              </Tabs>
+            )}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          {selected ? (
+            <Stack gap="md">
+              <StayPanel key={`${selected.key}`} guestId={selected.guestId} stayId={selected.stayId} onBack={() => { setSelected(null); searchRef.current?.focus() }} />
+              <GuestCardPanel guestId={selected.guestId} />
+            </Stack>
+          ) : (
+            <Paper withBorder p="xl">
+              <Text c="dimmed">{t('checkin.pickSomeone')}</Text>
+            </Paper>
+          )}
+        </Grid.Col>
+      </Grid>
+      <WalkInDialog
+        opened={dialog === 'walkIn'}
+        onClose={() => setDialog(null)}
+        onCreated={(guestId, stayId, name) => {
+          setDialog(null)
+          setSelected({ key: `stay-${stayId}`, guestId, stayId, guest: { nativeName: name, romanName: null, vip: 0 }, detail: '' })
+        }}
+      />
+      {selected ? (
+        <ReservationDialog
+          opened={dialog === 'reservation'}
+          guestId={selected.guestId}
+          guest={selected.guest}
+          onClose={() => setDialog(null)}
+          onCreated={() => setDialog(null)}
+        />
+      ) : null}
+    </Stack>
+  )
+}
+
+function nightsBetween(arrival: string, departure: string): number {
+  return Math.round((Date.parse(departure) - Date.parse(arrival)) / 86_400_000)
+}

@@ -1,0 +1,92 @@
+import { Alert, Badge, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import type { PreferenceView } from '../../../electron/core/guests/guest.card'
+import { call } from '../../api/client'
+import { useVocabulary } from '../../api/reference-data'
+import { errorMessage } from '../../app/errors'
+import { GuestName } from '../../components/guest-name'
+
+const strengthColor: Record<string, string> = { required: 'red', preferred: 'indigo', avoid: 'orange', never: 'red' }
+
+export function usePreferenceText() {
+  const { label } = useVocabulary()
+  return (p: Pick<PreferenceView, 'category' | 'code' | 'value'>) => `${label(p.category, p.code)}: ${label(p.category, p.code, p.value)}`
+}
+
+/** The guest card at a glance: who, how often, alerts first, then preferences by category. */
+export function GuestCardPanel({ guestId }: { guestId: number }) {
+  const { t } = useTranslation()
+  const vocabulary = useVocabulary()
+  const text = usePreferenceText()
+  const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
+  if (card.isLoading) return <Loader aria-label={t('app.loading')} />
+  if (card.isError) return <Alert color="red" role="alert">{errorMessage(t, card.error)}</Alert>
+  const { guest, stats, alerts, preferences } = card.data!
+  const groups = vocabulary.categoryOrder
+    .map((category) => ({ category, items: preferences.filter((p) => p.category === category) }))
+    .filter((g) => g.items.length > 0)
+  const others = preferences.filter((p) => !vocabulary.categoryOrder.includes(p.category))
+  if (others.length) groups.push({ category: 'other', items: others })
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="guest-card-title">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} size="h3" id="guest-card-title">
+              <GuestName guest={guest} size="xl" />
+            </Title>
+            <Text size="sm" c="dimmed">
+              {[guest.occupation, guest.company, guest.homeCity, guest.nationality].filter(Boolean).join(' · ')}
+            </Text>
+          </div>
+          <Group gap={6}>
+            {guest.vip > 0 ? <Badge color="yellow" c="dark" variant="filled">VIP {guest.vip}</Badge> : null}
+            <Badge variant="outline" data-testid="stay-count">{t('card.stays', { count: stats.stays })}</Badge>
+          </Group>
+        </Group>
+        {alerts.length > 0 ? (
+          <Alert color="red" variant="light" title={t('card.alerts')} role="note" data-testid="guest-alerts">
+            <List size="sm" spacing={2}>
+              {alerts.map((a) => (
+                <List.Item key={a.id}>
+                  <Text span fw={700}>{text(a)}</Text> <Text span size="xs">({t(`strength.${a.strength}`)})</Text>
+                  {a.note ? <Text span size="xs"> — {a.note}</Text> : null}
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : null}
+        <Text size="sm">
+          {stats.stays > 0
+            ? t('card.history', { stays: stats.stays, nights: stats.nights, first: stats.firstStay, last: stats.lastStay })
+            : t('card.firstVisit')}
+        </Text>
+        {groups.length === 0 ? <Text c="dimmed" size="sm">{t('card.noPreferences')}</Text> : null}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          {groups.map((g) => (
+            <div key={g.category} data-testid={`prefs-${g.category}`}>
+              <Title order={3} size="h6" mb={4}>
+                {g.category === 'other' ? t('card.other') : vocabulary.label(g.category)}
+              </Title>
+              <List size="sm" spacing={2}>
+                {g.items.map((p) => (
+                  <List.Item key={p.id}>
+                    {text(p)}{' '}
+                    <Badge size="xs" variant="light" color={strengthColor[p.strength] ?? 'gray'}>{t(`strength.${p.strength}`)}</Badge>
+                    {p.scope === 'stay' ? <Badge size="xs" variant="outline" ml={4}>{t('card.thisStay')}</Badge> : null}
+                    {p.note ? <Text size="xs" c="dimmed">{p.note}</Text> : null}
+                  </List.Item>
+                ))}
+              </List>
+            </div>
+          ))}
+        </SimpleGrid>
+        <Text size="xs" c="dimmed">
+          {[guest.phone, guest.email, guest.languages.map((l) => vocabulary.label('service', 'language', l)).join(', ')].filter(Boolean).join(' · ')}
+        </Text>
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,57 @@
+import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core'
+import type { KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { GuestName, type NamedGuest } from '../../components/guest-name'
+import classes from './guest-list.module.css'
+
+export interface GuestListItem {
+  key: string
+  guestId: number
+  stayId: number | null
+  guest: NamedGuest & { vip: number }
+  detail: string
+  status?: string | null
+  roomNumber?: string | null
+  alerts?: number
+}
+
+/** A keyboard-friendly list: arrow keys move, Enter opens. */
+export function GuestList({ items, selectedKey, onOpen, label }: { items: GuestListItem[]; selectedKey: string | null; onOpen: (item: GuestListItem) => void; label: string }) {
+  const { t } = useTranslation()
+  const move = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const delta = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0
+    if (!delta) return
+    e.preventDefault()
+    const buttons = e.currentTarget.closest('ul')?.querySelectorAll<HTMLButtonElement>('button[data-guest-item]')
+    buttons?.[Math.max(0, Math.min((buttons?.length ?? 1) - 1, index + delta))]?.focus()
+  }
+  if (items.length === 0) return <Text c="dimmed" py="sm">{t('checkin.nobody')}</Text>
+  return (
+    <Stack component="ul" gap={4} p={0} m={0} aria-label={label} style={{ listStyle: 'none' }}>
+      {items.map((item, index) => (
+        <li key={item.key}>
+          <UnstyledButton
+            data-guest-item
+            className={classes.item}
+            data-selected={item.key === selectedKey || undefined}
+            aria-current={item.key === selectedKey ? 'true' : undefined}
+            onClick={() => onOpen(item)}
+            onKeyDown={(e) => move(e, index)}
+          >
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <div style={{ minWidth: 0 }}>
+                <GuestName guest={item.guest} />
+                <Text size="xs" c="dimmed">{item.detail}</Text>
+              </div>
+              <Group gap={4} wrap="nowrap">
+                {item.alerts ? <Badge color="red" variant="filled" size="sm">{t('checkin.alertsBadge', { count: item.alerts })}</Badge> : null}
+                {item.guest.vip > 0 ? <Badge color="yellow" variant="filled" c="dark" size="sm">VIP {item.guest.vip}</Badge> : null}
+                {item.status === 'in_house' ? <Badge variant="outline" size="sm">{item.roomNumber ? t('checkin.inRoom', { room: item.roomNumber }) : t('status.in_house')}</Badge> : null}
+              </Group>
+            </Group>
+          </UnstyledButton>
+        </li>
+      ))}
+    </Stack>
+  )
+}

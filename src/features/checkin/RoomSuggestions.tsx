@@ -1,0 +1,97 @@
+import { Badge, Button, Group, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { RoomReason } from '../../../electron/core/rooms/room-suggestion'
+import { call } from '../../api/client'
+import { useVocabulary } from '../../api/reference-data'
+
+const outcomeStyle: Record<RoomReason['outcome'], { color: string; mark: string; variant: string }> = {
+  match: { color: 'green', mark: '✓', variant: 'light' },
+  near: { color: 'yellow', mark: '≈', variant: 'light' },
+  miss: { color: 'gray', mark: '✗', variant: 'outline' },
+  conflict: { color: 'red', mark: '✗', variant: 'filled' },
+}
+
+/** The wording of one reason: "10F ✓", "South ✓", "lucky 8 ✓", "visual-alarm kit ✓". */
+function useReasonText() {
+  const { t } = useTranslation()
+  const { label } = useVocabulary()
+  return (r: RoomReason) => {
+    switch (`${r.category}.${r.code}`) {
+      case 'room.floor':
+        return t('rooms.floor', { floor: r.wanted })
+      case 'number.lucky':
+        return t('rooms.lucky', { number: r.wanted })
+      case 'number.unlucky':
+        return t('rooms.unlucky', { number: r.wanted })
+      case 'access.hearing':
+        return t('rooms.visualAlarm')
+      case 'access.mobility':
+        return t('rooms.accessible')
+      case 'room.quiet':
+      case 'room.away_from_lift':
+        return label(r.category, r.code)
+      default:
+        return label(r.category, r.code, r.wanted)
+    }
+  }
+}
+
+export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number; onCheckIn: (room: string) => void; pending: boolean }) {
+  const { t } = useTranslation()
+  const { label } = useVocabulary()
+  const reasonText = useReasonText()
+  const [manual, setManual] = useState('')
+  const suggestions = useQuery({ queryKey: ['suggest', stayId], queryFn: () => call('room.suggest', { stayId, limit: 6 }) })
+  if (suggestions.isLoading) return <Loader aria-label={t('app.loading')} />
+  const list = suggestions.data ?? []
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">{t('rooms.title')}</Title>
+      <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('rooms.title')} data-testid="room-suggestions">
+        {list.map((s, index) => (
+          <li key={s.room.id} data-room={s.room.number} data-floor={s.room.floor} data-facing={s.room.facing}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs" p="xs" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
+              <div style={{ minWidth: 0 }}>
+                <Text fw={700} size="lg">
+                  {s.room.number}{' '}
+                  <Text span size="sm" fw={400} c="dimmed">
+                    {t('rooms.facts', { floor: s.room.floor, facing: label('room', 'facing', s.room.facing), bed: label('room', 'bed', s.room.bed) })}
+                  </Text>
+                </Text>
+                <Group gap={4} mt={4}>
+                  {s.reasons.map((r) => {
+                    const style = outcomeStyle[r.outcome]
+                    return (
+                      <Badge key={r.preferenceId} color={style.color} variant={style.variant} size="sm" title={t(`outcome.${r.outcome}`)}>
+                        {reasonText(r)} {style.mark}
+                        <VisuallyHidden> ({t(`outcome.${r.outcome}`)})</VisuallyHidden>
+                      </Badge>
+                    )
+                  })}
+                  {s.reasons.length === 0 ? <Text size="xs" c="dimmed">{t('rooms.noWishes')}</Text> : null}
+                </Group>
+              </div>
+              <Button size="sm" onClick={() => onCheckIn(s.room.number)} loading={pending} autoFocus={index === 0} data-testid={index === 0 ? 'check-in-top' : undefined}>
+                {t('rooms.checkIn', { room: s.room.number })}
+              </Button>
+            </Group>
+          </li>
+        ))}
+      </Stack>
+      {list.length === 0 ? <Text c="dimmed">{t('rooms.noneVacant')}</Text> : null}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (manual.trim()) onCheckIn(manual.trim())
+        }}
+      >
+        <Group align="flex-end" gap="xs">
+          <TextInput label={t('rooms.otherRoom')} value={manual} onChange={(e) => setManual(e.currentTarget.value)} w={160} />
+          <Button type="submit" variant="default" disabled={!manual.trim()} loading={pending}>{t('rooms.checkInOther')}</Button>
+        </Group>
+      </form>
+    </Stack>
+  )
+}

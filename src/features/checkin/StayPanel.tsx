@@ -1,0 +1,95 @@
+import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call } from '../../api/client'
+import { useDepartmentName } from '../../api/reference-data'
+import { errorMessage } from '../../app/errors'
+import { pick } from '../../i18n'
+import { RoomSuggestions } from './RoomSuggestions'
+
+function today(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** What the desk can do for this guest's current stay: choose a room and check in, or check out. */
+export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId: number | null; onBack: () => void }) {
+  const { t, i18n } = useTranslation()
+  const queryClient = useQueryClient()
+  const departmentName = useDepartmentName()
+  const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
+  const [result, setResult] = useState<Awaited<ReturnType<typeof call<'stay.checkIn'>>> | null>(null)
+  const refresh = () =>
+    Promise.all(['card', 'arrivals', 'in-house', 'search'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
+
+  const checkIn = useMutation({
+    mutationFn: (roomNumber: string) => call('stay.checkIn', { stayId: stay!.id, roomNumber }),
+    onSuccess: async (value) => {
+      setResult(value)
+      notifications.show({ color: 'green', title: t('checkin.done', { room: value.roomNumber }), message: t('checkin.promptsSent', { count: value.prompts.length }) })
+      await refresh()
+    },
+  })
+  const checkOut = useMutation({
+    mutationFn: () => call('stay.checkOut', { stayId: stay!.id }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('checkout.done') })
+      await refresh()
+    },
+  })
+
+  const stays = card.data?.stays ?? []
+  const stay = stayId ? stays.find((s) => s.id === stayId) : stays.find((s) => s.status === 'in_house' || s.status === 'reserved')
+  if (!card.data) return null
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="stay-title">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="stay-title">
+            {stay ? t('stay.title', { confirmation: stay.confirmationNo }) : t('stay.none')}
+          </Title>
+          <Button variant="subtle" size="xs" onClick={onBack} aria-keyshortcuts="Escape">{t('app.back')}</Button>
+        </Group>
+        {stay ? (
+          <Group gap="xs">
+            <Badge variant="light">{t(`status.${stay.status}`)}</Badge>
+            <Text size="sm">{t('stay.dates', { arrival: stay.arrival, departure: stay.departure, count: stay.party })}</Text>
+            {stay.roomNumber ? <Text size="sm" fw={700}>{t('stay.room', { room: stay.roomNumber })}</Text> : null}
+          </Group>
+        ) : null}
+
+        {result ? (
+          <Alert color="green" title={t('checkin.done', { room: result.roomNumber })} data-testid="checkin-result">
+            <Text size="sm">{t('checkin.promptsSent', { count: result.prompts.length })}</Text>
+            <List size="sm">
+              {result.prompts.map((p) => (
+                <List.Item key={p.id}>
+                  <Text span fw={600}>{departmentName(p.department)}:</Text> {pick(p.text, i18n.language)}
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : null}
+
+        {stay?.status === 'reserved' && stay.arrival <= today() ? (
+          <>
+            <RoomSuggestions stayId={stay.id} onCheckIn={(room) => checkIn.mutate(room)} pending={checkIn.isPending} />
+            {checkIn.isError ? <Alert color="red" role="alert">{errorMessage(t, checkIn.error)}</Alert> : null}
+          </>
+        ) : null}
+        {stay?.status === 'reserved' && stay.arrival > today() ? <Text size="sm">{t('stay.arrivesLater', { date: stay.arrival })}</Text> : null}
+        {stay?.status === 'in_house' && !result ? (
+          <Group>
+            <Button variant="default" color="red" onClick={() => checkOut.mutate()} loading={checkOut.isPending}>
+              {t('checkout.button', { room: stay.roomNumber })}
+            </Button>
+            {checkOut.isError ? <Alert color="red" role="alert">{errorMessage(t, checkOut.error)}</Alert> : null}
+          </Group>
+        ) : null}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,61 @@
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call } from '../../api/client'
+import { errorMessage } from '../../app/errors'
+
+const empty = { nativeName: '', romanName: '', salutation: null as string | null, phone: '', nights: 1 as number | string, party: 1 as number | string }
+
+/** A guest with no reservation: a few fields, then straight to room choice. */
+export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (guestId: number, stayId: number, name: string) => void }) {
+  const { t } = useTranslation()
+  const queryClient = useQueryClient()
+  const [form, setForm] = useState(empty)
+  const create = useMutation({
+    mutationFn: () =>
+      call('stay.walkIn', {
+        guest: {
+          nativeName: form.nativeName,
+          romanName: form.romanName || null,
+          salutation: (form.salutation as 'mr' | null) ?? null,
+          phone: form.phone || null,
+        },
+        nights: Number(form.nights),
+        party: Number(form.party),
+      }),
+    onSuccess: async (value) => {
+      await queryClient.invalidateQueries({ queryKey: ['arrivals'] })
+      onCreated(value.guestId, value.stayId, form.nativeName)
+      setForm(empty)
+    },
+  })
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    create.mutate()
+  }
+  const nameMissing = create.isError && form.nativeName.trim() === ''
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('walkIn.title')}>
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <TextInput label={t('fields.nativeName')} required data-autofocus value={form.nativeName} error={nameMissing ? t('walkIn.nameRequired') : undefined} onChange={(e) => setForm({ ...form, nativeName: e.currentTarget.value })} />
+          <TextInput label={t('fields.romanName')} value={form.romanName} onChange={(e) => setForm({ ...form, romanName: e.currentTarget.value })} />
+          <Group grow>
+            <Select label={t('fields.salutation')} data={['mr', 'ms', 'mrs', 'dr', 'prof'].map((v) => ({ value: v, label: t(`salutation.${v}`) }))} value={form.salutation} onChange={(v) => setForm({ ...form, salutation: v })} clearable />
+            <TextInput label={t('fields.phone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })} />
+          </Group>
+          <Group grow>
+            <NumberInput label={t('fields.nights')} min={1} max={90} value={form.nights} onChange={(v) => setForm({ ...form, nights: v })} />
+            <NumberInput label={t('fields.party')} min={1} max={12} value={form.party} onChange={(v) => setForm({ ...form, party: v })} />
+          </Group>
+          {create.isError ? <Alert color="red" role="alert">{errorMessage(t, create.error)}</Alert> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('app.cancel')}</Button>
+            <Button type="submit" loading={create.isPending}>{t('walkIn.submit')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
