@@ -69,6 +69,9 @@ const tests: Record<string, Test> = {
       : { hit: has(room, 'near_lift') || has(room, 'accessible'), actual: has(room, 'near_lift') ? 'near_lift' : '' },
 }
 
+/** The order the desk reads reasons in: floor, facing, view… then numbers, then needs. */
+const reasonOrder = Object.keys(tests)
+
 /** Whether a preference says anything about rooms at all. */
 export function concernsRooms(preference: Pick<PreferenceFact, 'category' | 'code'>): boolean {
   return `${preference.category}.${preference.code}` in tests
@@ -103,6 +106,7 @@ export function scoreRoom(room: RoomFacts, preferences: readonly PreferenceFact[
       actual,
     })
   }
+  reasons.sort((a, b) => reasonOrder.indexOf(`${a.category}.${a.code}`) - reasonOrder.indexOf(`${b.category}.${b.code}`))
   return { room, score, reasons }
 }
 

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { displayName, foldForSearch, phoneDigits, searchKey } from '../../electron/core/guests/guest-name'
+
+describe('guest names', () => {
+  it('names guests the way each language addresses them', () => {
+    const ho = { native_name: '何家俊', roman_name: 'HO Ka Chun', salutation: 'mr' }
+    expect(displayName(ho, 'en')).toBe('Mr HO Ka Chun')
+    expect(displayName(ho, 'zh')).toBe('何家俊先生')
+    expect(displayName({ native_name: 'Sophie Martin', roman_name: 'MARTIN Sophie', salutation: 'ms' }, 'zh')).toBe('Sophie Martin 女士')
+    expect(displayName({ native_name: '庄志明', roman_name: null, salutation: null }, 'en')).toBe('庄志明')
+  })
+
+  it('folds case, accents and full-width forms', () => {
+    expect(foldForSearch('ＺＨＡＮＧ  Wěi')).toBe('zhang wei')
+    expect(foldForSearch('Ｏ’Brien')).toBe('o’brien')
+  })
+
+  it('keeps only digits of a phone number, however it was typed', () => {
+    expect(phoneDigits('+86 (138) 0013-8000')).toBe('8613800138000')
+    expect(phoneDigits('１３８００１３８０００')).toBe('13800138000')
+  })
+
+  it('builds one search key from names, phone digits, email and company', () => {
+    const key = searchKey({ native_name: '何家俊', roman_name: 'HO Ka Chun', phone: '+853 6612 3456', email: 'KC.Ho@example.mo', company: 'Lusitano Advertising' })
+    expect(key).toContain('何家俊')
+    expect(key).toContain('hokachun')
+    expect(key).toContain('85366123456')
+    expect(key).toContain('kc.ho@example.mo')
+  })
+})

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import type { PreferenceFact } from '../../electron/core/guests/preference'
+import { generatePrompts, renderTemplate, type PromptSituation, type RuleFacts } from '../../electron/core/prompts/prompt-generation'
+
+const now = new Date('2026-11-23T06:00:00.000Z')
+const rule = (id: number, category: string, code: string, value: string | null, department: string, en: string, zh: string, extra: Partial<RuleFacts> = {}): RuleFacts => ({
+  id,
+  trigger: 'check_in',
+  category,
+  code,
+  value,
+  department,
+  priority: 'normal',
+  dueMinutes: 30,
+  template: { en, zh },
+  ...extra,
+})
+const pref = (id: number, category: string, code: string, value: string, extra: Partial<PreferenceFact> = {}): PreferenceFact => ({
+  id,
+  category,
+  code,
+  value,
+  strength: 'preferred',
+  scope: 'always',
+  stayId: null,
+  ...extra,
+})
+
+const rules = [
+  rule(1, 'reading', 'periodical', 'mainland_advertising', 'housekeeping', 'Place the latest mainland advertising periodicals in room {room}.', '在{room}房间放置最新的内地广告类期刊。'),
+  rule(2, 'food', 'cuisine', 'sichuan', 'restaurant', 'Recommend Sichuan dishes to {guest} (room {room}).', '向{guest}推荐川菜（{room}房）。'),
+  rule(3, 'amenity', 'flowers', null, 'housekeeping', 'Place fresh {value} flowers in room {room}.', '在{room}房间摆放新鲜的{value}。'),
+  rule(4, 'food', 'allergy', null, 'restaurant', 'ALLERGY: {guest} must not be served {value}.', '过敏：不可为{guest}提供{value}。', { priority: 'urgent', trigger: 'reservation' }),
+]
+
+function situation(overrides: Partial<PromptSituation> = {}): PromptSituation {
+  return {
+    guestName: { en: 'Mr HO Ka Chun', zh: '何家俊先生' },
+    stayId: 42,
+    roomNumber: '1004',
+    preferences: [pref(10, 'reading', 'periodical', 'mainland_advertising'), pref(11, 'food', 'cuisine', 'sichuan'), pref(12, 'food', 'cuisine', 'cantonese')],
+    rules,
+    trigger: 'check_in',
+    now,
+    promiseMinutes: { housekeeping: 45, restaurant: 20 },
+    valueLabel: (_c, _k, value, lang) => (value === 'orchid' ? (lang === 'en' ? 'orchid' : '兰花') : value),
+    ...overrides,
+  }
+}
+
+describe('prompt generation', () => {
+  it('gives the Macau guest a housekeeping and a restaurant prompt naming his room', () => {
+    const drafts = generatePrompts(situation())
+    expect(drafts.map((d) => [d.department, d.text.en])).toEqual([
+      ['housekeeping', 'Place the latest mainland advertising periodicals in room 1004.'],
+      ['restaurant', 'Recommend Sichuan dishes to Mr HO Ka Chun (room 1004).'],
+    ])
+    expect(drafts[1].text.zh).toBe('向何家俊先生推荐川菜（1004房）。')
+  })
+
+  it('links each prompt to the rule and preference that caused it, with a stable key', () => {
+    const drafts = generatePrompts(situation())
+    expect(drafts[0]).toMatchObject({ ruleId: 1, preferenceId: 10, dedupeKey: '42:1:10' })
+    expect(generatePrompts(situation()).map((d) => d.dedupeKey)).toEqual(drafts.map((d) => d.dedupeKey))
+  })
+
+  it('sets the due time from the rule and escalation from the department promise', () => {
+    const [housekeeping, restaurant] = generatePrompts(situation())
+    expect(housekeeping.dueAt.toISOString()).toBe('2026-11-23T06:30:00.000Z')
+    expect(housekeeping.escalateAt.toISOString()).toBe('2026-11-23T06:45:00.000Z')
+    expect(restaurant.escalateAt.toISOString()).toBe('2026-11-23T06:30:00.000Z')
+  })
+
+  it('fills {value} with the label in each language for any-value rules', () => {
+    const drafts = generatePrompts(situation({ preferences: [pref(20, 'amenity', 'flowers', 'orchid')] }))
+    expect(drafts[0].text).toEqual({ en: 'Place fresh orchid flowers in room 1004.', zh: '在1004房间摆放新鲜的兰花。' })
+  })
+
+  it('only uses rules for the trigger at hand, urgent ones first', () => {
+    const prefs = [pref(30, 'food', 'allergy', 'peanut', { strength: 'never' }), pref(31, 'food', 'cuisine', 'sichuan')]
+    const atReservation = generatePrompts(situation({ trigger: 'reservation', roomNumber: null, preferences: prefs }))
+    expect(atReservation).toHaveLength(1)
+    expect(atReservation[0]).toMatchObject({ priority: 'urgent', department: 'restaurant' })
+    expect(atReservation[0].text.en).toBe('ALLERGY: Mr HO Ka Chun must not be served peanut.')
+  })
+
+  it('skips a this-stay-only preference made for another stay', () => {
+    const prefs = [pref(40, 'food', 'cuisine', 'sichuan', { scope: 'stay', stayId: 41 })]
+    expect(generatePrompts(situation({ preferences: prefs }))).toEqual([])
+    expect(generatePrompts(situation({ preferences: prefs, stayId: 41 }))).toHaveLength(1)
+  })
+
+  it('leaves an unknown placeholder visible so a manager notices the broken template', () => {
+    expect(renderTemplate('Hello {guest}, {unknown}', { guest: 'Ann' })).toBe('Hello Ann, {unknown}')
+  })
+})
