@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addMacauGuest, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+
+let store: ReturnType<typeof tempStore>
+let hotel: SmallHotel
+beforeAll(() => {
+  store = tempStore()
+  hotel = seedSmallHotel(store.core)
+  const { stayId } = addMacauGuest(hotel)
+  ok(hotel.call(hotel.desk, 'stay.checkIn', { stayId, roomNumber: '1001' }))
+  ok(hotel.call(hotel.desk, 'guest.create', { nativeName: 'Zoë Müller', romanName: 'MÜLLER Zoë', email: 'zoe@example.de', company: 'Bau AG' }))
+  ok(hotel.call(hotel.desk, 'guest.create', { nativeName: '庄志明', romanName: 'ZHUANG Zhiming', phone: '+65 9123 4567' }))
+})
+afterAll(() => store.cleanup())
+
+const search = (text: string) => ok(hotel.call(hotel.desk, 'guest.search', { text })) as { nativeName: string; matchedBy: string; stay: { roomNumber: string } | null }[]
+const names = (text: string) => search(text).map((h) => h.nativeName)
+
+describe('guest search', () => {
+  it('finds by native script, romanized name, and either order', () => {
+    expect(names('何家')).toEqual(['何家俊'])
+    expect(names('ho ka')).toEqual(['何家俊'])
+    expect(names('hokachun')).toEqual(['何家俊'])
+    expect(names('庄')).toEqual(['庄志明'])
+  })
+
+  it('ignores case, accents and full-width letters', () => {
+    expect(names('MULLER')).toEqual(['Zoë Müller'])
+    expect(names('zoe')).toEqual(['Zoë Müller'])
+    expect(names('ＺＨＵＡＮＧ')).toEqual(['庄志明'])
+  })
+
+  it('finds by phone however it is formatted, and by email and company', () => {
+    expect(names('9123-4567')).toEqual(['庄志明'])
+    expect(names('6612 3456')).toEqual(['何家俊'])
+    expect(names('bau ag')).toEqual(['Zoë Müller'])
+    expect(names('zoe@example')).toEqual(['Zoë Müller'])
+  })
+
+  it('finds an in-house guest by room number, and says so', () => {
+    const [hit] = search('1001')
+    expect(hit).toMatchObject({ nativeName: '何家俊', matchedBy: 'room', stay: { roomNumber: '1001' } })
+  })
+
+  it('answers odd and half-typed input with results, never an error', () => {
+    for (const text of ['', ' ', 'h', '%', '_', "'", '"; DROP TABLE guest; --', '😀', '\\', '(', '庄😀', 'a'.repeat(200)]) {
+      const result = hotel.call(hotel.desk, 'guest.search', { text })
+      expect(result.ok, `search for ${JSON.stringify(text)}`).toBe(true)
+    }
+    expect(names('%')).toEqual([])
+    expect(names('_')).toEqual([])
+  })
+})
