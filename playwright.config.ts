@@ -1,0 +1,36 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { defineConfig } from '@playwright/test'
+
+// Each run gets a brand-new store with the demo hotel; workers inherit the folder through the env.
+process.env.ZHIKE_E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-e2e-'))
+const port = Number(process.env.ZHIKE_E2E_PORT ?? 4871)
+
+export default defineConfig({
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'on-first-retry',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'hub-chromium', testDir: 'test/e2e' },
+    { name: 'electron', testDir: 'test/e2e-electron' },
+  ],
+  webServer: {
+    command: `npx electron-vite build && npx tsx electron/hub/cli.ts --data "${process.env.ZHIKE_E2E_DATA}" --demo --port ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+  },
+})

@@ -1,0 +1,45 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { signIn, staffPage } from './staff'
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze()
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+  expect(summary, `axe violations on ${what}`).toEqual([])
+}
+
+test('the sign-in screen passes an axe audit', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  await expectNoViolations(page, 'sign-in')
+})
+
+test('the check-in screen with a guest card open passes an axe audit', async ({ browser }) => {
+  const desk = await staffPage(browser, 'fd01')
+  await desk.getByRole('textbox', { name: 'Find a guest' }).fill('zhuang')
+  await desk.getByRole('textbox', { name: 'Find a guest' }).press('Enter')
+  await expect(desk.getByTestId('guest-alerts')).toContainText('Hard of hearing')
+  await expect(desk.getByTestId('room-suggestions')).toBeVisible()
+  await expectNoViolations(desk, 'check-in with card')
+})
+
+test('a department board passes an axe audit, in Chinese too', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+  const board = await staffPage(browser, 'hk01')
+  await expect(board.getByRole('heading', { level: 1 })).toHaveText('Housekeeping board')
+  await expectNoViolations(board, 'housekeeping board')
+  await expectNoViolations(page, 'sign-in in Chinese')
+})
+
+test('the language can be switched, and the choice is kept', async ({ page }) => {
+  await signIn(page, 'fd01')
+  await page.getByRole('textbox', { name: 'Language' }).click()
+  await page.getByRole('option', { name: '简体中文' }).click()
+  await expect(page.getByRole('heading', { name: '入住登记', level: 1 })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('heading', { name: '入住登记', level: 1 })).toBeVisible()
+})
