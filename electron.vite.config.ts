@@ -27,6 +27,7 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
+      chunkSizeWarningLimit: 1500,
       rollupOptions: { input: resolve(__dirname, 'src/index.html') },
     },
   },
