@@ -14,6 +14,7 @@ import type { Operation } from './operation'
 import { roleAllows } from './staff/roles'
 import { SessionStore } from './staff/sessions'
 import { ensureBaseVocabulary } from './vocabulary/vocabulary.repository'
+import { ensureGuestIndex } from './guests/guest-index.repository'
 
 export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorBody }
 
@@ -51,6 +52,7 @@ function validationError(error: z.ZodError): AppError {
 export function createCore(options: CoreOptions): Core {
   const sqlite = openSqlite({ file: options.file, nativeBinding: options.nativeBinding })
   ensureBaseVocabulary(sqlite)
+  ensureGuestIndex(sqlite)
   const clock = options.clock ?? systemClock
   const events = new EventBus()
   const sessions = new SessionStore(clock)

@@ -10,6 +10,7 @@ beforeAll(() => {
   ok(hotel.call(hotel.desk, 'stay.checkIn', { stayId, roomNumber: '1001' }))
   ok(hotel.call(hotel.desk, 'guest.create', { nativeName: 'Zoë Müller', romanName: 'MÜLLER Zoë', email: 'zoe@example.de', company: 'Bau AG' }))
   ok(hotel.call(hotel.desk, 'guest.create', { nativeName: '庄志明', romanName: 'ZHUANG Zhiming', phone: '+65 9123 4567' }))
+  for (const nativeName of ['单田芳', '曾小贤', '解晓东', '仇晓', '朴树', '庄严']) ok(hotel.call(hotel.desk, 'guest.create', { nativeName }))
 })
 afterAll(() => store.cleanup())
 
@@ -21,13 +22,36 @@ describe('guest search', () => {
     expect(names('何家')).toEqual(['何家俊'])
     expect(names('ho ka')).toEqual(['何家俊'])
     expect(names('hokachun')).toEqual(['何家俊'])
-    expect(names('庄')).toEqual(['庄志明'])
+    expect(names('庄志')).toEqual(['庄志明'])
+  })
+
+  it('finds 庄志明 by full pinyin, initials and the character, first', () => {
+    expect(names('zhuang')[0]).toBe('庄志明')
+    expect(names('zzm')).toEqual(['庄志明'])
+    expect(names('zhuangzhiming')).toEqual(['庄志明'])
+    expect(names('zhiming')).toEqual(['庄志明'])
+    expect(names('庄')).toEqual(expect.arrayContaining(['庄志明', '庄严']))
+    expect(names('z')).toContain('庄志明')
+  })
+
+  it('reads polyphonic surnames as surnames: 单 Shan, 曾 Zeng, 解 Xie, 仇 Qiu, 朴 Piao', () => {
+    expect(names('shan')).toContain('单田芳')
+    expect(names('zeng')).toContain('曾小贤')
+    expect(names('xie xiao')).toContain('解晓东')
+    expect(names('qiu')).toContain('仇晓')
+    expect(names('piao')).toContain('朴树')
+    expect(names('dan')).not.toContain('单田芳')
+  })
+
+  it('ranks a whole-word match above a match inside a word', () => {
+    ok(hotel.call(hotel.desk, 'guest.create', { nativeName: 'Hoang Minh', romanName: 'HOANG Minh' }))
+    expect(names('ho')[0]).toBe('何家俊')
   })
 
   it('ignores case, accents and full-width letters', () => {
     expect(names('MULLER')).toEqual(['Zoë Müller'])
     expect(names('zoe')).toEqual(['Zoë Müller'])
-    expect(names('ＺＨＵＡＮＧ')).toEqual(['庄志明'])
+    expect(names('ＺＨＵＡＮＧ ＺＨＩ')).toEqual(['庄志明'])
   })
 
   it('finds by phone however it is formatted, and by email and company', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { displayName, foldForSearch, phoneDigits, searchKey } from '../../electron/core/guests/guest-name'
+import { displayName, foldForSearch, phoneDigits } from '../../electron/core/guests/guest-name'
 
 describe('guest names', () => {
   it('names guests the way each language addresses them', () => {
@@ -20,11 +20,4 @@ describe('guest names', () => {
     expect(phoneDigits('１３８００１３８０００')).toBe('13800138000')
   })
 
-  it('builds one search key from names, phone digits, email and company', () => {
-    const key = searchKey({ native_name: '何家俊', roman_name: 'HO Ka Chun', phone: '+853 6612 3456', email: 'KC.Ho@example.mo', company: 'Lusitano Advertising' })
-    expect(key).toContain('何家俊')
-    expect(key).toContain('hokachun')
-    expect(key).toContain('85366123456')
-    expect(key).toContain('kc.ho@example.mo')
-  })
 })

@@ -9,6 +9,8 @@ import type { PromptTable } from './tables/prompt.table'
 import type { VocabularyTable } from './tables/vocabulary.table'
 import type { AuditTable } from './tables/audit.table'
 import type { SettingTable } from './tables/settings.table'
+import type { ObservationTable } from './tables/observation.table'
+import type { GuestChangeTable, GuestMergeTable, GuestPairFlagTable, GuestTokenTable } from './tables/guest-history.table'
 
 /** Kysely's view of the schema: one entry per table, row types match the columns exactly. */
 export interface Database {
@@ -23,4 +25,9 @@ export interface Database {
   vocabulary: VocabularyTable
   audit_log: AuditTable
   setting: SettingTable
+  observation: ObservationTable
+  guest_change: GuestChangeTable
+  guest_merge: GuestMergeTable
+  guest_pair_flag: GuestPairFlagTable
+  guest_token: GuestTokenTable
 }

@@ -31,7 +31,8 @@ export type Sqlite = BetterSqlite3.Database
 
 const statementCache = new WeakMap<Sqlite, Map<string, BetterSqlite3.Statement>>()
 
-function statement(sqlite: Sqlite, sql: string): BetterSqlite3.Statement {
+/** A cached prepared statement for SQL Kysely cannot express (FTS5); repositories only. */
+export function statement(sqlite: Sqlite, sql: string): BetterSqlite3.Statement {
   let cache = statementCache.get(sqlite)
   if (!cache) {
     cache = new Map()

@@ -41,18 +41,3 @@ export function phoneDigits(phone: string | null | undefined): string {
   return (phone ?? '').normalize('NFKC').replace(/\D/g, '')
 }
 
-/** Everything a desk clerk might type to find this guest, folded, in one string. */
-export function searchKey(guest: {
-  native_name: string
-  roman_name: string | null
-  phone: string | null
-  email: string | null
-  company: string | null
-}): string {
-  const romanTight = (guest.roman_name ?? '').replace(/\s+/g, '')
-  return foldForSearch(
-    [guest.native_name, guest.roman_name, romanTight, phoneDigits(guest.phone), guest.email, guest.company]
-      .filter(Boolean)
-      .join(' | '),
-  )
-}

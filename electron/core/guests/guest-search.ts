@@ -1,7 +1,7 @@
 import { localDate } from '../clock'
 import { all, qb, type Sqlite } from '../db/query'
 import { foldForSearch, phoneDigits } from './guest-name'
-import { searchGuestsByKey } from './guest.repository'
+import { currentGuestsMatching, prefixMatches, substringMatches } from './guest-index.repository'
 
 export interface GuestSearchHit {
   guestId: number
@@ -15,71 +15,85 @@ export interface GuestSearchHit {
   stay: { id: number; status: string; arrival: string; departure: string; roomNumber: string | null } | null
 }
 
+/** How closely a guest matched: a room or confirmation number, a whole word, a word's start, or inside a word. */
+const closeness = { code: 0, exact: 1, prefix: 2, substring: 3 } as const
+
 /**
- * The desk's one search box. Any text is a valid query: an empty or symbol-only query
- * simply finds nothing. Ranked by how the text matched, then by who is here or due today.
+ * The desk's one search box, as you type. Any text is a valid query: an empty or symbol-only
+ * query finds nothing. Short input (1–2 characters) matches the start of names, pinyin and
+ * initials; longer input also matches anywhere (names, pinyin, phone digits, email, company).
+ * Results rank by closeness, then by who is in house or arriving today.
  */
 export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: Date): GuestSearchHit[] {
   const folded = foldForSearch(text)
   if (folded === '') return []
   const today = localDate(now)
-  const hits = new Map<number, GuestSearchHit & { rank: number }>()
-  const add = (row: { id: number; native_name: string; roman_name: string | null; salutation: string | null; vip: number; company: string | null }, matchedBy: GuestSearchHit['matchedBy'], rank: number) => {
-    const existing = hits.get(row.id)
-    if (existing && existing.rank <= rank) return
-    hits.set(row.id, {
-      guestId: row.id,
-      nativeName: row.native_name,
-      romanName: row.roman_name,
-      salutation: row.salutation,
-      vip: row.vip,
-      company: row.company,
-      matchedBy,
-      stay: null,
-      rank,
-    })
+  const rank = new Map<number, number>()
+  const matchedBy = new Map<number, GuestSearchHit['matchedBy']>()
+  const note = (id: number, r: number, by: GuestSearchHit['matchedBy'] = 'name') => {
+    if ((rank.get(id) ?? 99) > r) {
+      rank.set(id, r)
+      matchedBy.set(id, by)
+    }
   }
 
+  for (const row of codeMatches(sqlite, folded)) note(row.id, closeness.code, row.by)
+  for (const m of prefixMatches(sqlite, folded, 60)) note(m.id, m.exact ? closeness.exact : closeness.prefix)
+  // A phone number typed with spaces or dashes is searched as its digits.
+  const digits = phoneDigits(folded)
+  const needle = digits.length >= 3 && digits.length >= folded.replace(/[\s+()./-]/g, '').length ? digits : folded
+  if (needle.length >= 3) for (const id of substringMatches(sqlite, needle, 200)) note(id, closeness.substring)
+  const current = new Map<number, boolean>()
+  for (const c of currentGuestsMatching(sqlite, needle, today, 50)) {
+    current.set(c.id, current.get(c.id) || c.inHouse)
+    note(c.id, closeness.substring)
+  }
+
+  const ids = [...rank.keys()]
+  if (ids.length === 0) return []
+  const guests = all(
+    sqlite,
+    qb
+      .selectFrom('guest')
+      .select(['id', 'native_name', 'roman_name', 'salutation', 'vip', 'company'])
+      .where('id', 'in', ids)
+      .where('merged_into', 'is', null),
+  )
+  const relevance = (id: number) => (current.has(id) ? (current.get(id) ? 0 : 1) : 2)
+  guests.sort(
+    (a, b) =>
+      rank.get(a.id)! - rank.get(b.id)! ||
+      relevance(a.id) - relevance(b.id) ||
+      b.vip - a.vip ||
+      (a.roman_name ?? a.native_name).localeCompare(b.roman_name ?? b.native_name, 'en'),
+  )
+  const top = guests.slice(0, limit)
+  const stays = currentStays(sqlite, top.map((g) => g.id), today)
+  return top.map((g) => ({
+    guestId: g.id,
+    nativeName: g.native_name,
+    romanName: g.roman_name,
+    salutation: g.salutation,
+    vip: g.vip,
+    company: g.company,
+    matchedBy: matchedBy.get(g.id) ?? 'name',
+    stay: stays.get(g.id) ?? null,
+  }))
+}
+
+/** A confirmation number, or the room number of a guest in house. */
+function codeMatches(sqlite: Sqlite, folded: string): { id: number; by: 'room' | 'confirmation' }[] {
+  if (folded.length > 12 || /\s/.test(folded)) return []
   const upper = folded.toUpperCase()
-  const byCodes = all(
+  return all(
     sqlite,
     qb
       .selectFrom('stay')
-      .innerJoin('guest', 'guest.id', 'stay.guest_id')
       .leftJoin('room', 'room.id', 'stay.room_id')
-      .select(['guest.id', 'guest.native_name', 'guest.roman_name', 'guest.salutation', 'guest.vip', 'guest.company', 'stay.confirmation_no', 'room.number'])
-      .where((eb) =>
-        eb.or([
-          eb('stay.confirmation_no', '=', upper),
-          eb.and([eb('room.number', '=', folded), eb('stay.status', '=', 'in_house')]),
-        ]),
-      )
-      .limit(limit),
-  )
-  for (const row of byCodes) add(row, row.confirmation_no === upper ? 'confirmation' : 'room', 0)
-
-  // Phone numbers are stored as digits in the key, so "138-0013" finds "+86 138 0013 8000".
-  const digits = phoneDigits(folded)
-  const needle = digits.length >= 3 && digits.length >= folded.replace(/[\s+()./-]/g, '').length ? digits : folded
-  for (const row of searchGuestsByKey(sqlite, needle, limit * 3)) {
-    const name = foldForSearch(`${row.native_name} ${row.roman_name ?? ''}`)
-    const startsWord = name.startsWith(needle) || name.includes(` ${needle}`)
-    add(row, 'name', startsWord ? 1 : 2)
-  }
-
-  const list = [...hits.values()]
-  const stays = currentStays(sqlite, list.map((h) => h.guestId), today)
-  for (const hit of list) hit.stay = stays.get(hit.guestId) ?? null
-  const relevance = (h: GuestSearchHit) =>
-    h.stay?.status === 'in_house' ? 0 : h.stay?.arrival === today ? 1 : h.stay ? 2 : 3
-  list.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      relevance(a) - relevance(b) ||
-      b.vip - a.vip ||
-      (a.romanName ?? a.nativeName).localeCompare(b.romanName ?? b.nativeName, 'en'),
-  )
-  return list.slice(0, limit).map(({ rank: _rank, ...hit }) => hit)
+      .select(['stay.guest_id', 'stay.confirmation_no'])
+      .where((eb) => eb.or([eb('stay.confirmation_no', '=', upper), eb.and([eb('room.number', '=', folded), eb('stay.status', '=', 'in_house')])]))
+      .limit(10),
+  ).map((r) => ({ id: r.guest_id, by: r.confirmation_no === upper ? ('confirmation' as const) : ('room' as const) }))
 }
 
 function currentStays(sqlite: Sqlite, guestIds: number[], today: string): Map<number, NonNullable<GuestSearchHit['stay']>> {

@@ -1,10 +1,10 @@
-import { sql } from 'kysely'
-import { all, first, prepared, qb, run, type Sqlite } from '../db/query'
+import { first, prepared, qb, run, type Sqlite } from '../db/query'
 import type { GuestRow } from '../db/tables/guest.table'
 import type { PreferenceRow } from '../db/tables/preference.table'
 import type { PreferenceFact, Scope, Strength } from './preference'
 import type { GuestFields, PreferenceFields } from './guest.schemas'
-import { searchKey } from './guest-name'
+import { searchDocument } from './guest-keys'
+import { indexGuest } from './guest-index.repository'
 
 const byId = prepared((a: { id: number }) => qb.selectFrom('guest').selectAll().where('id', '=', a.id))
 
@@ -33,7 +33,9 @@ export function insertGuest(sqlite: Sqlite, fields: GuestFields, at: string, sta
     created_by: staffId,
     updated_at: at,
   }
-  return run(sqlite, qb.insertInto('guest').values({ ...row, search_key: searchKey(row) })).lastInsertRowid
+  const id = run(sqlite, qb.insertInto('guest').values({ ...row, search_key: searchDocument(row) })).lastInsertRowid
+  indexGuest(sqlite, findGuest(sqlite, id)!)
+  return id
 }
 
 const activePreferences = prepared((a: { guestId: number }) =>
@@ -88,34 +90,6 @@ export function insertPreference(
       active: 1,
     }),
   ).lastInsertRowid
-}
-
-/** LIKE needs its wildcards escaped, or "100%" would match everything. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
-
-export interface GuestSearchRow {
-  id: number
-  native_name: string
-  roman_name: string | null
-  salutation: string | null
-  vip: number
-  company: string | null
-}
-
-/** Guests whose folded names, phone digits, email or company contain the text. */
-export function searchGuestsByKey(sqlite: Sqlite, folded: string, limit: number): GuestSearchRow[] {
-  return all(
-    sqlite,
-    qb
-      .selectFrom('guest')
-      .select(['id', 'native_name', 'roman_name', 'salutation', 'vip', 'company'])
-      .where('merged_into', 'is', null)
-      .where(sql<boolean>`search_key LIKE ${likePattern(folded)} ESCAPE '\\'`)
-      .orderBy('native_name')
-      .limit(limit),
-  )
 }
 
 export function countGuests(sqlite: Sqlite): number {

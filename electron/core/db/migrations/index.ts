@@ -1,5 +1,6 @@
 import type { Migration } from './migration'
 import { foundation } from './0001-foundation'
+import { profiles } from './0002-profiles'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation]
+export const migrations: readonly Migration[] = [foundation, profiles]

@@ -21,6 +21,11 @@ export interface GuestTable {
   /** Normalised text the search matches against (names, phone digits, email, company). */
   search_key: string
   merged_into: number | null
+  restricted: Generated<0 | 1>
+  restriction_note: string | null
+  /** null: not asked; 1: given; 0: withdrawn. */
+  consent_marketing: number | null
+  consent_sensitive: number | null
   created_at: string
   created_by: number | null
   updated_at: string

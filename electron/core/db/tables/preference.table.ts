@@ -18,6 +18,9 @@ export interface PreferenceTable {
   recorded_at: string
   last_confirmed_at: string
   active: 0 | 1
+  retired_at: string | null
+  retired_by: number | null
+  confirmed_by: number | null
 }
 export type PreferenceRow = Selectable<PreferenceTable>
 export type NewPreferenceRow = Insertable<PreferenceTable>

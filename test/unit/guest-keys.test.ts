@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { matchKeys, nameKey, namePinyin, searchDocument, searchTokens } from '../../electron/core/guests/guest-keys'
+
+const guest = (native_name: string, roman_name: string | null = null, extra: Record<string, string | null> = {}) => ({
+  native_name,
+  roman_name,
+  phone: null,
+  email: null,
+  company: null,
+  ...extra,
+})
+
+describe('guest search keys', () => {
+  it('reads polyphonic surnames as surnames', () => {
+    expect(namePinyin('单雄信')[0]).toBe('shan')
+    expect(namePinyin('曾国藩')[0]).toBe('zeng')
+    expect(namePinyin('解缙')[0]).toBe('xie')
+    expect(namePinyin('仇英')[0]).toBe('qiu')
+    expect(namePinyin('朴正熙')[0]).toBe('piao')
+    expect(namePinyin('Sophie Martin')).toEqual([])
+  })
+
+  it('gives 庄志明 full pinyin, given-name pinyin and initials as prefix tokens', () => {
+    const tokens = searchTokens(guest('庄志明', 'ZHUANG Zhiming'))
+    expect(tokens).toEqual(expect.arrayContaining(['庄志明', 'zhuangzhiming', 'zhiming', 'zzm', 'zhuang']))
+  })
+
+  it('puts names, pinyin, phone digits, email and company in one searchable document', () => {
+    const doc = searchDocument(guest('何家俊', 'HO Ka Chun', { phone: '+853 6612 3456', email: 'KC.Ho@example.mo', company: 'Lusitano Advertising' }))
+    for (const part of ['何家俊', 'hokachun', 'he jia jun', 'hejiajun', 'hjj', '85366123456', 'kc.ho@example.mo', 'lusitano advertising']) {
+      expect(doc).toContain(part)
+    }
+  })
+
+  it('matches a Chinese name with its romanization in either order', () => {
+    expect(nameKey(guest('张伟'))).toEqual(['wei zhang'])
+    expect(nameKey(guest('Wei Zhang', 'ZHANG Wei'))).toEqual(['wei zhang'])
+  })
+
+  it('keys phone by its last 8 digits, email and document case-insensitively', () => {
+    const a = matchKeys(guest('张伟', null, { phone: '+86 138 0013 8000', email: 'Zhang.Wei@Example.com', document_no: 'e 1234-5678' }))
+    const b = matchKeys(guest('ZHANG Wei', null, { phone: '13800138000', email: 'zhang.wei@example.com', document_no: 'E12345678' }))
+    expect(a.filter((k) => b.includes(k))).toHaveLength(4)
+  })
+})
