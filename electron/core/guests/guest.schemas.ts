@@ -7,29 +7,73 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null))
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-23.')
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-23.')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'That date does not exist.')
 
-export const guestFields = z.object({
+/** One schema per guest field, shared by create (with defaults) and edit (every field optional). */
+const field = {
   nativeName: text(80).min(1, 'Enter the guest’s name.'),
   romanName: optionalText(80),
   salutation: z.enum(['mr', 'ms', 'mrs', 'dr', 'prof']).nullish().transform((v) => v ?? null),
   gender: z.enum(['m', 'f', 'x']).nullish().transform((v) => v ?? null),
-  nationality: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, such as CN or SG.').nullish().transform((v) => v ?? null),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Use a two-letter country code, such as CN or SG.')
+    .nullish()
+    .transform((v) => v ?? null),
   homeCity: optionalText(80),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(8).default([]),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(8),
   occupation: optionalText(80),
   company: optionalText(120),
-  phone: z.string().trim().max(40).regex(/^[+\d\s()./-]*$/, 'A phone number may hold digits, spaces, + ( ) - and . only.')
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[+\d\s()./-]*$/, 'A phone number may hold digits, spaces, + ( ) - and . only.')
     .refine((v) => v === '' || /\d{5,}/.test(v.replace(/\D/g, '')), 'A phone number needs at least 5 digits.')
-    .nullish().transform((v) => (v ? v : null)),
-  email: z.email('Enter an email address like name@example.com.').max(120).nullish().or(z.literal('')).transform((v) => (v ? v : null)),
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  email: z
+    .email('Enter an email address like name@example.com.')
+    .max(120)
+    .nullish()
+    .or(z.literal(''))
+    .transform((v) => (v ? v : null)),
   birthDate: isoDate.nullish().transform((v) => v ?? null),
   documentNo: optionalText(40),
-  vip: z.number().int().min(0).max(3).default(0),
+  vip: z.number().int().min(0).max(3),
   notes: optionalText(2000),
-})
+}
+
+export const guestFields = z.object({ ...field, languages: field.languages.default([]), vip: field.vip.default(0) })
 export type GuestFields = z.output<typeof guestFields>
+
+export const guestPatch = z
+  .object({
+    nativeName: field.nativeName.optional(),
+    romanName: field.romanName.optional(),
+    salutation: field.salutation.optional(),
+    gender: field.gender.optional(),
+    nationality: field.nationality.optional(),
+    homeCity: field.homeCity.optional(),
+    languages: field.languages.optional(),
+    occupation: field.occupation.optional(),
+    company: field.company.optional(),
+    phone: field.phone.optional(),
+    email: field.email.optional(),
+    birthDate: field.birthDate.optional(),
+    documentNo: field.documentNo.optional(),
+    vip: field.vip.optional(),
+    notes: field.notes.optional(),
+    restricted: z.boolean().optional(),
+    restrictionNote: optionalText(500).optional(),
+    consentMarketing: z.boolean().nullable().optional(),
+    consentSensitive: z.boolean().nullable().optional(),
+  })
+  .strict()
+export type GuestPatch = z.output<typeof guestPatch>
 
 export const preferenceFields = z.object({
   category: z.string().trim().min(1, 'Choose a category.').max(40),
@@ -41,3 +85,13 @@ export const preferenceFields = z.object({
   note: optionalText(500),
 })
 export type PreferenceFields = z.output<typeof preferenceFields>
+
+export const preferencePatch = z
+  .object({
+    value: z.string().trim().min(1, 'Enter a value.').max(200).optional(),
+    strength: z.enum(strengths).optional(),
+    scope: z.enum(scopes).optional(),
+    stayId: z.number().int().positive().nullable().optional(),
+    note: optionalText(500).optional(),
+  })
+  .strict()

@@ -11,14 +11,18 @@ export const permissions = [
   'rule.read',
   'rule.write',
   'hotel.write',
+  'observation.write',
+  'observation.review',
+  'guest.merge',
+  'vocabulary.write',
 ] as const
 export type Permission = (typeof permissions)[number]
 
-const everyone: Permission[] = ['prompt.read', 'prompt.act', 'hotel.read']
+const everyone: Permission[] = ['prompt.read', 'prompt.act', 'hotel.read', 'observation.write']
 const grants: Record<Role, readonly Permission[]> = {
   front_desk: [...everyone, 'guest.read', 'guest.write', 'stay.write'],
   department: everyone,
-  guest_relations: [...everyone, 'guest.read', 'guest.write'],
+  guest_relations: [...everyone, 'guest.read', 'guest.write', 'observation.review', 'guest.merge'],
   manager: permissions,
   admin: permissions,
 }

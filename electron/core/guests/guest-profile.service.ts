@@ -1,0 +1,228 @@
+import { recordAudit } from '../audit/audit.repository'
+import { actorOf, type OperationContext } from '../context'
+import type { GuestRow } from '../db/tables/guest.table'
+import type { PreferenceRow } from '../db/tables/preference.table'
+import { AppError } from '../errors'
+import { findStay } from '../stays/stay.repository'
+import { indexGuest } from './guest-index.repository'
+import { lastUndoableBatch, markBatchUndone, newBatch, recordChanges, type FieldChange } from './guest-history.repository'
+import { searchDocument } from './guest-keys'
+import {
+  editableGuestColumns,
+  editablePreferenceColumns,
+  findPreference,
+  setGuestColumns,
+  setPreferenceColumns,
+  setSearchKey,
+  type EditableGuestColumn,
+  type EditablePreferenceColumn,
+} from './guest-profile.repository'
+import { findGuest, insertPreference } from './guest.repository'
+import type { GuestPatch, PreferenceFields } from './guest.schemas'
+
+type Stored = string | number | null
+const asText = (v: Stored | undefined): string | null => (v === null || v === undefined ? null : String(v))
+
+export function requireLiveGuest(ctx: OperationContext, id: number): GuestRow {
+  const guest = findGuest(ctx.sqlite, id)
+  if (!guest || guest.merged_into !== null) throw new AppError('NOT_FOUND', `No guest with id ${id}.`, { entity: 'guest', id })
+  return guest
+}
+
+export function requirePreference(ctx: OperationContext, id: number): PreferenceRow {
+  const preference = findPreference(ctx.sqlite, id)
+  if (!preference) throw new AppError('NOT_FOUND', `No preference with id ${id}.`, { entity: 'preference', id })
+  requireLiveGuest(ctx, preference.guest_id)
+  return preference
+}
+
+function patchToColumns(patch: GuestPatch): Partial<Record<EditableGuestColumn, Stored>> {
+  const bool = (v: boolean | null | undefined) => (v === undefined ? undefined : v === null ? null : v ? 1 : 0)
+  const columns: Partial<Record<EditableGuestColumn, Stored | undefined>> = {
+    native_name: patch.nativeName,
+    roman_name: patch.romanName,
+    salutation: patch.salutation,
+    gender: patch.gender,
+    nationality: patch.nationality,
+    home_city: patch.homeCity,
+    languages: patch.languages?.join(','),
+    occupation: patch.occupation,
+    company: patch.company,
+    phone: patch.phone,
+    email: patch.email,
+    birth_date: patch.birthDate,
+    document_no: patch.documentNo,
+    vip: patch.vip,
+    notes: patch.notes,
+    restricted: bool(patch.restricted),
+    restriction_note: patch.restrictionNote,
+    consent_marketing: bool(patch.consentMarketing),
+    consent_sensitive: bool(patch.consentSensitive),
+  }
+  return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)) as Partial<Record<EditableGuestColumn, Stored>>
+}
+
+function reindex(ctx: OperationContext, guestId: number): void {
+  const guest = findGuest(ctx.sqlite, guestId)!
+  setSearchKey(ctx.sqlite, guestId, searchDocument(guest))
+  indexGuest(ctx.sqlite, { ...guest, search_key: searchDocument(guest) })
+}
+
+/** Edits a guest's fields; only real changes are written and kept in the history. */
+export function updateGuest(ctx: OperationContext, guestId: number, patch: GuestPatch): { changed: string[] } {
+  const actor = actorOf(ctx)
+  const guest = requireLiveGuest(ctx, guestId)
+  const wanted = patchToColumns(patch)
+  const changes: FieldChange[] = []
+  const values: Partial<Record<EditableGuestColumn, Stored>> = {}
+  for (const [column, value] of Object.entries(wanted) as [EditableGuestColumn, Stored][]) {
+    if (asText(guest[column] as Stored) === asText(value)) continue
+    values[column] = value
+    changes.push({ field: column, old: asText(guest[column] as Stored), new: asText(value) })
+  }
+  if (changes.length === 0) return { changed: [] }
+  const at = ctx.clock.now().toISOString()
+  setGuestColumns(ctx.sqlite, guestId, values, at)
+  reindex(ctx, guestId)
+  recordChanges(ctx.sqlite, { guestId, batch: newBatch(), at, staffId: actor.staffId, action: 'guest.update', entity: 'guest', entityId: guestId, changes })
+  recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'guest.update', guestId, entity: 'guest', entityId: guestId, detail: { fields: changes.map((c) => c.field) } })
+  return { changed: changes.map((c) => c.field) }
+}
+
+export function addPreference(
+  ctx: OperationContext,
+  guestId: number,
+  fields: PreferenceFields,
+  source: { staffId: number | null; department: string | null; observationId?: number | null },
+): number {
+  const actor = actorOf(ctx)
+  const guest = requireLiveGuest(ctx, guestId)
+  if (fields.scope === 'stay') {
+    const stay = fields.stayId ? findStay(ctx.sqlite, fields.stayId) : undefined
+    if (!stay || stay.guest_id !== guest.id) {
+      throw new AppError('VALIDATION', 'A this-stay-only preference needs one of the guest’s own stays.', {
+        issues: [{ path: 'stayId', message: 'Choose one of this guest’s stays.' }],
+      })
+    }
+  }
+  const at = ctx.clock.now().toISOString()
+  const id = insertPreference(ctx.sqlite, guest.id, fields, { at, ...source })
+  recordChanges(ctx.sqlite, {
+    guestId,
+    batch: newBatch(),
+    at,
+    staffId: actor.staffId,
+    action: 'preference.add',
+    entity: 'preference',
+    entityId: id,
+    changes: [{ field: 'active', old: null, new: `${fields.category}.${fields.code}=${fields.value}` }],
+  })
+  recordAudit(ctx.sqlite, {
+    at,
+    staffId: actor.staffId,
+    action: 'preference.add',
+    guestId,
+    entity: 'preference',
+    entityId: id,
+    detail: { category: fields.category, code: fields.code },
+  })
+  return id
+}
+
+function changePreference(
+  ctx: OperationContext,
+  preference: PreferenceRow,
+  action: string,
+  values: Partial<Record<EditablePreferenceColumn, Stored>>,
+  extra: Record<string, Stored> = {},
+): string[] {
+  const actor = actorOf(ctx)
+  const changes: FieldChange[] = []
+  const apply: Record<string, Stored> = {}
+  for (const [column, value] of Object.entries(values) as [EditablePreferenceColumn, Stored][]) {
+    if (asText(preference[column]) === asText(value)) continue
+    apply[column] = value
+    changes.push({ field: column, old: asText(preference[column]), new: asText(value) })
+  }
+  if (changes.length === 0) return []
+  const at = ctx.clock.now().toISOString()
+  setPreferenceColumns(ctx.sqlite, preference.id, { ...apply, ...extra })
+  recordChanges(ctx.sqlite, { guestId: preference.guest_id, batch: newBatch(), at, staffId: actor.staffId, action, entity: 'preference', entityId: preference.id, changes })
+  recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action, guestId: preference.guest_id, entity: 'preference', entityId: preference.id })
+  return changes.map((c) => c.field)
+}
+
+export function updatePreference(
+  ctx: OperationContext,
+  preferenceId: number,
+  patch: { value?: string; strength?: string; scope?: string; stayId?: number | null; note?: string | null },
+): { changed: string[] } {
+  const preference = requirePreference(ctx, preferenceId)
+  const scope = patch.scope ?? preference.scope
+  const stayId = scope === 'always' ? null : patch.stayId !== undefined ? patch.stayId : preference.stay_id
+  if (scope === 'stay') {
+    const stay = stayId ? findStay(ctx.sqlite, stayId) : undefined
+    if (!stay || stay.guest_id !== preference.guest_id) {
+      throw new AppError('VALIDATION', 'A this-stay-only preference needs one of the guest’s own stays.', { issues: [{ path: 'stayId', message: 'Choose a stay.' }] })
+    }
+  }
+  const values: Partial<Record<EditablePreferenceColumn, Stored>> = { scope, stay_id: stayId }
+  if (patch.value !== undefined) values.value = patch.value
+  if (patch.strength !== undefined) values.strength = patch.strength
+  if (patch.note !== undefined) values.note = patch.note
+  return { changed: changePreference(ctx, preference, 'preference.update', values) }
+}
+
+/** "Still true": the front desk confirmed a stored preference with the guest. */
+export function confirmPreference(ctx: OperationContext, preferenceId: number): { confirmedAt: string } {
+  const preference = requirePreference(ctx, preferenceId)
+  const at = ctx.clock.now().toISOString()
+  changePreference(ctx, preference, 'preference.confirm', { last_confirmed_at: at }, { confirmed_by: actorOf(ctx).staffId })
+  return { confirmedAt: at }
+}
+
+/** "No longer true": kept for the record, no longer acted on. */
+export function retirePreference(ctx: OperationContext, preferenceId: number): { retired: boolean } {
+  const preference = requirePreference(ctx, preferenceId)
+  if (!preference.active) return { retired: false }
+  changePreference(ctx, preference, 'preference.retire', { active: 0 }, { retired_at: ctx.clock.now().toISOString(), retired_by: actorOf(ctx).staffId })
+  return { retired: true }
+}
+
+/** Reverts the last change made to a guest's profile (one batch), and records the undo. */
+export function undoLastChange(ctx: OperationContext, guestId: number): { undone: string; fields: string[] } {
+  const actor = actorOf(ctx)
+  requireLiveGuest(ctx, guestId)
+  const batch = lastUndoableBatch(ctx.sqlite, guestId)
+  if (batch.length === 0) throw new AppError('NOTHING_TO_UNDO', 'There is no change to undo on this guest.')
+  const at = ctx.clock.now().toISOString()
+  const undo = newBatch()
+  for (const change of batch) {
+    if (change.entity === 'guest' && (editableGuestColumns as readonly string[]).includes(change.field ?? '')) {
+      const column = change.field as EditableGuestColumn
+      const old = column === 'vip' || column === 'restricted' || column.startsWith('consent_') ? (change.old_value === null ? null : Number(change.old_value)) : change.old_value
+      setGuestColumns(ctx.sqlite, guestId, { [column]: old }, at)
+    } else if (change.entity === 'preference' && change.entity_id !== null) {
+      if (change.action === 'preference.add') setPreferenceColumns(ctx.sqlite, change.entity_id, { active: 0, retired_at: at, retired_by: actor.staffId })
+      else if ((editablePreferenceColumns as readonly string[]).includes(change.field ?? '')) {
+        const column = change.field as EditablePreferenceColumn
+        const old = column === 'active' || column === 'stay_id' ? (change.old_value === null ? null : Number(change.old_value)) : change.old_value
+        setPreferenceColumns(ctx.sqlite, change.entity_id, column === 'active' && old === 1 ? { active: 1, retired_at: null, retired_by: null } : { [column]: old })
+      }
+    }
+    recordChanges(ctx.sqlite, {
+      guestId,
+      batch: undo,
+      at,
+      staffId: actor.staffId,
+      action: 'undo',
+      entity: change.entity as 'guest' | 'preference',
+      entityId: change.entity_id,
+      changes: [{ field: change.field ?? '', old: change.new_value, new: change.old_value }],
+    })
+  }
+  markBatchUndone(ctx.sqlite, batch[0].batch)
+  reindex(ctx, guestId)
+  recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'guest.undo', guestId, entity: 'guest', entityId: guestId, detail: { action: batch[0].action } })
+  return { undone: batch[0].action, fields: batch.map((c) => c.field ?? '') }
+}
