@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { departmentOperations } from './departments/department.operations'
 import { guestOperations } from './guests/guest.operations'
+import { observationOperations } from './observations/observation.operations'
 import { promptOperations } from './prompts/prompt.operations'
 import { roomOperations } from './rooms/room.operations'
 import { ruleOperations } from './rules/rule.operations'
@@ -22,6 +23,7 @@ export const operations = {
   ...guestOperations,
   ...stayOperations,
   ...promptOperations,
+  ...observationOperations,
   ...ruleOperations,
 }
 

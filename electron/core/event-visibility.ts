@@ -1,6 +1,6 @@
 import type { Actor } from './context'
 import type { CoreEvent } from './events'
-import { seesAllDepartments } from './staff/roles'
+import { roleAllows, seesAllDepartments } from './staff/roles'
 
 /** Which events a signed-in person may receive: department staff hear only their own board. */
 export function eventVisibleTo(actor: Actor | null, event: CoreEvent): boolean {
@@ -8,6 +8,10 @@ export function eventVisibleTo(actor: Actor | null, event: CoreEvent): boolean {
   if (event.name === 'prompt.created' || event.name === 'prompt.updated') {
     const { prompt } = event.payload as { prompt: { department: string } }
     return seesAllDepartments(actor.role) || prompt.department === actor.department
+  }
+  if (event.name === 'observation.created' || event.name === 'observation.updated') {
+    const { observation } = event.payload as { observation: { department: string; staffId: number } }
+    return roleAllows(actor.role, 'observation.review') || observation.department === actor.department || observation.staffId === actor.staffId
   }
   return seesAllDepartments(actor.role)
 }

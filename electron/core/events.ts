@@ -1,9 +1,12 @@
+import type { ObservationView } from './observations/observation.view'
 import type { PromptView } from './prompts/prompt.view'
 
 /** Everything core announces. Transports forward these unchanged (IPC send, SSE). */
 export interface CoreEvents {
   'prompt.created': { prompt: PromptView }
   'prompt.updated': { prompt: PromptView }
+  'observation.created': { observation: ObservationView }
+  'observation.updated': { observation: ObservationView }
   'stay.changed': { stayId: number; guestId: number; status: string; roomNumber: string | null }
 }
 export type CoreEventName = keyof CoreEvents

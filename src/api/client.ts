@@ -56,7 +56,7 @@ function dispatch(event: CoreEvent): void {
   for (const listener of listeners) listener(event)
 }
 
-const eventNames = ['prompt.created', 'prompt.updated', 'stay.changed'] as const
+const eventNames = ['prompt.created', 'prompt.updated', 'observation.created', 'observation.updated', 'stay.changed'] as const
 
 /** (Re)connects the live event stream; call after signing in, since the stream needs a session. */
 export function connectEvents(): void {

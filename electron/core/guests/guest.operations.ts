@@ -3,10 +3,11 @@ import { actorOf } from '../context'
 import { recordAudit } from '../audit/audit.repository'
 import { AppError } from '../errors'
 import { operation } from '../operation'
-import { findStay } from '../stays/stay.repository'
-import { buildGuestCard, isAlert } from './guest.card'
-import { findGuest, insertGuest, insertPreference } from './guest.repository'
-import { guestFields, preferenceFields } from './guest.schemas'
+import { buildGuestCard } from './guest.card'
+import { findGuest, insertGuest } from './guest.repository'
+import { guestFields, guestPatch, preferenceFields, preferencePatch } from './guest.schemas'
+import { addPreference, confirmPreference, retirePreference, undoLastChange, updateGuest, updatePreference } from './guest-profile.service'
+import { listGuestHistory } from './guest-history.repository'
 import { searchGuests } from './guest-search'
 
 const guestId = z.number().int().positive()
@@ -70,27 +71,55 @@ export const guestOperations = {
     input: preferenceFields.extend({ guestId }),
     handler(ctx, input) {
       const actor = actorOf(ctx)
-      const guest = requireGuest(ctx.sqlite, input.guestId)
-      if (input.scope === 'stay') {
-        const stay = input.stayId ? findStay(ctx.sqlite, input.stayId) : undefined
-        if (!stay || stay.guest_id !== guest.id) {
-          throw new AppError('VALIDATION', 'A this-stay-only preference needs one of the guest’s own stays.', {
-            issues: [{ path: 'stayId', message: 'Choose one of this guest’s stays.' }],
-          })
-        }
-      }
-      const at = ctx.clock.now().toISOString()
-      const id = insertPreference(ctx.sqlite, guest.id, input, { at, staffId: actor.staffId, department: actor.department })
-      recordAudit(ctx.sqlite, {
-        at,
-        staffId: actor.staffId,
-        action: 'preference.add',
-        guestId: guest.id,
-        entity: 'preference',
-        entityId: id,
-        detail: { category: input.category, code: input.code, value: input.value, sensitive: isAlert(input) },
-      })
-      return { id }
+      return { id: addPreference(ctx, input.guestId, input, { staffId: actor.staffId, department: actor.department }) }
     },
+  }),
+
+  'preference.update': operation({
+    kind: 'mutation',
+    summary: 'Edit a preference: value, strength, scope or note. Kept in the guest’s history.',
+    permission: 'guest.write',
+    input: preferencePatch.extend({ preferenceId: z.number().int().positive() }),
+    handler: (ctx, { preferenceId, ...patch }) => updatePreference(ctx, preferenceId, patch),
+  }),
+
+  'preference.confirm': operation({
+    kind: 'mutation',
+    summary: 'Confirm with the guest that a stored preference still holds.',
+    permission: 'guest.write',
+    input: z.object({ preferenceId: z.number().int().positive() }),
+    handler: (ctx, input) => confirmPreference(ctx, input.preferenceId),
+  }),
+
+  'preference.retire': operation({
+    kind: 'mutation',
+    summary: 'Retire a preference that no longer holds (kept in the history).',
+    permission: 'guest.write',
+    input: z.object({ preferenceId: z.number().int().positive() }),
+    handler: (ctx, input) => retirePreference(ctx, input.preferenceId),
+  }),
+
+  'guest.update': operation({
+    kind: 'mutation',
+    summary: 'Edit a guest’s details. Every change is kept: who, when, old and new value.',
+    permission: 'guest.write',
+    input: z.object({ guestId, fields: guestPatch }),
+    handler: (ctx, input) => updateGuest(ctx, input.guestId, input.fields),
+  }),
+
+  'guest.undo': operation({
+    kind: 'mutation',
+    summary: 'Undo the last change made to a guest’s profile.',
+    permission: 'guest.write',
+    input: z.object({ guestId }),
+    handler: (ctx, input) => undoLastChange(ctx, input.guestId),
+  }),
+
+  'guest.history': operation({
+    kind: 'query',
+    summary: 'The guest’s change history, newest first.',
+    permission: 'guest.read',
+    input: z.object({ guestId, limit: z.number().int().min(1).max(500).default(100) }),
+    handler: (ctx, input) => listGuestHistory(ctx.sqlite, input.guestId, input.limit),
   }),
 }
