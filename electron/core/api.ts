@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { departmentOperations } from './departments/department.operations'
 import { guestOperations } from './guests/guest.operations'
+import { guestMergeOperations } from './guests/guest-merge.operations'
 import { observationOperations } from './observations/observation.operations'
 import { promptOperations } from './prompts/prompt.operations'
 import { roomOperations } from './rooms/room.operations'
@@ -21,6 +22,7 @@ export const operations = {
   ...vocabularyOperations,
   ...roomOperations,
   ...guestOperations,
+  ...guestMergeOperations,
   ...stayOperations,
   ...promptOperations,
   ...observationOperations,

@@ -2,7 +2,7 @@ import type { Sqlite } from '../db/query'
 import type { GuestRow } from '../db/tables/guest.table'
 import type { PreferenceRow } from '../db/tables/preference.table'
 import { listGuestStays, type GuestStayRow } from '../stays/stay.repository'
-import { listActivePreferences } from './guest.repository'
+import { guestActivityCounts, listActivePreferences } from './guest.repository'
 
 export interface PreferenceView {
   id: number
@@ -16,6 +16,8 @@ export interface PreferenceView {
   sourceDepartment: string | null
   recordedAt: string
   lastConfirmedAt: string
+  /** Not confirmed for 12 months: the desk should confirm or retire it. */
+  stale: boolean
 }
 
 export interface GuestCard {
@@ -35,8 +37,21 @@ export interface GuestCard {
     birthDate: string | null
     vip: number
     notes: string | null
+    documentNo: string | null
+    restricted: boolean
+    restrictionNote: string | null
+    consentMarketing: boolean | null
+    consentSensitive: boolean | null
   }
-  stats: { stays: number; nights: number; firstStay: string | null; lastStay: string | null }
+  stats: {
+    stays: number
+    nights: number
+    firstStay: string | null
+    lastStay: string | null
+    roomsUsed: string[]
+    promptsFulfilled: number
+    observations: number
+  }
   /** Needs staff must never miss: accessibility, allergies, and anything marked "never". */
   alerts: PreferenceView[]
   preferences: PreferenceView[]
@@ -59,7 +74,9 @@ function nights(arrival: string, departure: string): number {
   return Math.round((Date.parse(`${departure}T00:00:00Z`) - Date.parse(`${arrival}T00:00:00Z`)) / 86_400_000)
 }
 
-function toPreferenceView(p: PreferenceRow): PreferenceView {
+const yearMs = 365 * 86_400_000
+
+function toPreferenceView(p: PreferenceRow, now: Date): PreferenceView {
   return {
     id: p.id,
     category: p.category,
@@ -72,11 +89,13 @@ function toPreferenceView(p: PreferenceRow): PreferenceView {
     sourceDepartment: p.source_department,
     recordedAt: p.recorded_at,
     lastConfirmedAt: p.last_confirmed_at,
+    stale: now.getTime() - Date.parse(p.last_confirmed_at) > yearMs,
   }
 }
 
-export function buildGuestCard(sqlite: Sqlite, g: GuestRow): GuestCard {
-  const preferences = listActivePreferences(sqlite, g.id).map(toPreferenceView)
+export function buildGuestCard(sqlite: Sqlite, g: GuestRow, now: Date): GuestCard {
+  const preferences = listActivePreferences(sqlite, g.id).map((p) => toPreferenceView(p, now))
+  const counts = guestActivityCounts(sqlite, g.id)
   const stays: GuestStayRow[] = listGuestStays(sqlite, g.id)
   const stayed = stays.filter((s) => s.status === 'checked_out' || s.status === 'in_house')
   return {
@@ -96,12 +115,20 @@ export function buildGuestCard(sqlite: Sqlite, g: GuestRow): GuestCard {
       birthDate: g.birth_date,
       vip: g.vip,
       notes: g.notes,
+      documentNo: g.document_no,
+      restricted: g.restricted === 1,
+      restrictionNote: g.restriction_note,
+      consentMarketing: g.consent_marketing === null ? null : g.consent_marketing === 1,
+      consentSensitive: g.consent_sensitive === null ? null : g.consent_sensitive === 1,
     },
     stats: {
       stays: stayed.length,
       nights: stayed.reduce((sum, s) => sum + nights(s.arrival_date, s.departure_date), 0),
       firstStay: stayed.length ? stayed[stayed.length - 1].arrival_date : null,
       lastStay: stayed.length ? stayed[0].arrival_date : null,
+      roomsUsed: [...new Set(stayed.map((s) => s.room_number).filter((r): r is string => r !== null))],
+      promptsFulfilled: counts.promptsDone,
+      observations: counts.observations,
     },
     alerts: preferences.filter(isAlert),
     preferences: preferences.filter((p) => !isAlert(p)),

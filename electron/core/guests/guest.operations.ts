@@ -49,7 +49,7 @@ export const guestOperations = {
         entity: 'guest',
         entityId: guest.id,
       })
-      return buildGuestCard(ctx.sqlite, guest)
+      return buildGuestCard(ctx.sqlite, guest, ctx.clock.now())
     },
   }),
 

@@ -95,3 +95,17 @@ export function insertPreference(
 export function countGuests(sqlite: Sqlite): number {
   return Number(first(sqlite, qb.selectFrom('guest').select((eb) => eb.fn.countAll().as('n')))?.n ?? 0)
 }
+
+const activity = prepared((a: { guestId: number }) =>
+  qb
+    .selectNoFrom((eb) => [
+      eb.selectFrom('prompt').select((e) => e.fn.countAll<number>().as('n')).where('guest_id', '=', a.guestId).where('status', '=', 'done').as('prompts_done'),
+      eb.selectFrom('observation').select((e) => e.fn.countAll<number>().as('n')).where('guest_id', '=', a.guestId).as('observations'),
+    ]),
+)
+
+/** Service delivered to a guest, and what staff noticed: for the card's statistics. */
+export function guestActivityCounts(sqlite: Sqlite, guestId: number): { promptsDone: number; observations: number } {
+  const row = activity.first(sqlite, { guestId })
+  return { promptsDone: Number(row?.prompts_done ?? 0), observations: Number(row?.observations ?? 0) }
+}

@@ -1,4 +1,4 @@
-import { all, qb, type Sqlite } from '../db/query'
+import { all, qb, run, type Sqlite } from '../db/query'
 import type { VocabularyRow } from '../db/tables/vocabulary.table'
 import { baseVocabulary } from './base-vocabulary'
 
@@ -8,12 +8,22 @@ export function ensureBaseVocabulary(sqlite: Sqlite): void {
       const q = qb
         .insertInto('vocabulary')
         .values({ category, code, value, label_en: en, label_zh: zh, sort })
-        .onConflict((oc) => oc.columns(['category', 'code', 'value']).doUpdateSet({ label_en: en, label_zh: zh, sort }))
+        .onConflict((oc) => oc.columns(['category', 'code', 'value']).doNothing()) // a manager's relabelling wins
         .compile()
       sqlite.prepare(q.sql).run(...(q.parameters as unknown[]))
     })
   })
   insert()
+}
+
+export function upsertVocabulary(sqlite: Sqlite, entry: { category: string; code: string; value: string; label: { en: string; zh: string } }): void {
+  run(
+    sqlite,
+    qb
+      .insertInto('vocabulary')
+      .values({ category: entry.category, code: entry.code, value: entry.value, label_en: entry.label.en, label_zh: entry.label.zh, sort: 10_000 })
+      .onConflict((oc) => oc.columns(['category', 'code', 'value']).doUpdateSet({ label_en: entry.label.en, label_zh: entry.label.zh })),
+  )
 }
 
 export function listVocabulary(sqlite: Sqlite): VocabularyRow[] {
