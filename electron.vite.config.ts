@@ -25,7 +25,8 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      // ZHIKE_RENDERER_OUT lets parallel end-to-end runs build into folders of their own.
+      outDir: resolve(__dirname, process.env.ZHIKE_RENDERER_OUT ?? 'out/renderer'),
       emptyOutDir: true,
       chunkSizeWarningLimit: 1500,
       rollupOptions: { input: resolve(__dirname, 'src/index.html') },

@@ -6,6 +6,9 @@ import { defineConfig } from '@playwright/test'
 // Each run gets a brand-new store with the demo hotel; workers inherit the folder through the env.
 process.env.ZHIKE_E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-e2e-'))
 const port = Number(process.env.ZHIKE_E2E_PORT ?? 4871)
+// A run on a port of its own also builds the renderer into a folder of its own, so parallel runs
+// never clash; the default run builds the usual out/renderer that Electron loads too.
+if (process.env.ZHIKE_E2E_PORT) process.env.ZHIKE_RENDERER_OUT ??= `out/renderer-e2e-${port}`
 
 export default defineConfig({
   timeout: 60_000,

@@ -51,7 +51,7 @@ if (args.demo) {
   }
 }
 
-const server = createHub({ core, rendererDir: path.join(projectRoot, 'out', 'renderer'), log: (l) => console.error(l) })
+const server = createHub({ core, rendererDir: path.resolve(projectRoot, process.env.ZHIKE_RENDERER_OUT ?? path.join('out', 'renderer')), log: (l) => console.error(l) })
 server.on('error', (error: NodeJS.ErrnoException) => {
   fail(error.code === 'EADDRINUSE' ? `port ${port} is in use; pass --port N.` : error.message)
 })

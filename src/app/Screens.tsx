@@ -4,11 +4,16 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
 import { BoardPage } from '../features/board/BoardPage'
 import { CheckInPage } from '../features/checkin/CheckInPage'
+import { DuplicatesPage } from '../features/guests/DuplicatesPage'
+import { GuestProfilePage } from '../features/guests/GuestProfilePage'
+import { CapturePage } from '../features/observations/CapturePage'
+import { InboxPage } from '../features/observations/InboxPage'
 import { SignInPage } from '../features/session/SignInPage'
 import { FirstStartPage } from '../features/setup/FirstStartPage'
 import { Shell } from '../components/Shell'
 import { useRoute } from './hash-route'
 import { useSession } from './session'
+import { deskRoles, pagesFor, type PageKey } from './pages'
 
 export function Screens() {
   const { t } = useTranslation()
@@ -26,11 +31,17 @@ export function Screens() {
   if (setup.data?.needsSetup) return <FirstStartPage demoAvailable={setup.data.demoAvailable} />
   if (!staff) return <SignInPage hotelName={setup.data?.hotelName ?? null} demo={setup.data?.demo ?? false} />
 
-  const deskRoles = ['front_desk', 'manager', 'admin', 'guest_relations']
-  const page = route[0] ?? (deskRoles.includes(staff.role) ? 'checkin' : 'board')
+  const allowed = pagesFor(staff.role)
+  const asked = route[0] as PageKey | undefined
+  const page: PageKey = asked && allowed.includes(asked) ? asked : deskRoles.includes(staff.role) ? 'checkin' : 'board'
   return (
     <Shell hotelName={setup.data?.hotelName ?? null} active={page}>
-      {page === 'board' ? <BoardPage department={route[1]} /> : deskRoles.includes(staff.role) ? <CheckInPage /> : <BoardPage department={route[1]} />}
+      {page === 'checkin' ? <CheckInPage /> : null}
+      {page === 'board' ? <BoardPage department={route[1]} /> : null}
+      {page === 'guest' ? <GuestProfilePage guestId={Number(route[1])} /> : null}
+      {page === 'observe' ? <CapturePage /> : null}
+      {page === 'inbox' ? <InboxPage /> : null}
+      {page === 'duplicates' ? <DuplicatesPage /> : null}
     </Shell>
   )
 }

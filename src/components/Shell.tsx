@@ -1,6 +1,7 @@
 import { ActionIcon, AppShell, Anchor, Group, Menu, Select, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { menuPagesFor } from '../app/pages'
 import { useSession } from '../app/session'
 import { languages, pick, saveLanguage, type Language } from '../i18n'
 
@@ -10,16 +11,11 @@ interface ShellProps {
   children: ReactNode
 }
 
-const deskRoles = ['front_desk', 'manager', 'admin', 'guest_relations']
-
 export function Shell({ hotelName, active, children }: ShellProps) {
   const { t, i18n } = useTranslation()
   const { staff, signOut } = useSession()
   const { colorScheme, toggleColorScheme } = useMantineColorScheme()
-  const links = [
-    ...(staff && deskRoles.includes(staff.role) ? [{ key: 'checkin', label: t('nav.checkin') }] : []),
-    { key: 'board', label: t('nav.board') },
-  ]
+  const links = (staff ? menuPagesFor(staff.role) : []).map((key) => ({ key, label: t(`nav.${key}`) }))
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header px="md">
@@ -31,7 +27,7 @@ export function Shell({ hotelName, active, children }: ShellProps) {
             </Text>
             <Group component="nav" aria-label={t('nav.label')} gap="xs">
               {links.map((l) => (
-                <Anchor key={l.key} href={`#/${l.key}`} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined}>
+                <Anchor key={l.key} href={`#/${l.key}`} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
                   {l.label}
                 </Anchor>
               ))}

@@ -1,7 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from './en.json'
-import zhCN from './zh-CN.json'
+import { messages } from './messages'
 import { systemLocale } from '../api/client'
 
 export const languages = [
@@ -38,7 +37,7 @@ export function pick(text: { en: string; zh: string }, language: string): string
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: { en: { translation: messages.en }, 'zh-CN': { translation: messages['zh-CN'] } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,0 +1,20 @@
+import type { Role } from '../../electron/core/staff/roles'
+
+/** The screens, by hash route. Core checks every operation's permission; this only shapes the menu. */
+export type PageKey = 'checkin' | 'board' | 'guest' | 'observe' | 'inbox' | 'duplicates'
+
+export const deskRoles: readonly Role[] = ['front_desk', 'manager', 'admin', 'guest_relations']
+const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
+
+export function pagesFor(role: Role): PageKey[] {
+  const pages: PageKey[] = []
+  if (deskRoles.includes(role)) pages.push('checkin', 'guest')
+  pages.push('board', 'observe')
+  if (reviewRoles.includes(role)) pages.push('inbox', 'duplicates')
+  return pages
+}
+
+/** The pages that appear in the main menu (a guest profile is opened from a guest, not the menu). */
+export function menuPagesFor(role: Role): PageKey[] {
+  return pagesFor(role).filter((p) => p !== 'guest')
+}

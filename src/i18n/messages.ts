@@ -1,0 +1,25 @@
+import en from './en.json'
+import zhCN from './zh-CN.json'
+import guestsEn from './guests.en.json'
+import guestsZhCN from './guests.zh-CN.json'
+import observationsEn from './observations.en.json'
+import observationsZhCN from './observations.zh-CN.json'
+
+export type Messages = { [key: string]: string | Messages }
+
+/** Each feature keeps its own message file; they merge into one namespace, later files adding keys. */
+export function mergeMessages(...files: Messages[]): Messages {
+  const out: Messages = {}
+  for (const file of files) {
+    for (const [key, value] of Object.entries(file)) {
+      const prior = out[key]
+      out[key] = typeof value === 'object' && typeof prior === 'object' ? mergeMessages(prior, value) : value
+    }
+  }
+  return out
+}
+
+export const messages = {
+  en: mergeMessages(en, guestsEn, observationsEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN),
+}
