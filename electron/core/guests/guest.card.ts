@@ -2,7 +2,7 @@ import type { Sqlite } from '../db/query'
 import type { GuestRow } from '../db/tables/guest.table'
 import type { PreferenceRow } from '../db/tables/preference.table'
 import { listGuestStays, type GuestStayRow } from '../stays/stay.repository'
-import { guestActivityCounts, listActivePreferences } from './guest.repository'
+import { guestActivityCounts, listActivePreferences, preferencePeopleOf } from './guest.repository'
 
 export interface PreferenceView {
   id: number
@@ -14,8 +14,13 @@ export interface PreferenceView {
   stayId: number | null
   note: string | null
   sourceDepartment: string | null
+  /** Provenance: the staff member who noticed it, and the observation it came from (if any). */
+  sourceStaffId: number | null
+  sourceStaff: string | null
+  sourceObservationId: number | null
   recordedAt: string
   lastConfirmedAt: string
+  confirmedBy: string | null
   /** Not confirmed for 12 months: the desk should confirm or retire it. */
   stale: boolean
 }
@@ -76,7 +81,7 @@ function nights(arrival: string, departure: string): number {
 
 const yearMs = 365 * 86_400_000
 
-function toPreferenceView(p: PreferenceRow, now: Date): PreferenceView {
+function toPreferenceView(p: PreferenceRow, now: Date, people?: { source: string | null; confirmer: string | null }): PreferenceView {
   return {
     id: p.id,
     category: p.category,
@@ -87,14 +92,19 @@ function toPreferenceView(p: PreferenceRow, now: Date): PreferenceView {
     stayId: p.stay_id,
     note: p.note,
     sourceDepartment: p.source_department,
+    sourceStaffId: p.source_staff_id,
+    sourceStaff: people?.source ?? null,
+    sourceObservationId: p.source_observation_id,
     recordedAt: p.recorded_at,
     lastConfirmedAt: p.last_confirmed_at,
+    confirmedBy: people?.confirmer ?? null,
     stale: now.getTime() - Date.parse(p.last_confirmed_at) > yearMs,
   }
 }
 
 export function buildGuestCard(sqlite: Sqlite, g: GuestRow, now: Date): GuestCard {
-  const preferences = listActivePreferences(sqlite, g.id).map((p) => toPreferenceView(p, now))
+  const people = preferencePeopleOf(sqlite, g.id)
+  const preferences = listActivePreferences(sqlite, g.id).map((p) => toPreferenceView(p, now, people.get(p.id)))
   const counts = guestActivityCounts(sqlite, g.id)
   const stays: GuestStayRow[] = listGuestStays(sqlite, g.id)
   const stayed = stays.filter((s) => s.status === 'checked_out' || s.status === 'in_house')

@@ -53,6 +53,21 @@ export function listActivePreferences(sqlite: Sqlite, guestId: number): Preferen
   return activePreferences.all(sqlite, { guestId })
 }
 
+const preferencePeople = prepared((a: { guestId: number }) =>
+  qb
+    .selectFrom('preference')
+    .leftJoin('staff as source', 'source.id', 'preference.source_staff_id')
+    .leftJoin('staff as confirmer', 'confirmer.id', 'preference.confirmed_by')
+    .select(['preference.id', 'source.name as source_name', 'confirmer.name as confirmer_name'])
+    .where('preference.guest_id', '=', a.guestId)
+    .where('preference.active', '=', 1),
+)
+
+/** Who noticed each active preference, and who last confirmed it: the card's provenance. */
+export function preferencePeopleOf(sqlite: Sqlite, guestId: number): Map<number, { source: string | null; confirmer: string | null }> {
+  return new Map(preferencePeople.all(sqlite, { guestId }).map((r) => [r.id, { source: r.source_name, confirmer: r.confirmer_name }]))
+}
+
 export function toPreferenceFact(row: PreferenceRow): PreferenceFact {
   return {
     id: row.id,

@@ -124,10 +124,10 @@ export const observationOperations = {
     permission: 'observation.review',
     input: z.object({ status: z.enum(['new', 'accepted', 'merged', 'rejected']).default('new'), limit: z.number().int().min(1).max(500).default(200) }),
     handler(ctx, input) {
-      const counts = new Map<string, Record<string, number>>()
+      const counts = new Map<string, Record<ObservationView['status'], number>>()
       for (const c of countsByDepartment(ctx.sqlite)) {
         const row = counts.get(c.department) ?? { new: 0, accepted: 0, merged: 0, rejected: 0 }
-        row[c.status] = c.n
+        row[c.status as ObservationView['status']] = c.n
         counts.set(c.department, row)
       }
       return {

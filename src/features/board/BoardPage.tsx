@@ -13,6 +13,7 @@ import { useSession } from '../../app/session'
 import { pick } from '../../i18n'
 import { playChime } from './chime'
 import { PromptCard } from './PromptCard'
+import { ReportButton } from './ReportButton'
 
 /** A department's live board: open prompts by priority and due time; new ones chime in. */
 export function BoardPage({ department: fromRoute }: { department?: string }) {
@@ -83,16 +84,19 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
         <Title order={1} size="h2">{t('board.title', { department: departmentName(department) })}</Title>
-        {!ownOnly ? (
-          <Select
-            label={t('board.department')}
-            data={(departments.data ?? []).map((d) => ({ value: d.code, label: pick(d.name, i18n.language) }))}
-            value={department}
-            onChange={(v) => v && navigate('board', v)}
-            allowDeselect={false}
-            w={220}
-          />
-        ) : null}
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          {!ownOnly ? (
+            <Select
+              label={t('board.department')}
+              data={(departments.data ?? []).map((d) => ({ value: d.code, label: pick(d.name, i18n.language) }))}
+              value={department}
+              onChange={(v) => v && navigate('board', v)}
+              allowDeselect={false}
+              w={220}
+            />
+          ) : null}
+          <ReportButton />
+        </Group>
       </Group>
       <VisuallyHidden role="status" aria-live="polite">{announcement}</VisuallyHidden>
       {open.isError ? <Alert color="red" role="alert">{errorMessage(t, open.error)}</Alert> : null}

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, subscribe } from '../../api/client'
 import { useGuestCollator } from '../../components/guest-name'
+import { ConfirmPreferences } from './ConfirmPreferences'
 import { GuestCardPanel } from './GuestCardPanel'
 import { GuestList, type GuestListItem } from './GuestList'
 import { ReservationDialog } from './ReservationDialog'
@@ -125,6 +126,7 @@ export function CheckInPage() {
           {selected ? (
             <Stack gap="md">
               <StayPanel key={`${selected.key}`} guestId={selected.guestId} stayId={selected.stayId} onBack={() => { setSelected(null); searchRef.current?.focus() }} />
+              <ConfirmPreferences guestId={selected.guestId} />
               <GuestCardPanel guestId={selected.guestId} />
             </Stack>
           ) : (

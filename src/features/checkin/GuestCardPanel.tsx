@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { PreferenceView } from '../../../electron/core/guests/guest.card'
@@ -40,6 +40,7 @@ export function GuestCardPanel({ guestId }: { guestId: number }) {
             <Text size="sm" c="dimmed">
               {[guest.occupation, guest.company, guest.homeCity, guest.nationality].filter(Boolean).join(' · ')}
             </Text>
+            <Anchor href={`#/guest/${guest.id}`} size="sm" fw={600} data-testid="open-profile">{t('profile.open')} →</Anchor>
           </div>
           <Group gap={6}>
             {guest.vip > 0 ? <Badge color="yellow" c="dark" variant="filled">VIP {guest.vip}</Badge> : null}
@@ -76,6 +77,7 @@ export function GuestCardPanel({ guestId }: { guestId: number }) {
                     {text(p)}{' '}
                     <Badge size="xs" variant="light" color={strengthColor[p.strength] ?? 'gray'}>{t(`strength.${p.strength}`)}</Badge>
                     {p.scope === 'stay' ? <Badge size="xs" variant="outline" ml={4}>{t('card.thisStay')}</Badge> : null}
+                    {p.stale ? <Badge size="xs" variant="outline" color="orange" ml={4}>{t('preference.stale')}</Badge> : null}
                     {p.note ? <Text size="xs" c="dimmed">{p.note}</Text> : null}
                   </List.Item>
                 ))}

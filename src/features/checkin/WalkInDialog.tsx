@@ -4,6 +4,13 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
+import { PossibleDuplicates, type DuplicateCandidate } from '../guests/PossibleDuplicates'
+
+function isoDay(offset: number): string {
+  const d = new Date()
+  d.setDate(d.getDate() + offset)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
 
 const empty = { nativeName: '', romanName: '', salutation: null as string | null, phone: '', nights: 1 as number | string, party: 1 as number | string }
 
@@ -30,6 +37,16 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
       setForm(empty)
     },
   })
+  // "This guest may already exist": the desk picks the existing profile, and the stay is made for it.
+  const existing = useMutation({
+    mutationFn: (guest: DuplicateCandidate) =>
+      call('stay.reserve', { guestId: guest.id, arrival: isoDay(0), departure: isoDay(Number(form.nights) || 1), party: Number(form.party) || 1 }),
+    onSuccess: async (value, guest) => {
+      await queryClient.invalidateQueries({ queryKey: ['arrivals'] })
+      onCreated(guest.id, value.stayId, guest.nativeName)
+      setForm(empty)
+    },
+  })
   const submit = (e: FormEvent) => {
     e.preventDefault()
     create.mutate()
@@ -45,6 +62,8 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
             <Select label={t('fields.salutation')} data={['mr', 'ms', 'mrs', 'dr', 'prof'].map((v) => ({ value: v, label: t(`salutation.${v}`) }))} value={form.salutation} onChange={(v) => setForm({ ...form, salutation: v })} clearable />
             <TextInput label={t('fields.phone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })} />
           </Group>
+          <PossibleDuplicates draft={{ nativeName: form.nativeName, romanName: form.romanName, phone: form.phone }} onPick={(guest) => existing.mutate(guest)} pickLabel={t('duplicates.useExisting')} />
+          {existing.isError ? <Alert color="red" role="alert">{errorMessage(t, existing.error)}</Alert> : null}
           <Group grow>
             <NumberInput label={t('fields.nights')} min={1} max={90} value={form.nights} onChange={(v) => setForm({ ...form, nights: v })} />
             <NumberInput label={t('fields.party')} min={1} max={12} value={form.party} onChange={(v) => setForm({ ...form, party: v })} />

@@ -1,0 +1,47 @@
+import type { Actor } from '../core/context'
+import type { Core, Result } from '../core/core'
+import { eventVisibleTo } from '../core/event-visibility'
+import type { CoreEvent } from '../core/events'
+import { operationSessionEffect } from '../core/operation-catalog'
+
+/**
+ * One session token per window, kept in the main process: the page signs in and out through
+ * operations but never holds the token, just as the hub keeps it in an HttpOnly cookie.
+ */
+export class WindowSessions {
+  private tokens = new Map<number, string>()
+
+  constructor(private core: Pick<Core, 'call' | 'sessions'>) {}
+
+  /** Calls an operation for whoever is signed in in this window, and answers what the page may see. */
+  call(windowId: number, method: string, input: unknown): Result {
+    const token = this.tokens.get(windowId) ?? null
+    const result = this.core.call(token, method, input)
+    if (!result.ok) return result
+    const effect = operationSessionEffect(method)
+    if (effect === 'start') {
+      const { token: opened, ...rest } = result.value as { token?: unknown }
+      if (typeof opened !== 'string') return { ok: false, error: { code: 'INTERNAL', message: 'Sign-in returned no session.' } }
+      if (token) this.core.sessions.close(token)
+      this.tokens.set(windowId, opened)
+      return { ok: true, value: rest }
+    }
+    if (effect === 'end') this.forget(windowId)
+    return result
+  }
+
+  actor(windowId: number): Actor | null {
+    return this.core.sessions.actor(this.tokens.get(windowId))
+  }
+
+  /** Whether this window's signed-in person may receive the event (department boards see their own). */
+  mayReceive(windowId: number, event: CoreEvent): boolean {
+    return eventVisibleTo(this.actor(windowId), event)
+  }
+
+  /** Signs the window out (closed, crashed, or signed out). */
+  forget(windowId: number): void {
+    this.core.sessions.close(this.tokens.get(windowId))
+    this.tokens.delete(windowId)
+  }
+}

@@ -1,0 +1,70 @@
+import { Alert, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call } from '../../api/client'
+import { errorMessage } from '../../app/errors'
+import { usePreferenceText } from './GuestCardPanel'
+
+/**
+ * Preferences nobody has confirmed for 12 months, asked at the desk while the guest is there:
+ * "still true?" Confirm or Retire, one keystroke each; a handled item leaves the list.
+ */
+export function ConfirmPreferences({ guestId }: { guestId: number }) {
+  const { t, i18n } = useTranslation()
+  const text = usePreferenceText()
+  const queryClient = useQueryClient()
+  const [handled, setHandled] = useState<Set<number>>(new Set())
+  const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
+  const act = useMutation({
+    mutationFn: async ({ id, action }: { id: number; action: 'confirm' | 'retire' }): Promise<unknown> =>
+      action === 'confirm' ? call('preference.confirm', { preferenceId: id }) : call('preference.retire', { preferenceId: id }),
+    onSuccess: async (_, { id }) => {
+      setHandled((s) => new Set(s).add(id))
+      await queryClient.invalidateQueries({ queryKey: ['card', guestId] })
+    },
+  })
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' })
+  const stale = [...(card.data?.alerts ?? []), ...(card.data?.preferences ?? [])].filter((p) => p.stale && !handled.has(p.id))
+  if (stale.length === 0) return null
+
+  // Keep focus in the list after an item leaves: move it to the next item's first button.
+  const focusNext = (index: number) =>
+    requestAnimationFrame(() => document.querySelectorAll<HTMLButtonElement>('[data-confirm-list] button[data-action="confirm"]')[index]?.focus())
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="confirm-title" data-testid="confirm-preferences">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="confirm-title">{t('confirm.title', { count: stale.length })}</Title>
+        <Text size="sm" c="dimmed">{t('confirm.hint')}</Text>
+        <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} data-confirm-list>
+          {stale.map((p, index) => (
+            <li key={p.id}>
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <div>
+                  <Text size="sm" fw={600}>{text(p)} <Text span size="xs" fw={400}>({t(`strength.${p.strength}`)})</Text></Text>
+                  <Text size="xs" c="dimmed">{t('confirm.since', { date: date.format(Date.parse(p.lastConfirmedAt)) })}</Text>
+                </div>
+                <Group gap={6}>
+                  {(['confirm', 'retire'] as const).map((action) => (
+                    <Button
+                      key={action}
+                      size="xs"
+                      variant={action === 'confirm' ? 'filled' : 'default'}
+                      data-action={action}
+                      loading={act.isPending && act.variables?.id === p.id && act.variables.action === action}
+                      onClick={() => act.mutate({ id: p.id, action }, { onSuccess: () => focusNext(index) })}
+                    >
+                      {t(`confirm.${action}`)}<VisuallyHidden> {text(p)}</VisuallyHidden>
+                    </Button>
+                  ))}
+                </Group>
+              </Group>
+            </li>
+          ))}
+        </Stack>
+        {act.isError ? <Alert color="red" role="alert">{errorMessage(t, act.error)}</Alert> : null}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,68 @@
+import { Alert, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ObservationView } from '../../../electron/core/observations/observation.view'
+import { call, subscribe } from '../../api/client'
+import { errorMessage } from '../../app/errors'
+import { useSession } from '../../app/session'
+import { GuestName } from '../../components/guest-name'
+import { Outcome, StatusBadge } from './ObservationStatus'
+import { useSuggestionText } from './suggestion'
+import { formatWhen } from './when'
+
+/** What I reported and what became of it, kept up to date as guest relations decide. */
+export function MyObservations() {
+  const { t, i18n } = useTranslation()
+  const queryClient = useQueryClient()
+  const { staff } = useSession()
+  const suggestionText = useSuggestionText()
+  const mine = useQuery({ queryKey: ['observations', 'mine'], queryFn: () => call('observation.mine', { limit: 50 }) })
+
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event.name !== 'observation.updated' && event.name !== 'observation.created') return
+        const { observation } = event.payload as { observation: ObservationView }
+        if (observation.staffId !== staff?.staffId) return
+        void queryClient.invalidateQueries({ queryKey: ['observations', 'mine'] })
+        if (event.name === 'observation.updated') {
+          notifications.show({
+            color: observation.status === 'rejected' ? 'red' : 'green',
+            title: t('feedback.decidedTitle'),
+            message: t(`feedback.decided.${observation.status}`, { guest: observation.guest.nativeName, text: observation.text }),
+          })
+        }
+      }),
+    [queryClient, staff?.staffId, t],
+  )
+
+  return (
+    <Stack component="section" aria-labelledby="mine-title" gap="sm">
+      <Title order={2} size="h4" id="mine-title">{t('feedback.title')}</Title>
+      {mine.isLoading ? <Loader aria-label={t('app.loading')} /> : null}
+      {mine.isError ? <Alert color="red" role="alert">{errorMessage(t, mine.error)}</Alert> : null}
+      {mine.data?.length === 0 ? <Text c="dimmed">{t('feedback.none')}</Text> : null}
+      <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="mine-title">
+        {(mine.data ?? []).map((o) => (
+          <Paper component="li" withBorder p="sm" key={o.id} data-testid="my-observation" data-status={o.status}>
+            <Stack gap={4}>
+              <Group justify="space-between" gap="xs" wrap="wrap">
+                <Group gap="xs" wrap="wrap">
+                  <GuestName guest={o.guest} size="sm" />
+                  {o.roomNumber ? <Badge variant="outline">{t('board.room', { room: o.roomNumber })}</Badge> : null}
+                </Group>
+                <StatusBadge status={o.status} />
+              </Group>
+              <Text size="sm">“{o.text}”</Text>
+              {o.suggestion ? <Text size="xs" c="dimmed">{t('observe.suggested', { suggestion: suggestionText(o.suggestion) })}</Text> : null}
+              <Outcome observation={o} />
+              <Text size="xs" c="dimmed"><time dateTime={o.createdAt}>{t('feedback.reportedAt', { time: formatWhen(o.createdAt, i18n.language) })}</time></Text>
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
+  )
+}

@@ -1,0 +1,47 @@
+import { performance } from 'node:perf_hooks'
+import { runCheckInBench, type CheckInPlan } from './check-in-bench'
+import { heading, table } from './report'
+import { runSearchBench, type SearchPlan } from './search-bench'
+import { benchFolder, type Budget } from './store-files'
+
+/**
+ * npm run bench [-- --quick] [--only=checkin|search] [--keep]
+ *
+ * Issue 2: the desk's hot paths (card, suggestion, check-in) on a 200,000-guest hotel, each
+ * beside raw better-sqlite3. Issue 3: search as you type over 1,000,000 guests.
+ * --quick builds small stores for a smoke run; --keep leaves the store files in the temp folder.
+ * Exits 1 when a budget fails.
+ */
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const keep = args.includes('--keep')
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+if (only && only !== 'checkin' && only !== 'search') {
+  console.error('Usage: npm run bench [-- --quick] [--only=checkin|search] [--keep]')
+  process.exit(2)
+}
+
+const checkInPlan: CheckInPlan = quick
+  ? { hotel: { rooms: 2_000, guests: 20_000, pastStays: 50_000, inHouse: 1_200 }, iterations: 300, warmup: 50 }
+  : { hotel: { rooms: 2_000, guests: 200_000, pastStays: 500_000, inHouse: 1_200 }, iterations: 2_000, warmup: 200 }
+const searchPlan: SearchPlan = quick
+  ? { guests: 100_000, targets: 40, warmupTargets: 10 }
+  : { guests: 1_000_000, targets: 200, warmupTargets: 40 }
+
+const started = performance.now()
+const log = (line: string) => console.log(line)
+const folder = benchFolder(keep)
+log(`Zhike bench${quick ? ' (quick)' : ''}: stores in ${folder.dir}; node ${process.version}`)
+const budgets: Budget[] = []
+try {
+  if (only !== 'search') budgets.push(...runCheckInBench(folder.dir, checkInPlan, log))
+  if (only !== 'checkin') budgets.push(...runSearchBench(folder.dir, searchPlan, log))
+} finally {
+  folder.cleanup()
+}
+
+log(heading('Budgets'))
+log(table(['scenario', 'budget', 'measured', 'result'], budgets.map((b) => [b.scenario, b.name, b.measured, b.pass ? 'PASS' : 'FAIL'])))
+const failed = budgets.filter((b) => !b.pass).length
+log(`\n${failed === 0 ? 'All budgets met' : `${failed} budget(s) missed`}. Total run time ${((performance.now() - started) / 60_000).toFixed(1)} min.`)
+if (failed > 0) process.exitCode = 1

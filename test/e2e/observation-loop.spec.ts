@@ -1,0 +1,134 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { staffPage } from './staff'
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze()
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+  expect(summary, `axe violations on ${what}`).toEqual([])
+}
+
+function today(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+function tomorrow(): string {
+  const d = new Date()
+  d.setDate(d.getDate() + 1)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+// The source story's loop: housekeeping notices the contractor's muddy shoes, guest relations
+// makes it a preference, and on his next check-in housekeeping is prompted to set out a kit.
+test('an observation from housekeeping becomes a preference and then a prompt on the next check-in', async ({ browser }) => {
+  const housekeeping = await staffPage(browser, 'hk01', { width: 390, height: 844 }) // a phone
+  const relations = await staffPage(browser, 'gr01')
+
+  // Guest relations has the inbox open before anything arrives.
+  await relations.getByRole('link', { name: 'Observations' }).click()
+  await expect(relations.getByRole('heading', { name: 'Observations inbox', level: 1 })).toBeVisible()
+  await expect(relations.getByTestId('observation').filter({ hasText: 'shoes always muddy' })).toHaveCount(0)
+
+  // Housekeeping knows his room; the lookup finds him from its digits.
+  const lookup = await housekeeping.request.post('/api/guest.inHouseLookup', { data: { text: 'ZHENG Guoqiang' } })
+  const room: string = (await lookup.json()).value[0].roomNumber
+  expect(room).toBeTruthy()
+
+  await expect(housekeeping.getByRole('heading', { level: 1 })).toHaveText('Housekeeping board')
+  await housekeeping.getByRole('button', { name: 'Report something' }).click()
+  const report = housekeeping.getByRole('dialog', { name: 'Report something about a guest' })
+  const who = report.getByRole('textbox', { name: 'Guest (room or name)' })
+  await expect(who).toBeFocused()
+  await who.fill(room)
+  await housekeeping.getByRole('option', { name: /郑国强/ }).click()
+  await expect(report.getByTestId('chosen-guest')).toContainText('郑国强')
+  await expect(report.getByRole('textbox', { name: 'What did you notice?' })).toBeFocused()
+  await housekeeping.keyboard.type('shoes always muddy')
+  await report.getByRole('switch', { name: 'Suggest a preference' }).check()
+  await report.getByRole('textbox', { name: 'Category' }).click()
+  await housekeeping.getByRole('option', { name: 'Amenities', exact: true }).click()
+  await report.getByRole('textbox', { name: 'About' }).click()
+  await housekeeping.getByRole('option', { name: 'Shoe care', exact: true }).click()
+  await report.getByRole('textbox', { name: 'Preference' }).click()
+  await housekeeping.getByRole('option', { name: 'Shoe-cleaning kit', exact: true }).click()
+  await report.getByRole('button', { name: 'Send to guest relations' }).click()
+  await expect(report).toBeHidden()
+  await expect(housekeeping.getByText('Sent to guest relations')).toBeVisible()
+
+  // It arrives in the inbox live, with a visible notice.
+  const card = relations.getByTestId('observation').filter({ hasText: 'shoes always muddy' })
+  await expect(card).toBeVisible()
+  await expect(relations.getByText('New observation', { exact: true })).toBeVisible()
+  await expect(card).toContainText('Just in')
+  await expect(card).toContainText('郑国强')
+  await expect(card).toContainText(`Room ${room}`)
+  await expect(card).toContainText('Housekeeping')
+  await expect(card).toContainText('Suggested: Shoe care: Shoe-cleaning kit (preferred, Every stay)')
+  await expect(relations.getByTestId('department-counts')).toContainText('Housekeeping')
+  await expectNoViolations(relations, 'observations inbox')
+  await card.getByRole('button', { name: 'Accept', exact: true }).click()
+  await expect(card).toHaveCount(0)
+  await expect(relations.getByText(/Accepted: now a preference on 郑国强/)).toBeVisible()
+
+  // Housekeeping sees what became of it.
+  await housekeeping.getByRole('link', { name: 'Report', exact: true }).click()
+  await expect(housekeeping.getByRole('heading', { name: 'Report what you noticed', level: 1 })).toBeVisible()
+  const mine = housekeeping.getByTestId('my-observation').filter({ hasText: 'shoes always muddy' })
+  await expect(mine.getByTestId('observation-status')).toHaveText(/Accepted/)
+  await expect(mine).toContainText('it is now a preference on the guest')
+  await expectNoViolations(housekeeping, 'capture page on a phone')
+  await housekeeping.getByRole('link', { name: 'Department board' }).click()
+  await expect(housekeeping.getByRole('heading', { level: 1 })).toHaveText('Housekeeping board')
+
+  // The front desk checks him out, books him again for today, and checks him in.
+  const desk = await staffPage(browser, 'fd01')
+  const search = desk.getByRole('textbox', { name: 'Find a guest' })
+  await search.fill('郑国强')
+  await expect(desk.getByRole('list', { name: 'Search results' })).toContainText('郑国强')
+  await search.press('Enter')
+  await expect(desk.getByRole('region', { name: /郑国强/ })).toContainText('Shoe care: Shoe-cleaning kit')
+  await desk.getByRole('button', { name: `Check out of room ${room}` }).click()
+  await expect(desk.getByText('Checked out. The room is free.')).toBeVisible()
+  await desk.getByRole('button', { name: 'New reservation' }).click()
+  const booking = desk.getByRole('dialog', { name: 'New reservation' })
+  await booking.getByLabel('Arrival').fill(today())
+  await booking.getByLabel('Departure').fill(tomorrow())
+  await booking.getByRole('button', { name: 'Add reservation' }).click()
+  await expect(booking).toBeHidden()
+  await search.fill('')
+  await desk.getByRole('list', { name: 'Arrivals today' }).getByRole('button', { name: /郑国强/ }).click()
+  await desk.getByTestId('check-in-top').click()
+  await expect(desk.getByTestId('checkin-result')).toContainText('Checked in to room')
+  const checkedInAt = Date.now()
+
+  const kit = housekeeping.locator('[data-testid="prompt"][data-status="open"]').filter({ hasText: 'shoe-cleaning kit' })
+  await expect(kit).toBeVisible({ timeout: 1000 })
+  expect(Date.now() - checkedInAt).toBeLessThan(1500)
+  await expect(kit).toContainText('郑国强')
+  await expect(kit).toContainText('Because: Shoe care: Shoe-cleaning kit')
+})
+
+test('a refused report keeps what was typed and says why', async ({ browser }) => {
+  const housekeeping = await staffPage(browser, 'hk01', { width: 390, height: 844 })
+  const rooms = (await (await housekeeping.request.post('/api/room.list', { data: {} })).json()).value as { number: string; status: string }[]
+  const vacant = rooms.find((r) => r.status === 'vacant')!.number
+
+  await housekeeping.getByRole('link', { name: 'Report', exact: true }).click()
+  const who = housekeeping.getByRole('textbox', { name: 'Guest (room or name)' })
+  const what = housekeeping.getByRole('textbox', { name: 'What did you notice?' })
+  await expect(who).toBeFocused()
+  await who.fill('9999')
+  await expect(housekeeping.getByText('No guest in house matches.')).toBeVisible()
+  await what.fill('asked twice for extra pillows')
+  await what.press('Control+Enter')
+  const refusal = housekeeping.getByRole('alert').filter({ hasText: 'Not sent' })
+  await expect(refusal).toContainText('There is no room 9999')
+
+  await who.fill(vacant)
+  await what.press('Enter')
+  await expect(refusal).toContainText('Nobody is in house in that room')
+  await expect(who).toHaveValue(vacant)
+  await expect(what).toHaveValue('asked twice for extra pillows')
+  await expect(housekeeping.getByTestId('my-observation').filter({ hasText: 'extra pillows' })).toHaveCount(0)
+})
