@@ -37,7 +37,7 @@ const names = (text: string) => search(text).map((h) => h.nativeName)
 
 describe('the demo hotel', () => {
   it('loads in a few seconds, and the store says it is the demo', () => {
-    expect(loadMs).toBeLessThan(5000)
+    expect(loadMs).toBeLessThan(8000) // about 1–2 s on a developer machine; generous for busy CI
     expect(summary).toEqual({ rooms: 240, guests: 200, arrivalsToday: 30 })
     expect(call(null, 'setup.status')).toMatchObject({ needsSetup: false, demo: true, rooms: 240, guests: 200 })
   })

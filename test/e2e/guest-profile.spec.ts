@@ -1,0 +1,156 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { staffPage } from './staff'
+
+// Issue 3, "Guest profiles that learn", clicked through as the front desk and guest relations
+// would: the profile from check-in, an edit kept in the history and undone, a new preference
+// with its provenance, the duplicate warning at creation, and a merge undone again.
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze()
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+  expect(summary, `axe violations on ${what}`).toEqual([])
+}
+
+async function openZhuangFromCheckIn(desk: Page) {
+  const search = desk.getByRole('textbox', { name: 'Find a guest' })
+  await search.fill('zhuang')
+  await expect(desk.getByRole('list', { name: 'Search results' })).toContainText('庄志明')
+  await search.press('Enter')
+  await desk.getByRole('link', { name: /Open full profile/ }).click()
+  await expect(desk.getByRole('heading', { level: 1 })).toHaveText(/庄志明\s*ZHUANG Zhiming/)
+}
+
+/** Picks an option in a Mantine Select, as a person does: open it, click the option. */
+async function choose(scope: Page | ReturnType<Page['getByRole']>, page: Page, label: string, option: string) {
+  await scope.getByRole('textbox', { name: label }).click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+}
+
+test('the desk opens Mr Zhuang’s profile from check-in, edits his phone, sees old → new in the history, and undoes it', async ({ browser }) => {
+  const desk = await staffPage(browser, 'fd01')
+  await openZhuangFromCheckIn(desk)
+  // Alerts first, in words: he is hard of hearing.
+  await expect(desk.getByTestId('profile-alerts')).toContainText('Hearing: Hard of hearing')
+  await expect(desk.getByText('VIP 2', { exact: true })).toBeVisible()
+
+  const phone = desk.getByRole('textbox', { name: 'Phone' })
+  const email = desk.getByRole('textbox', { name: 'Email' })
+  await expect(phone).toHaveValue('+65 9123 4567')
+
+  // A refused edit: the store names the field, and what was typed is still there to fix.
+  await phone.fill('+65 9123 0000')
+  await email.fill('zhuang at example')
+  await desk.getByRole('button', { name: 'Save changes' }).click()
+  await expect(desk.getByRole('alert').filter({ hasText: 'Please check Email' })).toBeVisible()
+  await expect(email).toHaveAccessibleDescription(/Enter an email address like name@example.com/)
+  await expect(phone).toHaveValue('+65 9123 0000')
+  await expect(email).toHaveValue('zhuang at example')
+
+  await email.fill('zhuang.zm@example.com')
+  await desk.getByRole('button', { name: 'Save changes' }).click()
+  await expect(desk.getByText('Changes saved.', { exact: false })).toBeVisible()
+  const rows = desk.getByTestId('history').getByTestId('history-row')
+  await expect(rows.first()).toContainText('Phone: +65 9123 4567 → +65 9123 0000')
+  await expect(rows.first()).toContainText('陈思雨')
+  await expect(rows.first()).toContainText('edited details')
+
+  await desk.getByRole('button', { name: 'Undo last change' }).click()
+  await expect(phone).toHaveValue('+65 9123 4567')
+  await expect(rows.first()).toContainText('Phone: +65 9123 0000 → +65 9123 4567')
+  await expect(rows.first()).toContainText('undid a change')
+  await expect(rows.nth(1)).toContainText('undone')
+
+  // The back link returns to check-in.
+  await desk.getByRole('link', { name: 'Back' }).click()
+  await expect(desk.getByRole('heading', { name: 'Check-in', level: 1 })).toBeVisible()
+})
+
+test('a preference added on the profile shows who noticed it: you, front office, now', async ({ browser }) => {
+  const desk = await staffPage(browser, 'fd01')
+  await openZhuangFromCheckIn(desk)
+  await desk.getByRole('button', { name: 'Add a preference' }).click()
+  const dialog = desk.getByRole('dialog', { name: 'Add a preference' })
+  await choose(dialog, desk, 'Category', 'Amenities')
+  await choose(dialog, desk, 'About', 'Pillow')
+  await choose(dialog, desk, 'Value', 'Buckwheat')
+  await dialog.getByRole('radio', { name: 'required' }).check()
+  await dialog.getByRole('textbox', { name: 'Note' }).fill('Asked at the desk')
+  await dialog.getByRole('button', { name: 'Add preference' }).click()
+  await expect(dialog).toBeHidden()
+
+  const pillow = desk.getByTestId('profile-prefs-amenity').getByTestId('preference').filter({ hasText: 'Pillow: Buckwheat' })
+  await expect(pillow).toContainText('required')
+  await expect(pillow).toContainText('Asked at the desk')
+  await expect(pillow.getByTestId('provenance')).toHaveText('Noticed by you, Front office, now')
+  await expect(desk.getByTestId('history').getByTestId('history-row').first()).toContainText('added a preference')
+  await expect(desk.getByTestId('history').getByTestId('history-row').first()).toContainText('Pillow: Buckwheat')
+
+  // Editing it: a this-stay-only wish, then it is retired, and Undo brings it back.
+  await pillow.getByRole('button', { name: 'Edit Pillow: Buckwheat' }).click()
+  const edit = desk.getByRole('dialog', { name: /Edit: Pillow: Buckwheat/ })
+  await edit.getByRole('radio', { name: 'this stay only' }).check()
+  await edit.getByRole('button', { name: 'Save' }).click()
+  await expect(pillow).toContainText('this stay only')
+  await pillow.getByRole('button', { name: 'Retire Pillow: Buckwheat' }).click()
+  await expect(pillow).toHaveCount(0)
+  await desk.getByRole('button', { name: 'Undo last change' }).click()
+  await expect(pillow).toBeVisible()
+})
+
+test('the profile page passes an axe audit, in English and in Chinese', async ({ browser }) => {
+  const desk = await staffPage(browser, 'fd01')
+  await openZhuangFromCheckIn(desk)
+  await expect(desk.getByTestId('guest-stats')).toContainText('Stays')
+  await expect(desk.getByTestId('history').getByTestId('history-row').first()).toBeVisible()
+  await expectNoViolations(desk, 'guest profile')
+  await desk.getByRole('textbox', { name: 'Language' }).click()
+  await desk.getByRole('option', { name: '简体中文' }).click()
+  await expect(desk.getByRole('heading', { name: '修改历史' })).toBeVisible()
+  await expectNoViolations(desk, 'guest profile in Chinese')
+})
+
+test('a walk-in typed with an existing guest’s name and phone warns that the guest may already exist', async ({ browser }) => {
+  const desk = await staffPage(browser, 'fd01')
+  await desk.getByRole('button', { name: 'Walk-in guest' }).click()
+  const dialog = desk.getByRole('dialog', { name: 'Walk-in guest' })
+  await dialog.getByRole('textbox', { name: 'Name (native script)' }).fill('何家俊')
+  await dialog.getByRole('textbox', { name: 'Phone' }).fill('6612 3456')
+  const warning = dialog.getByTestId('possible-duplicates')
+  await expect(warning).toContainText('This guest may already exist')
+  await expect(warning).toContainText('HO Ka Chun')
+  await expect(warning).toContainText('same phone')
+  await expect(warning.getByRole('button', { name: /It is this guest: use this profile 何家俊/ })).toBeVisible()
+})
+
+test('guest relations merges a likely duplicate pair, choosing the phone, then unmerges it', async ({ browser }) => {
+  const relations = await staffPage(browser, 'gr01')
+  await relations.getByRole('link', { name: 'Duplicates' }).click()
+  await expect(relations.getByRole('heading', { level: 1 })).toHaveText('Duplicate profiles')
+  const pair = relations.getByTestId('duplicate-pair').filter({ hasText: '王丽华' }).filter({ hasText: 'Wang Lihua' })
+  await expect(pair).toContainText('same phone')
+  await pair.getByRole('button', { name: 'Compare and merge' }).click()
+
+  await pair.getByRole('radio', { name: /王丽华/ }).check()
+  const phone = pair.getByRole('radiogroup', { name: 'Phone' })
+  await phone.getByRole('radio', { name: /13905718826/ }).check()
+  await expect(pair.getByTestId('merge-kept')).toContainText('VIP level 1')
+  await pair.getByRole('button', { name: 'Merge Wang Lihua into 王丽华' }).click()
+
+  await expect(relations.getByTestId('duplicate-pair').filter({ hasText: 'Wang Lihua' })).toHaveCount(0)
+  const merge = relations.getByTestId('merge-row').first()
+  await expect(merge).toContainText('Wang Lihua merged into 王丽华')
+
+  // The kept profile now has the chosen phone and the other profile's stay.
+  await merge.getByRole('link', { name: '王丽华' }).click()
+  await expect(relations.getByRole('heading', { level: 1 })).toHaveText(/王丽华/)
+  await expect(relations.getByRole('textbox', { name: 'Phone' })).toHaveValue('13905718826')
+  await expect(relations.getByRole('cell', { name: '1219' })).toBeVisible()
+  await relations.getByRole('link', { name: 'Back' }).click()
+
+  await expect(relations.getByRole('heading', { level: 1 })).toHaveText('Duplicate profiles')
+  await relations.getByTestId('merge-row').first().getByRole('button', { name: 'Unmerge' }).click()
+  await expect(relations.getByTestId('merge-row').first()).toContainText('undone')
+  await expect(relations.getByTestId('duplicate-pair').filter({ hasText: '王丽华' }).filter({ hasText: 'Wang Lihua' })).toBeVisible()
+  await expectNoViolations(relations, 'duplicates page')
+})
