@@ -341,7 +341,8 @@ function fit(room, prefs) {
       'access.hearing': () => has('visual_alarm'),
       'access.mobility': () => has('accessible') || (v !== 'wheelchair' && has('near_lift')),
     }[`${p.category}.${p.code}`]
-    if (ok?.()) score += p.strength === 'required' ? 3 : 1
+    // A guest's needs (a wheelchair, a visual alarm) come before their tastes.
+    if (ok?.()) score += (p.category === 'access' ? 3 : 1) * (p.strength === 'required' ? 3 : 1)
   }
   return score
 }

@@ -2,6 +2,8 @@
 // department. {guest}, {room} and {value} are filled in by prompts/prompt-generation.ts; a rule
 // whose value is null matches any value of its code. Tests look for some English texts verbatim.
 
+const negativeCodes = new Set(['allergy', 'dislike'])
+
 // [key, trigger, category, code, value (null = any), department, priority, due minutes, en, zh]
 export const starterRules = [
   ['periodicals-advertising', 'check_in', 'reading', 'periodical', 'mainland_advertising', 'housekeeping', 'normal', 60,
@@ -76,4 +78,6 @@ export const starterRules = [
     '{guest}’s anniversary is {value}: if it falls during the stay, arrange flowers and a card.', '{guest}的纪念日是{value}：如在住店期间，请准备鲜花和贺卡。'],
 ].map(([key, trigger, category, code, value, department, priority, dueMinutes, en, zh]) => ({
   key, trigger, category, code, value, department, priority, dueMinutes, template: { en, zh },
+  // Allergies and dislikes are stored as avoid/never; their alerts must fire for exactly those.
+  polarity: negativeCodes.has(code) ? 'any' : 'wanted',
 }))

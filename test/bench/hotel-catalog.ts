@@ -70,9 +70,9 @@ export const departments = [
   { code: 'guest_relations', name: { en: 'Guest relations', zh: '宾客关系部' }, promiseMinutes: 60 },
 ]
 
-/** Twenty check-in rules a hotel like this would run, through rule.create. */
-export const checkInRules: { key: string; category: string; code: string; value: string | null; department: string; priority: string; dueMinutes: number; template: { en: string; zh: string } }[] = [
-  { key: 'allergy-alert', category: 'food', code: 'allergy', value: null, department: 'restaurant', priority: 'urgent', dueMinutes: 10, template: { en: 'Alert the kitchen: {guest} (room {room}) is allergic to {value}.', zh: '通知厨房：{guest}（{room}房）对{value}过敏。' } },
+/** Twenty check-in rules a hotel like this would run, through rule.create (allergies fire whatever the strength). */
+export const checkInRules: { key: string; category: string; code: string; value: string | null; polarity?: string; department: string; priority: string; dueMinutes: number; template: { en: string; zh: string } }[] = [
+  { key: 'allergy-alert', category: 'food', code: 'allergy', value: null, polarity: 'any', department: 'restaurant', priority: 'urgent', dueMinutes: 10, template: { en: 'Alert the kitchen: {guest} (room {room}) is allergic to {value}.', zh: '通知厨房：{guest}（{room}房）对{value}过敏。' } },
   { key: 'hearing-alarm', category: 'access', code: 'hearing', value: null, department: 'engineering', priority: 'high', dueMinutes: 30, template: { en: 'Fit a visual alarm and a vibrating alert in room {room}.', zh: '在{room}房安装闪光报警和振动提醒。' } },
   { key: 'mobility-help', category: 'access', code: 'mobility', value: null, department: 'front_office', priority: 'high', dueMinutes: 10, template: { en: 'Arrange assistance for {guest} ({value}) to room {room}.', zh: '为{guest}（{value}）安排协助前往{room}房。' } },
   { key: 'vision-help', category: 'access', code: 'vision', value: null, department: 'housekeeping', priority: 'high', dueMinutes: 20, template: { en: 'Room {room}: large-print guide and extra lighting for {guest}.', zh: '{room}房：为{guest}准备大字指南并增加照明。' } },

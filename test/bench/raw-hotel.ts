@@ -7,15 +7,16 @@ import type { RuleRow } from '../../electron/core/db/tables/rule.table'
 import type { StayRow } from '../../electron/core/db/tables/stay.table'
 import { displayName } from '../../electron/core/guests/guest-name'
 import type { PreferenceFact, Scope, Strength } from '../../electron/core/guests/preference'
-import { generatePrompts, type Priority, type RuleFacts, type Trigger } from '../../electron/core/prompts/prompt-generation'
+import { generatePrompts } from '../../electron/core/prompts/prompt-generation'
 import type { PromptView } from '../../electron/core/prompts/prompt.view'
 import { suggestRooms } from '../../electron/core/rooms/room-suggestion'
+import { toRuleFacts } from '../../electron/core/rules/rule.repository'
 import { VocabularyLabels } from '../../electron/core/vocabulary/vocabulary.repository'
 
 /**
  * The same work as guest.card, room.suggest and stay.checkIn, written by hand on raw
  * better-sqlite3: the same reads and writes, the same pure functions (suggestRooms,
- * generatePrompts, displayName), none of our layers (operation table, permissions, zod,
+ * generatePrompts, displayName, the rule-row mapper), none of our layers (operation table, permissions, zod,
  * Kysely-built statements, repositories). The bench checks they answer exactly as the
  * operations do before timing them.
  */
@@ -174,17 +175,7 @@ export function rawHotel(sqlite: Sqlite) {
     if (s.markInHouse.run(room.id, at, actor.staffId, stay.id).changes !== 1) throw new Error('changed while checking in')
     s.audit.run(at, actor.staffId, 'stay.check_in', stay.guest_id, 'stay', stay.id, JSON.stringify({ room: room.number }))
     const guest = liveGuest(stay.guest_id)
-    const rules: RuleFacts[] = (s.rules.all('check_in') as RuleRow[]).map((r) => ({
-      id: r.id,
-      trigger: r.trigger as Trigger,
-      category: r.category,
-      code: r.code,
-      value: r.value,
-      department: r.department_code,
-      priority: r.priority as Priority,
-      dueMinutes: r.due_minutes,
-      template: { en: r.template_en, zh: r.template_zh },
-    }))
+    const rules = (s.rules.all('check_in') as RuleRow[]).map(toRuleFacts)
     const drafts = generatePrompts({
       guestName: { en: displayName(guest, 'en'), zh: displayName(guest, 'zh') },
       stayId: stay.id,

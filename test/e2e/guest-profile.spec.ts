@@ -1,5 +1,7 @@
+import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import Database from 'better-sqlite3'
 import { staffPage } from './staff'
 
 // Issue 3, "Guest profiles that learn", clicked through as the front desk and guest relations
@@ -19,6 +21,23 @@ async function openZhuangFromCheckIn(desk: Page) {
   await search.press('Enter')
   await desk.getByRole('link', { name: /Open full profile/ }).click()
   await expect(desk.getByRole('heading', { level: 1 })).toHaveText(/庄志明\s*ZHUANG Zhiming/)
+}
+
+/**
+ * A year passes for some of a guest's preferences: nobody can wait 12 months in a test, so the
+ * store the hub serves is told they were last confirmed `days` ago (the only write behind the UI).
+ */
+function lastConfirmedDaysAgo(nativeName: string, codes: string[], days: number) {
+  const store = new Database(path.join(process.env.ZHIKE_E2E_DATA!, 'zhike.db'))
+  try {
+    store.pragma('busy_timeout = 5000')
+    const at = new Date(Date.now() - days * 86_400_000).toISOString()
+    store
+      .prepare(`UPDATE preference SET last_confirmed_at = ? WHERE active = 1 AND guest_id = (SELECT id FROM guest WHERE native_name = ?) AND code IN (${codes.map(() => '?').join(', ')})`)
+      .run(at, nativeName, ...codes)
+  } finally {
+    store.close()
+  }
 }
 
 /** Picks an option in a Mantine Select, as a person does: open it, click the option. */
@@ -64,6 +83,34 @@ test('the desk opens Mr Zhuang’s profile from check-in, edits his phone, sees 
   // The back link returns to check-in.
   await desk.getByRole('link', { name: 'Back' }).click()
   await expect(desk.getByRole('heading', { name: 'Check-in', level: 1 })).toBeVisible()
+})
+
+test('at check-in the desk confirms or retires preferences not confirmed for a year, one keystroke each', async ({ browser }) => {
+  lastConfirmedDaysAgo('郑国强', ['bed', 'minibar'], 400)
+  const desk = await staffPage(browser, 'fd01')
+  const search = desk.getByRole('textbox', { name: 'Find a guest' })
+  await search.fill('郑国强')
+  await expect(desk.getByRole('list', { name: 'Search results' })).toContainText('ZHENG Guoqiang')
+  await search.press('Enter')
+  const confirm = desk.getByTestId('confirm-preferences')
+  await expect(confirm.getByRole('heading')).toHaveText('Still true? 2 preferences to confirm')
+  await expect(confirm.getByRole('listitem')).toHaveCount(2)
+
+  // Confirm the bed: focus its button, one Enter; it leaves the list and focus moves to the next.
+  await confirm.getByRole('button', { name: 'Confirm Bed: King' }).focus()
+  await desk.keyboard.press('Enter')
+  await expect(confirm.getByRole('listitem')).toHaveCount(1)
+  await expect(confirm.getByRole('button', { name: 'Confirm Minibar: Extra water' })).toBeFocused()
+  // Retire the minibar wish: Tab to Retire, Enter; nothing is left to confirm.
+  await desk.keyboard.press('Tab')
+  await expect(confirm.getByRole('button', { name: 'Retire Minibar: Extra water' })).toBeFocused()
+  await desk.keyboard.press('Enter')
+  await expect(confirm).toHaveCount(0)
+
+  const card = desk.getByRole('region', { name: /郑国强/ })
+  await expect(card).toContainText('Bed: King')
+  await expect(card).not.toContainText('not confirmed for a year')
+  await expect(card).not.toContainText('Minibar: Extra water')
 })
 
 test('a preference added on the profile shows who noticed it: you, front office, now', async ({ browser }) => {

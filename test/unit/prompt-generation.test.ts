@@ -13,6 +13,7 @@ const rule = (id: number, category: string, code: string, value: string | null, 
   priority: 'normal',
   dueMinutes: 30,
   template: { en, zh },
+  polarity: 'wanted',
   ...extra,
 })
 const pref = (id: number, category: string, code: string, value: string, extra: Partial<PreferenceFact> = {}): PreferenceFact => ({
@@ -30,7 +31,7 @@ const rules = [
   rule(1, 'reading', 'periodical', 'mainland_advertising', 'housekeeping', 'Place the latest mainland advertising periodicals in room {room}.', '在{room}房间放置最新的内地广告类期刊。'),
   rule(2, 'food', 'cuisine', 'sichuan', 'restaurant', 'Recommend Sichuan dishes to {guest} (room {room}).', '向{guest}推荐川菜（{room}房）。'),
   rule(3, 'amenity', 'flowers', null, 'housekeeping', 'Place fresh {value} flowers in room {room}.', '在{room}房间摆放新鲜的{value}。'),
-  rule(4, 'food', 'allergy', null, 'restaurant', 'ALLERGY: {guest} must not be served {value}.', '过敏：不可为{guest}提供{value}。', { priority: 'urgent', trigger: 'reservation' }),
+  rule(4, 'food', 'allergy', null, 'restaurant', 'ALLERGY: {guest} must not be served {value}.', '过敏：不可为{guest}提供{value}。', { priority: 'urgent', trigger: 'reservation', polarity: 'any' }),
 ]
 
 function situation(overrides: Partial<PromptSituation> = {}): PromptSituation {
@@ -92,5 +93,24 @@ describe('prompt generation', () => {
 
   it('leaves an unknown placeholder visible so a manager notices the broken template', () => {
     expect(renderTemplate('Hello {guest}, {unknown}', { guest: 'Ann' })).toBe('Hello Ann, {unknown}')
+  })
+
+  it('never sends what the guest avoids: "never lilies" gives no flowers prompt, an allergy alert still fires', () => {
+    const preferences = [
+      pref(20, 'amenity', 'flowers', 'lily', { strength: 'never' }),
+      pref(21, 'amenity', 'flowers', 'orchid', { strength: 'preferred' }),
+      pref(22, 'food', 'allergy', 'peanut', { strength: 'never' }),
+    ]
+    const atCheckIn = generatePrompts(situation({ preferences }))
+    expect(atCheckIn.map((d) => d.preferenceId)).toEqual([21])
+    expect(atCheckIn[0].text.en).toBe('Place fresh orchid flowers in room 1004.')
+    const atReservation = generatePrompts(situation({ preferences, trigger: 'reservation' }))
+    expect(atReservation.map((d) => d.preferenceId)).toEqual([22])
+  })
+
+  it('lets a rule fire for avoided preferences only', () => {
+    const avoid = rule(9, 'food', 'dislike', null, 'restaurant', 'Leave out {value} for {guest}.', '{guest}忌口：{value}。', { polarity: 'unwanted' })
+    const preferences = [pref(30, 'food', 'dislike', 'coriander', { strength: 'avoid' }), pref(31, 'food', 'dislike', 'garlic', { strength: 'preferred' })]
+    expect(generatePrompts(situation({ rules: [avoid], preferences })).map((d) => d.preferenceId)).toEqual([30])
   })
 })

@@ -1,10 +1,19 @@
 import { addMinutes } from '../clock'
-import { appliesToStay, type PreferenceFact } from '../guests/preference'
+import { appliesToStay, isNegative, type PreferenceFact } from '../guests/preference'
 
 export const triggers = ['reservation', 'check_in'] as const
 export type Trigger = (typeof triggers)[number]
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const
 export type Priority = (typeof priorities)[number]
+/** Which preferences a rule fires for: liked ones, avoided ones, or both (an allergy alert). */
+export const polarities = ['wanted', 'unwanted', 'any'] as const
+export type Polarity = (typeof polarities)[number]
+
+/** A guest who "never" wants lilies must not be sent lilies: a rule fires only for its polarity. */
+export function firesFor(polarity: Polarity, preference: Pick<PreferenceFact, 'strength'>): boolean {
+  if (polarity === 'any') return true
+  return isNegative(preference.strength) === (polarity === 'unwanted')
+}
 
 export interface RuleFacts {
   id: number
@@ -17,6 +26,7 @@ export interface RuleFacts {
   priority: Priority
   dueMinutes: number
   template: { en: string; zh: string }
+  polarity: Polarity
 }
 
 export interface PromptDraft {
@@ -63,6 +73,7 @@ export function generatePrompts(situation: PromptSituation): PromptDraft[] {
       if (!appliesToStay(preference, situation.stayId)) continue
       if (preference.category !== rule.category || preference.code !== rule.code) continue
       if (rule.value !== null && rule.value !== preference.value) continue
+      if (!firesFor(rule.polarity, preference)) continue
       const text = {
         en: renderTemplate(rule.template.en, {
           guest: situation.guestName.en,

@@ -110,6 +110,10 @@ export function scoreRoom(room: RoomFacts, preferences: readonly PreferenceFact[
   return { room, score, reasons }
 }
 
+// The same order as localeCompare(…, 'en', { numeric: true }), but built once: localeCompare
+// with options builds a collator on every call, which cost ~10 ms per suggestion at 800 rooms.
+const roomNumberOrder = new Intl.Collator('en', { numeric: true })
+
 /**
  * Ranks vacant rooms for a guest. Pure and deterministic: the same preferences and rooms
  * always give the same order (score, then fewest unmet required wishes, then room number).
@@ -122,10 +126,6 @@ export function suggestRooms(
 ): RoomSuggestion[] {
   const relevant = preferences.filter((p) => concernsRooms(p) && appliesToStay(p, stayId))
   const scored = vacantRooms.map((room) => scoreRoom(room, relevant))
-  scored.sort(
-    (a, b) =>
-      b.score - a.score ||
-      a.room.number.localeCompare(b.room.number, 'en', { numeric: true }),
-  )
+  scored.sort((a, b) => b.score - a.score || roomNumberOrder.compare(a.room.number, b.room.number))
   return scored.slice(0, limit)
 }

@@ -4,7 +4,7 @@ import { actorOf } from '../context'
 import { findDepartment } from '../departments/department.repository'
 import { AppError } from '../errors'
 import { operation } from '../operation'
-import { priorities, triggers } from '../prompts/prompt-generation'
+import { polarities, priorities, triggers } from '../prompts/prompt-generation'
 import { insertRule, listRules } from './rule.repository'
 
 const template = z.string().trim().min(3, 'Write what the department should do.').max(500)
@@ -27,6 +27,7 @@ export const ruleOperations = {
         priority: r.priority,
         dueMinutes: r.due_minutes,
         template: { en: r.template_en, zh: r.template_zh },
+        polarity: r.polarity,
         active: r.active === 1,
       })),
   }),
@@ -45,6 +46,8 @@ export const ruleOperations = {
       priority: z.enum(priorities).default('normal'),
       dueMinutes: z.number().int().min(0).max(7 * 24 * 60),
       template: z.object({ en: template, zh: template }),
+      /** wanted: required/preferred preferences; unwanted: avoid/never; any: both (allergy alerts). */
+      polarity: z.enum(polarities).default('wanted'),
     }),
     handler(ctx, input) {
       const actor = actorOf(ctx)
@@ -62,6 +65,7 @@ export const ruleOperations = {
         due_minutes: input.dueMinutes,
         template_en: input.template.en,
         template_zh: input.template.zh,
+        polarity: input.polarity,
         active: 1,
       })
       recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: actor.staffId, action: 'rule.create', entity: 'rule', entityId: id })

@@ -1,6 +1,6 @@
 import { all, prepared, qb, run, type Sqlite } from '../db/query'
 import type { NewRuleRow, RuleRow } from '../db/tables/rule.table'
-import type { Priority, RuleFacts, Trigger } from '../prompts/prompt-generation'
+import type { Polarity, Priority, RuleFacts, Trigger } from '../prompts/prompt-generation'
 
 export function insertRule(sqlite: Sqlite, rule: NewRuleRow): number {
   return run(sqlite, qb.insertInto('rule').values(rule)).lastInsertRowid
@@ -29,5 +29,6 @@ export function toRuleFacts(r: RuleRow): RuleFacts {
     priority: r.priority as Priority,
     dueMinutes: r.due_minutes,
     template: { en: r.template_en, zh: r.template_zh },
+    polarity: r.polarity as Polarity,
   }
 }

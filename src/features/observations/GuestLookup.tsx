@@ -1,11 +1,12 @@
-import { Badge, Combobox, Group, Loader, Text, TextInput, useCombobox } from '@mantine/core'
+import { Combobox, Group, Loader, Text, TextInput, useCombobox } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OutputOf } from '../../../electron/core/api'
 import { call } from '../../api/client'
-import { GuestName } from '../../components/guest-name'
+
+const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/
 
 export type InHouseGuest = OutputOf<'guest.inHouseLookup'>[number]
 
@@ -82,9 +83,11 @@ export function GuestLookup({ query, onQueryChange, chosen, onChoose, error, inp
         <Combobox.Options aria-label={t('observe.matches')}>
           {results.map((g) => (
             <Combobox.Option value={String(g.stayId)} key={g.stayId}>
-              <Group gap="xs" wrap="nowrap">
-                <Badge variant="outline" miw={56}>{g.roomNumber ?? '—'}</Badge>
-                <GuestName guest={g} size="sm" />
+              {/* Plain inherited colours: the highlighted option is filled, where dimmed text would be unreadable. */}
+              <Group gap="sm" wrap="nowrap">
+                <Text span fw={700} miw={44}>{g.roomNumber ?? '—'}</Text>
+                <Text span lang={cjk.test(g.nativeName) ? 'zh' : undefined} fw={600}>{g.nativeName}</Text>
+                {g.romanName && g.romanName !== g.nativeName ? <Text span size="sm">{g.romanName}</Text> : null}
               </Group>
             </Combobox.Option>
           ))}
@@ -97,11 +100,13 @@ export function GuestLookup({ query, onQueryChange, chosen, onChoose, error, inp
 
 function ChosenGuest({ guest }: { guest: InHouseGuest }) {
   const { t } = useTranslation()
+  const roman = guest.romanName && guest.romanName !== guest.nativeName ? ` ${guest.romanName}` : ''
   return (
-    <Text span size="xs" data-testid="chosen-guest">
+    <Text span size="sm" c="var(--mantine-color-text)" data-testid="chosen-guest">
       {'✓ '}
-      <GuestName guest={guest} size="xs" />
-      {guest.roomNumber ? ` · ${t('board.room', { room: guest.roomNumber })}` : ''}
+      {guest.roomNumber ? `${t('board.room', { room: guest.roomNumber })} · ` : ''}
+      <Text span inherit fw={600} lang={cjk.test(guest.nativeName) ? 'zh' : undefined}>{guest.nativeName}</Text>
+      {roman}
     </Text>
   )
 }

@@ -29,6 +29,7 @@ export function PreferencePicker({ value, onChange, showErrors = false, autoFocu
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
         <Select
           label={t('observe.category')}
+          placeholder={t('observe.choose')}
           data={tree.categories}
           value={value.category || null}
           onChange={(v) => set({ category: v ?? '', code: '', value: '' })}
@@ -39,6 +40,7 @@ export function PreferencePicker({ value, onChange, showErrors = false, autoFocu
         />
         <Select
           label={t('observe.code')}
+          placeholder={t('observe.choose')}
           data={codes}
           value={value.code || null}
           onChange={(v) => set({ code: v ?? '', value: '' })}
@@ -48,7 +50,7 @@ export function PreferencePicker({ value, onChange, showErrors = false, autoFocu
           error={missing(value.code)}
         />
         {values.length > 0 ? (
-          <Select label={t('observe.value')} data={values} value={value.value || null} onChange={(v) => set({ value: v ?? '' })} searchable required error={missing(value.value)} />
+          <Select label={t('observe.value')} placeholder={t('observe.choose')} data={values} value={value.value || null} onChange={(v) => set({ value: v ?? '' })} searchable required error={missing(value.value)} />
         ) : (
           <TextInput label={t('observe.value')} description={t('observe.valueHint')} value={value.value} onChange={(e) => set({ value: e.currentTarget.value })} required disabled={!value.code} error={missing(value.value)} />
         )}

@@ -1,6 +1,7 @@
 import type { Migration } from './migration'
 import { foundation } from './0001-foundation'
 import { profiles } from './0002-profiles'
+import { rulePolarity } from './0003-rule-polarity'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity]

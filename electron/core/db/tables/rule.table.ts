@@ -15,6 +15,8 @@ export interface RuleTable {
   due_minutes: number
   template_en: string
   template_zh: string
+  /** wanted (required/preferred) | unwanted (avoid/never) | any */
+  polarity: Generated<string>
   active: 0 | 1
 }
 export type RuleRow = Selectable<RuleTable>
