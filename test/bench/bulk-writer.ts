@@ -9,7 +9,7 @@ import type { SyntheticGuest } from './people'
  * (zod, permissions, one transaction per call) are skipped.
  */
 
-const guestInsert = prepared((g: Omit<SyntheticGuest, 'origin' | 'localPhone'> & { search_key: string; at: string; by: number }) =>
+const guestInsert = prepared((g: Omit<SyntheticGuest, 'origin'> & { search_key: string; at: string; by: number }) =>
   qb.insertInto('guest').values({
     native_name: g.native_name,
     roman_name: g.roman_name,
@@ -107,7 +107,7 @@ const stayInsert = prepared(
 
 /** What guest.create writes: the guest with its search key, the FTS document, the prefix and match tokens, the audit row. */
 export function writeGuest(sqlite: Sqlite, guest: SyntheticGuest, at: string, staffId: number): number {
-  const { origin: _origin, localPhone: _localPhone, ...fields } = guest
+  const { origin: _origin, ...fields } = guest
   const document = searchDocument(guest)
   const id = guestInsert.run(sqlite, { ...fields, search_key: document, at, by: staffId }).lastInsertRowid
   statement(sqlite, ftsInsert).run(id, document)
@@ -149,12 +149,15 @@ export function writePastStay(
 }
 
 /**
- * Runs a bulk load without a journal or fsync (a fixture that fails is simply rebuilt), in
- * transactions of `chunk` items, then puts the store back in the app's mode (WAL, synchronous=FULL).
+ * Runs a bulk load with the journal in memory and no fsync (a fixture that fails is simply
+ * rebuilt; OFF is refused in better-sqlite3's defensive mode), in transactions of `chunk`
+ * items, then puts the store back in the app's mode (WAL, synchronous=FULL).
  */
 export function bulkLoad<T>(sqlite: Sqlite, items: Iterable<T>, chunk: number, write: (item: T) => void): number {
-  sqlite.pragma('journal_mode = OFF')
+  const mode = sqlite.pragma('journal_mode = MEMORY', { simple: true })
+  if (mode !== 'memory') throw new Error(`bench fixture: could not leave WAL for the bulk load (${String(mode)})`)
   sqlite.pragma('synchronous = OFF')
+  const cacheSize = sqlite.pragma('cache_size', { simple: true })
   sqlite.pragma('cache_size = -1000000')
   let count = 0
   try {
@@ -173,8 +176,8 @@ export function bulkLoad<T>(sqlite: Sqlite, items: Iterable<T>, chunk: number, w
     flush(batch)
     count += batch.length
   } finally {
-    sqlite.pragma('cache_size = -2000')
-    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma(`cache_size = ${Number(cacheSize)}`)
+    if (sqlite.pragma('journal_mode = WAL', { simple: true }) !== 'wal') throw new Error('bench fixture: could not return to WAL')
     sqlite.pragma('synchronous = FULL')
   }
   return count

@@ -3,7 +3,7 @@ import type { Actor } from '../../electron/core/context'
 import { createCore, type Core, type Result } from '../../electron/core/core'
 import { bulkLoad, writeGuest, writePastStay, writePreference } from './bulk-writer'
 import { checkInRules, departments, syntheticPreferences, syntheticRooms } from './hotel-catalog'
-import { syntheticGuest, type SyntheticGuest } from './people'
+import { syntheticGuest } from './people'
 import { Random } from './random'
 import { Stopwatch } from './stats'
 
@@ -25,8 +25,6 @@ export interface BenchHotel {
   admin: Actor
   desk: Actor
   guests: number
-  /** Guests as generated, for the ids asked for (the search scenario types their names). */
-  people: Map<number, SyntheticGuest>
   /** Today's reservations, in random order. */
   arrivals: number[]
   /** In-service rooms nobody is in, at the end of the build. */
@@ -46,7 +44,7 @@ const isoDaysAgo = (days: number, now: number) => new Date(now - days * 86_400_0
  * arrivals go through the operations; the history (guests, preferences, past stays) is bulk
  * written with the same rows the operations write.
  */
-export function buildHotel(file: string, size: HotelSize, options: { seed: number; keep?: ReadonlySet<number> }): BenchHotel {
+export function buildHotel(file: string, size: HotelSize, options: { seed: number }): BenchHotel {
   const random = new Random(options.seed)
   const build = new Stopwatch()
   const core = createCore({ file, logError: (error, name) => console.error(`[bench] ${name}`, error) })
@@ -76,13 +74,11 @@ export function buildHotel(file: string, size: HotelSize, options: { seed: numbe
 
   // The guest history, bulk written.
   const now = Date.now()
-  const people = new Map<number, SyntheticGuest>()
   let preferenceCount = 0
   const guestCount = bulkLoad(core.sqlite, range(size.guests), 5_000, () => {
     const guest = syntheticGuest(random)
     const createdDaysAgo = random.int(30, 3_000)
     const id = writeGuest(core.sqlite, guest, isoDaysAgo(createdDaysAgo, now), desk.staffId)
-    if (options.keep?.has(id)) people.set(id, guest)
     if (!size.preferences) return
     for (const p of syntheticPreferences(random)) {
       const recordedDaysAgo = random.int(1, createdDaysAgo)
@@ -157,7 +153,7 @@ export function buildHotel(file: string, size: HotelSize, options: { seed: numbe
   core.close()
   const opened = createCore({ file, logError: (error, name) => console.error(`[bench] ${name}`, error) })
   const taken = new Set(occupied)
-  return { core: opened, file, admin, desk, guests: guestCount, people, arrivals, vacantRooms: inService.filter((r) => !taken.has(r)), build }
+  return { core: opened, file, admin, desk, guests: guestCount, arrivals, vacantRooms: inService.filter((r) => !taken.has(r)), build }
 }
 
 /** The format of stays/confirmation.ts, from the seeded generator (crypto.randomBytes per stay is slow). */

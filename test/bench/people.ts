@@ -16,8 +16,6 @@ export interface SyntheticGuest {
   occupation: string | null
   company: string | null
   phone: string | null
-  /** The digits a clerk types for the phone, without the country code ("13812345678"). */
-  localPhone: string | null
   email: string | null
   birth_date: string | null
   document_no: string | null
@@ -107,38 +105,38 @@ function pickOrigin(random: Random): Origin {
   return 'western'
 }
 
-function phoneFor(origin: Origin, random: Random): { phone: string; local: string } {
+/** A phone number as the desk records it, with the country code and the local grouping. */
+function phoneFor(origin: Origin, random: Random): string {
   const local = (first: string, n: number) => first + random.digits(n - first.length)
   switch (origin) {
     case 'mainland': {
       const d = local(random.pick(['138', '139', '136', '150', '151', '158', '186', '188', '135', '137']), 11)
       const style = random.int(0, 2)
-      const phone = style === 0 ? `+86 ${d.slice(0, 3)} ${d.slice(3, 7)} ${d.slice(7)}` : style === 1 ? `+86 ${d}` : `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`
-      return { phone, local: d }
+      return style === 0 ? `+86 ${d.slice(0, 3)} ${d.slice(3, 7)} ${d.slice(7)}` : style === 1 ? `+86 ${d}` : `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`
     }
     case 'hongkong': {
       const d = local(random.pick(['5', '6', '9']), 8)
-      return { phone: `+852 ${d.slice(0, 4)} ${d.slice(4)}`, local: d }
+      return `+852 ${d.slice(0, 4)} ${d.slice(4)}`
     }
     case 'macau': {
       const d = local('6', 8)
-      return { phone: `+853 ${d.slice(0, 4)} ${d.slice(4)}`, local: d }
+      return `+853 ${d.slice(0, 4)} ${d.slice(4)}`
     }
     case 'singapore': {
       const d = local(random.pick(['8', '9']), 8)
-      return { phone: `+65 ${d.slice(0, 4)} ${d.slice(4)}`, local: d }
+      return `+65 ${d.slice(0, 4)} ${d.slice(4)}`
     }
     case 'japan': {
       const d = local(random.pick(['90', '80', '70']), 10)
-      return { phone: `+81 ${d.slice(0, 2)}-${d.slice(2, 6)}-${d.slice(6)}`, local: d }
+      return `+81 ${d.slice(0, 2)}-${d.slice(2, 6)}-${d.slice(6)}`
     }
     case 'korea': {
       const d = local('10', 10)
-      return { phone: `+82 ${d.slice(0, 2)}-${d.slice(2, 6)}-${d.slice(6)}`, local: d }
+      return `+82 ${d.slice(0, 2)}-${d.slice(2, 6)}-${d.slice(6)}`
     }
     case 'western': {
       const d = local(String(random.int(2, 9)), 10)
-      return { phone: `+${random.pick(['1', '44', '49', '33', '34', '39', '61'])} ${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`, local: d }
+      return `+${random.pick(['1', '44', '49', '33', '34', '39', '61'])} ${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`
     }
   }
 }
@@ -209,8 +207,7 @@ export function syntheticGuest(random: Random): SyntheticGuest {
     languages: languages[origin],
     occupation: random.chance(0.5) ? random.pick(occupations) : null,
     company: random.chance(0.35) ? random.pick(companies) : null,
-    phone: phone?.phone ?? null,
-    localPhone: phone?.local ?? null,
+    phone,
     email: random.chance(0.6) ? `${name.mail}@${random.pick(mailDomains)}` : null,
     birth_date: random.chance(0.6) ? `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}` : null,
     document_no: random.chance(0.5) ? `${random.pick(['E', 'G', 'K', 'M', 'P'])}${random.digits(8)}` : null,

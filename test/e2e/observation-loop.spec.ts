@@ -22,6 +22,7 @@ function tomorrow(): string {
 // The source story's loop: housekeeping notices the contractor's muddy shoes, guest relations
 // makes it a preference, and on his next check-in housekeeping is prompted to set out a kit.
 test('an observation from housekeeping becomes a preference and then a prompt on the next check-in', async ({ browser }) => {
+  test.setTimeout(120_000) // three people, a whole stay's loop
   const housekeeping = await staffPage(browser, 'hk01', { width: 390, height: 844 }) // a phone
   const relations = await staffPage(browser, 'gr01')
 
@@ -64,7 +65,7 @@ test('an observation from housekeeping becomes a preference and then a prompt on
   await expect(card).toContainText('郑国强')
   await expect(card).toContainText(`Room ${room}`)
   await expect(card).toContainText('Housekeeping')
-  await expect(card).toContainText('Suggested: Shoe care: Shoe-cleaning kit (preferred, Every stay)')
+  await expect(card).toContainText('Suggested: Shoe care: Shoe-cleaning kit (preferred, every stay)')
   await expect(relations.getByTestId('department-counts')).toContainText('Housekeeping')
   await expectNoViolations(relations, 'observations inbox')
   await card.getByRole('button', { name: 'Accept', exact: true }).click()
@@ -100,11 +101,10 @@ test('an observation from housekeeping becomes a preference and then a prompt on
   await desk.getByRole('list', { name: 'Arrivals today' }).getByRole('button', { name: /郑国强/ }).click()
   await desk.getByTestId('check-in-top').click()
   await expect(desk.getByTestId('checkin-result')).toContainText('Checked in to room')
-  const checkedInAt = Date.now()
 
+  // Within a second of the desk seeing the check-in, housekeeping's phone shows the prompt.
   const kit = housekeeping.locator('[data-testid="prompt"][data-status="open"]').filter({ hasText: 'shoe-cleaning kit' })
   await expect(kit).toBeVisible({ timeout: 1000 })
-  expect(Date.now() - checkedInAt).toBeLessThan(1500)
   await expect(kit).toContainText('郑国强')
   await expect(kit).toContainText('Because: Shoe care: Shoe-cleaning kit')
 })
@@ -131,4 +131,65 @@ test('a refused report keeps what was typed and says why', async ({ browser }) =
   await expect(who).toHaveValue(vacant)
   await expect(what).toHaveValue('asked twice for extra pillows')
   await expect(housekeeping.getByTestId('my-observation').filter({ hasText: 'extra pillows' })).toHaveCount(0)
+})
+
+test('guest relations decides by keyboard: reject with a reason, merge, edit then accept', async ({ browser }) => {
+  const housekeeping = await staffPage(browser, 'hk01')
+  const found = await (await housekeeping.request.post('/api/guest.inHouseLookup', { data: { text: 'ZHENG Guoqiang' } })).json()
+  const roomNumber: string = found.value[0].roomNumber
+  const record = async (text: string, suggestion?: object) => {
+    const answer = await (await housekeeping.request.post('/api/observation.record', { data: { roomNumber, text, suggestion } })).json()
+    expect(answer.ok, text).toBe(true)
+  }
+  await record('asked twice for a softer pillow', { category: 'amenity', code: 'pillow', value: 'soft' })
+  await record('drank every bottle of water again')
+  await record('asked whether his parrot may stay')
+
+  const relations = await staffPage(browser, 'gr01')
+  await relations.getByRole('link', { name: 'Observations' }).click()
+  const cards = relations.getByTestId('observation')
+  const parrot = cards.filter({ hasText: 'parrot' })
+  const water = cards.filter({ hasText: 'every bottle of water' })
+  const pillow = cards.filter({ hasText: 'softer pillow' })
+  await expect(cards.first()).toContainText('parrot') // newest first
+
+  // J focuses the newest; R rejects, and the reason is required.
+  await relations.keyboard.press('j')
+  await expect(parrot).toBeFocused()
+  await relations.keyboard.press('r')
+  const reject = relations.getByRole('dialog', { name: 'Reject this observation' })
+  await expect(reject.getByRole('button', { name: 'Reject' })).toBeDisabled()
+  await relations.keyboard.type('No pets in guest rooms')
+  await relations.keyboard.press('Control+Enter')
+  await expect(parrot).toHaveCount(0)
+  await expect(water).toBeFocused() // the next one takes its place
+
+  // M merges into a preference he already has.
+  await relations.keyboard.press('m')
+  const merge = relations.getByRole('dialog', { name: 'Merge into an existing preference' })
+  await merge.getByRole('radio', { name: /Minibar: Extra water/ }).check()
+  await merge.getByRole('button', { name: 'Merge' }).click()
+  await expect(water).toHaveCount(0)
+  await expect(pillow).toBeFocused()
+
+  // E opens the suggestion for editing: buckwheat, not soft.
+  await relations.keyboard.press('e')
+  const edit = relations.getByRole('dialog', { name: 'Accept as a preference' })
+  await expect(edit.getByRole('textbox', { name: 'Preference', exact: true })).toHaveValue('Soft')
+  await edit.getByRole('textbox', { name: 'Preference', exact: true }).click()
+  await relations.getByRole('option', { name: 'Buckwheat' }).click()
+  await edit.getByRole('button', { name: 'Accept onto the card' }).click()
+  await expect(pillow).toHaveCount(0)
+
+  // The reporter sees each outcome, and the card shows the edited preference.
+  await housekeeping.getByRole('link', { name: 'Report', exact: true }).click()
+  const mine = housekeeping.getByTestId('my-observation')
+  await expect(mine.filter({ hasText: 'parrot' })).toContainText('Rejected by')
+  await expect(mine.filter({ hasText: 'parrot' })).toContainText('No pets in guest rooms')
+  await expect(mine.filter({ hasText: 'every bottle of water' }).getByTestId('observation-status')).toHaveText(/Merged/)
+  await expect(mine.filter({ hasText: 'softer pillow' }).getByTestId('observation-status')).toHaveText(/Accepted/)
+  await relations.getByRole('link', { name: 'Check-in' }).click()
+  await relations.getByRole('textbox', { name: 'Find a guest' }).fill('郑国强')
+  await relations.getByRole('textbox', { name: 'Find a guest' }).press('Enter')
+  await expect(relations.getByRole('region', { name: /郑国强/ })).toContainText('Pillow: Buckwheat')
 })

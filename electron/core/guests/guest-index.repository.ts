@@ -28,20 +28,23 @@ export function substringMatches(sqlite: Sqlite, folded: string, limit: number):
   return (statement(sqlite, 'SELECT rowid AS id FROM guest_fts WHERE guest_fts MATCH ? LIMIT ?').all(phrase, limit) as { id: number }[]).map((r) => r.id)
 }
 
-/** Guest ids with a token starting with the text, exact tokens first. */
+/**
+ * Guest ids with a token starting with the text, exact tokens first, then the shortest.
+ * Shortest among the first tokens in index order only: one letter matches a tenth of a large
+ * store's tokens, and sorting them all by length took 30 ms at 1,000,000 guests. An exact
+ * token sorts before every longer one, so exact matches are always in the window.
+ */
 export function prefixMatches(sqlite: Sqlite, folded: string, limit: number): { id: number; exact: boolean }[] {
   const token = folded.replace(/\s+/g, '')
   if (!token) return []
-  const rows = all(
-    sqlite,
-    qb
-      .selectFrom('guest_token')
-      .select(['guest_id', 'token'])
-      .where('token', '>=', token)
-      .where('token', '<', `${token}\uffff`)
-      .orderBy(sql`length(token)`)
-      .limit(limit),
-  )
+  const window = qb
+    .selectFrom('guest_token')
+    .select(['guest_id', 'token'])
+    .where('token', '>=', token)
+    .where('token', '<', `${token}\uffff`)
+    .orderBy('token')
+    .limit(limit * 20)
+  const rows = all(sqlite, qb.selectFrom(window.as('w')).select(['guest_id', 'token']).orderBy(sql`length(token)`).limit(limit))
   return rows.map((r) => ({ id: r.guest_id, exact: r.token === token }))
 }
 

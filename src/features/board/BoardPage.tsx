@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title, VisuallyHidden } from '@mantine/core'
 import { useInterval } from '@mantine/hooks'
-import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,13 +10,16 @@ import { errorMessage } from '../../app/errors'
 import { navigate } from '../../app/hash-route'
 import { useSession } from '../../app/session'
 import { pick } from '../../i18n'
+import { placeOnOpenBoard } from './board-cache'
 import { playChime } from './chime'
 import { PromptCard } from './PromptCard'
 import { ReportButton } from './ReportButton'
+import { useNotice } from '../observations/notice'
 
 /** A department's live board: open prompts by priority and due time; new ones chime in. */
 export function BoardPage({ department: fromRoute }: { department?: string }) {
   const { t, i18n } = useTranslation()
+  const notice = useNotice()
   const queryClient = useQueryClient()
   const { staff } = useSession()
   const departments = useDepartments()
@@ -42,12 +44,13 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
         if (event.name !== 'prompt.created' && event.name !== 'prompt.updated') return
         const prompt = (event.payload as { prompt: PromptView }).prompt
         if (prompt.department !== department) return
+        queryClient.setQueryData<PromptView[]>(['board', department, 'open'], (list) => placeOnOpenBoard(list, prompt))
         void queryClient.invalidateQueries({ queryKey: ['board', department] })
         if (event.name === 'prompt.created') {
           const text = pick(prompt.text, i18n.language)
           setNow(Date.now())
           setAnnouncement(t('board.newPrompt', { text }))
-          notifications.show({ title: t('board.newPromptTitle'), message: text, color: prompt.priority === 'urgent' ? 'red' : 'indigo', autoClose: 8000 })
+          notice({ title: t('board.newPromptTitle'), message: text, color: prompt.priority === 'urgent' ? 'red' : 'indigo', autoClose: 8000 })
           playChime()
         }
       }),
@@ -58,7 +61,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
     mutationFn: ({ action, id, reason }: { action: 'acknowledge' | 'complete' | 'decline'; id: number; reason?: string }) =>
       action === 'decline' ? call('prompt.decline', { promptId: id, reason: reason ?? '' }) : call(`prompt.${action}`, { promptId: id }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['board', department] }),
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+    onError: (error) => notice({ color: 'red', message: errorMessage(t, error) }),
   })
 
   const cards = (list: PromptView[] | undefined) =>
@@ -100,7 +103,8 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
       </Group>
       <VisuallyHidden role="status" aria-live="polite">{announcement}</VisuallyHidden>
       {open.isError ? <Alert color="red" role="alert">{errorMessage(t, open.error)}</Alert> : null}
-      <Tabs defaultValue="open">
+      {/* Only the chosen list is in the page: a closed prompt must not linger, hidden, among the open ones. */}
+      <Tabs defaultValue="open" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="open">{t('board.open', { count: open.data?.length ?? 0 })}</Tabs.Tab>
           <Tabs.Tab value="closed">{t('board.closed')}</Tabs.Tab>
@@ -136,7 +140,7 @@ function DeclineDialog({ prompt, onClose, onDecline, pending }: { prompt: Prompt
           <Textarea label={t('board.declineReason')} description={t('board.declineHint')} required data-autofocus value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={2} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('app.cancel')}</Button>
-            <Button type="submit" color="red.8" disabled={tooShort} loading={pending}>{t('board.decline')}</Button>
+            <Button type="submit" color="red.9" disabled={tooShort} loading={pending}>{t('board.decline')}</Button>
           </Group>
         </Stack>
       </form>

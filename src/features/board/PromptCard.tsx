@@ -47,7 +47,7 @@ export function PromptCard({
           {prompt.roomNumber ? <Badge variant="outline">{t('board.room', { room: prompt.roomNumber })}</Badge> : null}
           {prompt.guest.vip > 0 ? <Badge color="yellow" c="dark" variant="filled">VIP {prompt.guest.vip}</Badge> : null}
           {open ? (
-            <Text size="sm" c={due < 0 ? 'red.8' : 'dimmed'} fw={due < 0 ? 700 : 400}>
+            <Text size="sm" c={due < 0 ? 'red.9' : 'dimmed'} fw={due < 0 ? 700 : 400}>
               {due < 0 ? t('board.overdue', { count: -due }) : t('board.dueIn', { count: due, time: time(prompt.dueAt) })}
             </Text>
           ) : null}
@@ -72,8 +72,8 @@ export function PromptCard({
             ) : (
               <Badge variant="light" color="indigo">{t('status.acknowledged')}</Badge>
             )}
-            <Button size="xs" color="green.8" onClick={onDone} loading={busy}>{t('board.done')}</Button>
-            <Button size="xs" variant="subtle" color="red.8" onClick={onDecline} disabled={busy}>{t('board.decline')}</Button>
+            <Button size="xs" color="teal.9" onClick={onDone} loading={busy}>{t('board.done')}</Button>
+            <Button size="xs" variant="subtle" color="red" c="red.9" onClick={onDecline} disabled={busy}>{t('board.decline')}</Button>
           </Group>
         ) : null}
       </Stack>

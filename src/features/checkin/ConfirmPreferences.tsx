@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
@@ -15,30 +15,36 @@ export function ConfirmPreferences({ guestId }: { guestId: number }) {
   const text = usePreferenceText()
   const queryClient = useQueryClient()
   const [handled, setHandled] = useState<Set<number>>(new Set())
+  // After an item leaves, focus stays in the list: on the item that took its place.
+  const [focusAt, setFocusAt] = useState<number | null>(null)
+  const list = useRef<HTMLDivElement>(null)
   const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
   const act = useMutation({
     mutationFn: async ({ id, action }: { id: number; action: 'confirm' | 'retire' }): Promise<unknown> =>
       action === 'confirm' ? call('preference.confirm', { preferenceId: id }) : call('preference.retire', { preferenceId: id }),
     onSuccess: async (_, { id }) => {
       setHandled((s) => new Set(s).add(id))
+      setFocusAt(stale.findIndex((p) => p.id === id))
       await queryClient.invalidateQueries({ queryKey: ['card', guestId] })
     },
   })
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' })
   const stale = [...(card.data?.alerts ?? []), ...(card.data?.preferences ?? [])].filter((p) => p.stale && !handled.has(p.id))
+  useEffect(() => {
+    if (focusAt === null) return
+    const buttons = list.current?.querySelectorAll<HTMLButtonElement>('button[data-action="confirm"]') ?? []
+    buttons[Math.min(focusAt, buttons.length - 1)]?.focus()
+    setFocusAt(null)
+  }, [focusAt])
   if (stale.length === 0) return null
-
-  // Keep focus in the list after an item leaves: move it to the next item's first button.
-  const focusNext = (index: number) =>
-    requestAnimationFrame(() => document.querySelectorAll<HTMLButtonElement>('[data-confirm-list] button[data-action="confirm"]')[index]?.focus())
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="confirm-title" data-testid="confirm-preferences">
       <Stack gap="xs">
         <Title order={2} size="h4" id="confirm-title">{t('confirm.title', { count: stale.length })}</Title>
         <Text size="sm" c="dimmed">{t('confirm.hint')}</Text>
-        <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} data-confirm-list>
-          {stale.map((p, index) => (
+        <Stack component="ul" ref={list} gap={6} p={0} m={0} style={{ listStyle: 'none' }}>
+          {stale.map((p) => (
             <li key={p.id}>
               <Group justify="space-between" wrap="wrap" gap="xs">
                 <div>
@@ -53,7 +59,7 @@ export function ConfirmPreferences({ guestId }: { guestId: number }) {
                       variant={action === 'confirm' ? 'filled' : 'default'}
                       data-action={action}
                       loading={act.isPending && act.variables?.id === p.id && act.variables.action === action}
-                      onClick={() => act.mutate({ id: p.id, action }, { onSuccess: () => focusNext(index) })}
+                      onClick={() => act.mutate({ id: p.id, action })}
                     >
                       {t(`confirm.${action}`)}<VisuallyHidden> {text(p)}</VisuallyHidden>
                     </Button>

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next'
 import type { PreferenceView } from '../../../electron/core/guests/guest.card'
 import { call } from '../../api/client'
 import { useVocabulary } from '../../api/reference-data'
+import { StrengthBadge } from '../guests/StrengthBadge'
 import { errorMessage } from '../../app/errors'
 import { GuestName } from '../../components/guest-name'
-
-const strengthColor: Record<string, string> = { required: 'red', preferred: 'indigo', avoid: 'orange', never: 'red' }
 
 export function usePreferenceText() {
   const { label } = useVocabulary()
@@ -75,9 +74,9 @@ export function GuestCardPanel({ guestId }: { guestId: number }) {
                 {g.items.map((p) => (
                   <List.Item key={p.id}>
                     {text(p)}{' '}
-                    <Badge size="xs" variant="light" color={strengthColor[p.strength] ?? 'gray'}>{t(`strength.${p.strength}`)}</Badge>
+                    <StrengthBadge strength={p.strength} size="xs" />
                     {p.scope === 'stay' ? <Badge size="xs" variant="outline" ml={4}>{t('card.thisStay')}</Badge> : null}
-                    {p.stale ? <Badge size="xs" variant="outline" color="orange" ml={4}>{t('preference.stale')}</Badge> : null}
+                    {p.stale ? <Badge size="xs" variant="filled" color="orange.3" c="dark.9" ml={4}>{t('preference.stale')}</Badge> : null}
                     {p.note ? <Text size="xs" c="dimmed">{p.note}</Text> : null}
                   </List.Item>
                 ))}

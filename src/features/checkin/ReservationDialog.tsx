@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestName, type NamedGuest } from '../../components/guest-name'
+import { notify } from '../guests/notify'
 
 function isoDay(offset: number): string {
   const d = new Date()
@@ -21,7 +21,7 @@ export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }
   const reserve = useMutation({
     mutationFn: () => call('stay.reserve', { guestId, arrival: form.arrival, departure: form.departure, party: Number(form.party) }),
     onSuccess: async (value) => {
-      notifications.show({ color: 'green', message: t('reservation.done', { confirmation: value.confirmationNo }) })
+      notify({ color: 'green', message: t('reservation.done', { confirmation: value.confirmationNo }) })
       await Promise.all(['card', 'arrivals'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
       onCreated()
     },

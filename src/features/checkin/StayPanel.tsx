@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +7,7 @@ import { useDepartmentName } from '../../api/reference-data'
 import { errorMessage } from '../../app/errors'
 import { pick } from '../../i18n'
 import { RoomSuggestions } from './RoomSuggestions'
+import { notify } from '../guests/notify'
 
 function today(): string {
   const d = new Date()
@@ -28,14 +28,14 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
     mutationFn: (roomNumber: string) => call('stay.checkIn', { stayId: stay!.id, roomNumber }),
     onSuccess: async (value) => {
       setResult(value)
-      notifications.show({ color: 'green', title: t('checkin.done', { room: value.roomNumber }), message: t('checkin.promptsSent', { count: value.prompts.length }) })
+      notify({ color: 'green', title: t('checkin.done', { room: value.roomNumber }), message: t('checkin.promptsSent', { count: value.prompts.length }) })
       await refresh()
     },
   })
   const checkOut = useMutation({
     mutationFn: () => call('stay.checkOut', { stayId: stay!.id }),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('checkout.done') })
+      notify({ color: 'green', message: t('checkout.done') })
       await refresh()
     },
   })

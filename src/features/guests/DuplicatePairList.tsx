@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +7,7 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestName } from '../../components/guest-name'
 import { useReasonText } from './duplicate-reasons'
+import { notify } from './notify'
 
 export type DuplicatePair = OutputOf<'guest.duplicates'>[number]
 type Summary = DuplicatePair['a']
@@ -30,10 +30,10 @@ export function DuplicatePairList({ pairs, openKey, onOpen, renderOpen }: { pair
   const different = useMutation({
     mutationFn: (p: DuplicatePair) => call('guest.notDuplicate', { guestA: p.a.id, guestB: p.b.id }),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('duplicates.markedDifferent') })
+      notify({ color: 'green', message: t('duplicates.markedDifferent') })
       await queryClient.invalidateQueries({ queryKey: ['duplicates'] })
     },
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+    onError: (error) => notify({ color: 'red', message: errorMessage(t, error) }),
   })
 
   return (
@@ -54,7 +54,7 @@ export function DuplicatePairList({ pairs, openKey, onOpen, renderOpen }: { pair
                     <Side guest={p.b} />
                   </Group>
                   <Group gap={6}>
-                    <Badge variant="light">{t('duplicates.score', { score: p.score })}</Badge>
+                    <Badge variant="default">{t('duplicates.score', { score: p.score })}</Badge>
                     <Text size="xs">{p.reasons.map(reasonText).join(t('profile.listSeparator'))}</Text>
                   </Group>
                 </Stack>

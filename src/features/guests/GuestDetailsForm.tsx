@@ -1,5 +1,4 @@
 import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GuestCard } from '../../../electron/core/guests/guest.card'
@@ -8,6 +7,7 @@ import { fieldErrors, refusalMessage } from './profile-errors'
 import { toForm, toPatch, type GuestForm } from './guest-form'
 import { useProfileMutation } from './use-profile-mutation'
 import { useVocabularyTree } from './vocabulary-tree'
+import { notify } from './notify'
 
 type TextField = { [K in keyof GuestForm]: GuestForm[K] extends string ? K : never }[keyof GuestForm]
 
@@ -29,7 +29,7 @@ export function GuestDetailsForm({ guest }: { guest: GuestCard['guest'] }) {
 
   const save = useProfileMutation(guest.id, () => call('guest.update', { guestId: guest.id, fields: patch }), () => {
     setDraft({})
-    notifications.show({ color: 'green', message: t('profile.saved') })
+    notify({ color: 'green', message: t('profile.saved') })
   })
   const errors = Object.fromEntries(Object.entries(fieldErrors(t, save.error)).filter(([f]) => !fixed.has(f)))
   const set = <K extends keyof GuestForm>(field: K, value: GuestForm[K]) => {

@@ -36,7 +36,7 @@ export function HistorySection({ guestId }: { guestId: number }) {
             <li key={r.id} data-testid="history-row">
               <Text size="xs" c="dimmed">
                 {dateTime(r.at)} · {r.staff ?? t('preference.unknownStaff')} · {t(`history.action.${r.action.replace('.', '_')}`, { defaultValue: r.action })}
-                {r.undone ? <Badge ml={6} size="xs" variant="outline" color="gray">{t('history.undone')}</Badge> : null}
+                {r.undone ? <Badge ml={6} size="xs" variant="default">{t('history.undone')}</Badge> : null}
               </Text>
               {r.action === 'preference.add' ? (
                 <Text size="sm" fw={600}>{value(r.field, r.newValue, r.action)}</Text>

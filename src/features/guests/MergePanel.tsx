@@ -1,5 +1,4 @@
 import { Alert, Button, Divider, Group, List, Loader, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +6,7 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestName } from '../../components/guest-name'
 import type { DuplicatePair } from './DuplicatePairList'
+import { notify } from './notify'
 
 type Choice = 'survivor' | 'merged'
 
@@ -21,7 +21,7 @@ export function MergePanel({ pair, onDone }: { pair: DuplicatePair; onDone: () =
   const merge = useMutation({
     mutationFn: () => call('guest.merge', { survivorId: survivor.id, mergedId: merged.id, choose }),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('merge.done', { name: survivor.nativeName }) })
+      notify({ color: 'green', message: t('merge.done', { name: survivor.nativeName }) })
       await Promise.all(['duplicates', 'merges', 'card', 'search', 'arrivals'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })))
       onDone()
     },
@@ -61,7 +61,9 @@ export function MergePanel({ pair, onDone }: { pair: DuplicatePair; onDone: () =
             <List.Item>{t('merge.consentSensitive', { value: consent(p.kept.consentSensitive) })}</List.Item>
           </List>
           <Text size="xs" c="dimmed">{t('merge.keptHint')}</Text>
-          <Text size="sm">{t('merge.moving', { preferences: p.moving.preference, stays: p.moving.stay, observations: p.moving.observation, prompts: p.moving.prompt })}</Text>
+          <Text size="sm" data-testid="merge-moving">
+            {t('merge.moving', { items: (['preference', 'stay', 'observation', 'prompt'] as const).map((k) => t(`merge.count.${k}`, { count: p.moving[k] })).join(t('profile.listSeparator')) })}
+          </Text>
         </>
       ) : null}
       {merge.isError ? <Alert color="red" role="alert">{errorMessage(t, merge.error)}</Alert> : null}

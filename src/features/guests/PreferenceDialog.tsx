@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Modal, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GuestCard, PreferenceView } from '../../../electron/core/guests/guest.card'
@@ -8,6 +7,7 @@ import { usePreferenceText } from '../checkin/GuestCardPanel'
 import { fieldErrors, refusalMessage } from './profile-errors'
 import { useProfileMutation } from './use-profile-mutation'
 import { useVocabularyTree } from './vocabulary-tree'
+import { notify } from './notify'
 
 const strengths = ['required', 'preferred', 'avoid', 'never'] as const
 type Strength = (typeof strengths)[number]
@@ -49,7 +49,7 @@ export function PreferenceDialog({ guestId, stays, editing, onClose }: { guestId
         ? call('preference.update', { preferenceId: editing.id, value: draft.value, strength: draft.strength, scope: draft.scope, stayId, note: draft.note || null })
         : call('preference.add', { guestId, category: draft.category ?? '', code: draft.code ?? '', value: draft.value, strength: draft.strength, scope: draft.scope, stayId, note: draft.note || null }),
     () => {
-      notifications.show({ color: 'green', message: editing ? t('preference.updated') : t('preference.added') })
+      notify({ color: 'green', message: editing ? t('preference.updated') : t('preference.added') })
       onClose()
     },
   )
@@ -70,7 +70,7 @@ export function PreferenceDialog({ guestId, stays, editing, onClose }: { guestId
             </>
           )}
           {values.length > 0 ? (
-            <Select label={label('value')} data={values} value={draft.value || null} onChange={(v) => set({ value: v ?? '' })} required searchable data-autofocus={editing ? true : undefined} error={errors.value} />
+            <Select label={label('value')} data={values} value={draft.value || null} onChange={(v) => set({ value: v ?? '' })} required searchable error={errors.value} />
           ) : (
             <TextInput label={label('value')} description={t('preference.freeValue')} value={draft.value} onChange={(e) => set({ value: e.currentTarget.value })} required data-autofocus={editing ? true : undefined} error={errors.value} />
           )}

@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
 import type { PreferenceView } from '../../../electron/core/guests/guest.card'
 import { call } from '../../api/client'
@@ -7,10 +6,10 @@ import { useDepartmentName } from '../../api/reference-data'
 import { errorMessage } from '../../app/errors'
 import { useSession } from '../../app/session'
 import { usePreferenceText } from '../checkin/GuestCardPanel'
+import { StrengthBadge } from './StrengthBadge'
 import { useProfileMutation } from './use-profile-mutation'
 import { useDateTime, useWhen } from './when'
-
-const strengthColor: Record<string, string> = { required: 'red', preferred: 'indigo', avoid: 'orange', never: 'red' }
+import { notify } from './notify'
 
 /** One preference: what, how strongly, for how long, who noticed it and when, and what to do with it. */
 export function PreferenceItem({ guestId, preference: p, observation, onEdit }: { guestId: number; preference: PreferenceView; observation?: string; onEdit: () => void }) {
@@ -21,9 +20,9 @@ export function PreferenceItem({ guestId, preference: p, observation, onEdit }: 
   const dateTime = useDateTime()
   const departmentName = useDepartmentName()
   const name = text(p)
-  const failed = (error: unknown) => notifications.show({ color: 'red', title: t('profile.notSaved'), message: errorMessage(t, error) })
-  const confirm = useProfileMutation(guestId, () => call('preference.confirm', { preferenceId: p.id }), () => notifications.show({ color: 'green', message: t('preference.confirmed', { preference: name }) }))
-  const retire = useProfileMutation(guestId, () => call('preference.retire', { preferenceId: p.id }), () => notifications.show({ color: 'green', message: t('preference.retired', { preference: name }) }))
+  const failed = (error: unknown) => notify({ color: 'red', title: t('profile.notSaved'), message: errorMessage(t, error) })
+  const confirm = useProfileMutation(guestId, () => call('preference.confirm', { preferenceId: p.id }), () => notify({ color: 'green', message: t('preference.confirmed', { preference: name }) }))
+  const retire = useProfileMutation(guestId, () => call('preference.retire', { preferenceId: p.id }), () => notify({ color: 'green', message: t('preference.retired', { preference: name }) }))
   const who = p.sourceStaffId !== null && p.sourceStaffId === staff?.staffId ? t('preference.you') : (p.sourceStaff ?? t('preference.unknownStaff'))
   const source = [who, p.sourceDepartment ? departmentName(p.sourceDepartment) : null, when(p.recordedAt)].filter(Boolean).join(t('profile.listSeparator'))
 
@@ -31,9 +30,9 @@ export function PreferenceItem({ guestId, preference: p, observation, onEdit }: 
     <Stack gap={2} data-testid="preference" data-preference={`${p.category}.${p.code}`}>
       <Group gap={6} wrap="wrap">
         <Text fw={600} size="sm">{name}</Text>
-        <Badge size="sm" variant="light" color={strengthColor[p.strength] ?? 'gray'}>{t(`strength.${p.strength}`)}</Badge>
-        {p.scope === 'stay' ? <Badge size="sm" variant="outline" color="gray">{t('card.thisStay')}</Badge> : <Text span size="xs" c="dimmed">{t('preference.always')}</Text>}
-        {p.stale ? <Badge size="sm" variant="filled" color="orange" c="dark">{t('preference.stale')}</Badge> : null}
+        <StrengthBadge strength={p.strength} size="sm" />
+        {p.scope === 'stay' ? <Badge size="sm" variant="default">{t('card.thisStay')}</Badge> : <Text span size="xs" c="dimmed">{t('preference.always')}</Text>}
+        {p.stale ? <Badge size="sm" variant="filled" color="orange.3" c="dark.9">{t('preference.stale')}</Badge> : null}
       </Group>
       {p.note ? <Text size="sm">{p.note}</Text> : null}
       <Text size="xs" c="dimmed" data-testid="provenance">

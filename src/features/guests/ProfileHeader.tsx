@@ -1,5 +1,4 @@
 import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import type { MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GuestCard } from '../../../electron/core/guests/guest.card'
@@ -7,6 +6,7 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { usePreferenceText } from '../checkin/GuestCardPanel'
 import { useProfileMutation } from './use-profile-mutation'
+import { notify } from './notify'
 
 /** Back to where the user came from: the previous screen when there is one, else check-in. */
 function back(e: MouseEvent) {
@@ -22,7 +22,7 @@ export function ProfileHeader({ card }: { card: GuestCard }) {
   const text = usePreferenceText()
   const { guest, alerts } = card
   const undo = useProfileMutation(guest.id, () => call('guest.undo', { guestId: guest.id }), (result) =>
-    notifications.show({ color: 'green', message: t('profile.undone', { what: t(`history.action.${result.undone.replace('.', '_')}`, { defaultValue: result.undone }) }) }),
+    notify({ color: 'green', message: t('profile.undone', { what: t(`history.action.${result.undone.replace('.', '_')}`, { defaultValue: result.undone }) }) }),
   )
   const facts = [guest.salutation ? t(`salutation.${guest.salutation}`) : null, guest.occupation, guest.company, guest.homeCity, guest.nationality].filter(Boolean)
 
@@ -38,9 +38,9 @@ export function ProfileHeader({ card }: { card: GuestCard }) {
             ) : null}
           </Title>
           {facts.length ? <Text size="sm" c="dimmed">{facts.join(' · ')}</Text> : null}
-          <Group gap={6} mt={6}>
+          <Group gap={6} mt={6} data-testid="profile-badges">
             {guest.vip > 0 ? <Badge color="yellow" c="dark" variant="filled">{t('profile.vipBadge', { level: guest.vip })}</Badge> : null}
-            {guest.restricted ? <Badge color="red" variant="filled">{t('profile.restrictedBadge')}</Badge> : null}
+            {guest.restricted ? <Badge color="red.9" variant="filled">{t('profile.restrictedBadge')}</Badge> : null}
             <Badge variant="outline">{t('card.stays', { count: card.stats.stays })}</Badge>
           </Group>
         </div>
@@ -50,7 +50,7 @@ export function ProfileHeader({ card }: { card: GuestCard }) {
         </Stack>
       </Group>
       {alerts.length > 0 || guest.restricted ? (
-        <Alert color="red" variant="light" title={t('card.alerts')} role="note" data-testid="profile-alerts">
+        <Alert color="red" variant="light" title={<Text span inherit c="red.9">{t('card.alerts')}</Text>} role="note" data-testid="profile-alerts">
           <List size="sm" spacing={2}>
             {guest.restricted ? <List.Item><Text span fw={700}>{t('profile.restrictedBadge')}</Text>{guest.restrictionNote ? ` — ${guest.restrictionNote}` : null}</List.Item> : null}
             {alerts.map((a) => (

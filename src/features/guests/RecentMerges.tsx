@@ -1,10 +1,10 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { useDateTime } from './when'
+import { notify } from './notify'
 
 /** Merges, newest first; any merge not yet undone can be undone completely. */
 export function RecentMerges() {
@@ -15,7 +15,7 @@ export function RecentMerges() {
   const unmerge = useMutation({
     mutationFn: (mergeId: number) => call('guest.unmerge', { mergeId }),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('merge.unmerged') })
+      notify({ color: 'green', message: t('merge.unmerged') })
       await Promise.all(['duplicates', 'merges', 'card', 'search', 'arrivals'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })))
     },
   })
@@ -38,7 +38,7 @@ export function RecentMerges() {
                   <Text size="xs" c="dimmed">{dateTime(m.at)} · {m.staff ?? t('preference.unknownStaff')}</Text>
                 </div>
                 {m.undoneAt ? (
-                  <Badge variant="outline" color="gray">{t('merge.undoneAt', { when: dateTime(m.undoneAt) })}</Badge>
+                  <Badge variant="default">{t('merge.undoneAt', { when: dateTime(m.undoneAt) })}</Badge>
                 ) : (
                   <Button size="xs" variant="default" onClick={() => unmerge.mutate(m.id)} loading={unmerge.isPending && unmerge.variables === m.id}>
                     {t('merge.unmerge')}

@@ -70,7 +70,7 @@ export function StaysSection({ card }: { card: GuestCard }) {
                 <li key={o.id}>
                   <Text size="sm">“{o.text}”</Text>
                   <Text size="xs" c="dimmed">
-                    {o.staff} · {departmentName(o.department)} · {when(o.createdAt)} <Badge size="xs" variant="outline" color="gray">{t(`stats.observation.${o.status}`)}</Badge>
+                    {o.staff} · {departmentName(o.department)} · {when(o.createdAt)} <Badge size="xs" variant="default">{t(`stats.observation.${o.status}`)}</Badge>
                   </Text>
                 </li>
               ))}

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, Radio, Select, Stack, TextInput } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { fieldErrors, refusalMessage } from './profile-errors'
 import { useVocabularyTree } from './vocabulary-tree'
+import { notify } from './notify'
 
 const empty = { kind: 'value' as 'value' | 'code', category: null as string | null, code: null as string | null, newCode: '', value: '', en: '', zh: '' }
 
@@ -27,7 +27,7 @@ export function VocabularyDialog({ opened, onClose }: { opened: boolean; onClose
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['vocabulary'] })
-      notifications.show({ color: 'green', message: t('vocabulary.added', { label: form.en }) })
+      notify({ color: 'green', message: t('vocabulary.added', { label: form.en }) })
       setForm(empty)
       onClose()
     },

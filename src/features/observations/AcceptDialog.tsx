@@ -43,7 +43,7 @@ function AcceptForm({ observation, pending, onClose, onAccept }: Omit<AcceptDial
         <TextInput label={t('inbox.note')} description={t('inbox.noteHint')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('app.cancel')}</Button>
-          <Button type="submit" color="green.8" loading={pending}>{t('inbox.acceptEdited')}</Button>
+          <Button type="submit" color="teal.9" loading={pending}>{t('inbox.acceptEdited')}</Button>
         </Group>
       </Stack>
     </form>

@@ -1,5 +1,4 @@
 import { Alert, Button, Collapse, Group, Stack, Switch, Textarea } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +8,7 @@ import { errorMessage } from '../../app/errors'
 import { GuestLookup, type InHouseGuest } from './GuestLookup'
 import { PreferencePicker } from './PreferencePicker'
 import { emptySuggestion, isComplete, type SuggestionDraft } from './suggestion'
+import { useNotice } from './notice'
 
 interface Draft {
   query: string
@@ -23,6 +23,7 @@ const looksLikeRoom = (text: string) => /^[0-9A-Za-z-]{1,10}$/.test(text) && /\d
 /** Quick capture: who (room or name), what you noticed, and optionally the preference it suggests. */
 export function CaptureForm({ onRecorded, autoFocus = false }: { onRecorded?: (observation: ObservationView) => void; autoFocus?: boolean }) {
   const { t } = useTranslation()
+  const notice = useNotice()
   const queryClient = useQueryClient()
   const formRef = useRef<HTMLFormElement>(null)
   const lookupRef = useRef<HTMLInputElement>(null)
@@ -43,7 +44,7 @@ export function CaptureForm({ onRecorded, autoFocus = false }: { onRecorded?: (o
         suggestion: draft.suggest ? draft.suggestion : null,
       }),
     onSuccess: async (observation) => {
-      notifications.show({ color: 'green', title: t('observe.sentTitle'), message: t('observe.sent', { text: observation.text }) })
+      notice({ color: 'green', title: t('observe.sentTitle'), message: t('observe.sent', { text: observation.text }) })
       setDraft(emptyDraft)
       setTried(false)
       await queryClient.invalidateQueries({ queryKey: ['observations'] })

@@ -1,6 +1,5 @@
 import { Alert, Group, Loader, SegmentedControl, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +14,7 @@ import { ObservationCard, type CardAction } from './ObservationCard'
 import { RejectDialog } from './RejectDialog'
 import { toDraft } from './suggestion'
 import { useReview } from './use-review'
+import { useNotice } from './notice'
 
 type Status = ObservationView['status']
 const statuses: Status[] = ['new', 'accepted', 'merged', 'rejected']
@@ -23,6 +23,7 @@ const cardSelector = '[data-testid="observation"]'
 /** Guest relations' inbox: what every department noticed, newest first, arriving live. */
 export function InboxPage() {
   const { t } = useTranslation()
+  const notice = useNotice()
   const queryClient = useQueryClient()
   const departmentName = useDepartmentName()
   const [status, setStatus] = useState<Status>('new')
@@ -48,7 +49,7 @@ export function InboxPage() {
         const message = t('inbox.arrived', { department: departmentName(observation.department), guest: observation.guest.nativeName, text: observation.text })
         setFresh((ids) => new Set(ids).add(observation.id))
         setAnnouncement(message)
-        notifications.show({ title: t('inbox.arrivedTitle'), message, color: 'indigo', autoClose: 8000 })
+        notice({ title: t('inbox.arrivedTitle'), message, color: 'indigo', autoClose: 8000 })
       }),
     [queryClient, t, departmentName],
   )

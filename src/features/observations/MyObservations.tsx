@@ -1,5 +1,4 @@
 import { Alert, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,10 +10,12 @@ import { GuestName } from '../../components/guest-name'
 import { Outcome, StatusBadge } from './ObservationStatus'
 import { useSuggestionText } from './suggestion'
 import { formatWhen } from './when'
+import { useNotice } from './notice'
 
 /** What I reported and what became of it, kept up to date as guest relations decide. */
 export function MyObservations() {
   const { t, i18n } = useTranslation()
+  const notice = useNotice()
   const queryClient = useQueryClient()
   const { staff } = useSession()
   const suggestionText = useSuggestionText()
@@ -28,7 +29,7 @@ export function MyObservations() {
         if (observation.staffId !== staff?.staffId) return
         void queryClient.invalidateQueries({ queryKey: ['observations', 'mine'] })
         if (event.name === 'observation.updated') {
-          notifications.show({
+          notice({
             color: observation.status === 'rejected' ? 'red' : 'green',
             title: t('feedback.decidedTitle'),
             message: t(`feedback.decided.${observation.status}`, { guest: observation.guest.nativeName, text: observation.text }),

@@ -51,7 +51,7 @@ export function ObservationCard({ observation: o, fresh, busy, onAction, onMove 
       data-testid="observation"
       data-observation-id={o.id}
       data-status={o.status}
-      style={fresh ? { borderColor: 'var(--mantine-color-indigo-6)', borderWidth: 2 } : undefined}
+      style={fresh ? { borderColor: 'var(--mantine-color-indigo-6)', boxShadow: '0 0 0 1px var(--mantine-color-indigo-6)' } : undefined}
     >
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
@@ -74,13 +74,13 @@ export function ObservationCard({ observation: o, fresh, busy, onAction, onMove 
         {open ? (
           <Group gap="xs" wrap="wrap">
             {o.suggestion ? (
-              <Button size="xs" color="green.8" onClick={() => onAction('accept')} loading={busy} aria-keyshortcuts="A">{t('inbox.accept')}</Button>
+              <Button size="xs" color="teal.9" onClick={() => onAction('accept')} loading={busy} aria-keyshortcuts="A">{t('inbox.accept')}</Button>
             ) : null}
             <Button size="xs" variant="default" onClick={() => onAction('edit')} disabled={busy} aria-keyshortcuts="E">
               {o.suggestion ? t('inbox.edit') : t('inbox.makePreference')}
             </Button>
             <Button size="xs" variant="default" onClick={() => onAction('merge')} disabled={busy} aria-keyshortcuts="M">{t('inbox.merge')}</Button>
-            <Button size="xs" variant="subtle" color="red.8" onClick={() => onAction('reject')} disabled={busy} aria-keyshortcuts="R">{t('inbox.reject')}</Button>
+            <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => onAction('reject')} disabled={busy} aria-keyshortcuts="R">{t('inbox.reject')}</Button>
           </Group>
         ) : (
           <Outcome observation={o} />

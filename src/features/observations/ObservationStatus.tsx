@@ -4,17 +4,18 @@ import type { ObservationView } from '../../../electron/core/observations/observ
 import { formatWhen } from './when'
 
 const look: Record<ObservationView['status'], { color: string; mark: string }> = {
-  new: { color: 'gray', mark: '…' },
-  accepted: { color: 'green', mark: '✓' },
-  merged: { color: 'teal', mark: '⇄' },
-  rejected: { color: 'red', mark: '✗' },
+  new: { color: 'gray.7', mark: '…' },
+  accepted: { color: 'teal.9', mark: '✓' },
+  merged: { color: 'indigo.8', mark: '⇄' },
+  rejected: { color: 'red.9', mark: '✗' },
 }
 
 /** The status in words (with a mark), never by colour alone. */
 export function StatusBadge({ status }: { status: ObservationView['status'] }) {
   const { t } = useTranslation()
   return (
-    <Badge color={look[status].color} variant="light" data-testid="observation-status">
+    // Outline with dark shades: light badges' tinted background fails AA contrast.
+    <Badge color={look[status].color} variant="outline" data-testid="observation-status">
       <span aria-hidden>{look[status].mark} </span>
       {t(`feedback.status.${status}`)}
     </Badge>
@@ -32,7 +33,7 @@ export function Outcome({ observation }: { observation: ObservationView }) {
         ? t('feedback.rejected', { ...by, reason: observation.rejectReason ?? '' })
         : t(`feedback.${observation.status}`, by)
   return (
-    <Text size="sm" c={observation.status === 'rejected' ? 'red.8' : undefined} data-testid="observation-outcome">
+    <Text size="sm" c={observation.status === 'rejected' ? 'red.9' : undefined} data-testid="observation-outcome">
       {text}
     </Text>
   )

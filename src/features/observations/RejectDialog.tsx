@@ -40,7 +40,7 @@ export function RejectDialog({ observation, pending, onClose, onReject }: Reject
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('app.cancel')}</Button>
-            <Button type="submit" color="red.8" disabled={tooShort} loading={pending}>{t('inbox.rejectConfirm')}</Button>
+            <Button type="submit" color="red.9" disabled={tooShort} loading={pending}>{t('inbox.rejectConfirm')}</Button>
           </Group>
         </Stack>
       </form>

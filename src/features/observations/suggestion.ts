@@ -37,6 +37,6 @@ export function useSuggestionText() {
     t('observe.suggestionText', {
       preference: `${label(s.category, s.code)}: ${label(s.category, s.code, s.value)}`,
       strength: t(`strength.${s.strength}`),
-      scope: t(`observe.scope.${s.scope}`),
+      scope: t(`observe.scopeInText.${s.scope}`),
     })
 }
