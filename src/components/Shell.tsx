@@ -20,14 +20,15 @@ export function Shell({ hotelName, active, children }: ShellProps) {
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="md" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" miw={0} style={{ flex: 1 }}>
             <Text fw={700} size="lg" visibleFrom="sm">
               {t('app.name')}
               {hotelName ? <Text span c="dimmed" size="sm" ml="xs">{pick(hotelName, i18n.language)}</Text> : null}
             </Text>
-            <Group component="nav" aria-label={t('nav.label')} gap="xs">
+            {/* On a phone the links scroll sideways inside the header rather than spill out of it. */}
+            <Group component="nav" aria-label={t('nav.label')} gap="xs" wrap="nowrap" miw={0} style={{ overflowX: 'auto' }}>
               {links.map((l) => (
-                <Anchor key={l.key} href={`#/${l.key}`} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
+                <Anchor key={l.key} href={`#/${l.key}`} style={{ whiteSpace: 'nowrap' }} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
                   {l.label}
                 </Anchor>
               ))}

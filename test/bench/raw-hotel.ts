@@ -198,7 +198,12 @@ export function rawHotel(sqlite: Sqlite) {
     return { stayId: stay.id, roomNumber: room.number, prompts }
   })
 
-  return { card, suggest, checkIn }
+  /** The bare cost of a durable write: one audit row, one transaction, one WAL fsync. */
+  const commitOnly = sqlite.transaction((actor: Actor) => {
+    s.audit.run(new Date().toISOString(), actor.staffId, 'bench.commit', null, 'bench', null, null)
+  })
+
+  return { card, suggest, checkIn, commitOnly }
 }
 
 function promptView(r: Record<string, any>): PromptView {

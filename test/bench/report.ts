@@ -1,7 +1,7 @@
 /** Plain-text tables for the terminal: text columns left-aligned, numbers right-aligned. */
 export function table(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = rows.map((row) => row.map((c) => (typeof c === 'number' ? ms(c) : c)))
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || /^[\d.,×%]+( ?\w+)?$/.test(String(r[i]))))
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || /^([\d.,×%]+( ?\w+)?)?$/.test(String(r[i]))))
   const width = headers.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))))
   const pad = (text: string, i: number) => {
     const fill = ' '.repeat(width[i] - displayWidth(text))

@@ -37,9 +37,12 @@ export function race<I>(options: {
   ours: (input: I) => void
   raw: (input: I) => void
   after?: (input: I, side: 'ours' | 'raw') => void
-}): { ours: number[]; raw: number[] } {
+  /** Timed too, once per iteration: a reference such as the bare cost of a commit. */
+  alongside?: () => void
+}): { ours: number[]; raw: number[]; alongside: number[] } {
   const ours: number[] = []
   const raw: number[] = []
+  const alongside: number[] = []
   const total = options.warmup + options.iterations
   for (let i = 0; i < total; i++) {
     const a = options.input(i, 'ours')
@@ -61,8 +64,12 @@ export function race<I>(options: {
       runRaw()
       runOurs()
     }
+    if (options.alongside) {
+      const ms = time(options.alongside)
+      if (i >= options.warmup) alongside.push(ms)
+    }
   }
-  return { ours, raw }
+  return { ours, raw, alongside }
 }
 
 /** Named laps of a build, in seconds. */

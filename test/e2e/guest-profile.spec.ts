@@ -75,6 +75,7 @@ test('the desk opens Mr Zhuang’s profile from check-in, edits his phone, sees 
   await desk.getByRole('button', { name: 'Save changes' }).click()
   await expect(desk.getByRole('alert').filter({ hasText: 'Please check Email' })).toBeVisible()
   await expect(email).toHaveAccessibleDescription(/Enter an email address like name@example.com/)
+  await expect(email).toBeFocused()
   await expect(phone).toHaveValue('+65 9123 0000')
   await expect(email).toHaveValue('zhuang at example')
 
@@ -180,6 +181,7 @@ test('a walk-in typed with an existing guest’s name and phone warns that the g
   await expect(warning).toContainText('HO Ka Chun')
   await expect(warning).toContainText('same phone')
   await expect(warning.getByRole('button', { name: /It is this guest: use this profile 何家俊/ })).toBeVisible()
+  await expectNoViolations(desk, 'walk-in with the duplicate warning')
 })
 
 test('guest relations merges a likely duplicate pair, choosing the phone, then unmerges it', async ({ browser }) => {

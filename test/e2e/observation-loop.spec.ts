@@ -42,7 +42,8 @@ test('an observation from housekeeping becomes a preference and then a prompt on
   const who = report.getByRole('textbox', { name: 'Guest (room or name)' })
   await expect(who).toBeFocused()
   await who.fill(room)
-  await housekeeping.getByRole('option', { name: /郑国强/ }).click()
+  await expect(housekeeping.getByRole('option', { name: /郑国强/ })).toBeVisible()
+  await who.press('Enter') // takes the first match
   await expect(report.getByTestId('chosen-guest')).toContainText('郑国强')
   await expect(report.getByRole('textbox', { name: 'What did you notice?' })).toBeFocused()
   await housekeeping.keyboard.type('shoes always muddy')
@@ -190,6 +191,7 @@ test('guest relations decides by keyboard: reject with a reason, merge, edit the
   await expect(mine.filter({ hasText: 'softer pillow' }).getByTestId('observation-status')).toHaveText(/Accepted/)
   await relations.getByRole('link', { name: 'Check-in' }).click()
   await relations.getByRole('textbox', { name: 'Find a guest' }).fill('郑国强')
+  await expect(relations.getByRole('list', { name: 'Search results' })).toContainText('郑国强')
   await relations.getByRole('textbox', { name: 'Find a guest' }).press('Enter')
   await expect(relations.getByRole('region', { name: /郑国强/ })).toContainText('Pillow: Buckwheat')
 })

@@ -9,7 +9,7 @@ export async function signIn(page: Page, code: string): Promise<void> {
   const who = page.getByRole('textbox', { name: 'Who are you?' })
   await who.fill(staff.name)
   await page.getByRole('option', { name: new RegExp(staff.name) }).first().click()
-  await page.getByLabel('PIN', { exact: true }).fill('1234')
+  await page.getByRole('textbox', { name: 'PIN', exact: true }).fill('1234')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('button', { name: new RegExp(`Signed in as ${staff.name}`) })).toBeVisible()
 }

@@ -1,4 +1,5 @@
 import { localDate } from '../clock'
+import { sql } from 'kysely'
 import { all, qb, type Sqlite } from '../db/query'
 import { foldForSearch, phoneDigits } from './guest-name'
 import { currentGuestsMatching, prefixMatches, substringMatches } from './guest-index.repository'
@@ -38,11 +39,15 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
   }
 
   for (const row of codeMatches(sqlite, folded)) note(row.id, closeness.code, row.by)
-  for (const m of prefixMatches(sqlite, folded, 60)) note(m.id, m.exact ? closeness.exact : closeness.prefix)
+  const prefixed = prefixMatches(sqlite, folded, 60)
+  for (const m of prefixed) note(m.id, m.exact ? closeness.exact : closeness.prefix)
   // A phone number typed with spaces or dashes is searched as its digits.
   const digits = phoneDigits(folded)
   const needle = digits.length >= 3 && digits.length >= folded.replace(/[\s+()./-]/g, '').length ? digits : folded
-  if (needle.length >= 3) for (const id of substringMatches(sqlite, needle, 200)) note(id, closeness.substring)
+  // Matches inside a word rank below every prefix match (all of live guests: merged ones are
+  // not indexed), so when prefixes already fill the page the FTS5 query could not change it.
+  const pageFull = new Set(prefixed.map((m) => m.id)).size >= limit
+  if (needle.length >= 3 && !pageFull) for (const id of substringMatches(sqlite, needle, 200)) note(id, closeness.substring)
   const current = new Map<number, boolean>()
   for (const c of currentGuestsMatching(sqlite, needle, today, 50)) {
     current.set(c.id, current.get(c.id) || c.inHouse)
@@ -85,13 +90,21 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
 function codeMatches(sqlite: Sqlite, folded: string): { id: number; by: 'room' | 'confirmation' }[] {
   if (folded.length > 12 || /\s/.test(folded)) return []
   const upper = folded.toUpperCase()
+  // Two indexed lookups; written as one OR, SQLite read every in-house stay on each keystroke.
   return all(
     sqlite,
     qb
       .selectFrom('stay')
-      .leftJoin('room', 'room.id', 'stay.room_id')
       .select(['stay.guest_id', 'stay.confirmation_no'])
-      .where((eb) => eb.or([eb('stay.confirmation_no', '=', upper), eb.and([eb('room.number', '=', folded), eb('stay.status', '=', 'in_house')])]))
+      .where('stay.confirmation_no', '=', upper)
+      .unionAll(
+        qb
+          .selectFrom('room')
+          .innerJoin('stay', 'stay.room_id', 'room.id')
+          .select(['stay.guest_id', 'stay.confirmation_no'])
+          .where('room.number', '=', folded)
+          .where('stay.status', '=', 'in_house'),
+      )
       .limit(10),
   ).map((r) => ({ id: r.guest_id, by: r.confirmation_no === upper ? ('confirmation' as const) : ('room' as const) }))
 }
@@ -106,8 +119,9 @@ function currentStays(sqlite: Sqlite, guestIds: number[], today: string): Map<nu
       .leftJoin('room', 'room.id', 'stay.room_id')
       .select(['stay.id', 'stay.guest_id', 'stay.status', 'stay.arrival_date', 'stay.departure_date', 'room.number'])
       .where('stay.guest_id', 'in', guestIds)
+      // Unary + keeps SQLite on the guest index: otherwise it reads every in-house and reserved stay.
       .where((eb) =>
-        eb.or([eb('stay.status', '=', 'in_house'), eb.and([eb('stay.status', '=', 'reserved'), eb('stay.departure_date', '>', today)])]),
+        eb.or([eb(sql`+stay.status`, '=', 'in_house'), eb.and([eb(sql`+stay.status`, '=', 'reserved'), eb('stay.departure_date', '>', today)])]),
       )
       .orderBy('stay.status')
       .orderBy('stay.arrival_date'),

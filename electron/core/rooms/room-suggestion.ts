@@ -126,6 +126,21 @@ export function suggestRooms(
 ): RoomSuggestion[] {
   const relevant = preferences.filter((p) => concernsRooms(p) && appliesToStay(p, stayId))
   const scored = vacantRooms.map((room) => scoreRoom(room, relevant))
-  scored.sort((a, b) => b.score - a.score || roomNumberOrder.compare(a.room.number, b.room.number))
-  return scored.slice(0, limit)
+  return firstIn(scored, limit, (a, b) => b.score - a.score || roomNumberOrder.compare(a.room.number, b.room.number))
+}
+
+/** The first `limit` items in `order`, as a stable sort would give them, without sorting all ~800 rooms. */
+function firstIn<T>(items: readonly T[], limit: number, order: (a: T, b: T) => number): T[] {
+  const top: T[] = []
+  if (limit <= 0) return top
+  for (const item of items) {
+    if (top.length === limit) {
+      if (order(item, top[limit - 1]) >= 0) continue
+      top.pop()
+    }
+    let i = top.length
+    while (i > 0 && order(item, top[i - 1]) < 0) i--
+    top.splice(i, 0, item)
+  }
+  return top
 }

@@ -1,8 +1,14 @@
 import { all, first, prepared, qb, run, type Sqlite } from '../db/query'
+import { cached, invalidate } from '../db/store-cache'
 import type { RoomRow } from '../db/tables/room.table'
 import { parseFeatures, type RoomFacts } from './room'
 
+// Room facts (number, floor, facing, view, bed, features) are cached per store for the
+// suggestion (see roomFacts): a function that changes them must call invalidate(roomFactsKey).
+const roomFactsKey = 'room.facts'
+
 export function insertRoom(sqlite: Sqlite, room: Omit<RoomRow, 'id'>): number {
+  invalidate(sqlite, roomFactsKey)
   return run(sqlite, qb.insertInto('room').values(room)).lastInsertRowid
 }
 
@@ -19,7 +25,7 @@ export function findRoom(sqlite: Sqlite, id: number): RoomRow | undefined {
 const vacant = prepared((_: Record<string, never>) =>
   qb
     .selectFrom('room')
-    .select(['id', 'number', 'floor', 'facing', 'view', 'bed', 'features'])
+    .select('id')
     .where('out_of_order', '=', 0)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -35,7 +41,32 @@ const vacant = prepared((_: Record<string, never>) =>
 
 /** Rooms free to sell now: in service and with no guest in house. */
 export function listVacantRooms(sqlite: Sqlite): RoomFacts[] {
-  return vacant.all(sqlite, {}).map((r) => ({ ...r, features: parseFeatures(r.features) }))
+  const ids = vacant.all(sqlite, {}).map((r) => r.id)
+  const facts = roomFacts(sqlite, ids)
+  return ids.map((id) => facts.get(id)!)
+}
+
+/**
+ * Every room's facts, by id. Kept per store because they change only when a room is added,
+ * while building 800 room objects on every suggestion cost a millisecond.
+ */
+function roomFacts(sqlite: Sqlite, needed: readonly number[]): Map<number, RoomFacts> {
+  const load = () =>
+    new Map(
+      all(sqlite, qb.selectFrom('room').select(['id', 'number', 'floor', 'facing', 'view', 'bed', 'features'])).map((r) => [
+        r.id,
+        Object.freeze({ ...r, features: Object.freeze(parseFeatures(r.features)) }),
+      ]),
+    )
+  // Inside a transaction the rooms read may yet be rolled back: use them, do not keep them.
+  if (sqlite.inTransaction) return load()
+  let facts = cached(sqlite, roomFactsKey, load)
+  if (needed.some((id) => !facts.has(id))) {
+    // A room added by another connection to the same file.
+    invalidate(sqlite, roomFactsKey)
+    facts = cached(sqlite, roomFactsKey, load)
+  }
+  return facts
 }
 
 const occupant = prepared((a: { roomId: number }) =>

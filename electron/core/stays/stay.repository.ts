@@ -13,6 +13,11 @@ export function findStay(sqlite: Sqlite, id: number): StayRow | undefined {
   return byId.first(sqlite, { id })
 }
 
+const byConfirmation = prepared((a: { confirmationNo: string }) => qb.selectFrom('stay').select('id').where('confirmation_no', '=', a.confirmationNo))
+export function confirmationTaken(sqlite: Sqlite, confirmationNo: string): boolean {
+  return byConfirmation.first(sqlite, { confirmationNo }) !== undefined
+}
+
 const markInHouse = prepared((a: { id: number; roomId: number; at: string; by: number | null }) =>
   qb
     .updateTable('stay')

@@ -8,7 +8,7 @@ import { cancelOpenPromptsOfStay, findPromptView } from '../prompts/prompt.repos
 import type { PromptView } from '../prompts/prompt.view'
 import { findRoomByNumber, inHouseStayInRoom } from '../rooms/room.repository'
 import { newConfirmationNo } from './confirmation'
-import { findOverlappingStay, findStay, insertStay, markStayCheckedOut, markStayInHouse } from './stay.repository'
+import { confirmationTaken, findOverlappingStay, findStay, insertStay, markStayCheckedOut, markStayInHouse } from './stay.repository'
 
 export function requireStay(ctx: OperationContext, id: number) {
   const stay = findStay(ctx.sqlite, id)
@@ -33,7 +33,7 @@ export function reserve(
     })
   }
   const at = ctx.clock.now().toISOString()
-  const confirmationNo = newConfirmationNo()
+  const confirmationNo = newConfirmationNo((no) => confirmationTaken(ctx.sqlite, no))
   const stayId = insertStay(ctx.sqlite, {
     confirmation_no: confirmationNo,
     guest_id: guest.id,
@@ -135,7 +135,7 @@ export function importStay(
   if (input.roomNumber && !room) throw new AppError('NOT_FOUND', `There is no room ${input.roomNumber}.`, { entity: 'room' })
   const at = ctx.clock.now().toISOString()
   const stayId = insertStay(ctx.sqlite, {
-    confirmation_no: newConfirmationNo(),
+    confirmation_no: newConfirmationNo((no) => confirmationTaken(ctx.sqlite, no)),
     guest_id: guest.id,
     arrival_date: input.arrival,
     departure_date: input.departure,

@@ -4,8 +4,15 @@ import type { PromptView } from '../../../electron/core/prompts/prompt.view'
 import { useVocabulary } from '../../api/reference-data'
 import { GuestName } from '../../components/guest-name'
 import { pick } from '../../i18n'
+import { contrast } from './contrast'
 
-const priorityColor: Record<string, string> = { urgent: 'red', high: 'orange', normal: 'indigo', low: 'gray' }
+// Text shades chosen for AA contrast on each badge's background (Mantine's light orange and gray fail it).
+const priorityLook: Record<string, { color: string; variant: 'filled' | 'light'; c?: string }> = {
+  urgent: { color: 'red.9', variant: 'filled' },
+  high: { color: 'orange', variant: 'light', c: contrast.warning },
+  normal: { color: 'indigo', variant: 'light' },
+  low: { color: 'gray', variant: 'light', c: contrast.quiet },
+}
 
 function minutesUntil(iso: string, now: number): number {
   return Math.round((Date.parse(iso) - now) / 60_000)
@@ -38,7 +45,7 @@ export function PromptCard({
           <Text fw={650} id={`prompt-${prompt.id}`} style={{ flex: 1 }}>
             {pick(prompt.text, i18n.language)}
           </Text>
-          <Badge color={priorityColor[prompt.priority]} variant={prompt.priority === 'urgent' ? 'filled' : 'light'}>
+          <Badge {...(priorityLook[prompt.priority] ?? priorityLook.normal)}>
             {t(`priority.${prompt.priority}`)}
           </Badge>
         </Group>
@@ -47,7 +54,7 @@ export function PromptCard({
           {prompt.roomNumber ? <Badge variant="outline">{t('board.room', { room: prompt.roomNumber })}</Badge> : null}
           {prompt.guest.vip > 0 ? <Badge color="yellow" c="dark" variant="filled">VIP {prompt.guest.vip}</Badge> : null}
           {open ? (
-            <Text size="sm" c={due < 0 ? 'red.9' : 'dimmed'} fw={due < 0 ? 700 : 400}>
+            <Text size="sm" c={due < 0 ? contrast.danger : 'dimmed'} fw={due < 0 ? 700 : 400}>
               {due < 0 ? t('board.overdue', { count: -due }) : t('board.dueIn', { count: due, time: time(prompt.dueAt) })}
             </Text>
           ) : null}
@@ -73,7 +80,7 @@ export function PromptCard({
               <Badge variant="light" color="indigo">{t('status.acknowledged')}</Badge>
             )}
             <Button size="xs" color="teal.9" onClick={onDone} loading={busy}>{t('board.done')}</Button>
-            <Button size="xs" variant="subtle" color="red" c="red.9" onClick={onDecline} disabled={busy}>{t('board.decline')}</Button>
+            <Button size="xs" variant="subtle" color="red" c={contrast.danger} onClick={onDecline} disabled={busy}>{t('board.decline')}</Button>
           </Group>
         ) : null}
       </Stack>

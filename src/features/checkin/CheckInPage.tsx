@@ -125,8 +125,9 @@ export function CheckInPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           {selected ? (
             <Stack gap="md">
-              <StayPanel key={`${selected.key}`} guestId={selected.guestId} stayId={selected.stayId} onBack={() => { setSelected(null); searchRef.current?.focus() }} />
+              {/* Asked first: what the guest confirms or retires changes the room suggestions below. */}
               <ConfirmPreferences guestId={selected.guestId} />
+              <StayPanel key={`${selected.key}`} guestId={selected.guestId} stayId={selected.stayId} onBack={() => { setSelected(null); searchRef.current?.focus() }} />
               <GuestCardPanel guestId={selected.guestId} />
             </Stack>
           ) : (

@@ -25,7 +25,7 @@ export function ConfirmPreferences({ guestId }: { guestId: number }) {
     onSuccess: async (_, { id }) => {
       setHandled((s) => new Set(s).add(id))
       setFocusAt(stale.findIndex((p) => p.id === id))
-      await queryClient.invalidateQueries({ queryKey: ['card', guestId] })
+      await Promise.all(['card', 'suggest', 'history'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
     },
   })
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' })

@@ -9,8 +9,9 @@ import { errorMessage } from '../../app/errors'
 import { GuestName } from '../../components/guest-name'
 
 export function usePreferenceText() {
+  const { t } = useTranslation()
   const { label } = useVocabulary()
-  return (p: Pick<PreferenceView, 'category' | 'code' | 'value'>) => `${label(p.category, p.code)}: ${label(p.category, p.code, p.value)}`
+  return (p: Pick<PreferenceView, 'category' | 'code' | 'value'>) => t('preference.pair', { what: label(p.category, p.code), value: label(p.category, p.code, p.value) })
 }
 
 /** The guest card at a glance: who, how often, alerts first, then preferences by category. */

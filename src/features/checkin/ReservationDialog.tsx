@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestName, type NamedGuest } from '../../components/guest-name'
 import { notify } from '../guests/notify'
+import { Dialog } from '../guests/Dialog'
 
 function isoDay(offset: number): string {
   const d = new Date()
@@ -31,7 +32,7 @@ export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }
     reserve.mutate()
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={t('reservation.title')}>
+    <Dialog opened={opened} onClose={onClose} title={t('reservation.title')}>
       <form onSubmit={submit}>
         <Stack gap="sm">
           <Text>
@@ -49,6 +50,6 @@ export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

@@ -73,7 +73,7 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
                   {s.reasons.length === 0 ? <Text size="xs" c="dimmed">{t('rooms.noWishes')}</Text> : null}
                 </Group>
               </div>
-              <Button size="sm" onClick={() => onCheckIn(s.room.number)} loading={pending} autoFocus={index === 0} data-testid={index === 0 ? 'check-in-top' : undefined}>
+              <Button size="sm" style={{ flexShrink: 0 }} onClick={() => onCheckIn(s.room.number)} loading={pending} autoFocus={index === 0} data-testid={index === 0 ? 'check-in-top' : undefined}>
                 {t('rooms.checkIn', { room: s.room.number })}
               </Button>
             </Group>

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { PossibleDuplicates, type DuplicateCandidate } from '../guests/PossibleDuplicates'
+import { Dialog } from '../guests/Dialog'
 
 function isoDay(offset: number): string {
   const d = new Date()
@@ -53,7 +54,7 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
   }
   const nameMissing = create.isError && form.nativeName.trim() === ''
   return (
-    <Modal opened={opened} onClose={onClose} title={t('walkIn.title')}>
+    <Dialog opened={opened} onClose={onClose} title={t('walkIn.title')}>
       <form onSubmit={submit}>
         <Stack gap="sm">
           <TextInput label={t('fields.nativeName')} required data-autofocus value={form.nativeName} error={nameMissing ? t('walkIn.nameRequired') : undefined} onChange={(e) => setForm({ ...form, nativeName: e.currentTarget.value })} />
@@ -75,6 +76,6 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

@@ -47,7 +47,7 @@ export function DuplicatePairList({ pairs, openKey, onOpen, renderOpen }: { pair
           return (
             <Paper component="li" withBorder p="sm" key={key} data-testid="duplicate-pair">
               <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-                <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+                <Stack gap={4} style={{ minWidth: 0, flex: '1 1 300px' }}>
                   <Group gap="md" wrap="wrap" align="flex-start">
                     <Side guest={p.a} />
                     <Text aria-hidden c="dimmed">↔</Text>

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GuestCard } from '../../../electron/core/guests/guest.card'
 import { call } from '../../api/client'
@@ -39,10 +39,16 @@ export function GuestDetailsForm({ guest }: { guest: GuestCard['guest'] }) {
   const text = (field: TextField, extra: { type?: string; required?: boolean; description?: string } = {}) => (
     <TextInput label={label(field)} value={form[field]} error={errors[field]} onChange={(e) => set(field, e.currentTarget.value)} {...extra} />
   )
+  const formRef = useRef<HTMLFormElement>(null)
+  // Refused: once the errors show, take the keyboard to the first field to fix.
+  const [refusals, setRefusals] = useState(0)
+  useEffect(() => {
+    if (refusals) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [refusals])
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setFixed(new Set())
-    save.mutate(undefined)
+    save.mutate(undefined, { onError: () => setRefusals((n) => n + 1) })
   }
   const consent = (field: 'consentMarketing' | 'consentSensitive') => (
     <Radio.Group label={label(field)} value={form[field]} onChange={(v) => set(field, v as GuestForm[typeof field])}>
@@ -53,7 +59,7 @@ export function GuestDetailsForm({ guest }: { guest: GuestCard['guest'] }) {
   )
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Title order={2} size="h4" id="details-title">{t('profile.details')}</Title>
         <Fieldset legend={t('profile.identity')}>

@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestName } from '../../components/guest-name'
 import type { DuplicatePair } from './DuplicatePairList'
+import { useHistoryValue } from './history-values'
 import { notify } from './notify'
 
 type Choice = 'survivor' | 'merged'
@@ -27,6 +28,7 @@ export function MergePanel({ pair, onDone }: { pair: DuplicatePair; onDone: () =
     },
   })
   const consent = (v: number | boolean | null) => t(`profile.consent.${v === null ? 'unknown' : v ? 'given' : 'withdrawn'}`)
+  const { value } = useHistoryValue()
   const field = (f: string) => t(`history.field.${f}`, { defaultValue: f })
   const p = preview.data
 
@@ -48,8 +50,8 @@ export function MergePanel({ pair, onDone }: { pair: DuplicatePair; onDone: () =
           {p.conflicts.map((c) => (
             <Radio.Group key={c.field} label={field(c.field)} value={choose[c.field] ?? 'survivor'} onChange={(v) => setChoose({ ...choose, [c.field]: v as Choice })} data-testid={`conflict-${c.field}`}>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt={4}>
-                <Radio value="survivor" label={c.survivor} description={t('merge.fromKept')} />
-                <Radio value="merged" label={c.merged} description={t('merge.fromOther')} />
+                <Radio value="survivor" label={value(c.field, c.survivor, 'merge')} description={t('merge.fromKept')} />
+                <Radio value="merged" label={value(c.field, c.merged, 'merge')} description={t('merge.fromOther')} />
               </SimpleGrid>
             </Radio.Group>
           ))}

@@ -41,7 +41,7 @@ export function PossibleDuplicates({ draft, onPick, pickLabel }: { draft: Draft;
   return (
     <div aria-live="polite">
       {list.length > 0 ? (
-        <Alert color="yellow" variant="light" title={t('duplicates.mayExist')} data-testid="possible-duplicates">
+        <Alert color="yellow" variant="light" title={<Text span inherit c="var(--mantine-color-text)"><span aria-hidden>⚠ </span>{t('duplicates.mayExist')}</Text>} data-testid="possible-duplicates">
           <Stack gap="xs">
             {list.map((m) => (
               <Group key={m.guest.id} justify="space-between" wrap="wrap" gap="xs">

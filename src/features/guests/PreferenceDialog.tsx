@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GuestCard, PreferenceView } from '../../../electron/core/guests/guest.card'
@@ -8,6 +8,7 @@ import { fieldErrors, refusalMessage } from './profile-errors'
 import { useProfileMutation } from './use-profile-mutation'
 import { useVocabularyTree } from './vocabulary-tree'
 import { notify } from './notify'
+import { Dialog } from './Dialog'
 
 const strengths = ['required', 'preferred', 'avoid', 'never'] as const
 type Strength = (typeof strengths)[number]
@@ -60,7 +61,7 @@ export function PreferenceDialog({ guestId, stays, editing, onClose }: { guestId
   }
 
   return (
-    <Modal opened onClose={onClose} title={editing ? t('preference.editTitle', { preference: text(editing) }) : t('preference.addTitle')}>
+    <Dialog opened onClose={onClose} title={editing ? t('preference.editTitle', { preference: text(editing) }) : t('preference.addTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {editing ? null : (
@@ -103,6 +104,6 @@ export function PreferenceDialog({ guestId, stays, editing, onClose }: { guestId
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

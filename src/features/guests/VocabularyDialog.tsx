@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, Select, Stack, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Radio, Select, Stack, TextInput } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { fieldErrors, refusalMessage } from './profile-errors'
 import { useVocabularyTree } from './vocabulary-tree'
 import { notify } from './notify'
+import { Dialog } from './Dialog'
 
 const empty = { kind: 'value' as 'value' | 'code', category: null as string | null, code: null as string | null, newCode: '', value: '', en: '', zh: '' }
 
@@ -38,7 +39,7 @@ export function VocabularyDialog({ opened, onClose }: { opened: boolean; onClose
     add.mutate()
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={t('vocabulary.title')}>
+    <Dialog opened={opened} onClose={onClose} title={t('vocabulary.title')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Radio.Group label={t('vocabulary.kind')} value={form.kind} onChange={(v) => set({ kind: v as 'value' | 'code' })}>
@@ -67,6 +68,6 @@ export function VocabularyDialog({ opened, onClose }: { opened: boolean; onClose
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

@@ -13,7 +13,7 @@ export function useHistoryValue() {
     const match = /^([^.]+)\.([^=]+)=(.*)$/.exec(stored)
     if (!match) return stored
     const [, category, code, value] = match
-    return `${vocabulary.label(category, code)}: ${vocabulary.label(category, code, value)}`
+    return t('preference.pair', { what: vocabulary.label(category, code), value: vocabulary.label(category, code, value) })
   }
   const value = (field: string | null, stored: string | null, action: string): string => {
     if (stored === null || stored === '') return t('history.empty')

@@ -25,7 +25,6 @@ export function CaptureForm({ onRecorded, autoFocus = false }: { onRecorded?: (o
   const { t } = useTranslation()
   const notice = useNotice()
   const queryClient = useQueryClient()
-  const formRef = useRef<HTMLFormElement>(null)
   const lookupRef = useRef<HTMLInputElement>(null)
   const textRef = useRef<HTMLTextAreaElement>(null)
   const [draft, setDraft] = useState<Draft>(emptyDraft)
@@ -71,7 +70,7 @@ export function CaptureForm({ onRecorded, autoFocus = false }: { onRecorded?: (o
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t('observe.formLabel')}>
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t('observe.formLabel')}>
       <Stack gap="sm">
         <GuestLookup
           query={draft.query}

@@ -39,19 +39,24 @@ export function InboxPage() {
   const list = department ? all.filter((o) => o.department === department) : all
   const newTotal = (inbox.data?.byDepartment ?? []).reduce((sum, c) => sum + c.new, 0)
 
+  // The live handler reads the latest wording through a ref, so the subscription is made once.
+  const announce = useRef<(observation: ObservationView) => void>(() => {})
+  useEffect(() => {
+    announce.current = (observation) => {
+      const message = t('inbox.arrived', { department: departmentName(observation.department), guest: observation.guest.nativeName, text: observation.text })
+      setFresh((ids) => new Set(ids).add(observation.id))
+      setAnnouncement(message)
+      notice({ title: t('inbox.arrivedTitle'), message, color: 'indigo', autoClose: 8000 })
+    }
+  })
   useEffect(
     () =>
       subscribe((event) => {
         if (event.name !== 'observation.created' && event.name !== 'observation.updated') return
         void queryClient.invalidateQueries({ queryKey: ['observations', 'inbox'] })
-        if (event.name !== 'observation.created') return
-        const { observation } = event.payload as { observation: ObservationView }
-        const message = t('inbox.arrived', { department: departmentName(observation.department), guest: observation.guest.nativeName, text: observation.text })
-        setFresh((ids) => new Set(ids).add(observation.id))
-        setAnnouncement(message)
-        notice({ title: t('inbox.arrivedTitle'), message, color: 'indigo', autoClose: 8000 })
+        if (event.name === 'observation.created') announce.current((event.payload as { observation: ObservationView }).observation)
       }),
-    [queryClient, t, departmentName],
+    [queryClient],
   )
 
   const cards = () => [...(listRef.current?.querySelectorAll<HTMLElement>(cardSelector) ?? [])]
@@ -83,7 +88,7 @@ export function InboxPage() {
     <Stack gap="md">
       <div>
         <Title order={1} size="h2">{t('inbox.title')}</Title>
-        <Text c="dimmed" size="sm">{t('inbox.keys')}</Text>
+        <Text c="dimmed" size="sm" visibleFrom="sm">{t('inbox.keys')}</Text>
       </div>
       <VisuallyHidden role="status" aria-live="polite">{announcement}</VisuallyHidden>
       {inbox.data ? <DepartmentCounts counts={inbox.data.byDepartment} selected={department} onSelect={setDepartment} /> : null}

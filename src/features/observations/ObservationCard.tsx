@@ -7,6 +7,7 @@ import { GuestName } from '../../components/guest-name'
 import { Outcome, StatusBadge } from './ObservationStatus'
 import { useSuggestionText } from './suggestion'
 import { formatWhen } from './when'
+import { contrast } from '../board/contrast'
 
 export type CardAction = 'accept' | 'edit' | 'merge' | 'reject'
 const shortcut: Record<string, CardAction> = { a: 'accept', e: 'edit', m: 'merge', r: 'reject' }
@@ -80,7 +81,7 @@ export function ObservationCard({ observation: o, fresh, busy, onAction, onMove 
               {o.suggestion ? t('inbox.edit') : t('inbox.makePreference')}
             </Button>
             <Button size="xs" variant="default" onClick={() => onAction('merge')} disabled={busy} aria-keyshortcuts="M">{t('inbox.merge')}</Button>
-            <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => onAction('reject')} disabled={busy} aria-keyshortcuts="R">{t('inbox.reject')}</Button>
+            <Button size="xs" variant="subtle" color="red" c={contrast.danger} onClick={() => onAction('reject')} disabled={busy} aria-keyshortcuts="R">{t('inbox.reject')}</Button>
           </Group>
         ) : (
           <Outcome observation={o} />

@@ -2,19 +2,20 @@ import { Badge, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ObservationView } from '../../../electron/core/observations/observation.view'
 import { formatWhen } from './when'
+import { contrast } from '../board/contrast'
 
 const look: Record<ObservationView['status'], { color: string; mark: string }> = {
-  new: { color: 'gray.7', mark: '…' },
-  accepted: { color: 'teal.9', mark: '✓' },
-  merged: { color: 'indigo.8', mark: '⇄' },
-  rejected: { color: 'red.9', mark: '✗' },
+  new: { color: contrast.muted, mark: '…' },
+  accepted: { color: contrast.success, mark: '✓' },
+  merged: { color: contrast.info, mark: '⇄' },
+  rejected: { color: contrast.danger, mark: '✗' },
 }
 
 /** The status in words (with a mark), never by colour alone. */
 export function StatusBadge({ status }: { status: ObservationView['status'] }) {
   const { t } = useTranslation()
   return (
-    // Outline with dark shades: light badges' tinted background fails AA contrast.
+    // Outline, not light: a light badge's tinted background fails AA contrast.
     <Badge color={look[status].color} variant="outline" data-testid="observation-status">
       <span aria-hidden>{look[status].mark} </span>
       {t(`feedback.status.${status}`)}
@@ -33,7 +34,7 @@ export function Outcome({ observation }: { observation: ObservationView }) {
         ? t('feedback.rejected', { ...by, reason: observation.rejectReason ?? '' })
         : t(`feedback.${observation.status}`, by)
   return (
-    <Text size="sm" c={observation.status === 'rejected' ? 'red.9' : undefined} data-testid="observation-outcome">
+    <Text size="sm" c={observation.status === 'rejected' ? contrast.danger : undefined} data-testid="observation-outcome">
       {text}
     </Text>
   )

@@ -34,6 +34,7 @@ export function PreferencePicker({ value, onChange, showErrors = false, autoFocu
           value={value.category || null}
           onChange={(v) => set({ category: v ?? '', code: '', value: '' })}
           searchable
+          openOnFocus={false}
           required
           error={missing(value.category)}
           data-autofocus={autoFocus || undefined}
@@ -45,12 +46,13 @@ export function PreferencePicker({ value, onChange, showErrors = false, autoFocu
           value={value.code || null}
           onChange={(v) => set({ code: v ?? '', value: '' })}
           searchable
+          openOnFocus={false}
           required
           disabled={!value.category}
           error={missing(value.code)}
         />
         {values.length > 0 ? (
-          <Select label={t('observe.value')} placeholder={t('observe.choose')} data={values} value={value.value || null} onChange={(v) => set({ value: v ?? '' })} searchable required error={missing(value.value)} />
+          <Select label={t('observe.value')} placeholder={t('observe.choose')} data={values} value={value.value || null} onChange={(v) => set({ value: v ?? '' })} searchable openOnFocus={false} required error={missing(value.value)} />
         ) : (
           <TextInput label={t('observe.value')} description={t('observe.valueHint')} value={value.value} onChange={(e) => set({ value: e.currentTarget.value })} required disabled={!value.code} error={missing(value.value)} />
         )}

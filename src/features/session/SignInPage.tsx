@@ -41,6 +41,8 @@ export function SignInPage({ hotelName, demo }: { hotelName: { en: string; zh: s
               value={code}
               onChange={setCode}
               searchable
+              // Opening on typing, not on the autofocus, keeps the PIN field visible on a phone.
+              openOnFocus={false}
               data-autofocus
               autoFocus
               required

@@ -1,0 +1,15 @@
+import { createCore } from '../../electron/core/core'
+import { listVacantRooms } from '../../electron/core/rooms/room.repository'
+import { listActivePreferences, toPreferenceFact } from '../../electron/core/guests/guest.repository'
+import { suggestRooms, scoreRoom, concernsRooms } from '../../electron/core/rooms/room-suggestion'
+import { summarize } from './stats'
+const core = createCore({ file: process.argv[2] })
+const db = core.sqlite
+const cpu = (fn: () => void) => { const c0 = process.cpuUsage(); fn(); const c = process.cpuUsage(c0); return (c.user + c.system) / 1000 }
+const rooms = listVacantRooms(db)
+const prefs = Array.from({ length: 400 }, (_, i) => listActivePreferences(db, 1 + ((i * 7919) % 20000)).map(toPreferenceFact))
+console.log('avg relevant prefs', prefs.reduce((s, p) => s + p.filter(concernsRooms).length, 0) / prefs.length)
+const m = (label: string, fn: (i: number) => void) => { for (let r = 0; r < 2; r++) { const ts: number[] = []; for (let i = 0; i < 400; i++) ts.push(cpu(() => fn(i))); const s = summarize(ts.slice(100)); console.log(label.padEnd(20), s.p50.toFixed(3), s.p95.toFixed(3)) } }
+m('suggestRooms', (i) => suggestRooms(prefs[i], rooms, null, 8))
+m('score only', (i) => { const rel = prefs[i].filter(concernsRooms); for (const room of rooms) scoreRoom(room, rel) })
+core.close()
