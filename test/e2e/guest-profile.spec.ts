@@ -1,20 +1,8 @@
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
-
-/**
- * A demo staff member, signed in, in a browser context of their own. Signing in goes through the
- * API here: the sign-in screen has its own tests (accessibility.spec.ts, staff.ts).
- */
-async function staffPage(browser: Browser, code: string, viewport = { width: 1280, height: 860 }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage()
-  const signIn = await page.request.post('/api/session.signIn', { data: { code, pin: '1234' } })
-  expect((await signIn.json()).ok, `sign-in of demo staff ${code}`).toBe(true)
-  await page.goto('/')
-  await expect(page.getByRole('button', { name: /Signed in as/ })).toBeVisible()
-  return page
-}
+import { staffPage } from './staff'
 
 // Issue 3, "Guest profiles that learn", clicked through as the front desk and guest relations
 // would: the profile from check-in, an edit kept in the history and undone, a new preference
@@ -99,31 +87,31 @@ test('the desk opens Mr Zhuang’s profile from check-in, edits his phone, sees 
 })
 
 test('at check-in the desk confirms or retires preferences not confirmed for a year, one keystroke each', async ({ browser }) => {
-  lastConfirmedDaysAgo('郑国强', ['bed', 'minibar'], 400)
+  lastConfirmedDaysAgo('庄志明', ['flowers', 'newspaper'], 400)
   const desk = await staffPage(browser, 'fd01')
   const search = desk.getByRole('textbox', { name: 'Find a guest' })
-  await search.fill('郑国强')
-  await expect(desk.getByRole('list', { name: 'Search results' })).toContainText('ZHENG Guoqiang')
+  await search.fill('庄志明')
+  await expect(desk.getByRole('list', { name: 'Search results' })).toContainText('ZHUANG Zhiming')
   await search.press('Enter')
   const confirm = desk.getByTestId('confirm-preferences')
   await expect(confirm.getByRole('heading')).toHaveText('Still true? 2 preferences to confirm')
   await expect(confirm.getByRole('listitem')).toHaveCount(2)
 
-  // Confirm the bed: focus its button, one Enter; it leaves the list and focus moves to the next.
-  await confirm.getByRole('button', { name: 'Confirm Bed: King' }).focus()
+  // Confirm the flowers: focus the button, one Enter; the item leaves and focus moves to the next.
+  await confirm.getByRole('button', { name: 'Confirm Flowers: Orchid' }).focus()
   await desk.keyboard.press('Enter')
   await expect(confirm.getByRole('listitem')).toHaveCount(1)
-  await expect(confirm.getByRole('button', { name: 'Confirm Minibar: Extra water' })).toBeFocused()
-  // Retire the minibar wish: Tab to Retire, Enter; nothing is left to confirm.
+  await expect(confirm.getByRole('button', { name: 'Confirm Newspaper: Lianhe Zaobao' })).toBeFocused()
+  // Retire the newspaper: Tab to Retire, Enter; nothing is left to confirm.
   await desk.keyboard.press('Tab')
-  await expect(confirm.getByRole('button', { name: 'Retire Minibar: Extra water' })).toBeFocused()
+  await expect(confirm.getByRole('button', { name: 'Retire Newspaper: Lianhe Zaobao' })).toBeFocused()
   await desk.keyboard.press('Enter')
   await expect(confirm).toHaveCount(0)
 
-  const card = desk.getByRole('region', { name: /郑国强/ })
-  await expect(card).toContainText('Bed: King')
+  const card = desk.getByRole('region', { name: /庄志明/ })
+  await expect(card).toContainText('Flowers: Orchid')
   await expect(card).not.toContainText('not confirmed for a year')
-  await expect(card).not.toContainText('Minibar: Extra water')
+  await expect(card).not.toContainText('Newspaper: Lianhe Zaobao')
 })
 
 test('a preference added on the profile shows who noticed it: you, front office, now', async ({ browser }) => {

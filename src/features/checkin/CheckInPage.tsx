@@ -66,6 +66,14 @@ export function CheckInPage() {
     roomNumber: h.stay?.roomNumber,
   }))
   const searching = text.trim() !== ''
+  // Enter opens the first hit for what is typed now, even if the answer is still on its way.
+  const [openFirst, setOpenFirst] = useState(false)
+  const answered = debounced === text && search.isSuccess && !search.isPlaceholderData && !search.isFetching
+  useEffect(() => {
+    if (!openFirst || !answered) return
+    setOpenFirst(false)
+    if (hits[0]) setSelected(hits[0])
+  }, [openFirst, answered]) // hits derive from search.data, which "answered" tracks
 
   return (
     <Stack gap="md">
@@ -88,9 +96,15 @@ export function CheckInPage() {
               placeholder={t('checkin.searchPlaceholder')}
               value={text}
               autoFocus
-              onChange={(e) => setText(e.currentTarget.value)}
+              onChange={(e) => {
+                setText(e.currentTarget.value)
+                setOpenFirst(false)
+              }}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' && hits[0]) setSelected(hits[0])
+                if (e.key === 'Enter') {
+                  if (answered && hits[0]) setSelected(hits[0])
+                  else if (!answered) setOpenFirst(true)
+                }
                 if (e.key === 'Escape') setText('')
                 if (e.key === 'ArrowDown') {
                   e.preventDefault()

@@ -48,7 +48,7 @@ export function GuestCardPanel({ guestId }: { guestId: number }) {
           </Group>
         </Group>
         {alerts.length > 0 ? (
-          <Alert color="red" variant="light" title={t('card.alerts')} role="note" data-testid="guest-alerts">
+          <Alert color="red" variant="light" title={<Text span inherit c="red.9">{t('card.alerts')}</Text>} role="note" data-testid="guest-alerts">
             <List size="sm" spacing={2}>
               {alerts.map((a) => (
                 <List.Item key={a.id}>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
+import { Badge, type BadgeProps, Button, Group, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,11 +6,12 @@ import type { RoomReason } from '../../../electron/core/rooms/room-suggestion'
 import { call } from '../../api/client'
 import { useVocabulary } from '../../api/reference-data'
 
-const outcomeStyle: Record<RoomReason['outcome'], { color: string; mark: string; variant: string }> = {
-  match: { color: 'green', mark: '✓', variant: 'light' },
-  near: { color: 'yellow', mark: '≈', variant: 'light' },
-  miss: { color: 'gray', mark: '✗', variant: 'outline' },
-  conflict: { color: 'red', mark: '✗', variant: 'filled' },
+// Filled dark shades or the default badge: AA contrast in light and dark schemes; the mark and the words carry the meaning.
+const outcomeStyle: Record<RoomReason['outcome'], { mark: string; badge: BadgeProps }> = {
+  match: { mark: '✓', badge: { variant: 'filled', color: 'green.2', c: 'dark.9' } },
+  near: { mark: '≈', badge: { variant: 'filled', color: 'yellow.4', c: 'dark.9' } },
+  miss: { mark: '✗', badge: { variant: 'default' } },
+  conflict: { mark: '✗', badge: { variant: 'filled', color: 'red.9' } },
 }
 
 /** The wording of one reason: "10F ✓", "South ✓", "lucky 8 ✓", "visual-alarm kit ✓". */
@@ -64,7 +65,7 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
                   {s.reasons.map((r) => {
                     const style = outcomeStyle[r.outcome]
                     return (
-                      <Badge key={r.preferenceId} color={style.color} variant={style.variant} size="sm" title={t(`outcome.${r.outcome}`)}>
+                      <Badge key={r.preferenceId} {...style.badge} size="sm" title={t(`outcome.${r.outcome}`)}>
                         {reasonText(r)} {style.mark}
                         <VisuallyHidden> ({t(`outcome.${r.outcome}`)})</VisuallyHidden>
                       </Badge>
