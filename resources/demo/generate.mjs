@@ -405,6 +405,15 @@ crowd.forEach((g, i) => {
   g.stays = [...past, ...(current ? [current] : [])].map((s) => ({ ...s, party: party() }))
 })
 
+// A few returning guests arriving today have a wish last confirmed more than a year ago: the desk
+// sees it at check-in, to confirm or retire. (No random draws here, so the rest stays as it was.)
+crowd
+  .filter((g) => g.plan === 'today' && g.preferences.length > 0 && g.stays.some((s) => s.arrival < -380))
+  .slice(0, 5)
+  .forEach((g, k) => {
+    g.preferences[0] = { ...g.preferences[0], noticedDaysAgo: 380 + 45 * k }
+  })
+
 // ------------------------------------------------------------------ rooms for every stay
 
 const everyone = [...storyGuests, ...crowd]

@@ -90,6 +90,11 @@ describe('the demo hotel', () => {
     expect(later.map((a) => a.guest.nativeName)).toContain('仇海燕')
   })
 
+  it('has a few returning arrivals with a wish last confirmed over a year ago, for the desk to confirm', () => {
+    const staleCounts = arrivals().map((a) => call<{ preferences: { stale: boolean }[] }>(desk, 'guest.card', { guestId: a.guestId }).preferences.filter((p) => p.stale).length)
+    expect(staleCounts.filter((n) => n > 0)).toEqual([1, 1, 1, 1, 1])
+  })
+
   it('keeps 200 guests with preferences and past stays', () => {
     const rules = call<unknown[]>(manager, 'rule.list')
     expect(rules.length).toBeGreaterThanOrEqual(20)

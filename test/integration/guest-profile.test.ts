@@ -65,6 +65,27 @@ describe('preferences', () => {
   })
 })
 
+describe('bringing in what the hotel knew before', () => {
+  it('dates an imported preference when it was noticed, so the desk is asked to confirm it', () => {
+    const { guestId } = addMacauGuest(hotel)
+    const noticedOn = new Date(Date.now() - 500 * 86_400_000).toISOString().slice(0, 10)
+    const { id } = ok(hotel.call(hotel.admin, 'preference.import', { guestId, category: 'amenity', code: 'pillow', value: 'buckwheat', noticedOn }))
+    const imported = card(guestId).preferences.find((p: { id: number }) => p.id === id)
+    expect(imported).toMatchObject({ value: 'buckwheat', stale: true, sourceDepartment: 'front_office' })
+    expect(card(guestId).preferences.filter((p: { stale: boolean }) => p.stale).map((p: { id: number }) => p.id)).toEqual([id])
+  })
+
+  it('refuses a date in the future, and the front desk may not backdate what it records', () => {
+    const { guestId } = addMacauGuest(hotel)
+    const before = card(guestId).preferences.length
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)
+    const future = failure(hotel.call(hotel.admin, 'preference.import', { guestId, category: 'amenity', code: 'pillow', value: 'soft', noticedOn: tomorrow }))
+    expect(future).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'noticedOn' }] } })
+    expect(failure(hotel.call(hotel.desk, 'preference.import', { guestId, category: 'amenity', code: 'pillow', value: 'soft', noticedOn: '2024-01-01' })).code).toBe('FORBIDDEN')
+    expect(card(guestId).preferences.length).toBe(before)
+  })
+})
+
 describe('editing a guest', () => {
   it('keeps every change with who, when, old and new value, and undoes the last one', () => {
     const { guestId } = addMacauGuest(hotel)

@@ -42,7 +42,11 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
   for (const g of data.guests) {
     const { key: _key, preferences, stays, ...fields } = g
     const { id: guestId } = must<{ id: number }>(admin, 'guest.create', fields, `guest ${g.key}`)
-    for (const p of preferences) must(admin, 'preference.add', { ...p, guestId }, `preference of ${g.key}`)
+    for (const { noticedDaysAgo, ...p } of preferences as { noticedDaysAgo?: number }[]) {
+      // A preference noticed long ago shows at check-in as one to confirm with the guest.
+      if (noticedDaysAgo) must(admin, 'preference.import', { ...p, guestId, noticedOn: addDays(today, -noticedDaysAgo) }, `preference of ${g.key}`)
+      else must(admin, 'preference.add', { ...p, guestId }, `preference of ${g.key}`)
+    }
     for (const s of [...stays].sort((a, b) => a.arrival - b.arrival)) {
       const arrival = addDays(today, s.arrival)
       const departure = addDays(today, s.arrival + s.nights)

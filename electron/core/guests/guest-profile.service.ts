@@ -93,7 +93,7 @@ export function addPreference(
   ctx: OperationContext,
   guestId: number,
   fields: PreferenceFields,
-  source: { staffId: number | null; department: string | null; observationId?: number | null },
+  source: { staffId: number | null; department: string | null; observationId?: number | null; noticedAt?: string },
 ): number {
   const actor = actorOf(ctx)
   const guest = requireLiveGuest(ctx, guestId)
@@ -106,7 +106,8 @@ export function addPreference(
     }
   }
   const at = ctx.clock.now().toISOString()
-  const id = insertPreference(ctx.sqlite, guest.id, fields, { at, ...source })
+  const { noticedAt, ...who } = source
+  const id = insertPreference(ctx.sqlite, guest.id, fields, { at: noticedAt ?? at, ...who })
   recordChanges(ctx.sqlite, {
     guestId,
     batch: newBatch(),

@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { localDate } from '../clock'
 import { actorOf } from '../context'
 import { recordAudit } from '../audit/audit.repository'
 import { AppError } from '../errors'
 import { operation } from '../operation'
 import { buildGuestCard } from './guest.card'
 import { findGuest, insertGuest } from './guest.repository'
-import { guestFields, guestPatch, preferenceFields, preferencePatch } from './guest.schemas'
+import { guestFields, guestPatch, isoDate, preferenceFields, preferencePatch } from './guest.schemas'
 import { addPreference, confirmPreference, retirePreference, undoLastChange, updateGuest, updatePreference } from './guest-profile.service'
 import { listGuestHistory } from './guest-history.repository'
 import { searchGuests } from './guest-search'
@@ -72,6 +73,22 @@ export const guestOperations = {
     handler(ctx, input) {
       const actor = actorOf(ctx)
       return { id: addPreference(ctx, input.guestId, input, { staffId: actor.staffId, department: actor.department }) }
+    },
+  }),
+
+  'preference.import': operation({
+    kind: 'mutation',
+    summary: 'Bring in a preference the hotel knew before Zhike (a paper card, an older system), dated when it was noticed.',
+    permission: 'hotel.write',
+    input: preferenceFields.extend({ guestId, noticedOn: isoDate }),
+    handler(ctx, { noticedOn, ...input }) {
+      if (noticedOn > localDate(ctx.clock.now())) {
+        throw new AppError('VALIDATION', 'A preference cannot have been noticed in the future.', { issues: [{ path: 'noticedOn', message: 'Use today or an earlier date.' }] })
+      }
+      const actor = actorOf(ctx)
+      // Noon UTC keeps the date the same in every time zone a hotel is in.
+      const noticedAt = `${noticedOn}T12:00:00.000Z`
+      return { id: addPreference(ctx, input.guestId, input, { staffId: actor.staffId, department: actor.department, noticedAt }) }
     },
   }),
 
