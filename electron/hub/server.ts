@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { contentSecurityPolicy } from '../core/content-security-policy'
 import type { Core } from '../core/core'
 import { toErrorBody } from '../core/errors'
 import { eventVisibleTo } from '../core/event-visibility'
@@ -6,19 +7,7 @@ import { operationCatalog, operationSessionEffect } from '../core/operation-cata
 import { httpStatus } from './http-status'
 import { serveStatic } from './static-files'
 
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Mantine writes its CSS variables into a <style> element.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export { contentSecurityPolicy }
 
 const cookieName = 'zhike_session'
 const maxBody = 1024 * 1024

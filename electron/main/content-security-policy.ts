@@ -1,16 +1,6 @@
-/** The renderer's policy. Mantine writes its CSS variables into <style>, hence inline styles. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+import { contentSecurityPolicy } from '../core/content-security-policy'
+
+export { contentSecurityPolicy }
 
 /**
  * Response headers with our CSP in place of any the response brought (whatever its case), so a

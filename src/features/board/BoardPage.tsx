@@ -14,12 +14,11 @@ import { placeOnOpenBoard } from './board-cache'
 import { playChime } from './chime'
 import { PromptCard } from './PromptCard'
 import { ReportButton } from './ReportButton'
-import { useNotice } from '../observations/notice'
+import { notify } from '../../components/notify'
 
 /** A department's live board: open prompts by priority and due time; new ones chime in. */
 export function BoardPage({ department: fromRoute }: { department?: string }) {
   const { t, i18n } = useTranslation()
-  const notice = useNotice()
   const queryClient = useQueryClient()
   const { staff } = useSession()
   const departments = useDepartments()
@@ -50,7 +49,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
           const text = pick(prompt.text, i18n.language)
           setNow(Date.now())
           setAnnouncement(t('board.newPrompt', { text }))
-          notice({ title: t('board.newPromptTitle'), message: text, color: prompt.priority === 'urgent' ? 'red' : 'indigo', autoClose: 8000 })
+          notify({ title: t('board.newPromptTitle'), message: text, color: prompt.priority === 'urgent' ? 'red' : 'indigo', autoClose: 8000 })
           playChime()
         }
       }),
@@ -61,7 +60,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
     mutationFn: ({ action, id, reason }: { action: 'acknowledge' | 'complete' | 'decline'; id: number; reason?: string }) =>
       action === 'decline' ? call('prompt.decline', { promptId: id, reason: reason ?? '' }) : call(`prompt.${action}`, { promptId: id }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['board', department] }),
-    onError: (error) => notice({ color: 'red', message: errorMessage(t, error) }),
+    onError: (error) => notify({ color: 'red', message: errorMessage(t, error) }),
   })
 
   const cards = (list: PromptView[] | undefined) =>

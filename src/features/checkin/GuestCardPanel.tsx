@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { useVocabulary } from '../../api/reference-data'
 import { StrengthBadge } from '../guests/StrengthBadge'
 import { errorMessage } from '../../app/errors'
+import { GuestAlerts } from '../../components/GuestAlerts'
 import { GuestName } from '../../components/guest-name'
 
 export function usePreferenceText() {
@@ -22,7 +23,7 @@ export function GuestCardPanel({ guestId }: { guestId: number }) {
   const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
   if (card.isLoading) return <Loader aria-label={t('app.loading')} />
   if (card.isError) return <Alert color="red" role="alert">{errorMessage(t, card.error)}</Alert>
-  const { guest, stats, alerts, preferences } = card.data!
+  const { guest, stats, preferences } = card.data!
   const groups = vocabulary.categoryOrder
     .map((category) => ({ category, items: preferences.filter((p) => p.category === category) }))
     .filter((g) => g.items.length > 0)
@@ -47,18 +48,7 @@ export function GuestCardPanel({ guestId }: { guestId: number }) {
             <Badge variant="outline" data-testid="stay-count">{t('card.stays', { count: stats.stays })}</Badge>
           </Group>
         </Group>
-        {alerts.length > 0 ? (
-          <Alert color="red" variant="light" title={<Text span inherit c="red.9">{t('card.alerts')}</Text>} role="note" data-testid="guest-alerts">
-            <List size="sm" spacing={2}>
-              {alerts.map((a) => (
-                <List.Item key={a.id}>
-                  <Text span fw={700}>{text(a)}</Text> <Text span size="xs">({t(`strength.${a.strength}`)})</Text>
-                  {a.note ? <Text span size="xs"> — {a.note}</Text> : null}
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-        ) : null}
+        <GuestAlerts card={card.data!} testId="guest-alerts" />
         <Text size="sm">
           {stats.stays > 0
             ? t('card.history', { stays: stats.stays, nights: stats.nights, first: stats.firstStay, last: stats.lastStay })

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestName, type NamedGuest } from '../../components/guest-name'
-import { notify } from '../guests/notify'
+import { notify } from '../../components/notify'
 import { Dialog } from '../guests/Dialog'
 
 function isoDay(offset: number): string {

@@ -7,7 +7,7 @@ import { useDepartmentName } from '../../api/reference-data'
 import { errorMessage } from '../../app/errors'
 import { pick } from '../../i18n'
 import { RoomSuggestions } from './RoomSuggestions'
-import { notify } from '../guests/notify'
+import { notify } from '../../components/notify'
 
 function today(): string {
   const d = new Date()

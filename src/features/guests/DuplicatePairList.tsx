@@ -7,7 +7,7 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestName } from '../../components/guest-name'
 import { useReasonText } from './duplicate-reasons'
-import { notify } from './notify'
+import { notify } from '../../components/notify'
 
 export type DuplicatePair = OutputOf<'guest.duplicates'>[number]
 type Summary = DuplicatePair['a']

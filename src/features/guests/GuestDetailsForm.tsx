@@ -6,8 +6,8 @@ import { call } from '../../api/client'
 import { fieldErrors, refusalMessage } from './profile-errors'
 import { toForm, toPatch, type GuestForm } from './guest-form'
 import { useProfileMutation } from './use-profile-mutation'
-import { useVocabularyTree } from './vocabulary-tree'
-import { notify } from './notify'
+import { useVocabularyTree } from '../../api/vocabulary-tree'
+import { notify } from '../../components/notify'
 
 type TextField = { [K in keyof GuestForm]: GuestForm[K] extends string ? K : never }[keyof GuestForm]
 

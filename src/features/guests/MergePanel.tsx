@@ -7,7 +7,7 @@ import { errorMessage } from '../../app/errors'
 import { GuestName } from '../../components/guest-name'
 import type { DuplicatePair } from './DuplicatePairList'
 import { useHistoryValue } from './history-values'
-import { notify } from './notify'
+import { notify } from '../../components/notify'
 
 type Choice = 'survivor' | 'merged'
 

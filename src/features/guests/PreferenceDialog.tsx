@@ -6,8 +6,8 @@ import { call } from '../../api/client'
 import { usePreferenceText } from '../checkin/GuestCardPanel'
 import { fieldErrors, refusalMessage } from './profile-errors'
 import { useProfileMutation } from './use-profile-mutation'
-import { useVocabularyTree } from './vocabulary-tree'
-import { notify } from './notify'
+import { useVocabularyTree } from '../../api/vocabulary-tree'
+import { notify } from '../../components/notify'
 import { Dialog } from './Dialog'
 
 const strengths = ['required', 'preferred', 'avoid', 'never'] as const

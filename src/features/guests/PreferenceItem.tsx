@@ -9,7 +9,7 @@ import { usePreferenceText } from '../checkin/GuestCardPanel'
 import { StrengthBadge } from './StrengthBadge'
 import { useProfileMutation } from './use-profile-mutation'
 import { useDateTime, useWhen } from './when'
-import { notify } from './notify'
+import { notify } from '../../components/notify'
 
 /** One preference: what, how strongly, for how long, who noticed it and when, and what to do with it. */
 export function PreferenceItem({ guestId, preference: p, observation, onEdit }: { guestId: number; preference: PreferenceView; observation?: string; onEdit: () => void }) {

@@ -1,12 +1,12 @@
-import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core'
 import type { MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GuestCard } from '../../../electron/core/guests/guest.card'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
-import { usePreferenceText } from '../checkin/GuestCardPanel'
+import { GuestAlerts } from '../../components/GuestAlerts'
 import { useProfileMutation } from './use-profile-mutation'
-import { notify } from './notify'
+import { notify } from '../../components/notify'
 
 /** Back to where the user came from: the previous screen when there is one, else check-in. */
 function back(e: MouseEvent) {
@@ -19,8 +19,7 @@ function back(e: MouseEvent) {
 /** The profile's one h1 (native name and romanized), VIP and restriction, undo, then alerts in plain sight. */
 export function ProfileHeader({ card }: { card: GuestCard }) {
   const { t } = useTranslation()
-  const text = usePreferenceText()
-  const { guest, alerts } = card
+  const { guest } = card
   const undo = useProfileMutation(guest.id, () => call('guest.undo', { guestId: guest.id }), (result) =>
     notify({ color: 'green', message: t('profile.undone', { what: t(`history.action.${result.undone.replace('.', '_')}`, { defaultValue: result.undone }) }) }),
   )
@@ -49,19 +48,7 @@ export function ProfileHeader({ card }: { card: GuestCard }) {
           {undo.isError ? <Text size="sm" c="red.8" role="alert">{errorMessage(t, undo.error)}</Text> : null}
         </Stack>
       </Group>
-      {alerts.length > 0 || guest.restricted ? (
-        <Alert color="red" variant="light" title={<Text span inherit c="red.9">{t('card.alerts')}</Text>} role="note" data-testid="profile-alerts">
-          <List size="sm" spacing={2}>
-            {guest.restricted ? <List.Item><Text span fw={700}>{t('profile.restrictedBadge')}</Text>{guest.restrictionNote ? ` — ${guest.restrictionNote}` : null}</List.Item> : null}
-            {alerts.map((a) => (
-              <List.Item key={a.id}>
-                <Text span fw={700}>{text(a)}</Text> <Text span size="xs">({t(`strength.${a.strength}`)})</Text>
-                {a.note ? <Text span size="xs"> — {a.note}</Text> : null}
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
-      ) : null}
+      <GuestAlerts card={card} testId="profile-alerts" />
     </Stack>
   )
 }

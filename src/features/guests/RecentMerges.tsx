@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { useDateTime } from './when'
-import { notify } from './notify'
+import { notify } from '../../components/notify'
 
 /** Merges, newest first; any merge not yet undone can be undone completely. */
 export function RecentMerges() {

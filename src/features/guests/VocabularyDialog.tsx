@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { fieldErrors, refusalMessage } from './profile-errors'
-import { useVocabularyTree } from './vocabulary-tree'
-import { notify } from './notify'
+import { useVocabularyTree } from '../../api/vocabulary-tree'
+import { notify } from '../../components/notify'
 import { Dialog } from './Dialog'
 
 const empty = { kind: 'value' as 'value' | 'code', category: null as string | null, code: null as string | null, newCode: '', value: '', en: '', zh: '' }

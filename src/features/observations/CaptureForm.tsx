@@ -8,7 +8,7 @@ import { errorMessage } from '../../app/errors'
 import { GuestLookup, type InHouseGuest } from './GuestLookup'
 import { PreferencePicker } from './PreferencePicker'
 import { emptySuggestion, isComplete, type SuggestionDraft } from './suggestion'
-import { useNotice } from './notice'
+import { notify } from '../../components/notify'
 
 interface Draft {
   query: string
@@ -23,7 +23,6 @@ const looksLikeRoom = (text: string) => /^[0-9A-Za-z-]{1,10}$/.test(text) && /\d
 /** Quick capture: who (room or name), what you noticed, and optionally the preference it suggests. */
 export function CaptureForm({ onRecorded, autoFocus = false }: { onRecorded?: (observation: ObservationView) => void; autoFocus?: boolean }) {
   const { t } = useTranslation()
-  const notice = useNotice()
   const queryClient = useQueryClient()
   const lookupRef = useRef<HTMLInputElement>(null)
   const textRef = useRef<HTMLTextAreaElement>(null)
@@ -43,7 +42,7 @@ export function CaptureForm({ onRecorded, autoFocus = false }: { onRecorded?: (o
         suggestion: draft.suggest ? draft.suggestion : null,
       }),
     onSuccess: async (observation) => {
-      notice({ color: 'green', title: t('observe.sentTitle'), message: t('observe.sent', { text: observation.text }) })
+      notify({ color: 'green', title: t('observe.sentTitle'), message: t('observe.sent', { text: observation.text }) })
       setDraft(emptyDraft)
       setTried(false)
       await queryClient.invalidateQueries({ queryKey: ['observations'] })

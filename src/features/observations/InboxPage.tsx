@@ -14,7 +14,7 @@ import { ObservationCard, type CardAction } from './ObservationCard'
 import { RejectDialog } from './RejectDialog'
 import { toDraft } from './suggestion'
 import { useReview } from './use-review'
-import { useNotice } from './notice'
+import { notify } from '../../components/notify'
 
 type Status = ObservationView['status']
 const statuses: Status[] = ['new', 'accepted', 'merged', 'rejected']
@@ -23,7 +23,6 @@ const cardSelector = '[data-testid="observation"]'
 /** Guest relations' inbox: what every department noticed, newest first, arriving live. */
 export function InboxPage() {
   const { t } = useTranslation()
-  const notice = useNotice()
   const queryClient = useQueryClient()
   const departmentName = useDepartmentName()
   const [status, setStatus] = useState<Status>('new')
@@ -46,7 +45,7 @@ export function InboxPage() {
       const message = t('inbox.arrived', { department: departmentName(observation.department), guest: observation.guest.nativeName, text: observation.text })
       setFresh((ids) => new Set(ids).add(observation.id))
       setAnnouncement(message)
-      notice({ title: t('inbox.arrivedTitle'), message, color: 'indigo', autoClose: 8000 })
+      notify({ title: t('inbox.arrivedTitle'), message, color: 'indigo', autoClose: 8000 })
     }
   })
   useEffect(

@@ -10,12 +10,11 @@ import { GuestName } from '../../components/guest-name'
 import { Outcome, StatusBadge } from './ObservationStatus'
 import { useSuggestionText } from './suggestion'
 import { formatWhen } from './when'
-import { useNotice } from './notice'
+import { notify } from '../../components/notify'
 
 /** What I reported and what became of it, kept up to date as guest relations decide. */
 export function MyObservations() {
   const { t, i18n } = useTranslation()
-  const notice = useNotice()
   const queryClient = useQueryClient()
   const { staff } = useSession()
   const suggestionText = useSuggestionText()
@@ -29,7 +28,7 @@ export function MyObservations() {
         if (observation.staffId !== staff?.staffId) return
         void queryClient.invalidateQueries({ queryKey: ['observations', 'mine'] })
         if (event.name === 'observation.updated') {
-          notice({
+          notify({
             color: observation.status === 'rejected' ? 'red' : 'green',
             title: t('feedback.decidedTitle'),
             message: t(`feedback.decided.${observation.status}`, { guest: observation.guest.nativeName, text: observation.text }),

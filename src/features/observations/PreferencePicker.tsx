@@ -2,7 +2,7 @@ import { SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@m
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { scopes, strengths, type SuggestionDraft } from './suggestion'
-import { useVocabularyTree } from './vocabulary-tree'
+import { useVocabularyTree } from '../../api/vocabulary-tree'
 
 interface PreferencePickerProps {
   value: SuggestionDraft

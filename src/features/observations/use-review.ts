@@ -4,7 +4,7 @@ import type { ObservationView } from '../../../electron/core/observations/observ
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import type { SuggestionDraft } from './suggestion'
-import { useNotice } from './notice'
+import { notify } from '../../components/notify'
 
 export type Review =
   | { kind: 'accept'; observation: ObservationView; preference: SuggestionDraft & { note: string | null } }
@@ -21,12 +21,11 @@ function send(review: Review) {
 /** Guest relations' three decisions; each says what happened, and the inbox and card refresh. */
 export function useReview(onDone: (review: Review) => void) {
   const { t } = useTranslation()
-  const notice = useNotice()
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: send,
     onSuccess: async (_value, review) => {
-      notice({ color: review.kind === 'reject' ? 'gray' : 'green', message: t(`inbox.done.${review.kind}`, { guest: review.observation.guest.nativeName }) })
+      notify({ color: review.kind === 'reject' ? 'gray' : 'green', message: t(`inbox.done.${review.kind}`, { guest: review.observation.guest.nativeName }) })
       onDone(review)
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['observations'] }),
@@ -34,7 +33,7 @@ export function useReview(onDone: (review: Review) => void) {
       ])
     },
     onError: async (error) => {
-      notice({ color: 'red', message: errorMessage(t, error) })
+      notify({ color: 'red', message: errorMessage(t, error) })
       // Someone else may have decided meanwhile: show the inbox as it is now.
       await queryClient.invalidateQueries({ queryKey: ['observations'] })
     },

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../api/client'
-import { pick } from '../../i18n'
+import { call } from './client'
+import { pick } from '../i18n'
 
 export interface Choice {
   value: string
