@@ -13,7 +13,7 @@ export const storyGuests = [
     key: 'macau-advertising',
     plan: 'today',
     nativeName: '何家俊', romanName: 'HO Ka Chun', salutation: 'mr', gender: 'm', nationality: 'MO', homeCity: '澳门',
-    languages: ['yue', 'zh', 'en', 'pt'], occupation: 'advertising', company: 'Lusitano Creative Ltd',
+    languages: ['yue', 'zh', 'en', 'pt'], occupation: 'Advertising executive', company: 'Lusitano Creative Ltd',
     phone: '+853 6612 3456', email: 'kc.ho@example.com', birthDate: '1979-05-21', vip: 1,
     notes: 'Travels to the mainland for advertising clients about four times a year.',
     preferences: [

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { menuPagesFor } from '../app/pages'
 import { useSession } from '../app/session'
 import { languages, pick, saveLanguage, type Language } from '../i18n'
+import classes from './shell.module.css'
 
 interface ShellProps {
   hotelName: { en: string; zh: string } | null
@@ -17,24 +18,21 @@ export function Shell({ hotelName, active, children }: ShellProps) {
   const { colorScheme, toggleColorScheme } = useMantineColorScheme()
   const links = (staff ? menuPagesFor(staff.role) : []).map((key) => ({ key, label: t(`nav.${key}`) }))
   return (
-    <AppShell header={{ height: 56 }} padding="md">
+    <AppShell header={{ height: { base: 92, sm: 56 } }} padding="md">
       <AppShell.Header px="md">
-        <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="md" wrap="nowrap" miw={0} style={{ flex: 1 }}>
-            <Text fw={700} size="lg" visibleFrom="sm">
-              {t('app.name')}
-              {hotelName ? <Text span c="dimmed" size="sm" ml="xs">{pick(hotelName, i18n.language)}</Text> : null}
-            </Text>
-            {/* On a phone the links scroll sideways inside the header rather than spill out of it. */}
-            <Group component="nav" aria-label={t('nav.label')} gap="xs" wrap="nowrap" miw={0} style={{ overflowX: 'auto' }}>
-              {links.map((l) => (
-                <Anchor key={l.key} href={`#/${l.key}`} style={{ whiteSpace: 'nowrap' }} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
-                  {l.label}
-                </Anchor>
-              ))}
-            </Group>
+        <div className={classes.bar}>
+          <Text fw={700} size="lg" className={classes.title}>
+            {t('app.name')}
+            {hotelName ? <Text span c="dimmed" size="sm" ml="xs" visibleFrom="sm">{pick(hotelName, i18n.language)}</Text> : null}
+          </Text>
+          <Group component="nav" aria-label={t('nav.label')} gap="sm" wrap="nowrap" className={classes.menu}>
+            {links.map((l) => (
+              <Anchor key={l.key} href={`#/${l.key}`} style={{ whiteSpace: 'nowrap' }} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
+                {l.label}
+              </Anchor>
+            ))}
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" className={classes.controls}>
             <Select
               aria-label={t('nav.language')}
               data={languages.map((l) => ({ value: l.code, label: l.label }))}
@@ -66,7 +64,7 @@ export function Shell({ hotelName, active, children }: ShellProps) {
               </Menu>
             ) : null}
           </Group>
-        </Group>
+        </div>
       </AppShell.Header>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

@@ -112,7 +112,7 @@ describe('the source story in the demo', () => {
     expect(names('HO Ka')).toContain('何家俊')
     const arrival = arrivalOf('何家俊')
     const card = call(desk, 'guest.card', { guestId: arrival.guestId })
-    expect(card.guest).toMatchObject({ romanName: 'HO Ka Chun', salutation: 'mr', nationality: 'MO', occupation: 'advertising', vip: 1 })
+    expect(card.guest).toMatchObject({ romanName: 'HO Ka Chun', salutation: 'mr', nationality: 'MO', occupation: 'Advertising executive', vip: 1 })
     expect(card.stats.roomsUsed.every((r: string) => r.startsWith('10'))).toBe(true)
     expect(card.stats.stays).toBeGreaterThanOrEqual(2)
 

@@ -87,7 +87,7 @@ export function CheckInPage() {
         </Group>
       </Group>
       <Grid gutter="md">
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Paper withBorder p="sm">
             <TextInput
               ref={searchRef}
@@ -136,20 +136,27 @@ export function CheckInPage() {
             )}
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          {selected ? (
-            <Stack gap="md">
-              {/* Asked first: what the guest confirms or retires changes the room suggestions below. */}
-              <ConfirmPreferences guestId={selected.guestId} />
-              <StayPanel key={`${selected.key}`} guestId={selected.guestId} stayId={selected.stayId} onBack={() => { setSelected(null); searchRef.current?.focus() }} />
+        {selected ? (
+          <>
+            {/* The card beside the list on a wide desk screen, so alerts are read before a room is chosen. */}
+            <Grid.Col span={{ base: 12, md: 7, lg: 4 }}>
               <GuestCardPanel guestId={selected.guestId} />
-            </Stack>
-          ) : (
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7, lg: 4 }} offset={{ base: 0, md: 5, lg: 0 }}>
+              <Stack gap="md">
+                {/* Asked first: what the guest confirms or retires changes the room suggestions below. */}
+                <ConfirmPreferences guestId={selected.guestId} />
+                <StayPanel key={`${selected.key}`} guestId={selected.guestId} stayId={selected.stayId} onBack={() => { setSelected(null); searchRef.current?.focus() }} />
+              </Stack>
+            </Grid.Col>
+          </>
+        ) : (
+          <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
             <Paper withBorder p="xl">
               <Text c="dimmed">{t('checkin.pickSomeone')}</Text>
             </Paper>
-          )}
-        </Grid.Col>
+          </Grid.Col>
+        )}
       </Grid>
       <WalkInDialog
         opened={dialog === 'walkIn'}
