@@ -149,16 +149,18 @@ export function writePastStay(
 }
 
 /**
- * Runs a bulk load with the journal in memory and no fsync (a fixture that fails is simply
- * rebuilt; OFF is refused in better-sqlite3's defensive mode), in transactions of `chunk`
- * items, then puts the store back in the app's mode (WAL, synchronous=FULL).
+ * Runs a bulk load with the journal in memory, no fsync (a fixture that fails is simply
+ * rebuilt; OFF is refused in better-sqlite3's defensive mode) and no foreign-key lookups (the
+ * writers only use ids they were just given), in transactions of `chunk` items, then puts the
+ * store back in the app's mode (WAL, synchronous=FULL, foreign keys on).
  */
 export function bulkLoad<T>(sqlite: Sqlite, items: Iterable<T>, chunk: number, write: (item: T) => void): number {
   const mode = sqlite.pragma('journal_mode = MEMORY', { simple: true })
   if (mode !== 'memory') throw new Error(`bench fixture: could not leave WAL for the bulk load (${String(mode)})`)
   sqlite.pragma('synchronous = OFF')
+  sqlite.pragma('foreign_keys = OFF')
   const cacheSize = sqlite.pragma('cache_size', { simple: true })
-  sqlite.pragma('cache_size = -1000000')
+  sqlite.pragma('cache_size = -2000000')
   let count = 0
   try {
     let batch: T[] = []
@@ -179,6 +181,7 @@ export function bulkLoad<T>(sqlite: Sqlite, items: Iterable<T>, chunk: number, w
     sqlite.pragma(`cache_size = ${Number(cacheSize)}`)
     if (sqlite.pragma('journal_mode = WAL', { simple: true }) !== 'wal') throw new Error('bench fixture: could not return to WAL')
     sqlite.pragma('synchronous = FULL')
+    sqlite.pragma('foreign_keys = ON')
   }
   return count
 }

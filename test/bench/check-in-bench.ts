@@ -13,6 +13,8 @@ export interface CheckInPlan {
   hotel: Omit<HotelSize, 'arrivals' | 'preferences'>
   iterations: number
   warmup: number
+  /** Prove the fixture's integrity (foreign keys, search index) before measuring. */
+  check: boolean
 }
 
 /** p95 budgets (ms) from issue 2, and the most our layers may cost over raw better-sqlite3. */
@@ -29,8 +31,8 @@ export function runCheckInBench(dir: string, plan: CheckInPlan, log: (line: stri
   const perSide = plan.warmup + plan.iterations
   log(heading(`Check-in: ${plan.hotel.guests.toLocaleString('en')} guests, ${plan.hotel.pastStays.toLocaleString('en')} past stays, ${plan.hotel.rooms.toLocaleString('en')} rooms`))
   const file = path.join(dir, 'hotel.db')
-  const hotel = buildHotel(file, { ...plan.hotel, preferences: true, arrivals: 2 * perSide + 8 }, { seed: 2026 })
-  log(table(['build step', 's'], hotel.build.laps.map((l) => [l.label, l.seconds.toFixed(1)])))
+  const hotel = buildHotel(file, { ...plan.hotel, preferences: true, arrivals: 2 * perSide + 8 }, { seed: 2026, check: plan.check })
+  log(table(['build step', 's'], [...hotel.build.laps.map((l) => [l.label, l.seconds.toFixed(1)]), ['total', hotel.build.total.toFixed(1)]]))
   const size = storeSize(hotel.core.sqlite, file)
   log(`store: ${(size / 1e6).toFixed(0)} MB (${((size / hotel.guests) * 100_000 / 1e6).toFixed(0)} MB per 100,000 guests with their history)`)
 
@@ -47,14 +49,16 @@ export function runCheckInBench(dir: string, plan: CheckInPlan, log: (line: stri
   const random = { ours: new Random(7), raw: new Random(8) }
   const guestId = (side: 'ours' | 'raw') => random[side].int(1, hotel.guests)
   const card = race({
-    ...plan,
+    iterations: plan.iterations,
+    warmup: plan.warmup,
     input: (_i, side) => guestId(side),
     ours: (id) => value(core.callAs(desk, 'guest.card', { guestId: id })),
     raw: (id) => raw.card(id, desk),
     alongside: () => raw.commitOnly(desk),
   })
   const suggest = race({
-    ...plan,
+    iterations: plan.iterations,
+    warmup: plan.warmup,
     input: (_i, side) => random[side].pick(hotel.arrivals),
     ours: (stayId) => value(core.callAs(desk, 'room.suggest', { stayId })),
     raw: (stayId) => raw.suggest(stayId),
@@ -62,7 +66,8 @@ export function runCheckInBench(dir: string, plan: CheckInPlan, log: (line: stri
   let next = 0
   const rooms = hotel.vacantRooms
   const checkIn = race({
-    ...plan,
+    iterations: plan.iterations,
+    warmup: plan.warmup,
     input: () => ({ stayId: takeArrival(), roomNumber: rooms[next++ % rooms.length] }),
     ours: ({ stayId, roomNumber }) => value(core.callAs(desk, 'stay.checkIn', { stayId, roomNumber })),
     raw: ({ stayId, roomNumber }) => raw.checkIn(stayId, roomNumber, desk),

@@ -46,7 +46,7 @@ const isoDaysAgo = (days: number, now: number) => new Date(now - days * 86_400_0
  * arrivals go through the operations; the history (guests, preferences, past stays) is bulk
  * written with the same rows the operations write.
  */
-export function buildHotel(file: string, size: HotelSize, options: { seed: number }): BenchHotel {
+export function buildHotel(file: string, size: HotelSize, options: { seed: number; check?: boolean }): BenchHotel {
   const random = new Random(options.seed)
   const build = new Stopwatch()
   const core = createCore({ file, logError: (error, name) => console.error(`[bench] ${name}`, error) })
@@ -151,6 +151,7 @@ export function buildHotel(file: string, size: HotelSize, options: { seed: numbe
     }
   })
   build.lap(`${arrivals.length.toLocaleString('en')} arrivals today (stay.reserve)`)
+  if (options.check) checkFixture(core)
   // Measure on a store opened afresh, as the app finds it when it starts, and with the bulk
   // writes on disk: otherwise the first fsyncs wait for the kernel to write hundreds of MB.
   core.close()
@@ -166,6 +167,17 @@ function confirmationLike(random: Random): string {
   let code = 'ZK'
   for (let i = 0; i < 6; i++) code += alphabet[random.int(0, alphabet.length - 1)]
   return code
+}
+
+/** The bulk writers skip foreign-key lookups and write the search index themselves: prove both held. */
+function checkFixture(core: Core): void {
+  const broken = core.sqlite.pragma('foreign_key_check') as unknown[]
+  if (broken.length > 0) throw new Error(`bench fixture: ${broken.length} rows break a foreign key`)
+  const count = (sql: string) => core.sqlite.prepare(sql).pluck().get() as number
+  const guests = count('SELECT count(*) FROM guest')
+  const indexed = count('SELECT count(*) FROM guest_fts')
+  const tokened = count('SELECT count(DISTINCT guest_id) FROM guest_token')
+  if (indexed !== guests || tokened !== guests) throw new Error(`bench fixture: ${guests} guests, ${indexed} in FTS, ${tokened} with tokens`)
 }
 
 function flushToDisk(file: string): void {

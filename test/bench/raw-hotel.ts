@@ -35,9 +35,9 @@ export function rawHotel(sqlite: Sqlite) {
     stays: sqlite.prepare(
       'SELECT stay.id, stay.confirmation_no, stay.arrival_date, stay.departure_date, stay.party_size, stay.status, room.number AS room_number FROM stay LEFT JOIN room ON room.id = stay.room_id WHERE stay.guest_id = ? ORDER BY stay.arrival_date DESC',
     ),
-    vacantRooms: sqlite.prepare(
-      "SELECT id, number, floor, facing, view, bed, features FROM room WHERE out_of_order = 0 AND NOT EXISTS (SELECT stay.id FROM stay WHERE stay.room_id = room.id AND stay.status = 'in_house')",
-    ),
+    vacantRooms: sqlite
+      .prepare("SELECT id FROM room WHERE out_of_order = 0 AND NOT EXISTS (SELECT stay.id FROM stay WHERE stay.room_id = room.id AND stay.status = 'in_house')")
+      .pluck(),
     roomByNumber: sqlite.prepare('SELECT * FROM room WHERE number = ?'),
     occupant: sqlite.prepare("SELECT id FROM stay WHERE room_id = ? AND status = 'in_house'"),
     markInHouse: sqlite.prepare("UPDATE stay SET status = 'in_house', room_id = ?, checked_in_at = ?, checked_in_by = ? WHERE id = ? AND status = 'reserved'"),
@@ -54,11 +54,16 @@ export function rawHotel(sqlite: Sqlite) {
         LEFT JOIN staff fin ON fin.id = prompt.done_by LEFT JOIN staff dec ON dec.id = prompt.declined_by
       WHERE prompt.id = ?`),
   }
-  // Reference data the app caches per store, loaded once here too.
+  // Reference data the app caches per store (department promises, labels, room facts), loaded once here too.
   const promises = Object.fromEntries(
     (sqlite.prepare('SELECT code, promise_minutes FROM department WHERE active = 1').all() as { code: string; promise_minutes: number }[]).map((d) => [d.code, d.promise_minutes]),
   )
   const labels = new VocabularyLabels(sqlite.prepare('SELECT * FROM vocabulary ORDER BY sort').all() as never)
+  const roomFacts = new Map(
+    (sqlite.prepare('SELECT id, number, floor, facing, view, bed, features FROM room').all() as { id: number; number: string; floor: number; facing: string; view: string | null; bed: string; features: string }[]).map(
+      (r) => [r.id, { ...r, features: r.features === '' ? [] : r.features.split(' ') }],
+    ),
+  )
 
   const fact = (p: PreferenceRow): PreferenceFact => ({
     id: p.id,
@@ -155,10 +160,7 @@ export function rawHotel(sqlite: Sqlite) {
     const stay = s.stay.get(stayId) as StayRow | undefined
     if (!stay) throw new Error(`no stay ${stayId}`)
     const preferences = (s.preferences.all(stay.guest_id) as PreferenceRow[]).map(fact)
-    const rooms = (s.vacantRooms.all() as { id: number; number: string; floor: number; facing: string; view: string | null; bed: string; features: string }[]).map((r) => ({
-      ...r,
-      features: r.features === '' ? [] : r.features.split(' '),
-    }))
+    const rooms = (s.vacantRooms.all() as number[]).map((id) => roomFacts.get(id)!)
     return suggestRooms(preferences, rooms, stay.id, limit)
   }
 

@@ -77,13 +77,30 @@ export function concernsRooms(preference: Pick<PreferenceFact, 'category' | 'cod
   return `${preference.category}.${preference.code}` in tests
 }
 
+type RoomTest = { preference: PreferenceFact; test: Test }
+
+/** The preferences that concern rooms, each with its test, in the order the desk reads reasons. */
+function roomTests(preferences: readonly PreferenceFact[]): RoomTest[] {
+  const found: (RoomTest & { order: number })[] = []
+  for (const preference of preferences) {
+    const key = `${preference.category}.${preference.code}`
+    const test = tests[key]
+    if (!test) continue
+    found.push({ preference, test, order: reasonOrder.indexOf(key) })
+  }
+  return found.sort((a, b) => a.order - b.order)
+}
+
 /** Scores one room against the preferences that concern rooms. */
 export function scoreRoom(room: RoomFacts, preferences: readonly PreferenceFact[]): RoomSuggestion {
+  return scoreAgainst(room, roomTests(preferences))
+}
+
+// Tests are looked up and put in reading order once per suggestion, not once per room.
+function scoreAgainst(room: RoomFacts, roomTests: readonly RoomTest[]): RoomSuggestion {
   let score = 0
   const reasons: RoomReason[] = []
-  for (const preference of preferences) {
-    const test = tests[`${preference.category}.${preference.code}`]
-    if (!test) continue
+  for (const { preference, test } of roomTests) {
     const { hit, actual } = test(room, preference.value)
     const w = weight[preference.strength]
     const negative = isNegative(preference.strength)
@@ -106,7 +123,6 @@ export function scoreRoom(room: RoomFacts, preferences: readonly PreferenceFact[
       actual,
     })
   }
-  reasons.sort((a, b) => reasonOrder.indexOf(`${a.category}.${a.code}`) - reasonOrder.indexOf(`${b.category}.${b.code}`))
   return { room, score, reasons }
 }
 
@@ -124,8 +140,8 @@ export function suggestRooms(
   stayId: number | null,
   limit = 8,
 ): RoomSuggestion[] {
-  const relevant = preferences.filter((p) => concernsRooms(p) && appliesToStay(p, stayId))
-  const scored = vacantRooms.map((room) => scoreRoom(room, relevant))
+  const relevant = roomTests(preferences.filter((p) => appliesToStay(p, stayId)))
+  const scored = vacantRooms.map((room) => scoreAgainst(room, relevant))
   return firstIn(scored, limit, (a, b) => b.score - a.score || roomNumberOrder.compare(a.room.number, b.room.number))
 }
 
