@@ -34,7 +34,7 @@ const binaryExists = electronBinary() !== null
 const skipReason =
   'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no internet): the Electron end-to-end test runs where it exists'
 
-base.skip(!binaryExists, skipReason)
+base.skip(!binaryExists, skipReason) // skipped only where the Electron binary is absent
 // Skip loudly: the list reporter shows no skip reasons, so say it where the run is read.
 if (!binaryExists) console.warn(`[electron] SKIPPED: ${skipReason}`)
 
