@@ -1,27 +1,16 @@
 import { namePinyin } from '../../electron/core/guests/guest-keys'
+import type { GuestRow } from '../../electron/core/db/tables/guest.table'
 import type { Random } from './random'
 
 /** Where a synthetic guest comes from decides the script of the name, its romanization and the phone. */
 export type Origin = 'mainland' | 'hongkong' | 'macau' | 'singapore' | 'japan' | 'korea' | 'western'
 
-export interface SyntheticGuest {
-  origin: Origin
-  native_name: string
-  roman_name: string | null
-  salutation: string | null
-  gender: string | null
-  nationality: string | null
-  home_city: string | null
-  languages: string
-  occupation: string | null
-  company: string | null
-  phone: string | null
-  email: string | null
-  birth_date: string | null
-  document_no: string | null
-  vip: number
-  notes: string | null
-}
+/** A guest row as guest.create would write it, plus where the synthetic person comes from. */
+export type SyntheticGuest = { origin: Origin } & Pick<
+  GuestRow,
+  | 'native_name' | 'roman_name' | 'salutation' | 'gender' | 'nationality' | 'home_city' | 'languages'
+  | 'occupation' | 'company' | 'phone' | 'email' | 'birth_date' | 'document_no' | 'vip' | 'notes'
+>
 
 // Mainland surnames, most common first; the last few are read differently as surnames (单 Shan, 解 Xie).
 const hanSurnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤庄单解仇朴'
