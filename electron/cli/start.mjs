@@ -39,7 +39,7 @@ function findElectron() {
   try {
     binary = require('electron') // the package's index.js answers the executable's path
   } catch {
-    return { version, problem: `the Electron ${version} binary was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD was set, or there was no internet during npm install).` }
+    return { version, problem: `the Electron ${version} binary is not on this machine`, missing: true }
   }
   if (typeof binary !== 'string' || !fs.existsSync(binary)) {
     return { version, problem: `the Electron ${version} binary is missing (expected at ${binary}).` }
@@ -47,14 +47,27 @@ function findElectron() {
   return { version, binary }
 }
 
+/**
+ * npm install does not run Electron's download script (package.json allowScripts), so an
+ * install never fails offline. The first `npm start` downloads the binary instead, once.
+ */
+function downloadElectron(version) {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return 'ELECTRON_SKIP_BINARY_DOWNLOAD is set, so it is not downloaded.'
+  console.log(`Downloading Electron ${version} (once)…`)
+  const script = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js')
+  const result = spawnSync(process.execPath, [script], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] })
+  if (result.status === 0) return null
+  const reason = (result.stderr ?? '').split('\n').find((line) => /error/i.test(line)) ?? `exit code ${result.status}`
+  return `downloading it failed: ${reason.trim()}.`
+}
+
 function cannotRunElectron(problem) {
   stop([
     'Zhike cannot start as a desktop app on this machine:',
     `  ${problem}`,
     '',
-    'To fix it, on a machine with internet access:',
-    '  - run `npm install` without ELECTRON_SKIP_BINARY_DOWNLOAD set (it downloads Electron), or',
-    '  - unset ELECTRON_SKIP_BINARY_DOWNLOAD, then run `node node_modules/electron/install.js`.',
+    'To fix it, on a machine with internet access, unset ELECTRON_SKIP_BINARY_DOWNLOAD and run',
+    '`npm start` again: it downloads Electron once.',
     '',
     'Meanwhile, Zhike runs in a browser through its hub:',
     '  npm run serve -- --demo',
@@ -152,7 +165,11 @@ function runElectron(binary, binding) {
   })
 }
 
-const electron = findElectron()
+let electron = findElectron()
+if (electron.missing) {
+  const failure = downloadElectron(electron.version)
+  electron = failure ? { problem: `${electron.problem}; ${failure}` } : findElectron()
+}
 if (!electron.binary) cannotRunElectron(electron.problem)
 const binding = await electronSqliteBinding(electron.version)
 if (process.argv.includes('--prepare-only')) {

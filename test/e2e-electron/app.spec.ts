@@ -32,7 +32,7 @@ function electronBinary(): string | null {
 }
 const binaryExists = electronBinary() !== null
 const skipReason =
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no internet): the Electron end-to-end test runs where it exists'
+  'the Electron binary is not on this machine (npm start downloads it once where there is internet): the Electron end-to-end test runs where it exists'
 
 base.skip(!binaryExists, skipReason) // skipped only where the Electron binary is absent
 // Skip loudly: the list reporter shows no skip reasons, so say it where the run is read.
