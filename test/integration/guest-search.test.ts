@@ -25,6 +25,12 @@ describe('guest search', () => {
     expect(names('庄志')).toEqual(['庄志明'])
   })
 
+  it('finds a romanized name as it is being typed, from the surname or from the given names', () => {
+    for (const typed of ['ho k', 'ho ka c', 'ka chun', 'kachun', 'HO KA CHUN']) expect(names(typed), typed).toEqual(['何家俊'])
+    expect(names('mu zo')).toEqual([]) // words out of order are not a name as typed…
+    expect(names('zoë')).toEqual(['Zoë Müller']) // …and one word still finds it
+  })
+
   it('finds 庄志明 by full pinyin, initials and the character, first', () => {
     expect(names('zhuang')[0]).toBe('庄志明')
     expect(names('zzm')).toEqual(['庄志明'])

@@ -25,6 +25,12 @@ describe('guest search keys', () => {
     expect(tokens).toEqual(expect.arrayContaining(['庄志明', 'zhuangzhiming', 'zhiming', 'zzm', 'zhuang']))
   })
 
+  it('finds a romanized name typed with or without its spaces, from the surname or the given names', () => {
+    const tokens = searchTokens(guest('黃玲琴', 'WONG Ling Kam'))
+    expect(tokens).toEqual(expect.arrayContaining(['wong', 'ling', 'kam', 'wonglingkam', 'lingkam']))
+    expect(searchTokens(guest('Smith', null))).not.toContain('')
+  })
+
   it('puts names, pinyin, phone digits, email and company in one searchable document', () => {
     const doc = searchDocument(guest('何家俊', 'HO Ka Chun', { phone: '+853 6612 3456', email: 'KC.Ho@example.mo', company: 'Lusitano Advertising' }))
     for (const part of ['何家俊', 'hokachun', 'he jia jun', 'hejiajun', 'hjj', '85366123456', 'kc.ho@example.mo', 'lusitano advertising']) {

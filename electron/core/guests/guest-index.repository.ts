@@ -75,7 +75,7 @@ export function candidatePairs(sqlite: Sqlite, limit: number): { a: number; b: n
 }
 
 /** Index version: bump when searchDocument/searchTokens/matchKeys change, and stores reindex at start. */
-export const guestIndexVersion = '1'
+export const guestIndexVersion = '2'
 
 /** Rebuilds the whole index (after an upgrade that changed how guests are indexed). */
 export function rebuildGuestIndex(sqlite: Sqlite): number {

@@ -63,7 +63,13 @@ export function searchTokens(g: GuestKeyFields): string[] {
     if (folded) tokens.add(folded)
   }
   add(g.native_name)
-  for (const w of nameWords(g.roman_name)) add(w)
+  const roman = nameWords(g.roman_name)
+  for (const w of roman) add(w)
+  // Typed as written, with or without spaces: "wong ling k" and "lingk" find WONG Ling Kam.
+  if (roman.length > 1) {
+    add(roman.join(''))
+    add(roman.slice(1).join(''))
+  }
   for (const w of nameWords(g.native_name)) add(w)
   if (syllables.length) {
     add(syllables.join(''))
