@@ -1,18 +1,12 @@
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
+import { expectNoViolations } from './axe'
 import { staffPage } from './staff'
 
 // Issue 3, "Guest profiles that learn", clicked through as the front desk and guest relations
 // would: the profile from check-in, an edit kept in the history and undone, a new preference
 // with its provenance, the duplicate warning at creation, and a merge undone again.
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
-  expect(summary, `axe violations on ${what}`).toEqual([])
-}
 
 async function openZhuangFromCheckIn(desk: Page) {
   const search = desk.getByRole('textbox', { name: 'Find a guest' })

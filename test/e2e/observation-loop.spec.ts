@@ -1,12 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { expectNoViolations } from './axe'
 import { staffPage } from './staff'
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
-  expect(summary, `axe violations on ${what}`).toEqual([])
-}
 
 function today(): string {
   const d = new Date()
@@ -73,7 +67,13 @@ test('an observation from housekeeping becomes a preference and then a prompt on
   await expect(card).toHaveCount(0)
   await expect(relations.getByText(/Accepted: now a preference on 郑国强/)).toBeVisible()
 
-  // Housekeeping sees what became of it.
+  // Housekeeping, still on the board, is told live what became of it, and can look it up there.
+  await expect(housekeeping.getByText('Your observation about 郑国强 is now a preference: “shoes always muddy”')).toBeVisible()
+  await housekeeping.getByRole('tab', { name: 'My observations' }).click()
+  await expect(housekeeping.getByTestId('my-observation').filter({ hasText: 'shoes always muddy' }).getByTestId('observation-status')).toHaveText(/Accepted/)
+  await housekeeping.getByRole('tab', { name: /^Open/ }).click()
+
+  // And on the report page too.
   await housekeeping.getByRole('link', { name: 'Report', exact: true }).click()
   await expect(housekeeping.getByRole('heading', { name: 'Report what you noticed', level: 1 })).toBeVisible()
   const mine = housekeeping.getByTestId('my-observation').filter({ hasText: 'shoes always muddy' })

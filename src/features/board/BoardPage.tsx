@@ -14,6 +14,7 @@ import { placeOnOpenBoard } from './board-cache'
 import { playChime } from './chime'
 import { PromptCard } from './PromptCard'
 import { ReportButton } from './ReportButton'
+import { MyObservations, useObservationOutcomes } from '../observations/MyObservations'
 import { notify } from '../../components/notify'
 
 /** A department's live board: open prompts by priority and due time; new ones chime in. */
@@ -21,6 +22,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
   const { t, i18n } = useTranslation()
   const queryClient = useQueryClient()
   const { staff } = useSession()
+  useObservationOutcomes()
   const departments = useDepartments()
   const departmentName = useDepartmentName()
   const ownOnly = staff?.role === 'department'
@@ -107,9 +109,11 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
         <Tabs.List>
           <Tabs.Tab value="open">{t('board.open', { count: open.data?.length ?? 0 })}</Tabs.Tab>
           <Tabs.Tab value="closed">{t('board.closed')}</Tabs.Tab>
+          <Tabs.Tab value="reports">{t('feedback.title')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="open" pt="sm">{cards(open.data)}</Tabs.Panel>
         <Tabs.Panel value="closed" pt="sm">{cards(closed.data)}</Tabs.Panel>
+        <Tabs.Panel value="reports" pt="sm"><MyObservations live={false} /></Tabs.Panel>
       </Tabs>
       <DeclineDialog
         prompt={declining}

@@ -12,14 +12,14 @@ import { useSuggestionText } from './suggestion'
 import { formatWhen } from './when'
 import { notify } from '../../components/notify'
 
-/** What I reported and what became of it, kept up to date as guest relations decide. */
-export function MyObservations() {
-  const { t, i18n } = useTranslation()
+/**
+ * Keeps "my observations" fresh and tells me, wherever I am working, when guest relations
+ * decides one. Mount it once per screen: the board and the report page each do.
+ */
+export function useObservationOutcomes(): void {
+  const { t } = useTranslation()
   const queryClient = useQueryClient()
   const { staff } = useSession()
-  const suggestionText = useSuggestionText()
-  const mine = useQuery({ queryKey: ['observations', 'mine'], queryFn: () => call('observation.mine', { limit: 50 }) })
-
   useEffect(
     () =>
       subscribe((event) => {
@@ -37,8 +37,16 @@ export function MyObservations() {
       }),
     [queryClient, staff?.staffId, t],
   )
+}
 
+/** What I reported and what became of it, kept up to date as guest relations decide. */
+export function MyObservations({ live = true }: { live?: boolean }) {
+  const { t, i18n } = useTranslation()
+  const suggestionText = useSuggestionText()
+  const mine = useQuery({ queryKey: ['observations', 'mine'], queryFn: () => call('observation.mine', { limit: 50 }) })
   return (
+    <>
+      {live ? <LiveOutcomes /> : null}
     <Stack component="section" aria-labelledby="mine-title" gap="sm">
       <Title order={2} size="h4" id="mine-title">{t('feedback.title')}</Title>
       {mine.isLoading ? <Loader aria-label={t('app.loading')} /> : null}
@@ -64,5 +72,11 @@ export function MyObservations() {
         ))}
       </Stack>
     </Stack>
+    </>
   )
+}
+
+function LiveOutcomes() {
+  useObservationOutcomes()
+  return null
 }
