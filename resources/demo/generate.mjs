@@ -255,7 +255,7 @@ const traits = {
   },
   dish: (g) => pref('food', 'dish', pick(g.region === 'west' ? ['Peking duck', 'dim sum', 'hand-pulled noodles'] : ['红烧肉 braised pork belly', '西湖醋鱼 West Lake fish', '小笼包 soup dumplings', '清蒸鲈鱼 steamed perch', '白切鸡 poached chicken'])),
   condiment: (g) => pref('food', 'condiment', g.region === 'hk' || g.region === 'mo' ? 'xo_sauce' : 'black_vinegar'),
-  dislike: () => pref('food', 'dislike', pick(['coriander', 'coriander', 'spring onion', 'garlic', 'offal', 'bitter melon', 'lamb', 'durian', 'MSG']), pick(['avoid', 'avoid', 'never'])),
+  dislike: () => pref('food', 'dislike', pick(['coriander', 'coriander', 'spring_onion', 'garlic', 'offal', 'bitter_melon', 'lamb', 'durian', 'msg']), pick(['avoid', 'avoid', 'never'])),
   allergy: () => {
     const value = pick(['peanut', 'shellfish', 'shellfish', 'gluten', 'dairy'])
     return pref('food', 'allergy', value, 'never', value === 'peanut' ? 'Severe: carries an adrenaline pen.' : undefined)
