@@ -414,6 +414,21 @@ crowd
     g.preferences[0] = { ...g.preferences[0], noticedDaysAgo: 380 + 45 * k }
   })
 
+// Guest relations' inbox is not empty on the first day: four departments have noticed something
+// about guests in house (no random draws here either).
+const noticed = [
+  { by: 'rs01', text: 'Frowned at the mapo tofu and left it; asked for steamed fish instead.', suggestion: { category: 'food', code: 'cuisine', value: 'sichuan', strength: 'avoid' } },
+  { by: 'hk02', text: 'Asked twice for extra pillows; both were the firm ones.', suggestion: { category: 'amenity', code: 'pillow', value: 'firm' } },
+  { by: 'cc01', text: 'Asks at the desk for the Financial Times every morning.', suggestion: { category: 'reading', code: 'newspaper', value: 'ft' } },
+  { by: 'en01', text: 'Found the room too warm at night; set the thermostat to 20 °C himself.' },
+]
+crowd
+  .filter((g) => g.plan === 'inHouse' && !g.preferences.some((p) => p.category === 'food' && p.value === 'sichuan'))
+  .slice(0, noticed.length)
+  .forEach((g, k) => {
+    g.observations = [noticed[k]]
+  })
+
 // ------------------------------------------------------------------ rooms for every stay
 
 const everyone = [...storyGuests, ...crowd]
@@ -439,9 +454,10 @@ for (const n of keepVacant) if (!isFree(n, 0, 1)) throw new Error(`demo data: ro
 
 /** The shape demo-data.ts reads: guest fields as guest.create takes them, then preferences and stays. */
 function toJson(g) {
-  const { key, plan: _plan, region: _region, family: _family, preferences, stays, ...fields } = g
+  const { key, plan: _plan, region: _region, family: _family, preferences, stays, observations, ...fields } = g
   const sorted = [...stays].sort((a, b) => a.arrival - b.arrival)
-  return { key, ...fields, preferences, stays: sorted.map((s) => ({ arrival: s.arrival, nights: s.nights, room: s.room ?? null, party: s.party ?? 1 })) }
+  const json = { key, ...fields, preferences, stays: sorted.map((s) => ({ arrival: s.arrival, nights: s.nights, room: s.room ?? null, party: s.party ?? 1 })) }
+  return observations ? { ...json, observations } : json
 }
 
 const write = (name, value) => fs.writeFileSync(path.join(here, name), `${JSON.stringify(value, null, 2)}\n`)

@@ -158,6 +158,18 @@ describe('the source story in the demo', () => {
     expect(call<Hit[]>(desk, 'guest.search', { text: '716' })[0].nativeName).toBe('郑国强')
   })
 
+  it('has four observations from four departments waiting in guest relations’ inbox', () => {
+    const inbox = call<{ observations: { department: string; text: string; roomNumber: string | null }[]; byDepartment: { department: string; new: number }[] }>(
+      relations,
+      'observation.inbox',
+    )
+    expect(inbox.observations.map((o) => o.department).sort()).toEqual(['concierge', 'engineering', 'housekeeping', 'restaurant'])
+    expect(inbox.observations.find((o) => o.department === 'restaurant')?.text).toContain('mapo tofu')
+    expect(inbox.byDepartment.map((d) => d.new)).toEqual([1, 1, 1, 1])
+    // Each was noticed during a stay in house, so it names the guest's room.
+    expect(inbox.observations.filter((o) => !o.roomNumber)).toEqual([])
+  })
+
   it('guest relations sees the two people entered twice, and no accidental look-alikes', () => {
     const pairs = call<{ a: { nativeName: string }; b: { nativeName: string } }[]>(relations, 'guest.duplicates')
     expect(pairs.map((p) => [p.a.nativeName, p.b.nativeName].sort().join(' + ')).sort()).toEqual(['CHAN Chi-Ming + 陳志明', 'Wang Lihua + 王丽华'])

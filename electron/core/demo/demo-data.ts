@@ -31,6 +31,8 @@ export const demoSchema = z.object({
       romanName: z.string().nullish(),
       preferences: z.array(z.looseObject({ category: z.string(), code: z.string(), value: z.string() })),
       stays: z.array(z.object({ arrival: z.number(), nights: z.number(), room: z.string().nullish(), party: z.number().optional() })),
+      /** What staff noticed during the stay in house, waiting in guest relations' inbox. */
+      observations: z.array(z.object({ by: z.string(), text: z.string(), suggestion: z.looseObject({}).optional() })).optional(),
     }),
   ),
   rules: z.array(z.looseObject({ key: z.string() })),

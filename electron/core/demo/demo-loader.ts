@@ -39,9 +39,11 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
   const deskRow = data.hotel.staff.find((s) => s.role === 'front_desk')
   const desk = deskRow ? must<{ staff: Actor }>(null, 'session.signIn', { code: deskRow.code, pin: deskRow.pin }, 'desk sign-in').staff : admin
   let arrivalsToday = 0
+  const guestIds = new Map<string, number>()
   for (const g of data.guests) {
-    const { key: _key, preferences, stays, ...fields } = g
+    const { key: _key, preferences, stays, observations: _observations, ...fields } = g
     const { id: guestId } = must<{ id: number }>(admin, 'guest.create', fields, `guest ${g.key}`)
+    guestIds.set(g.key, guestId)
     for (const { noticedDaysAgo, ...p } of preferences as { noticedDaysAgo?: number }[]) {
       // A preference noticed long ago shows at check-in as one to confirm with the guest.
       if (noticedDaysAgo) must(admin, 'preference.import', { ...p, guestId, noticedOn: addDays(today, -noticedDaysAgo) }, `preference of ${g.key}`)
@@ -60,6 +62,20 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
         must(desk, 'stay.reserve', { guestId, arrival, departure, party }, `reservation of ${g.key}`)
         if (s.arrival === 0) arrivalsToday++
       }
+    }
+  }
+
+  // Observations last: they are about guests in house, each reported by the staff member named.
+  const signedIn = new Map<string, Actor>()
+  const staffActor = (code: string): Actor => {
+    const row = data.hotel.staff.find((s) => s.code === code)
+    if (!row) throw new AppError('VALIDATION', `Demo data: no staff member ${code}`, { staff: code })
+    if (!signedIn.has(code)) signedIn.set(code, must<{ staff: Actor }>(null, 'session.signIn', { code, pin: row.pin }, `sign-in of ${code}`).staff)
+    return signedIn.get(code)!
+  }
+  for (const g of data.guests) {
+    for (const o of g.observations ?? []) {
+      must(staffActor(o.by), 'observation.record', { guestId: guestIds.get(g.key), text: o.text, suggestion: o.suggestion }, `observation about ${g.key}`)
     }
   }
   return { rooms: data.hotel.rooms.length, guests: data.guests.length, arrivalsToday }
