@@ -6,26 +6,12 @@ import { indexGuest } from './guest-index.repository'
 import { newBatch, recordChanges } from './guest-history.repository'
 import { searchDocument } from './guest-keys'
 import { findMerge, idsOwnedBy, insertMerge, isPairFlagged, markMergeUndone, moveOwned, ownedTables, writeGuestRow, type OwnedTable } from './guest-merge.repository'
+import { personalGuestColumns } from './guest-profile.repository'
 import { findGuest } from './guest.repository'
 import { requireLiveGuest } from './guest-profile.service'
 
-/** Fields a person chooses between when two profiles disagree. */
-export const choosableFields = [
-  'native_name',
-  'roman_name',
-  'salutation',
-  'gender',
-  'nationality',
-  'home_city',
-  'languages',
-  'occupation',
-  'company',
-  'phone',
-  'email',
-  'birth_date',
-  'document_no',
-  'notes',
-] as const
+/** Fields a person chooses between when two profiles disagree (VIP, restriction and consent are not chosen: they survive). */
+export const choosableFields = personalGuestColumns
 export type ChoosableField = (typeof choosableFields)[number]
 
 interface Snapshot {

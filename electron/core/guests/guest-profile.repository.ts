@@ -1,8 +1,8 @@
 import { prepared, qb, run, type Sqlite } from '../db/query'
 import type { PreferenceRow } from '../db/tables/preference.table'
 
-/** Guest columns a person may edit, and how they are stored. */
-export const editableGuestColumns = [
+/** Who the guest is and how to reach them: when two profiles disagree, a person chooses each. */
+export const personalGuestColumns = [
   'native_name',
   'roman_name',
   'salutation',
@@ -16,8 +16,13 @@ export const editableGuestColumns = [
   'email',
   'birth_date',
   'document_no',
-  'vip',
   'notes',
+] as const
+
+/** Guest columns a person may edit, and how they are stored. */
+export const editableGuestColumns = [
+  ...personalGuestColumns,
+  'vip',
   'restricted',
   'restriction_note',
   'consent_marketing',
