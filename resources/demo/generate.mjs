@@ -450,6 +450,16 @@ for (const g of everyone) {
 }
 for (const n of keepVacant) if (!isFree(n, 0, 1)) throw new Error(`demo data: room ${n} must be vacant today`)
 
+// What the hotel knows of a returning guest it learned on their stays, not on the day the demo was
+// loaded: date each preference at the end of the guest's last stay (within the year, so only the
+// few set above are due for confirmation at check-in).
+for (const g of everyone) {
+  const ended = g.stays.map((s) => s.arrival + s.nights).filter((end) => end < 0)
+  if (ended.length === 0) continue
+  const daysAgo = Math.min(330, -Math.max(...ended))
+  g.preferences = g.preferences.map((p) => (p.noticedDaysAgo ? p : { ...p, noticedDaysAgo: daysAgo }))
+}
+
 // ------------------------------------------------------------------ write
 
 /** The shape demo-data.ts reads: guest fields as guest.create takes them, then preferences and stays. */

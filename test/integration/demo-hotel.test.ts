@@ -136,6 +136,12 @@ describe('the source story in the demo', () => {
     expect(card.alerts).toEqual([expect.objectContaining({ category: 'access', code: 'hearing', value: 'hard_of_hearing', strength: 'required' })])
     const prefs = card.preferences.map((p: { category: string; code: string; value: string }) => `${p.category}.${p.code}=${p.value}`)
     expect(prefs).toEqual(expect.arrayContaining(['room.facing=W', 'number.lucky=8', 'amenity.flowers=orchid', 'amenity.toiletries_scent=sandalwood', 'interest.hobby=chinese_chess', 'reading.newspaper=lianhe_zaobao']))
+    // Learned on his stays, not on the day the demo was loaded: dated at the end of his last stay.
+    const today = new Date().toISOString().slice(0, 10)
+    for (const p of card.preferences as { recordedAt: string; lastConfirmedAt: string; stale: boolean }[]) {
+      expect(p.recordedAt.slice(0, 10) < today, p.recordedAt).toBe(true)
+      expect(p).toMatchObject({ lastConfirmedAt: p.recordedAt, stale: false })
+    }
 
     const [top] = call<Suggestion[]>(desk, 'room.suggest', { stayId: arrival.stayId })
     expect(top.room.facing).toBe('W')
