@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openSqlite } from '../../electron/core/db/open'
 import { migrations } from '../../electron/core/db/migrations'
 import type { Migration } from '../../electron/core/db/migrations/migration'
+import { ok, seedSmallHotel, tempStore } from '../fixtures/test-store'
 
 const dirs: string[] = []
 function tempFile(): string {
@@ -95,5 +96,21 @@ describe('the store', () => {
     expect(plan("SELECT * FROM prompt WHERE department_code = 'x' AND status IN ('open','acknowledged')")).toMatch(/USING INDEX prompt_by_department/)
     expect(plan("SELECT * FROM stay WHERE arrival_date = '2026-01-01' AND status = 'reserved'")).toMatch(/USING INDEX stay_by_(arrival|status)/)
     sqlite.close()
+  })
+})
+
+describe('a damaged setting', () => {
+  it('does not lock anyone out: the first screen still answers, without the hotel name', () => {
+    const store = tempStore()
+    try {
+      seedSmallHotel(store.core)
+      expect(ok<{ hotelName: unknown }>(store.core.callAs(null, 'setup.status', {})).hotelName).toMatchObject({ en: expect.any(String), zh: expect.any(String) })
+      for (const damaged of ['{"en": "Harbour', '5', '{"en": 1}']) {
+        store.core.sqlite.prepare("UPDATE setting SET value = ? WHERE key = 'hotel.name'").run(damaged)
+        expect(ok<{ hotelName: unknown; needsSetup: boolean }>(store.core.callAs(null, 'setup.status', {}))).toMatchObject({ hotelName: null, needsSetup: false })
+      }
+    } finally {
+      store.cleanup()
+    }
   })
 })

@@ -12,6 +12,8 @@ const hotelNameKey = 'hotel.name'
 /** Set when the demo hotel was loaded, so sign-in can show the demo PIN. */
 export const demoKey = 'hotel.demo'
 
+const storedHotelName = z.object({ en: z.string(), zh: z.string() })
+
 export const setupOperations = {
   'setup.status': operation({
     kind: 'query',
@@ -20,11 +22,13 @@ export const setupOperations = {
     input: z.object({}),
     handler(ctx) {
       const name = getSetting(ctx.sqlite, hotelNameKey)
+      // A damaged setting must not lock anyone out: the name is only shown, so it is dropped.
       let hotelName: { en: string; zh: string } | null = null
       try {
-        hotelName = name ? (JSON.parse(name) as { en: string; zh: string }) : null
+        const parsed = storedHotelName.safeParse(name ? JSON.parse(name) : null)
+        hotelName = parsed.success ? parsed.data : null
       } catch {
-        hotelName = null // a damaged setting must not lock anyone out; the name is only shown
+        hotelName = null
       }
       return {
         needsSetup: countStaff(ctx.sqlite) === 0,
