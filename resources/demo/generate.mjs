@@ -420,7 +420,7 @@ const noticed = [
   { by: 'rs01', text: 'Frowned at the mapo tofu and left it; asked for steamed fish instead.', suggestion: { category: 'food', code: 'cuisine', value: 'sichuan', strength: 'avoid' } },
   { by: 'hk02', text: 'Asked twice for extra pillows; both were the firm ones.', suggestion: { category: 'amenity', code: 'pillow', value: 'firm' } },
   { by: 'cc01', text: 'Asks at the desk for the Financial Times every morning.', suggestion: { category: 'reading', code: 'newspaper', value: 'ft' } },
-  { by: 'en01', text: 'Found the room too warm at night; set the thermostat to 20 °C himself.' },
+  { by: 'en01', text: 'Found the room too warm at night; turned the thermostat down to 20 °C.' },
 ]
 crowd
   .filter((g) => g.plan === 'inHouse' && !g.preferences.some((p) => p.category === 'food' && p.value === 'sichuan'))
