@@ -71,6 +71,7 @@ test('an observation from housekeeping becomes a preference and then a prompt on
   await expect(housekeeping.getByText('Your observation about 郑国强 is now a preference: “shoes always muddy”')).toBeVisible()
   await housekeeping.getByRole('tab', { name: 'My observations' }).click()
   await expect(housekeeping.getByTestId('my-observation').filter({ hasText: 'shoes always muddy' }).getByTestId('observation-status')).toHaveText(/Accepted/)
+  await expectNoViolations(housekeeping, 'the board’s My observations tab on a phone')
   await housekeeping.getByRole('tab', { name: /^Open/ }).click()
 
   // And on the report page too.

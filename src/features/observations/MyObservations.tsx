@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Badge, Group, Loader, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -40,7 +40,7 @@ export function useObservationOutcomes(): void {
 }
 
 /** What I reported and what became of it, kept up to date as guest relations decide. */
-export function MyObservations({ live = true }: { live?: boolean }) {
+export function MyObservations({ live = true, titleShown = true }: { live?: boolean; titleShown?: boolean }) {
   const { t, i18n } = useTranslation()
   const suggestionText = useSuggestionText()
   const mine = useQuery({ queryKey: ['observations', 'mine'], queryFn: () => call('observation.mine', { limit: 50 }) })
@@ -48,7 +48,12 @@ export function MyObservations({ live = true }: { live?: boolean }) {
     <>
       {live ? <LiveOutcomes /> : null}
     <Stack component="section" aria-labelledby="mine-title" gap="sm">
-      <Title order={2} size="h4" id="mine-title">{t('feedback.title')}</Title>
+      {/* Under a tab of the same name the title is for screen readers only. */}
+      {titleShown ? (
+        <Title order={2} size="h4" id="mine-title">{t('feedback.title')}</Title>
+      ) : (
+        <VisuallyHidden component="h2" id="mine-title">{t('feedback.title')}</VisuallyHidden>
+      )}
       {mine.isLoading ? <Loader aria-label={t('app.loading')} /> : null}
       {mine.isError ? <Alert color="red" role="alert">{errorMessage(t, mine.error)}</Alert> : null}
       {mine.data?.length === 0 ? <Text c="dimmed">{t('feedback.none')}</Text> : null}
