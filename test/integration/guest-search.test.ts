@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addMacauGuest, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { addMacauGuest, dayAfter, localToday, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
 
 let store: ReturnType<typeof tempStore>
 let hotel: SmallHotel
@@ -79,5 +79,33 @@ describe('guest search', () => {
     }
     expect(names('%')).toEqual([])
     expect(names('_')).toEqual([])
+  })
+})
+
+describe('guest search ranking by who matters now', () => {
+  let ranked: ReturnType<typeof tempStore>
+  let small: SmallHotel
+  const ids: Record<'inHouse' | 'arriving' | 'past', number> = { inHouse: 0, arriving: 0, past: 0 }
+  beforeAll(() => {
+    ranked = tempStore()
+    small = seedSmallHotel(ranked.core)
+    // More namesakes than any search window holds, created first so they fill the index's order.
+    for (let i = 0; i < 90; i++) ok(small.call(small.desk, 'guest.create', { nativeName: `林${'一二三四五六七八九十'[i % 10]}${i}`, romanName: `LIN Guest${i}` }))
+    for (const key of ['past', 'arriving', 'inHouse'] as const) ids[key] = ok<{ id: number }>(small.call(small.desk, 'guest.create', { nativeName: '林真', romanName: 'LIN Zhen' })).id
+    const today = localToday()
+    const stay = (guestId: number) => ok<{ stayId: number }>(small.call(small.desk, 'stay.reserve', { guestId, arrival: today, departure: dayAfter(today, 2), party: 1 })).stayId
+    stay(ids.arriving)
+    ok(small.call(small.desk, 'stay.checkIn', { stayId: stay(ids.inHouse), roomNumber: '901' }))
+  })
+  afterAll(() => ranked.cleanup())
+  const found = (text: string) => (ok(small.call(small.desk, 'guest.search', { text })) as { guestId: number }[]).map((h) => h.guestId)
+
+  it('puts the guest in house first, then the one arriving today, among equally close matches', () => {
+    expect(found('lin zhen').slice(0, 3)).toEqual([ids.inHouse, ids.arriving, ids.past])
+    expect(found('林真').slice(0, 3)).toEqual([ids.inHouse, ids.arriving, ids.past])
+  })
+
+  it('finds them first even when a short query matches more guests than it reads', () => {
+    for (const text of ['l', 'li', 'lin', '林']) expect(found(text).slice(0, 2), text).toEqual([ids.inHouse, ids.arriving])
   })
 })

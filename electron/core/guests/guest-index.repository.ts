@@ -48,6 +48,21 @@ export function prefixMatches(sqlite: Sqlite, folded: string, limit: number): { 
   return rows.map((r) => ({ id: r.guest_id, exact: r.token === token }))
 }
 
+/** Of these guests, those with a token starting with the text, and whether it is the whole token. */
+export function prefixMatchesAmong(sqlite: Sqlite, folded: string, guestIds: number[]): { id: number; exact: boolean }[] {
+  const token = folded.replace(/\s+/g, '')
+  if (!token || guestIds.length === 0) return []
+  return all(
+    sqlite,
+    qb
+      .selectFrom('guest_token')
+      .select(['guest_id', 'token'])
+      .where('guest_id', 'in', guestIds)
+      .where('token', '>=', token)
+      .where('token', '<', `${token}\uffff`),
+  ).map((r) => ({ id: r.guest_id, exact: r.token === token }))
+}
+
 export function guestsSharingKeys(sqlite: Sqlite, keys: string[], exceptId: number | null): number[] {
   if (keys.length === 0) return []
   return [
@@ -109,16 +124,16 @@ function likePattern(text: string): string {
 }
 
 /** Guests in house, or arriving today, whose search document contains the text. */
-export function currentGuestsMatching(sqlite: Sqlite, folded: string, today: string, limit: number): { id: number; inHouse: boolean }[] {
+export function currentGuestsMatching(sqlite: Sqlite, folded: string, today: string, limit: number): number[] {
   return all(
     sqlite,
     qb
       .selectFrom('stay')
       .innerJoin('guest', 'guest.id', 'stay.guest_id')
-      .select(['guest.id', 'stay.status'])
+      .select(['guest.id'])
       .where((eb) => eb.or([eb('stay.status', '=', 'in_house'), eb.and([eb('stay.status', '=', 'reserved'), eb('stay.arrival_date', '=', today)])]))
       .where('guest.merged_into', 'is', null)
       .where(sql<boolean>`guest.search_key LIKE ${likePattern(folded)} ESCAPE '\\'`)
       .limit(limit),
-  ).map((r) => ({ id: r.id, inHouse: r.status === 'in_house' }))
+  ).map((r) => r.id)
 }

@@ -2,7 +2,7 @@ import { localDate } from '../clock'
 import { sql } from 'kysely'
 import { all, qb, type Sqlite } from '../db/query'
 import { foldForSearch, phoneDigits } from './guest-name'
-import { currentGuestsMatching, prefixMatches, substringMatches } from './guest-index.repository'
+import { currentGuestsMatching, prefixMatches, prefixMatchesAmong, substringMatches } from './guest-index.repository'
 
 export interface GuestSearchHit {
   guestId: number
@@ -51,11 +51,19 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
   // Words with spaces that already match a name as typed are a name: searching every document
   // for the phrase as well was the slowest query over a million guests (common trigrams).
   const nameTyped = /\s/.test(folded) && prefixed.length > 0
-  if (needle.length >= 3 && !pageFull && !nameTyped) for (const id of substringMatches(sqlite, needle, 200)) note(id, closeness.substring)
-  const current = new Map<number, boolean>()
-  for (const c of currentGuestsMatching(sqlite, needle, today, 50)) {
-    current.set(c.id, current.get(c.id) || c.inHouse)
-    note(c.id, closeness.substring)
+  const window = limit * 3
+  let everyMatchSeen = false
+  if (needle.length >= 3 && !pageFull && !nameTyped) {
+    const inside = substringMatches(sqlite, needle, window)
+    for (const id of inside) note(id, closeness.substring)
+    // The document holds every prefix token too, so a window not cut short saw every match.
+    everyMatchSeen = inside.length < window
+  }
+  // Otherwise a guest in house or arriving today may lie beyond a window: look among them directly.
+  if (!everyMatchSeen) {
+    const current = currentGuestsMatching(sqlite, needle, today, 50)
+    for (const m of prefixMatchesAmong(sqlite, folded, current)) note(m.id, m.exact ? closeness.exact : closeness.prefix)
+    for (const id of current) note(id, closeness.substring)
   }
 
   const ids = [...rank.keys()]
@@ -68,7 +76,11 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
       .where('id', 'in', ids)
       .where('merged_into', 'is', null),
   )
-  const relevance = (id: number) => (current.has(id) ? (current.get(id) ? 0 : 1) : 2)
+  const stays = currentStays(sqlite, guests.map((g) => g.id), today)
+  const relevance = (id: number) => {
+    const stay = stays.get(id)
+    return stay?.status === 'in_house' ? 0 : stay?.arrival === today ? 1 : 2
+  }
   guests.sort(
     (a, b) =>
       rank.get(a.id)! - rank.get(b.id)! ||
@@ -77,7 +89,6 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
       (a.roman_name ?? a.native_name).localeCompare(b.roman_name ?? b.native_name, 'en'),
   )
   const top = guests.slice(0, limit)
-  const stays = currentStays(sqlite, top.map((g) => g.id), today)
   return top.map((g) => ({
     guestId: g.id,
     nativeName: g.native_name,
