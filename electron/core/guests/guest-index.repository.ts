@@ -35,13 +35,9 @@ export function substringMatches(sqlite: Sqlite, folded: string, limit: number):
  * token sorts before every longer one, so exact matches are always in the window.
  */
 export function prefixMatches(sqlite: Sqlite, folded: string, limit: number): { id: number; exact: boolean }[] {
-  const token = folded.replace(/\s+/g, '')
+  const token = typedToken(folded)
   if (!token) return []
-  const window = qb
-    .selectFrom('guest_token')
-    .select(['guest_id', 'token'])
-    .where('token', '>=', token)
-    .where('token', '<', `${token}\uffff`)
+  const window = tokensStartingWith(token)
     .orderBy('token')
     .limit(limit * 20)
   const rows = all(sqlite, qb.selectFrom(window.as('w')).select(['guest_id', 'token']).orderBy(sql`length(token)`).limit(limit))
@@ -50,17 +46,18 @@ export function prefixMatches(sqlite: Sqlite, folded: string, limit: number): { 
 
 /** Of these guests, those with a token starting with the text, and whether it is the whole token. */
 export function prefixMatchesAmong(sqlite: Sqlite, folded: string, guestIds: number[]): { id: number; exact: boolean }[] {
-  const token = folded.replace(/\s+/g, '')
+  const token = typedToken(folded)
   if (!token || guestIds.length === 0) return []
-  return all(
-    sqlite,
-    qb
-      .selectFrom('guest_token')
-      .select(['guest_id', 'token'])
-      .where('guest_id', 'in', guestIds)
-      .where('token', '>=', token)
-      .where('token', '<', `${token}\uffff`),
-  ).map((r) => ({ id: r.guest_id, exact: r.token === token }))
+  return all(sqlite, tokensStartingWith(token).where('guest_id', 'in', guestIds)).map((r) => ({ id: r.guest_id, exact: r.token === token }))
+}
+
+/** Typed text as a token: tokens have no spaces ("wong ling k" → "wonglingk"). */
+function typedToken(folded: string): string {
+  return folded.replace(/\s+/g, '')
+}
+
+function tokensStartingWith(token: string) {
+  return qb.selectFrom('guest_token').select(['guest_id', 'token']).where('token', '>=', token).where('token', '<', `${token}\uffff`)
 }
 
 export function guestsSharingKeys(sqlite: Sqlite, keys: string[], exceptId: number | null): number[] {

@@ -113,7 +113,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
         </Tabs.List>
         <Tabs.Panel value="open" pt="sm">{cards(open.data)}</Tabs.Panel>
         <Tabs.Panel value="closed" pt="sm">{cards(closed.data)}</Tabs.Panel>
-        <Tabs.Panel value="reports" pt="sm"><MyObservations live={false} titleShown={false} /></Tabs.Panel>
+        <Tabs.Panel value="reports" pt="sm"><MyObservations titleShown={false} /></Tabs.Panel>
       </Tabs>
       <DeclineDialog
         prompt={declining}

@@ -1,11 +1,12 @@
 import { Grid, Paper, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { CaptureForm } from './CaptureForm'
-import { MyObservations } from './MyObservations'
+import { MyObservations, useObservationOutcomes } from './MyObservations'
 
 /** Every department reports what it notices; guest relations turns it into the guest's card. */
 export function CapturePage() {
   const { t } = useTranslation()
+  useObservationOutcomes()
   return (
     <Stack gap="md">
       <div>

@@ -14,7 +14,7 @@ import { notify } from '../../components/notify'
 
 /**
  * Keeps "my observations" fresh and tells me, wherever I am working, when guest relations
- * decides one. Mount it once per screen: the board and the report page each do.
+ * decides one. Each screen that lists them or may be open meanwhile calls it once.
  */
 export function useObservationOutcomes(): void {
   const { t } = useTranslation()
@@ -40,13 +40,11 @@ export function useObservationOutcomes(): void {
 }
 
 /** What I reported and what became of it, kept up to date as guest relations decide. */
-export function MyObservations({ live = true, titleShown = true }: { live?: boolean; titleShown?: boolean }) {
+export function MyObservations({ titleShown = true }: { titleShown?: boolean }) {
   const { t, i18n } = useTranslation()
   const suggestionText = useSuggestionText()
   const mine = useQuery({ queryKey: ['observations', 'mine'], queryFn: () => call('observation.mine', { limit: 50 }) })
   return (
-    <>
-      {live ? <LiveOutcomes /> : null}
     <Stack component="section" aria-labelledby="mine-title" gap="sm">
       {/* Under a tab of the same name the title is for screen readers only. */}
       {titleShown ? (
@@ -77,11 +75,5 @@ export function MyObservations({ live = true, titleShown = true }: { live?: bool
         ))}
       </Stack>
     </Stack>
-    </>
   )
-}
-
-function LiveOutcomes() {
-  useObservationOutcomes()
-  return null
 }
