@@ -9,6 +9,7 @@ import { ruleOperations } from './rules/rule.operations'
 import { setupOperations } from './setup/setup.operations'
 import { staffOperations } from './staff/staff.operations'
 import { stayOperations } from './stays/stay.operations'
+import { terminalOperations } from './terminals/terminal.operations'
 import { vocabularyOperations } from './vocabulary/vocabulary.operations'
 
 /**
@@ -27,6 +28,7 @@ export const operations = {
   ...promptOperations,
   ...observationOperations,
   ...ruleOperations,
+  ...terminalOperations,
 }
 
 export type Api = typeof operations

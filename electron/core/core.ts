@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { operations, type OperationName } from './api'
 import { systemClock, type Clock } from './clock'
-import type { Actor, CoreServices, OperationContext } from './context'
+import { desktopCaller, type Actor, type Caller, type CoreServices, type OperationContext } from './context'
 import { readDemoData } from './demo/demo-data'
 import { loadDemoHotel } from './demo/demo-loader'
 import { demoKey } from './setup/setup.operations'
@@ -15,6 +15,8 @@ import { roleAllows } from './staff/roles'
 import { SessionStore } from './staff/sessions'
 import { ensureBaseVocabulary } from './vocabulary/vocabulary.repository'
 import { ensureGuestIndex } from './guests/guest-index.repository'
+import { findBadText } from './text-hygiene'
+import { fromStoreError } from './store-errors'
 
 export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorBody }
 
@@ -25,6 +27,8 @@ export interface CoreOptions {
   nativeBinding?: string
   /** Folder holding the demo hotel (hotel.json, guests.json, rules.json); omit to ship none. */
   demoDir?: string
+  /** Capabilities the host provides (who serves terminals); the demo loader is wired from `demoDir`. */
+  services?: Omit<CoreServices, 'loadDemo'>
   /** Log unexpected errors (never shown to callers). Defaults to console.error. */
   logError?: (error: unknown, operation: string) => void
 }
@@ -34,10 +38,15 @@ export interface Core {
   readonly events: EventBus
   readonly sessions: SessionStore
   readonly clock: Clock
-  /** Calls an operation for whoever holds the session token (null: nobody signed in). */
-  call(token: string | null, name: string, input: unknown): Result
-  /** Calls an operation as a known actor (the demo loader, tests, benchmarks). */
-  callAs(actor: Actor | null, name: string, input: unknown): Result
+  /** Host capabilities; a host that starts serving terminals after core opens sets `terminals` here. */
+  readonly services: CoreServices
+  /**
+   * Calls an operation for whoever holds the session token (null: nobody signed in), from
+   * `caller` as the transport saw it (the hub: the socket's address; Electron: the desktop).
+   */
+  call(token: string | null, name: string, input: unknown, caller: Caller): Result
+  /** Calls an operation as a known actor (the demo loader, tests, benchmarks); caller defaults to the desktop. */
+  callAs(actor: Actor | null, name: string, input: unknown, caller?: Caller): Result
   close(): void
 }
 
@@ -58,7 +67,7 @@ export function createCore(options: CoreOptions): Core {
   const sessions = new SessionStore(clock)
   const logError = options.logError ?? ((error, name) => console.error(`[core] ${name} failed`, error))
 
-  const services: CoreServices = {}
+  const services: CoreServices = { ...options.services }
   if (options.demoDir) {
     const dir = options.demoDir
     // One transaction: a demo that fails half-way leaves the store as new as it was.
@@ -70,7 +79,7 @@ export function createCore(options: CoreOptions): Core {
       })()
   }
 
-  function callAs(actor: Actor | null, name: string, input: unknown): Result {
+  function callAs(actor: Actor | null, name: string, input: unknown, caller: Caller = desktopCaller): Result {
     const op = (operations as Record<string, Operation>)[name]
     try {
       if (!op || !Object.hasOwn(operations, name)) throw new AppError('UNKNOWN_OPERATION', `There is no operation called "${name}".`)
@@ -80,6 +89,13 @@ export function createCore(options: CoreOptions): Core {
           throw new AppError('FORBIDDEN', `Your role (${actor.role}) may not do this (${op.permission}).`)
         }
       }
+      const badText = findBadText(input)
+      if (badText) {
+        const what = badText.reason === 'control' ? 'a control character (such as NUL)' : 'a broken character (a lone UTF-16 surrogate)'
+        throw new AppError('VALIDATION', `${badText.path ? `${badText.path}: ` : ''}Text may not contain ${what}.`, {
+          issues: [{ path: badText.path, message: `Remove ${what}.` }],
+        })
+      }
       const parsed = op.input.safeParse(input ?? {})
       if (!parsed.success) throw validationError(parsed.error)
       const pending: CoreEvent[] = []
@@ -88,6 +104,7 @@ export function createCore(options: CoreOptions): Core {
         clock,
         sessions,
         actor,
+        caller,
         services,
         emit: (eventName, payload) => pending.push({ name: eventName, payload } as CoreEvent),
       }
@@ -95,7 +112,8 @@ export function createCore(options: CoreOptions): Core {
         op.kind === 'mutation' ? sqlite.transaction(() => op.handler(ctx, parsed.data))() : op.handler(ctx, parsed.data)
       for (const event of pending) events.publish(event)
       return { ok: true, value }
-    } catch (error) {
+    } catch (thrown) {
+      const error = fromStoreError(thrown)
       if (!(error instanceof AppError)) logError(error, name)
       return { ok: false, error: toErrorBody(error) }
     }
@@ -106,7 +124,8 @@ export function createCore(options: CoreOptions): Core {
     events,
     sessions,
     clock,
-    call: (token, name, input) => callAs(sessions.actor(token), name, input),
+    services,
+    call: (token, name, input, caller) => callAs(sessions.actor(token), name, input, caller),
     callAs,
     close: () => sqlite.close(),
   }

@@ -21,6 +21,10 @@ export const errorCodes = [
   'BAD_LOGIN',
   'RATE_LIMITED',
   'DEMO_NOT_EMPTY',
+  'SETUP_CODE',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'HOST_NOT_SERVED',
   'STORE_TOO_NEW',
   'INTERNAL',
 ] as const

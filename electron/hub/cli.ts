@@ -1,9 +1,10 @@
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
-import { createCore } from '../core/core'
-import { createHub } from './server'
+import type { TerminalServerStatus } from '../core/context'
+import { createCore, type Core } from '../core/core'
+import { HubCommandError, hubUsage, parseHubCommand } from './hub-options'
+import { startHub } from './start-hub'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const projectRoot = path.resolve(here, '../..')
@@ -13,36 +14,41 @@ function fail(message: string): never {
   process.exit(2)
 }
 
-let args
+let command
 try {
-  args = parseArgs({
-    options: {
-      data: { type: 'string' },
-      demo: { type: 'boolean', default: false },
-      port: { type: 'string', default: process.env.ZHIKE_PORT ?? '4870' },
-      host: { type: 'string', default: '127.0.0.1' },
-    },
-  }).values
+  command = parseHubCommand(process.argv.slice(2), process.env)
 } catch (error) {
-  fail(`${(error as Error).message}\nusage: npm run serve -- [--data DIR] [--demo] [--port N] [--host ADDR]`)
+  if (error instanceof HubCommandError) fail(`${error.message}\n${hubUsage}`)
+  throw error
 }
 
-const port = Number(args.port)
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a number from 1 to 65535, not "${args.port}".`)
-const dataDir = path.resolve(args.data ?? path.join(os.homedir(), '.zhike', 'hub'))
+const dataDir = path.resolve(command.dataDir ?? path.join(os.homedir(), '.zhike', 'hub'))
 const file = path.join(dataDir, 'zhike.db')
 
-let core
+// What the settings screen shows; filled in once the hub listens.
+let status: TerminalServerStatus = {
+  host: 'hub',
+  state: 'starting',
+  enabled: true,
+  port: command.port,
+  urls: [],
+  fingerprint: null,
+  tls: command.tls.kind !== 'none',
+  error: null,
+}
+
+let core: Core
 try {
-  core = createCore({ file, demoDir: path.join(projectRoot, 'resources', 'demo') })
+  core = createCore({ file, demoDir: path.join(projectRoot, 'resources', 'demo'), services: { terminals: { status: () => status } } })
 } catch (error) {
   fail(`cannot open the store at ${file}: ${(error as Error).message}`)
 }
 
-if (args.demo) {
-  const status = core.call(null, 'setup.status', {})
-  if (status.ok && (status.value as { needsSetup: boolean }).needsSetup) {
-    const loaded = core.call(null, 'setup.loadDemo', {})
+if (command.demo) {
+  const setup = core.call(null, 'setup.status', {}, { address: 'console', local: true })
+  if (setup.ok && (setup.value as { needsSetup: boolean }).needsSetup) {
+    // Whoever runs the hub's console is at the machine itself.
+    const loaded = core.callAs(null, 'setup.loadDemo', {})
     if (!loaded.ok) fail(`the demo hotel did not load: ${loaded.error.message}`)
     const v = loaded.value as { rooms: number; guests: number; arrivalsToday: number }
     console.log(`Demo hotel loaded: ${v.rooms} rooms, ${v.guests} guests, ${v.arrivalsToday} arrivals today.`)
@@ -51,20 +57,47 @@ if (args.demo) {
   }
 }
 
-const server = createHub({ core, rendererDir: path.resolve(projectRoot, process.env.ZHIKE_RENDERER_OUT ?? path.join('out', 'renderer')), log: (l) => console.error(l) })
-server.on('error', (error: NodeJS.ErrnoException) => {
-  fail(error.code === 'EADDRINUSE' ? `port ${port} is in use; pass --port N.` : error.message)
-})
-server.listen(port, args.host, () => {
-  const loopback = args.host === '127.0.0.1' || args.host === 'localhost' || args.host === '::1'
-  console.log(`Zhike hub: http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${port}/  (data: ${dataDir})`)
-  if (!loopback) console.log('LAN access is on: every terminal must sign in with a staff code and PIN.')
-})
+const rendererDir = path.resolve(projectRoot, process.env.ZHIKE_RENDERER_OUT ?? path.join('out', 'renderer'))
+let running
+try {
+  running = await startHub({
+    core,
+    rendererDir,
+    dataDir,
+    host: command.host,
+    port: command.port,
+    tls: command.tls.kind === 'none' ? { kind: 'none' } : command.tls,
+    hostNames: command.hostNames,
+    log: (line) => console.error(line),
+  })
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code
+  fail(code === 'EADDRINUSE' ? `port ${command.port} is in use; pass --port N.` : code === 'EADDRNOTAVAIL' ? `${command.host} is not an address of this machine.` : (error as Error).message)
+}
+status = { ...status, state: 'on', urls: running.urls, fingerprint: running.fingerprint }
+
+console.log(`Zhike hub: ${running.urls.join('  ')}  (data: ${dataDir})`)
+if (running.fingerprint) {
+  console.log(`Certificate SHA-256 fingerprint${running.certificateCreated ? ' (new)' : ''}: ${running.fingerprint}`)
+  console.log('Terminals: check that the fingerprint your browser shows for this address is this one.')
+}
+if (command.tls.kind === 'none' && command.tls.insecureOnNetwork) {
+  console.warn('WARNING: --insecure-http: PINs and sessions cross the network in clear. Use --tls self-signed or the hotel’s certificate.')
+}
+const setup = core.call(null, 'setup.status', {}, { address: 'console', local: true })
+if (setup.ok && (setup.value as { needsSetup: boolean }).needsSetup) {
+  const code = core.sessions.setupCode.issue()
+  const here = running.urls.find((url) => /\/\/(127\.|localhost|\[::1\])/.test(url))
+  console.log(
+    `This store is new. Set it up ${here ? `from this machine (${here}), or ` : ''}on a terminal with the setup code ${code.code} (valid until ${code.expires.toLocaleTimeString()}).`,
+  )
+}
 
 const stop = () => {
-  server.close()
-  core.close()
-  process.exit(0)
+  void running.app.close().finally(() => {
+    core.close()
+    process.exit(0)
+  })
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

@@ -8,6 +8,9 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   UNKNOWN_OPERATION: 404,
   RATE_LIMITED: 429,
+  SETUP_CODE: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  HOST_NOT_SERVED: 421,
   INTERNAL: 500,
   STORE_TOO_NEW: 500,
 }

@@ -1,122 +1,211 @@
-import http from 'node:http'
+import path from 'node:path'
+import fs from 'node:fs'
+import compress from '@fastify/compress'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { contentSecurityPolicy } from '../core/content-security-policy'
+import type { Caller } from '../core/context'
 import type { Core } from '../core/core'
-import { toErrorBody } from '../core/errors'
+import { toErrorBody, type ErrorCode } from '../core/errors'
 import { eventVisibleTo } from '../core/event-visibility'
 import { operationCatalog, operationSessionEffect } from '../core/operation-catalog'
+import { sessionHours } from '../core/staff/sessions'
 import { httpStatus } from './http-status'
-import { serveStatic } from './static-files'
+import { hostHeaderName, isLoopbackAddress, loopbackNames } from './network'
 
 export { contentSecurityPolicy }
 
-const cookieName = 'zhike_session'
-const maxBody = 1024 * 1024
+/** Largest JSON body an operation accepts (bytes); larger gets 413 PAYLOAD_TOO_LARGE. */
+export const maxBodyBytes = 1024 * 1024
 
 export interface HubOptions {
   core: Core
+  /** The built renderer (index.html and assets/). */
   rendererDir: string
   log?: (line: string) => void
+  /** The certificate and key (PEM) to serve HTTPS with; absent: plain HTTP (loopback, or --insecure-http). */
+  tls?: { key: string; cert: string }
+  /**
+   * Host names (no port) the hub answers to; a request naming any other host (DNS rebinding, a
+   * forged Host) gets 421. Loopback names are always included. Defaults to loopback only.
+   */
+  hostNames?: readonly string[]
+  /** Sign-in and setup calls one client address may make per minute (flood guard; default 60). */
+  signInsPerMinute?: number
 }
 
-function securityHeaders(res: http.ServerResponse): void {
-  res.setHeader('content-security-policy', contentSecurityPolicy)
-  res.setHeader('x-content-type-options', 'nosniff')
-  res.setHeader('x-frame-options', 'DENY')
-  res.setHeader('referrer-policy', 'no-referrer')
-  res.setHeader('cross-origin-opener-policy', 'same-origin')
+/** The session cookie: `__Host-` under TLS (browsers then insist on Secure, Path=/ and no Domain). */
+export function sessionCookieName(tls: boolean): string {
+  return tls ? '__Host-zhike_session' : 'zhike_session'
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(JSON.stringify(body))
-}
+/** Operations that create sessions or claim a store: rate-limited per client address. */
+const guardedOperations = ['session.signIn', 'setup.createFirstAdmin', 'setup.loadDemo'] as const
 
-function sessionToken(req: http.IncomingMessage): string | null {
-  const header = req.headers.cookie ?? ''
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=')
-    if (k === cookieName) return v.join('=') || null
-  }
-  return null
-}
+type Body = { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } }
+const failure = (code: ErrorCode, message: string, details?: Record<string, unknown>): Body => ({
+  ok: false,
+  error: details ? { code, message, details } : { code, message },
+})
 
-/** Browsers send Origin on cross-site POSTs; a request from another site is refused (CSRF). */
-function sameOrigin(req: http.IncomingMessage): boolean {
-  const origin = req.headers.origin
-  if (!origin) return true
-  try {
-    return new URL(origin).host === req.headers.host
-  } catch {
-    return false
-  }
+/** CSP directives for helmet, from the one policy string the Electron shell also sends. */
+function cspDirectives(): Record<string, string[]> {
+  return Object.fromEntries(
+    contentSecurityPolicy.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/)
+      return [name, values]
+    }),
+  )
 }
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBody) {
-        reject(new Error('too large'))
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
-const badRequest = (message: string) => ({ ok: false, error: { code: 'VALIDATION', message } })
 
 /**
- * The hub: the same core served over HTTP (JSON) and Server-Sent Events, plus the built
- * renderer, so a department terminal is just a browser pointed at it.
+ * The hub: the same core served over HTTP(S) (JSON) and Server-Sent Events, plus the built
+ * renderer, so a department terminal is just a browser pointed at it. Built on Fastify with its
+ * maintained plugins for cookies, security headers, rate limits, compression and static files.
+ *
+ * Every request must name a served host (Host check); POSTs must come from this origin (CSRF);
+ * bodies are JSON up to `maxBodyBytes`; every answer, even to garbage, is JSON with a stable
+ * error code, never a stack and never a 500 for bad input.
  */
-export function createHub(options: HubOptions): http.Server {
+export async function createHub(options: HubOptions): Promise<FastifyInstance> {
   const { core } = options
   const log = options.log ?? (() => {})
+  const tls = options.tls !== undefined
+  const cookieName = sessionCookieName(tls)
+  const served = new Set([...loopbackNames, ...(options.hostNames ?? [])].map((n) => n.toLowerCase()))
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, route: string): Promise<void> {
-    if (route === 'health' && req.method === 'GET') return sendJson(res, 200, { ok: true })
-    if (route === 'schema' && req.method === 'GET') return sendJson(res, 200, { ok: true, value: operationCatalog() })
-    if (route === 'events' && req.method === 'GET') return streamEvents(req, res)
-    if (req.method !== 'POST') return sendJson(res, 405, badRequest('Use POST /api/<operation> with a JSON body.'))
-    if (!sameOrigin(req)) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Cross-site request refused.' } })
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(res, 415, badRequest('Send the body as application/json.'))
+  const common = {
+    bodyLimit: maxBodyBytes,
+    logger: false,
+    return503OnClosing: true,
+    // Errors Fastify finds before routing (a broken percent-escape in the path…) answer in our shape too.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
+      void reply.code(400).send(failure('VALIDATION', error.code === 'FST_ERR_BAD_URL' ? 'The address is malformed.' : 'The request is malformed.')),
+  }
+  const app = (tls ? Fastify({ ...common, https: { key: options.tls!.key, cert: options.tls!.cert } }) : Fastify(common)) as unknown as FastifyInstance
+
+  // Host check first: nothing else runs for a host we do not serve.
+  app.addHook('onRequest', async (request, reply) => {
+    const host = hostHeaderName(request.headers.host)
+    if (!host || !served.has(host)) {
+      return reply.code(421).send(failure('HOST_NOT_SERVED', 'This hub does not serve that host name.'))
     }
-    let input: unknown
+  })
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives() },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+    // HSTS only where HTTPS is served; one year, this host only.
+    strictTransportSecurity: tls ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+  })
+  await app.register(cookie)
+  await app.register(rateLimit, { global: false })
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] })
+
+  // JSON only; an empty body means {}. Garbage is a 400 VALIDATION, not Fastify's own error shape.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: maxBodyBytes }, (_request, body, done) => {
+    const text = String(body)
+    if (text.trim() === '') return done(null, {})
     try {
-      const text = await readBody(req)
-      input = text.trim() === '' ? {} : JSON.parse(text)
+      done(null, JSON.parse(text))
     } catch {
-      return sendJson(res, 400, badRequest('The request body is not valid JSON.'))
+      done(Object.assign(new Error('The request body is not valid JSON.'), { statusCode: 400, code: 'ZHIKE_BAD_JSON' }), undefined)
     }
-    const token = sessionToken(req)
-    const result = core.call(token, route, input)
-    if (!result.ok) return sendJson(res, httpStatus(result.error.code), result)
-    const effect = operationSessionEffect(route)
-    if (effect === 'start') {
-      const { token: newToken, ...rest } = result.value as { token: string }
-      res.setHeader('set-cookie', `${cookieName}=${newToken}; HttpOnly; SameSite=Strict; Path=/`)
-      return sendJson(res, 200, { ok: true, value: rest })
+  })
+  app.addContentTypeParser('*', (_request, _payload, done) => {
+    done(Object.assign(new Error('Send the body as application/json.'), { statusCode: 415, code: 'ZHIKE_NOT_JSON' }), undefined)
+  })
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500
+    if (status === 413) return reply.code(413).send(failure('PAYLOAD_TOO_LARGE', `A request body may be at most ${maxBodyBytes} bytes.`, { maxBytes: maxBodyBytes }))
+    if (status === 429) return reply.code(429).send(failure('RATE_LIMITED', 'Too many attempts from this address. Wait a minute, then try again.'))
+    if (status >= 400 && status < 500) {
+      const message = error.code === 'ZHIKE_BAD_JSON' || error.code === 'ZHIKE_NOT_JSON' ? error.message : 'The request is malformed.'
+      return reply.code(status === 415 ? 415 : 400).send(failure('VALIDATION', message))
     }
-    if (effect === 'end') {
-      core.sessions.close(token)
-      res.setHeader('set-cookie', `${cookieName}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`)
-    }
-    return sendJson(res, 200, result)
+    log(`hub: ${request.method} ${request.url} failed: ${String(error)}`)
+    return reply.code(500).send({ ok: false, error: toErrorBody(error) })
+  })
+
+
+  /** Who is calling, as the socket saw it. Local = loopback socket AND a loopback Host name. */
+  const callerOf = (request: FastifyRequest): Caller => {
+    const address = request.socket.remoteAddress ?? 'unknown'
+    const host = hostHeaderName(request.headers.host)
+    return { address, local: isLoopbackAddress(address) && host !== null && loopbackNames.includes(host) }
   }
 
-  function streamEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const token = sessionToken(req)
-    if (!core.sessions.actor(token)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } })
+  /** Browsers send Origin (and Sec-Fetch-Site) on cross-site requests; those are refused (CSRF). */
+  const sameOrigin = (request: FastifyRequest): boolean => {
+    const site = request.headers['sec-fetch-site']
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return false
+    const origin = request.headers.origin
+    if (origin === undefined) return true
+    try {
+      const url = new URL(origin)
+      return url.host === request.headers.host && url.protocol === (tls ? 'https:' : 'http:')
+    } catch {
+      return false
     }
+  }
+
+  const token = (request: FastifyRequest): string | null => request.cookies[cookieName] ?? null
+
+  async function callOperation(request: FastifyRequest, reply: FastifyReply, name: string) {
+    if (!sameOrigin(request)) return reply.code(403).send(failure('FORBIDDEN', 'Cross-site request refused.'))
+    const session = token(request)
+    const result = core.call(session, name, request.body, callerOf(request))
+    if (!result.ok) return reply.code(httpStatus(result.error.code)).send(result)
+    const effect = operationSessionEffect(name)
+    if (effect === 'start') {
+      const { token: opened, ...rest } = result.value as { token: string }
+      if (session) core.sessions.close(session)
+      reply.setCookie(cookieName, opened, { httpOnly: true, sameSite: 'strict', secure: tls, path: '/', maxAge: sessionHours * 3600 })
+      return reply.header('cache-control', 'no-store').send({ ok: true, value: rest })
+    }
+    if (effect === 'end') {
+      core.sessions.close(session)
+      reply.clearCookie(cookieName, { httpOnly: true, sameSite: 'strict', secure: tls, path: '/' })
+    }
+    return reply.header('cache-control', 'no-store').send(result)
+  }
+
+  app.get('/api/health', async (_request, reply) => reply.header('cache-control', 'no-store').send({ ok: true }))
+  app.get('/api/schema', async (_request, reply) => reply.send({ ok: true, value: operationCatalog() }))
+  app.get('/api/events', (request, reply) => streamEvents(request, reply))
+
+  for (const name of guardedOperations) {
+    app.post(
+      `/api/${name}`,
+      { config: { rateLimit: { max: options.signInsPerMinute ?? 60, timeWindow: 60_000 } } },
+      (request, reply) => callOperation(request, reply, name),
+    )
+  }
+  app.post<{ Params: { operation: string } }>('/api/:operation', (request, reply) => callOperation(request, reply, request.params.operation))
+  app.all('/api/*', async (request, reply) => {
+    if (request.method !== 'POST') return reply.code(405).send(failure('VALIDATION', 'Use POST /api/<operation> with a JSON body.'))
+    return reply.code(404).send(failure('UNKNOWN_OPERATION', 'No such API route.'))
+  })
+
+  function streamEvents(request: FastifyRequest, reply: FastifyReply): void {
+    const session = token(request)
+    if (!core.sessions.actor(session)) {
+      void reply.code(401).send(failure('UNAUTHENTICATED', 'Sign in first.'))
+      return
+    }
+    reply.hijack()
+    const res = reply.raw
     res.writeHead(200, {
+      ...(reply.getHeaders() as Record<string, string>),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       connection: 'keep-alive',
@@ -125,31 +214,39 @@ export function createHub(options: HubOptions): http.Server {
     res.write('retry: 1000\n: connected\n\n')
     const unsubscribe = core.events.subscribe((event) => {
       // Look the session up per event: a signed-out terminal stops hearing at once.
-      const actor = core.sessions.actor(token)
+      const actor = core.sessions.actor(session)
       if (!actor) return void res.end()
       if (eventVisibleTo(actor, event)) res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`)
     })
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), 15_000)
-    req.on('close', () => {
+    request.raw.on('close', () => {
       clearInterval(heartbeat)
       unsubscribe()
     })
   }
 
-  return http.createServer((req, res) => {
-    securityHeaders(res)
-    const url = req.url ?? '/'
-    const match = /^\/api\/([A-Za-z0-9_.-]+)\/?(?:\?.*)?$/.exec(url)
-    if (match) {
-      handleApi(req, res, match[1]).catch((error) => {
-        log(`api ${match[1]} failed: ${String(error)}`)
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorBody(error) })
-        else res.end()
-      })
-      return
-    }
-    if (url.startsWith('/api')) return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'No such API route.' } })
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, badRequest('Only GET is served here.'))
-    serveStatic(options.rendererDir, url, res)
+  // The built renderer. Hashed assets are cached for a year; index.html is always revalidated.
+  // Registered even before the renderer is built (a build may still be running); until then `/`
+  // says how to build it.
+  const rendererDir = path.resolve(options.rendererDir)
+  await app.register(fastifyStatic, {
+    root: rendererDir,
+    index: 'index.html',
+    wildcard: true,
+    dotfiles: 'deny',
+    setHeaders(reply, file) {
+      const immutable = file.includes(`${path.sep}assets${path.sep}`)
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+    },
   })
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api')) return reply.code(404).send(failure('UNKNOWN_OPERATION', 'No such API route.'))
+    if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('The screens are not built yet. Run `npm run build` (npm run serve does it for you).')
+    }
+    return reply.code(404).type('text/plain; charset=utf-8').send('Not found')
+  })
+
+  await app.ready()
+  return app
 }

@@ -1,19 +1,19 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { appHost, appIndexUrl, ownSchemeUrl } from './app-protocol'
 
 /**
- * Where our own page lives: the built index.html under file://, or the electron-vite dev
- * server in development. Everything else (the web, another local file) is foreign.
+ * Where our own page lives: the built renderer served as zhike://app/ from `dir`, or the
+ * electron-vite dev server in development. Everything else (the web, a local file) is foreign.
  */
-export type RendererLocation = { kind: 'file'; indexFile: string } | { kind: 'dev'; origin: string }
+export type RendererLocation = { kind: 'app'; dir: string; indexUrl: string } | { kind: 'dev'; origin: string; indexUrl: string }
 
 /** The dev server only when electron-vite set ELECTRON_RENDERER_URL and the app is not packaged. */
-export function rendererLocation(options: { devServerUrl?: string; packaged: boolean; indexFile: string }): RendererLocation {
+export function rendererLocation(options: { devServerUrl?: string; packaged: boolean; rendererDir: string }): RendererLocation {
   if (!options.packaged && options.devServerUrl) {
     const url = new URL(options.devServerUrl)
-    if (url.protocol === 'http:' || url.protocol === 'https:') return { kind: 'dev', origin: url.origin }
+    if (url.protocol === 'http:' || url.protocol === 'https:') return { kind: 'dev', origin: url.origin, indexUrl: url.href }
   }
-  return { kind: 'file', indexFile: path.resolve(options.indexFile) }
+  return { kind: 'app', dir: path.resolve(options.rendererDir), indexUrl: appIndexUrl }
 }
 
 /**
@@ -22,27 +22,21 @@ export function rendererLocation(options: { devServerUrl?: string; packaged: boo
  */
 export function isOwnRendererUrl(url: string | null | undefined, location: RendererLocation): boolean {
   if (!url) return false
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
+  if (location.kind === 'dev') {
+    try {
+      return new URL(url).origin === location.origin
+    } catch {
+      return false
+    }
   }
-  if (location.kind === 'dev') return parsed.origin === location.origin
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false
-  let file: string
-  try {
-    file = fileURLToPath(parsed)
-  } catch {
-    return false
-  }
-  // Compare resolved paths: "/out/renderer/../renderer/index.html" is the same file, a sibling is not.
-  return path.resolve(file) === location.indexFile
+  const parsed = ownSchemeUrl(url, appHost)
+  // The page is index.html; the hash router keeps it there. A query string is not ours either.
+  return parsed !== null && (parsed.pathname === '/index.html' || parsed.pathname === '/') && parsed.search === ''
 }
 
 /**
- * The only requests the app makes: its own files (or the dev server), inline data: images, and
- * DevTools. No remote content, even if something slipped past the CSP.
+ * The only requests the window makes: its own files (or the dev server), inline data: images,
+ * and DevTools. No remote content, even if something slipped past the CSP.
  */
 export function isAllowedRequest(url: string, location: RendererLocation): boolean {
   let parsed: URL
@@ -52,14 +46,6 @@ export function isAllowedRequest(url: string, location: RendererLocation): boole
     return false
   }
   if (parsed.protocol === 'data:' || parsed.protocol === 'devtools:') return true
-  if (location.kind === 'dev') return parsed.origin === location.origin || parsed.protocol === 'ws:' && parsed.host === new URL(location.origin).host
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false
-  let file: string
-  try {
-    file = path.resolve(fileURLToPath(parsed))
-  } catch {
-    return false
-  }
-  const folder = path.dirname(location.indexFile)
-  return file === folder || file.startsWith(folder + path.sep)
+  if (location.kind === 'dev') return parsed.origin === location.origin || (parsed.protocol === 'ws:' && parsed.host === new URL(location.origin).host)
+  return ownSchemeUrl(url, appHost) !== null
 }

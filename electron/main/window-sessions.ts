@@ -1,4 +1,4 @@
-import type { Actor } from '../core/context'
+import { desktopCaller, type Actor } from '../core/context'
 import type { Core, Result } from '../core/core'
 import { eventVisibleTo } from '../core/event-visibility'
 import type { CoreEvent } from '../core/events'
@@ -13,10 +13,14 @@ export class WindowSessions {
 
   constructor(private core: Pick<Core, 'call' | 'sessions'>) {}
 
-  /** Calls an operation for whoever is signed in in this window, and answers what the page may see. */
+  /**
+   * Calls an operation for whoever is signed in in this window, and answers what the page may see.
+   * The caller is always the desktop: the window is this machine's own page (checked by the IPC
+   * sender check before this runs), so it may claim a new store without the hub's setup code.
+   */
   call(windowId: number, method: string, input: unknown): Result {
     const token = this.tokens.get(windowId) ?? null
-    const result = this.core.call(token, method, input)
+    const result = this.core.call(token, method, input, desktopCaller)
     if (!result.ok) return result
     const effect = operationSessionEffect(method)
     if (effect === 'start') {

@@ -49,7 +49,8 @@ const departments = [
   ['guest_relations', 'Guest relations', '宾客关系部', 60],
 ].map(([code, en, zh, promiseMinutes]) => ({ code, name: { en, zh }, promiseMinutes }))
 
-// Tests and the tour sign in with these codes; every demo PIN is 1234.
+// Tests and the tour sign in with these codes; the demo PIN is 1234, and 123456 for the
+// manager and the administrator (their PINs have at least 6 digits).
 const staff = [
   ['ad01', '周文斌', 'ZHOU Wenbin', 'front_office', 'admin'],
   ['mg01', '林雅琴', 'LIN Yaqin', 'front_office', 'manager'],
@@ -63,7 +64,7 @@ const staff = [
   ['en01', '孙建军', 'SUN Jianjun', 'engineering', 'department'],
   ['sc01', '马国庆', 'MA Guoqing', 'security', 'department'],
   ['gr01', '吴静怡', 'WU Jingyi', 'guest_relations', 'guest_relations'],
-].map(([code, name, roman, department, role]) => ({ code, name, roman, department, role, pin: '1234' }))
+].map(([code, name, roman, department, role]) => ({ code, name, roman, department, role, pin: role === 'admin' || role === 'manager' ? '123456' : '1234' }))
 
 // Twelve guest floors; like many Chinese hotels there is no 4th or 13th floor.
 const floors = [3, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16]

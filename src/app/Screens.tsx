@@ -9,6 +9,7 @@ import { GuestProfilePage } from '../features/guests/GuestProfilePage'
 import { CapturePage } from '../features/observations/CapturePage'
 import { InboxPage } from '../features/observations/InboxPage'
 import { SignInPage } from '../features/session/SignInPage'
+import { SettingsPage } from '../features/settings/SettingsPage'
 import { FirstStartPage } from '../features/setup/FirstStartPage'
 import { Shell } from '../components/Shell'
 import { useRoute } from './hash-route'
@@ -28,7 +29,7 @@ export function Screens() {
       </Center>
     )
   }
-  if (setup.data?.needsSetup) return <FirstStartPage demoAvailable={setup.data.demoAvailable} />
+  if (setup.data?.needsSetup) return <FirstStartPage demoAvailable={setup.data.demoAvailable} claim={setup.data.claim} />
   if (!staff) return <SignInPage hotelName={setup.data?.hotelName ?? null} demo={setup.data?.demo ?? false} />
 
   const allowed = pagesFor(staff.role)
@@ -42,6 +43,7 @@ export function Screens() {
       {page === 'observe' ? <CapturePage /> : null}
       {page === 'inbox' ? <InboxPage /> : null}
       {page === 'duplicates' ? <DuplicatesPage /> : null}
+      {page === 'settings' ? <SettingsPage /> : null}
     </Shell>
   )
 }

@@ -1,7 +1,7 @@
 import type { Role } from '../../electron/core/staff/roles'
 
 /** The screens, by hash route. Core checks every operation's permission; this only shapes the menu. */
-export type PageKey = 'checkin' | 'board' | 'guest' | 'observe' | 'inbox' | 'duplicates'
+export type PageKey = 'checkin' | 'board' | 'guest' | 'observe' | 'inbox' | 'duplicates' | 'settings'
 
 export const deskRoles: readonly Role[] = ['front_desk', 'manager', 'admin', 'guest_relations']
 const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
@@ -11,6 +11,8 @@ export function pagesFor(role: Role): PageKey[] {
   if (deskRoles.includes(role)) pages.push('checkin', 'guest')
   pages.push('board', 'observe')
   if (reviewRoles.includes(role)) pages.push('inbox', 'duplicates')
+  // Serving terminals and unlocking sign-ins (`system.admin`) are the administrator's alone.
+  if (role === 'admin') pages.push('settings')
   return pages
 }
 

@@ -4,6 +4,12 @@ import guestsEn from './guests.en.json'
 import guestsZhCN from './guests.zh-CN.json'
 import observationsEn from './observations.en.json'
 import observationsZhCN from './observations.zh-CN.json'
+import sessionEn from './session.en.json'
+import sessionZhCN from './session.zh-CN.json'
+import setupEn from './setup.en.json'
+import setupZhCN from './setup.zh-CN.json'
+import settingsEn from './settings.en.json'
+import settingsZhCN from './settings.zh-CN.json'
 
 export type Messages = { [key: string]: string | Messages }
 
@@ -20,6 +26,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN),
 }

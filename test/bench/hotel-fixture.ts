@@ -56,7 +56,7 @@ export function buildHotel(file: string, size: HotelSize, options: { seed: numbe
   const { staff: admin } = call(null, 'setup.createFirstAdmin', {
     hotelName: { en: 'Bench Grand Hotel', zh: '基准大酒店' },
     departments,
-    admin: { code: 'ad01', name: '管理员', pin: '1234' },
+    admin: { code: 'ad01', name: '管理员', pin: '123456' },
   }) as { staff: Actor }
   for (const [code, name, department, role] of [
     ['fd01', '前台一', 'front_office', 'front_desk'],

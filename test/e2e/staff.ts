@@ -1,17 +1,29 @@
+import fs from 'node:fs'
 import { expect, type Browser, type Page } from '@playwright/test'
 
-/** Signs a demo staff member in through the real sign-in screen, in a browser context of their own. */
+interface DemoStaff {
+  code: string
+  name: string
+  pin: string
+}
+
+/** The demo hotel's staff, with their codes and PINs (1234; 123456 for the manager and the administrator). */
+const demoStaff: DemoStaff[] = JSON.parse(fs.readFileSync(new URL('../../resources/demo/hotel.json', import.meta.url), 'utf8')).staff
+
+export function demoMember(code: string): DemoStaff {
+  const staff = demoStaff.find((s) => s.code === code)
+  if (!staff) throw new Error(`No demo staff member ${code}`)
+  return staff
+}
+
+/** Signs a demo staff member in through the real sign-in screen, typing their staff code. */
 export async function signIn(page: Page, code: string): Promise<void> {
-  const directory = await (await page.request.post('/api/staff.directory', { data: {} })).json()
-  const staff = directory.value.find((s: { code: string }) => s.code === code)
-  expect(staff, `demo staff ${code}`).toBeTruthy()
+  const staff = demoMember(code)
   await page.goto('/')
-  const who = page.getByRole('textbox', { name: 'Who are you?' })
-  await who.fill(staff.name)
-  await page.getByRole('option', { name: new RegExp(staff.name) }).first().click()
-  await page.getByRole('textbox', { name: 'PIN', exact: true }).fill('1234')
+  await page.getByRole('textbox', { name: 'Staff code or name' }).fill(code)
+  await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(staff.pin)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByRole('button', { name: new RegExp(`Signed in as ${staff.name}`) })).toBeVisible()
+  await expect(page.getByRole('button', { name: `Signed in as ${staff.name}` })).toBeVisible()
 }
 
 export async function staffPage(browser: Browser, code: string, viewport = { width: 1280, height: 860 }): Promise<Page> {

@@ -17,7 +17,9 @@ let desk: Actor
 let manager: Actor
 let relations: Actor
 const call = <T = any>(actor: Actor | null, name: string, input: unknown = {}): T => ok<T>(store.core.callAs(actor, name, input))
-const signIn = (code: string): Actor => call<{ staff: Actor }>(null, 'session.signIn', { code, pin: '1234' }).staff
+/** The demo PIN: 1234, and 123456 for the manager and the administrator (6 digits at least). */
+const demoPin = (code: string) => (code === 'ad01' || code === 'mg01' ? '123456' : '1234')
+const signIn = (code: string): Actor => call<{ staff: Actor }>(null, 'session.signIn', { code, pin: demoPin(code) }).staff
 
 beforeAll(() => {
   store = tempStore()
@@ -66,8 +68,7 @@ describe('the demo hotel', () => {
       ['concierge', 'engineering', 'front_office', 'guest_relations', 'housekeeping', 'restaurant', 'security'],
     )
     expect(departments.find((d) => d.code === 'housekeeping')!.name).toEqual({ en: 'Housekeeping', zh: '客房部' })
-    const staff = call<{ code: string; role: string; department: string }[]>(null, 'staff.directory')
-    const role = (code: string) => staff.find((s) => s.code === code)
+    const role = (code: string) => signIn(code)
     expect(role('ad01')).toMatchObject({ role: 'admin' })
     expect(role('mg01')).toMatchObject({ role: 'manager' })
     expect(role('fd01')).toMatchObject({ role: 'front_desk', department: 'front_office' })
@@ -77,6 +78,11 @@ describe('the demo hotel', () => {
     expect(role('rs01')).toMatchObject({ role: 'department', department: 'restaurant' })
     expect(role('gr01')).toMatchObject({ role: 'guest_relations', department: 'guest_relations' })
     for (const code of ['cc01', 'en01', 'sc01']) expect(() => signIn(code)).not.toThrow()
+    // The directory before sign-in shows names and departments, never codes or roles.
+    const directory = call<Record<string, unknown>[]>(null, 'staff.directory')
+    expect(directory).toHaveLength(12)
+    for (const entry of directory) expect(Object.keys(entry).sort()).toEqual(['departmentName', 'id', 'name', 'romanName'])
+    expect(directory.find((d) => d.name === '刘秀兰')!.departmentName).toEqual({ en: 'Housekeeping', zh: '客房部' })
   })
 
   it('expects 30 arrivals today, and has guests in house and booked later', () => {

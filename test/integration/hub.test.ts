@@ -1,23 +1,23 @@
 import type { AddressInfo } from 'node:net'
-import type http from 'node:http'
+import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHub } from '../../electron/hub/server'
 import { addMacauGuest, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
 
 let store: ReturnType<typeof tempStore>
 let hotel: SmallHotel
-let server: http.Server
+let server: FastifyInstance
 let base: string
 
 beforeAll(async () => {
   store = tempStore()
   hotel = seedSmallHotel(store.core)
-  server = createHub({ core: store.core, rendererDir: store.dir })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  server = await createHub({ core: store.core, rendererDir: store.dir })
+  await server.listen({ port: 0, host: '127.0.0.1' })
+  base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`
 })
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve))
+  await server.close()
   store.cleanup()
 })
 

@@ -7,33 +7,42 @@ import { demoDirectory, sqliteBinding } from '../../electron/main/app-paths'
 import { parseCallEnvelope } from '../../electron/main/call-envelope'
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../../electron/main/content-security-policy'
 import { cleanLocale, localeArgument, localeFromArgv } from '../../electron/main/locale-argument'
+import { appFileFor, appIndexUrl, appScheme, appSchemePrivileges, serveAppRequest } from '../../electron/main/app-protocol'
+import { NavigationPolicies } from '../../electron/main/navigation-policy'
 import { isAllowedRequest, isOwnRendererUrl, rendererLocation } from '../../electron/main/renderer-url'
 import { WindowSessions } from '../../electron/main/window-sessions'
+import { desktopCaller } from '../../electron/core/context'
 import type { CoreEvent } from '../../electron/core/events'
 import { failure, ok, seedSmallHotel, tempStore } from '../fixtures/test-store'
 
 const root = path.resolve(os.tmpdir(), 'zhike-app')
-const indexFile = path.join(root, 'out', 'renderer', 'index.html')
-const built = rendererLocation({ packaged: true, indexFile, devServerUrl: 'http://localhost:5173' })
-const dev = rendererLocation({ packaged: false, indexFile, devServerUrl: 'http://localhost:5173/' })
+const rendererDir = path.join(root, 'out', 'renderer')
+const built = rendererLocation({ packaged: true, rendererDir, devServerUrl: 'http://localhost:5173' })
+const dev = rendererLocation({ packaged: false, rendererDir, devServerUrl: 'http://localhost:5173/' })
 const fileUrl = (file: string) => pathToFileURL(file).href
 
 describe('the IPC sender check', () => {
-  it('accepts our built page, on any hash route', () => {
-    expect(built).toEqual({ kind: 'file', indexFile })
-    expect(isOwnRendererUrl(fileUrl(indexFile), built)).toBe(true)
-    expect(isOwnRendererUrl(`${fileUrl(indexFile)}#/checkin`, built)).toBe(true)
+  it('accepts our page as zhike://app/, on any hash route', () => {
+    expect(built).toEqual({ kind: 'app', dir: rendererDir, indexUrl: 'zhike://app/index.html' })
+    expect(appIndexUrl).toBe('zhike://app/index.html')
+    expect(isOwnRendererUrl('zhike://app/index.html', built)).toBe(true)
+    expect(isOwnRendererUrl('zhike://app/index.html#/checkin', built)).toBe(true)
+    expect(isOwnRendererUrl('zhike://app/', built)).toBe(true)
   })
 
-  it('refuses the web, other local files and other folders', () => {
+  it('refuses the web, local files, other pages and the connect page', () => {
     for (const url of [
       'https://evil.example/',
-      `https://evil.example${indexFile}`,
+      'https://app/index.html',
       'http://localhost:5173/',
-      fileUrl(path.join(root, 'out', 'renderer', 'other.html')),
-      fileUrl(path.join(root, 'elsewhere', 'renderer', 'index.html')),
-      fileUrl(path.join(root, 'out', 'renderer', 'index.html', 'x')),
-      `file://evil.example${indexFile}`,
+      fileUrl(path.join(rendererDir, 'index.html')),
+      'zhike://app/other.html',
+      'zhike://app/assets/index.js',
+      'zhike://app/index.html?x=1',
+      'zhike://connect/',
+      'zhike://APP.evil/index.html',
+      'zhike://user:pass@app/index.html',
+      'zhike://app:8080/index.html',
       'data:text/html,<script>1</script>',
       'about:blank',
       'not a url',
@@ -45,34 +54,100 @@ describe('the IPC sender check', () => {
     }
   })
 
-  it('sees through "..": the same file is ours, a sibling reached by ".." is not', () => {
-    expect(isOwnRendererUrl(`file://${root}/out/renderer/../renderer/index.html`, built)).toBe(true)
-    expect(isOwnRendererUrl(`file://${root}/out/renderer/../index.html`, built)).toBe(false)
-  })
-
   it('in development trusts the dev server origin only, and never once packaged', () => {
-    expect(dev).toEqual({ kind: 'dev', origin: 'http://localhost:5173' })
+    expect(dev).toEqual({ kind: 'dev', origin: 'http://localhost:5173', indexUrl: 'http://localhost:5173/' })
     expect(isOwnRendererUrl('http://localhost:5173/#/board', dev)).toBe(true)
     expect(isOwnRendererUrl('http://localhost:5174/', dev)).toBe(false)
     expect(isOwnRendererUrl('https://localhost:5173/', dev)).toBe(false)
     expect(isOwnRendererUrl('http://localhost.evil.example:5173/', dev)).toBe(false)
-    expect(isOwnRendererUrl(fileUrl(indexFile), dev)).toBe(false)
+    expect(isOwnRendererUrl('zhike://app/index.html', dev)).toBe(false)
     // A packaged app ignores ELECTRON_RENDERER_URL: nobody can point it at a server.
-    expect(built.kind).toBe('file')
-    expect(rendererLocation({ packaged: false, indexFile, devServerUrl: 'javascript:alert(1)' }).kind).toBe('file')
+    expect(built.kind).toBe('app')
+    expect(rendererLocation({ packaged: false, rendererDir, devServerUrl: 'javascript:alert(1)' }).kind).toBe('app')
   })
 })
 
 describe('requests the window may make', () => {
-  it('loads its own files and data: images, and nothing remote', () => {
-    expect(isAllowedRequest(fileUrl(path.join(root, 'out', 'renderer', 'assets', 'index.js')), built)).toBe(true)
+  it('loads its own files and data: images, and nothing remote or local', () => {
+    expect(isAllowedRequest('zhike://app/assets/index.js', built)).toBe(true)
     expect(isAllowedRequest('data:image/png;base64,AAAA', built)).toBe(true)
     expect(isAllowedRequest('https://example.com/tracker.png', built)).toBe(false)
     expect(isAllowedRequest('http://127.0.0.1:4870/api/health', built)).toBe(false)
     expect(isAllowedRequest(fileUrl('/etc/passwd'), built)).toBe(false)
-    expect(isAllowedRequest(fileUrl(path.join(root, 'out', 'renderer-evil', 'index.js')), built)).toBe(false)
+    expect(isAllowedRequest(fileUrl(path.join(rendererDir, 'index.html')), built)).toBe(false)
+    expect(isAllowedRequest('zhike://connect/check?address=x', built)).toBe(false)
     expect(isAllowedRequest('http://localhost:5173/src/main.tsx', dev)).toBe(true)
     expect(isAllowedRequest('https://example.com/', dev)).toBe(false)
+  })
+})
+
+describe('the zhike:// scheme that serves the renderer', () => {
+  const files = new Map<string, string>([
+    [path.join(rendererDir, 'index.html'), '<!doctype html>'],
+    [path.join(rendererDir, 'assets', 'index-abc.js'), 'export {}'],
+    [path.join(rendererDir, 'assets', 'index-abc.css'), 'body{}'],
+  ])
+  const read = (file: string) => (files.has(file) ? new TextEncoder().encode(files.get(file)) : null)
+  const serve = (url: string, method = 'GET') => serveAppRequest({ method, url }, { rendererDir, contentSecurityPolicy, read })
+
+  it('is registered as a standard, secure scheme, so module scripts, CSP and storage work as on https', () => {
+    expect(appScheme).toBe('zhike')
+    expect(appSchemePrivileges).toMatchObject({ standard: true, secure: true, supportFetchAPI: true, corsEnabled: true })
+    expect(appSchemePrivileges).not.toHaveProperty('bypassCSP')
+  })
+
+  it('maps URLs to files inside the renderer folder only', () => {
+    expect(appFileFor('zhike://app/', rendererDir)).toBe(path.join(rendererDir, 'index.html'))
+    expect(appFileFor('zhike://app/index.html#/board', rendererDir)).toBe(path.join(rendererDir, 'index.html'))
+    expect(appFileFor('zhike://app/assets/index-abc.js?v=1', rendererDir)).toBe(path.join(rendererDir, 'assets', 'index-abc.js'))
+    // ".." in the URL is resolved by the URL parser at the root, so it stays in the folder.
+    expect(appFileFor('zhike://app/../main/index.js', rendererDir)).toBe(path.join(rendererDir, 'main', 'index.js'))
+    expect(appFileFor('zhike://app/%2e%2e/%2e%2e/main/index.js', rendererDir)).toBe(path.join(rendererDir, 'main', 'index.js'))
+    for (const url of [
+      'zhike://app/assets/..%2f..%2fmain/index.js',
+      'zhike://app/..%5c..%5cmain%5cindex.js',
+      'zhike://app/.env',
+      'zhike://app/assets/.hidden/x.js',
+      'zhike://app/assets/%00.js',
+      'zhike://app/%E0%A4%A',
+      'zhike://connect/index.html',
+      'zhike://app:1/index.html',
+      'https://app/index.html',
+      fileUrl(path.join(rendererDir, 'index.html')),
+      'not a url',
+    ]) {
+      expect(appFileFor(url, rendererDir), url).toBeNull()
+    }
+  })
+
+  it('answers files with their type and our CSP, and 404 or 405 otherwise', async () => {
+    const page = serve('zhike://app/index.html')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy)
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(await page.text()).toBe('<!doctype html>')
+    // Module scripts need a JavaScript MIME type, or Chromium refuses them.
+    expect(serve('zhike://app/assets/index-abc.js').headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(serve('zhike://app/assets/index-abc.css').headers.get('content-type')).toBe('text/css; charset=utf-8')
+    expect(serve('zhike://app/missing.js').status).toBe(404)
+    expect(serve('zhike://app/../../etc/passwd').status).toBe(404)
+    expect(serve('zhike://app/index.html', 'POST').status).toBe(405)
+    const head = serve('zhike://app/index.html', 'HEAD')
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+  })
+})
+
+describe('where each window may navigate', () => {
+  it('only where its window said, and nowhere for contents nobody registered', () => {
+    const policies = new NavigationPolicies()
+    policies.allow(1, (url) => isOwnRendererUrl(url, built))
+    expect(policies.allows(1, 'zhike://app/index.html#/board')).toBe(true)
+    expect(policies.allows(1, 'https://example.com/')).toBe(false)
+    expect(policies.allows(2, 'zhike://app/index.html')).toBe(false)
+    policies.forget(1)
+    expect(policies.allows(1, 'zhike://app/index.html')).toBe(false)
   })
 })
 
@@ -198,6 +273,25 @@ describe('sessions held per window', () => {
     expect(windows.actor(3)).toBeNull()
   })
 
+  it('calls the core as the desktop: the machine itself, which may claim a new store', () => {
+    const calls: unknown[][] = []
+    const fake = {
+      call: (...args: unknown[]) => {
+        calls.push(args)
+        return { ok: true as const, value: {} }
+      },
+      sessions: { close() {}, actor: () => null },
+    } as unknown as ConstructorParameters<typeof WindowSessions>[0]
+    new WindowSessions(fake).call(5, 'setup.status', {})
+    expect(calls).toEqual([[null, 'setup.status', {}, desktopCaller]])
+    expect(desktopCaller).toEqual({ address: 'desktop', local: true })
+
+    const store = tempStore()
+    cleanup = store.cleanup
+    const windows = new WindowSessions(store.core)
+    expect(ok(windows.call(1, 'setup.status', {})).claim).toBe('here')
+  })
+
   it('forwards a department prompt only to windows that may see it', () => {
     const store = tempStore()
     cleanup = store.cleanup
@@ -205,7 +299,7 @@ describe('sessions held per window', () => {
     const windows = new WindowSessions(store.core)
     ok(windows.call(1, 'session.signIn', { code: 'hk01', pin: '1234' })) // housekeeping
     ok(windows.call(2, 'session.signIn', { code: 'rs01', pin: '1234' })) // restaurant
-    ok(windows.call(3, 'session.signIn', { code: 'ad01', pin: '1234' })) // admin sees every board
+    ok(windows.call(3, 'session.signIn', { code: 'ad01', pin: '123456' })) // admin sees every board
     const event = { name: 'prompt.created', payload: { prompt: { department: 'housekeeping' } } } as unknown as CoreEvent
     expect(windows.mayReceive(1, event)).toBe(true)
     expect(windows.mayReceive(2, event)).toBe(false)

@@ -17,9 +17,26 @@ export interface OpenOptions {
   onBackup?: (backupFile: string) => void
 }
 
+/**
+ * The store holds personal data and PIN hashes: its folder is readable by its owner only (0700)
+ * and the file, its WAL and shared-memory files and its backups are 0600. SQLite creates the
+ * -wal and -shm files with the database file's permissions, so the file is made 0600 first.
+ * (On Windows these modes are ignored; the per-user profile folder protects the store there.)
+ */
+export function restrictStoreFiles(file: string): void {
+  const folder = path.dirname(file)
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 })
+  // Never narrow a shared folder someone pointed us at (/tmp and other sticky folders, or one we do not own).
+  const stat = fs.statSync(folder)
+  const ours = typeof process.getuid !== 'function' || stat.uid === process.getuid()
+  if (ours && (stat.mode & 0o1000) === 0) fs.chmodSync(folder, 0o700)
+  fs.closeSync(fs.openSync(file, 'a', 0o600))
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600)
+}
+
 /** Opens the store with the pragmas a hotel needs (a check-in must survive a power cut). */
 export function openSqlite(options: OpenOptions): Sqlite {
-  if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true })
+  if (options.file !== ':memory:') restrictStoreFiles(options.file)
   const sqlite = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
@@ -48,7 +65,10 @@ function migrate(sqlite: Sqlite, options: OpenOptions): void {
   if (pending.length === 0) return
   if (applied.size > 0 && options.file !== ':memory:') {
     const backup = `${options.file}.before-${pending[0].name}.bak`
-    if (!fs.existsSync(backup)) sqlite.prepare('VACUUM INTO ?').run(backup)
+    if (!fs.existsSync(backup)) {
+      sqlite.prepare('VACUUM INTO ?').run(backup)
+      fs.chmodSync(backup, 0o600)
+    }
     options.onBackup?.(backup)
   }
   const run = (statement: Compilable<unknown> | string) => {

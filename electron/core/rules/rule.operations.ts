@@ -5,7 +5,7 @@ import { findDepartment } from '../departments/department.repository'
 import { AppError } from '../errors'
 import { operation } from '../operation'
 import { polarities, priorities, triggers } from '../prompts/prompt-generation'
-import { insertRule, listRules } from './rule.repository'
+import { insertRule, ruleKeyTaken, listRules } from './rule.repository'
 
 const template = z.string().trim().min(3, 'Write what the department should do.').max(500)
 
@@ -53,6 +53,9 @@ export const ruleOperations = {
       const actor = actorOf(ctx)
       if (!findDepartment(ctx.sqlite, input.department)) {
         throw new AppError('NOT_FOUND', `There is no department "${input.department}".`, { entity: 'department' })
+      }
+      if (ruleKeyTaken(ctx.sqlite, input.key)) {
+        throw new AppError('VALIDATION', `key: a rule called ${input.key} already exists.`, { issues: [{ path: 'key', message: 'Already taken; choose another key.' }] })
       }
       const id = insertRule(ctx.sqlite, {
         key: input.key,

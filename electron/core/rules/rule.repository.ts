@@ -1,4 +1,4 @@
-import { all, prepared, qb, run, type Sqlite } from '../db/query'
+import { first, all, prepared, qb, run, type Sqlite } from '../db/query'
 import type { NewRuleRow, RuleRow } from '../db/tables/rule.table'
 import type { Polarity, Priority, RuleFacts, Trigger } from '../prompts/prompt-generation'
 
@@ -31,4 +31,8 @@ export function toRuleFacts(r: RuleRow): RuleFacts {
     template: { en: r.template_en, zh: r.template_zh },
     polarity: r.polarity as Polarity,
   }
+}
+
+export function ruleKeyTaken(sqlite: Sqlite, key: string): boolean {
+  return first(sqlite, qb.selectFrom('rule').select('id').where('key', '=', key)) !== undefined
 }

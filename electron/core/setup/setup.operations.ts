@@ -2,10 +2,12 @@ import { z } from 'zod'
 import { getSetting, putSetting } from './setting.repository'
 import { insertDepartment, listDepartments } from '../departments/department.repository'
 import { countGuests } from '../guests/guest.repository'
+import { recordAudit } from '../audit/audit.repository'
 import { AppError } from '../errors'
 import { operation } from '../operation'
 import { countRooms } from '../rooms/room.repository'
-import { createStaff, pin, staffCode, toActor } from '../staff/staff.operations'
+import type { OperationContext } from '../context'
+import { createStaff, minimumPinLength, pin, staffCode, toActor } from '../staff/staff.operations'
 import { countStaff, findStaffByCode } from '../staff/staff.repository'
 
 const hotelNameKey = 'hotel.name'
@@ -13,6 +15,25 @@ const hotelNameKey = 'hotel.name'
 export const demoKey = 'hotel.demo'
 
 const storedHotelName = z.object({ en: z.string(), zh: z.string() })
+
+/** The one-time setup code, for a terminal that is not the machine itself. */
+const setupCodeInput = z.string().trim().max(40).optional()
+
+/**
+ * A new store may be claimed (first administrator, or the demo) only from the machine itself,
+ * or with the one-time setup code the hub printed on its console. Wrong codes are throttled
+ * like wrong PINs and audited.
+ */
+function assertMayClaim(ctx: OperationContext, setupCode: string | undefined): void {
+  if (ctx.caller.local) return
+  const address = ctx.caller.address
+  const until = ctx.sessions.throttle.waitUntil(null, address)
+  if (until > 0) throw new AppError('RATE_LIMITED', 'Too many wrong setup codes from here. Wait, then try again.')
+  if (ctx.sessions.setupCode.matches(setupCode)) return
+  ctx.sessions.throttle.recordFailure(null, address)
+  recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: null, action: 'setup.refused', entity: 'setting', detail: { address } })
+  throw new AppError('SETUP_CODE', 'A new store is set up on the machine itself, or with the setup code printed on the hub’s console.')
+}
 
 export const setupOperations = {
   'setup.status': operation({
@@ -32,6 +53,8 @@ export const setupOperations = {
       }
       return {
         needsSetup: countStaff(ctx.sqlite) === 0,
+        /** 'here': this caller may set the store up; 'code': it must give the hub's setup code. */
+        claim: ctx.caller.local ? ('here' as const) : ('code' as const),
         demoAvailable: ctx.services.loadDemo !== undefined,
         hotelName,
         demo: getSetting(ctx.sqlite, demoKey) === '1',
@@ -43,7 +66,7 @@ export const setupOperations = {
 
   'setup.createFirstAdmin': operation({
     kind: 'mutation',
-    summary: 'On a new store only: name the hotel, create its departments and the first administrator.',
+    summary: 'On a new store only, from the machine itself or with the setup code: name the hotel, create its departments and the first administrator (PIN of 6+ digits).',
     permission: 'public',
     session: 'start',
     input: z.object({
@@ -58,10 +81,17 @@ export const setupOperations = {
         )
         .min(1, 'A hotel needs at least one department.')
         .max(50),
-      admin: z.object({ code: staffCode, name: z.string().trim().min(1).max(60), romanName: z.string().trim().max(60).nullish(), pin }),
+      admin: z.object({
+        code: staffCode,
+        name: z.string().trim().min(1).max(60),
+        romanName: z.string().trim().max(60).nullish(),
+        pin: pin.min(minimumPinLength.admin, `An administrator's PIN has at least ${minimumPinLength.admin} digits.`),
+      }),
+      setupCode: setupCodeInput,
     }),
     handler(ctx, input) {
       if (countStaff(ctx.sqlite) > 0) throw new AppError('FORBIDDEN', 'This hotel is already set up; sign in instead.')
+      assertMayClaim(ctx, input.setupCode)
       const existing = new Set(listDepartments(ctx.sqlite).map((d) => d.code))
       for (const d of input.departments) {
         if (!existing.has(d.code)) {
@@ -75,21 +105,25 @@ export const setupOperations = {
         null,
       )
       const actor = toActor(findStaffByCode(ctx.sqlite, input.admin.code)!)
+      ctx.sessions.setupCode.revoke()
       return { token: ctx.sessions.open(actor), staff: actor }
     },
   }),
 
   'setup.loadDemo': operation({
     kind: 'query', // the loader runs its own transaction around many operations
-    summary: 'On a new store only: load the demo hotel (rooms, staff, rules, guests, today’s arrivals).',
+    summary: 'On a new store only, from the machine itself or with the setup code: load the demo hotel (rooms, staff, rules, guests, today’s arrivals).',
     permission: 'public',
-    input: z.object({}),
-    handler(ctx) {
+    input: z.object({ setupCode: setupCodeInput }),
+    handler(ctx, input) {
       if (countStaff(ctx.sqlite) > 0 || countRooms(ctx.sqlite) > 0) {
         throw new AppError('DEMO_NOT_EMPTY', 'The demo hotel can only be loaded into a new, empty store.')
       }
+      assertMayClaim(ctx, input.setupCode)
       if (!ctx.services.loadDemo) throw new AppError('NOT_FOUND', 'This installation ships no demo data.')
-      return ctx.services.loadDemo()
+      const summary = ctx.services.loadDemo()
+      ctx.sessions.setupCode.revoke()
+      return summary
     },
   }),
 }

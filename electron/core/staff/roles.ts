@@ -15,6 +15,8 @@ export const permissions = [
   'observation.review',
   'guest.merge',
   'vocabulary.write',
+  /** Serving terminals, unlocking sign-ins: the administrator's alone. */
+  'system.admin',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -23,7 +25,7 @@ const grants: Record<Role, readonly Permission[]> = {
   front_desk: [...everyone, 'guest.read', 'guest.write', 'stay.write'],
   department: everyone,
   guest_relations: [...everyone, 'guest.read', 'guest.write', 'observation.review', 'guest.merge'],
-  manager: permissions,
+  manager: permissions.filter((p) => p !== 'system.admin'),
   admin: permissions,
 }
 

@@ -1,20 +1,26 @@
 import crypto from 'node:crypto'
 import type { Actor } from '../context'
 import type { Clock } from '../clock'
+import { SetupCode } from '../setup/setup-code'
+import { SignInThrottle } from './sign-in-throttle'
 
-const sessionHours = 12
-const maxFailures = 5
-const failureWindowMs = 60_000
+/** A session ends after this long without a call (hours). */
+export const sessionHours = 12
 
 /**
- * Signed-in staff, by opaque token. Held in memory: a restart signs everyone out, which a
- * hotel accepts, and no token ever reaches the disk.
+ * Signed-in staff, by opaque token, plus who may try to come in: the wrong-PIN throttle and
+ * the one-time setup code. Held in memory: a restart signs everyone out, and no token ever
+ * reaches the disk.
  */
 export class SessionStore {
   private sessions = new Map<string, { actor: Actor; expires: number }>()
-  private failures = new Map<string, number[]>()
+  readonly throttle: SignInThrottle
+  readonly setupCode: SetupCode
 
-  constructor(private clock: Clock) {}
+  constructor(private clock: Clock) {
+    this.throttle = new SignInThrottle(clock)
+    this.setupCode = new SetupCode(clock)
+  }
 
   open(actor: Actor): string {
     const token = crypto.randomBytes(32).toString('base64url')
@@ -37,23 +43,5 @@ export class SessionStore {
 
   close(token: string | null | undefined): void {
     if (token) this.sessions.delete(token)
-  }
-
-  /** True when this staff code has failed too often in the last minute. */
-  isLockedOut(code: string): boolean {
-    const now = this.clock.now().getTime()
-    const recent = (this.failures.get(code) ?? []).filter((t) => now - t < failureWindowMs)
-    this.failures.set(code, recent)
-    return recent.length >= maxFailures
-  }
-
-  recordFailure(code: string): void {
-    const list = this.failures.get(code) ?? []
-    list.push(this.clock.now().getTime())
-    this.failures.set(code, list)
-  }
-
-  clearFailures(code: string): void {
-    this.failures.delete(code)
   }
 }

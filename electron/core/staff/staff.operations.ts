@@ -1,16 +1,26 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository'
-import { actorOf, type Actor } from '../context'
-import { findDepartment } from '../departments/department.repository'
+import { actorOf, type Actor, type OperationContext } from '../context'
+import { findDepartment, listDepartments } from '../departments/department.repository'
 import { AppError } from '../errors'
 import { operation } from '../operation'
 import type { StaffRow } from '../db/tables/staff.table'
-import { hashPin, verifyPin } from './pin'
+import { decoyPinHash, hashPin, pinNeedsRehash, verifyPin } from './pin'
 import { roles, type Role } from './roles'
-import { findStaffByCode, insertStaff, listActiveStaff } from './staff.repository'
+import { findStaff, findStaffByCode, insertStaff, listActiveStaff, updatePinHash } from './staff.repository'
 
 export const staffCode = z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{2,20}$/, 'Staff codes are 2–20 letters or digits.')
 export const pin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.')
+/** Managers and administrators can change rules and export guest files: their PINs are longer. */
+export const minimumPinLength: Record<Role, number> = { front_desk: 4, department: 4, guest_relations: 4, manager: 6, admin: 6 }
+
+/** Adds "a manager's or administrator's PIN has at least 6 digits" to a {role, pin} schema. */
+export function pinLongEnoughForRole(value: { role: Role; pin: string }, ctx: z.RefinementCtx): void {
+  const min = minimumPinLength[value.role]
+  if (value.pin.length < min) {
+    ctx.addIssue({ code: 'custom', path: ['pin'], message: `A ${value.role === 'admin' ? 'administrator' : 'manager'}'s PIN has at least ${min} digits.`, params: { minimum: min } })
+  }
+}
 
 export function toActor(row: StaffRow): Actor {
   return { staffId: row.id, code: row.code, name: row.name, role: row.role as Role, department: row.department_code }
@@ -23,9 +33,9 @@ export const staffInput = z.object({
   department: z.string().min(1).max(40),
   role: z.enum(roles),
   pin,
-})
+}).superRefine(pinLongEnoughForRole)
 
-export function createStaff(ctx: Parameters<typeof actorOf>[0], input: z.output<typeof staffInput>, by: number | null): number {
+export function createStaff(ctx: OperationContext, input: z.output<typeof staffInput>, by: number | null): number {
   if (!findDepartment(ctx.sqlite, input.department)) {
     throw new AppError('NOT_FOUND', `There is no department "${input.department}".`, { entity: 'department' })
   }
@@ -49,22 +59,40 @@ export function createStaff(ctx: Parameters<typeof actorOf>[0], input: z.output<
 
 export const staffOperations = {
   'session.signIn': operation({
-    kind: 'query',
-    summary: 'Sign in with a staff code and PIN.',
+    kind: 'query', // writes only the audit log, which must keep failures too (no transaction to roll back)
+    summary:
+      'Sign in with a PIN and either a staff code (typed) or a staff id (picked from the directory). ' +
+      'Wrong PINs slow down per (code, client address) and per address; every attempt is audited with the address.',
     permission: 'public',
     session: 'start',
-    input: z.object({ code: staffCode, pin: z.string().max(8) }),
+    input: z
+      .object({ code: staffCode.optional(), staffId: z.number().int().positive().optional(), pin: z.string().max(8) })
+      .refine((v) => v.code !== undefined || v.staffId !== undefined, { message: 'Type your staff code or pick your name.', path: ['code'] }),
     handler(ctx, input) {
-      if (ctx.sessions.isLockedOut(input.code)) {
-        throw new AppError('RATE_LIMITED', 'Too many wrong PINs. Wait a minute, then try again.')
+      const at = ctx.clock.now().toISOString()
+      const address = ctx.caller.address
+      const staff = input.staffId !== undefined ? findStaff(ctx.sqlite, input.staffId) : findStaffByCode(ctx.sqlite, input.code!)
+      const active = staff && staff.active === 1 ? staff : undefined
+      const code = active?.code ?? input.code ?? null
+      const until = ctx.sessions.throttle.waitUntil(code, address)
+      if (until > 0) {
+        recordAudit(ctx.sqlite, { at, staffId: active?.id ?? null, action: 'session.refused', entity: 'staff', entityId: active?.id ?? null, detail: { code, address, until: new Date(until).toISOString() } })
+        throw new AppError('RATE_LIMITED', 'Too many wrong PINs from here. Wait, then try again; an administrator can unlock you.', {
+          retryAfterSeconds: Math.ceil((until - ctx.clock.now().getTime()) / 1000),
+        })
       }
-      const staff = findStaffByCode(ctx.sqlite, input.code)
-      if (!staff || !verifyPin(input.pin, staff.pin_hash)) {
-        ctx.sessions.recordFailure(input.code)
+      // An unknown code costs the same time as a known one, so timing does not say which exist.
+      const right = verifyPin(input.pin, active?.pin_hash ?? decoyPinHash()) && active !== undefined
+      if (!right) {
+        const locks = ctx.sessions.throttle.recordFailure(code, address)
+        recordAudit(ctx.sqlite, { at, staffId: active?.id ?? null, action: 'session.failed', entity: 'staff', entityId: active?.id ?? null, detail: { code, address } })
+        if (locks) recordAudit(ctx.sqlite, { at, staffId: active?.id ?? null, action: 'session.lockedOut', entity: 'staff', entityId: active?.id ?? null, detail: { code, address } })
         throw new AppError('BAD_LOGIN', 'That staff code and PIN do not match.')
       }
-      ctx.sessions.clearFailures(input.code)
-      const actor = toActor(staff)
+      ctx.sessions.throttle.recordSuccess(active.code, address)
+      if (pinNeedsRehash(active.pin_hash)) updatePinHash(ctx.sqlite, active.id, hashPin(input.pin))
+      recordAudit(ctx.sqlite, { at, staffId: active.id, action: 'session.signIn', entity: 'staff', entityId: active.id, detail: { address } })
+      const actor = toActor(active)
       return { token: ctx.sessions.open(actor), staff: actor }
     },
   }),
@@ -78,21 +106,55 @@ export const staffOperations = {
   }),
 
   'session.signOut': operation({
-    kind: 'query',
-    summary: 'Sign out.',
+    kind: 'query', // writes only the audit log
+    summary: 'Sign out (audited with the client address).',
     permission: 'public',
     session: 'end',
     input: z.object({}),
-    handler: () => ({ signedOut: true }),
+    handler: (ctx) => {
+      if (ctx.actor) {
+        recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: ctx.actor.staffId, action: 'session.signOut', entity: 'staff', entityId: ctx.actor.staffId, detail: { address: ctx.caller.address } })
+      }
+      return { signedOut: true }
+    },
   }),
 
   'staff.directory': operation({
     kind: 'query',
-    summary: 'Active staff (names, departments and roles) for the sign-in screen.',
+    summary:
+      'What the sign-in screen needs and no more: each active staff member’s id, name and department name. ' +
+      'No staff codes and no roles.',
     permission: 'public',
     input: z.object({}),
-    handler: (ctx) =>
-      listActiveStaff(ctx.sqlite).map((s) => ({ code: s.code, name: s.name, romanName: s.roman_name, department: s.department_code, role: s.role })),
+    handler: (ctx) => {
+      const departments = new Map(listDepartments(ctx.sqlite).map((d) => [d.code, { en: d.name_en, zh: d.name_zh }]))
+      return listActiveStaff(ctx.sqlite).map((s) => ({
+        id: s.id,
+        name: s.name,
+        romanName: s.roman_name,
+        departmentName: departments.get(s.department_code) ?? { en: s.department_code, zh: s.department_code },
+      }))
+    },
+  }),
+
+  'staff.lockouts': operation({
+    kind: 'query',
+    summary: 'Sign-in waits in force now: staff code (null for a whole address), client address, failures, until (ISO). Administrators only.',
+    permission: 'system.admin',
+    input: z.object({}),
+    handler: (ctx) => ctx.sessions.throttle.lockouts(),
+  }),
+
+  'staff.unlock': operation({
+    kind: 'query', // the throttle is in memory; only the audit log is written
+    summary: 'Lift every sign-in wait on a staff code, or on a client address. Administrators only; audited.',
+    permission: 'system.admin',
+    input: z.union([z.object({ code: staffCode }), z.object({ address: z.string().min(1).max(64) })]),
+    handler(ctx, input) {
+      const lifted = 'code' in input ? ctx.sessions.throttle.unlockCode(input.code) : ctx.sessions.throttle.unlockAddress(input.address)
+      recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: actorOf(ctx).staffId, action: 'session.unlock', entity: 'staff', detail: { ...input, by: ctx.caller.address } })
+      return { lifted }
+    },
   }),
 
   'staff.create': operation({

@@ -28,3 +28,7 @@ export function listActiveStaff(sqlite: Sqlite): Pick<StaffRow, 'id' | 'code' | 
 export function countStaff(sqlite: Sqlite): number {
   return Number(first(sqlite, qb.selectFrom('staff').select((eb) => eb.fn.countAll().as('n')))?.n ?? 0)
 }
+
+export function updatePinHash(sqlite: Sqlite, id: number, pinHash: string): void {
+  run(sqlite, qb.updateTable('staff').set({ pin_hash: pinHash }).where('id', '=', id))
+}

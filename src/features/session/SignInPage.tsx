@@ -1,57 +1,75 @@
-import { Alert, Button, Card, Center, PasswordInput, Select, Stack, Text, Title } from '@mantine/core'
+import { Alert, Autocomplete, Button, Card, Center, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../api/client'
+import { ApiError, call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { useSession } from '../../app/session'
 import { pick } from '../../i18n'
+import { signInIdentity, staffOptions, waitFor, type SignInIdentity } from './sign-in-identity'
 
+/** One field takes a typed staff code or a picked name; then the PIN. */
 export function SignInPage({ hotelName, demo }: { hotelName: { en: string; zh: string } | null; demo: boolean }) {
   const { t, i18n } = useTranslation()
   const { refresh } = useSession()
   const directory = useQuery({ queryKey: ['staff-directory'], queryFn: () => call('staff.directory', {}) })
-  const [code, setCode] = useState<string | null>(null)
+  const [who, setWho] = useState('')
   const [pin, setPin] = useState('')
+  const [whoError, setWhoError] = useState(false)
   const signIn = useMutation({
-    mutationFn: () => call('session.signIn', { code: code ?? '', pin }),
+    mutationFn: (identity: SignInIdentity) => call('session.signIn', { ...identity, pin }),
     onSuccess: () => refresh(),
   })
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    if (code && pin) signIn.mutate()
+    const identity = signInIdentity(who, directory.data ?? [], i18n.language)
+    setWhoError(identity === null)
+    if (identity && pin) signIn.mutate(identity)
   }
-  const options = (directory.data ?? []).map((s) => ({
-    value: s.code,
-    label: `${s.name}${s.romanName && s.romanName !== s.name ? ` (${s.romanName})` : ''} · ${t(`roles.${s.role}`)}`,
-  }))
+  const failure = (error: unknown) => {
+    if (!(error instanceof ApiError)) return errorMessage(t, error)
+    if (error.code === 'BAD_LOGIN') return t('signIn.badLogin')
+    const seconds = error.details?.retryAfterSeconds
+    if (error.code === 'RATE_LIMITED' && typeof seconds === 'number') {
+      const wait = waitFor(seconds)
+      return t(wait.unit === 'seconds' ? 'signIn.waitSeconds' : 'signIn.waitMinutes', { count: wait.count })
+    }
+    return errorMessage(t, error)
+  }
   return (
     <Center component="main" mih="100vh" p="md">
       <Card withBorder shadow="sm" w={420} maw="100%" p="xl">
-        <form onSubmit={submit}>
+        <form onSubmit={submit} noValidate>
           <Stack>
             <div>
               <Title order={1} size="h2">{t('signIn.title')}</Title>
               <Text c="dimmed">{hotelName ? pick(hotelName, i18n.language) : t('app.name')}</Text>
             </div>
-            <Select
-              label={t('signIn.staff')}
-              placeholder={t('signIn.staffPlaceholder')}
-              data={options}
-              value={code}
-              onChange={setCode}
-              searchable
+            <Autocomplete
+              label={t('signIn.who')}
+              description={t('signIn.whoHint')}
+              placeholder={t('signIn.whoPlaceholder')}
+              data={staffOptions(directory.data ?? [], i18n.language).map((o) => o.label)}
+              value={who}
+              onChange={(value) => {
+                setWho(value)
+                setWhoError(false)
+              }}
+              error={whoError ? t('signIn.whoMissing') : undefined}
               // Opening on typing, not on the autofocus, keeps the PIN field visible on a phone.
               openOnFocus={false}
+              limit={8}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
               data-autofocus
               autoFocus
               required
-              nothingFoundMessage={t('signIn.noStaff')}
             />
             <PasswordInput label={t('signIn.pin')} value={pin} onChange={(e) => setPin(e.currentTarget.value)} inputMode="numeric" autoComplete="off" required />
-            {demo ? <Text size="sm" c="dimmed">{t('signIn.demoHint')}</Text> : null}
-            {signIn.isError ? <Alert color="red" role="alert">{errorMessage(t, signIn.error)}</Alert> : null}
-            <Button type="submit" loading={signIn.isPending} disabled={!code || !pin}>
+            {demo ? <Text size="sm" c="dimmed">{t('signIn.demoPins')}</Text> : null}
+            {signIn.isError ? <Alert color="red" role="alert">{failure(signIn.error)}</Alert> : null}
+            <Button type="submit" loading={signIn.isPending} disabled={!who.trim() || !pin}>
               {t('signIn.submit')}
             </Button>
           </Stack>

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Center, Divider, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Card, Center, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { useSession } from '../../app/session'
+import { firstStartProblems, setupCodeToSend, type FirstStartForm } from './first-start-form'
 
 const standardDepartments = [
   ['front_office', 15],
@@ -16,17 +17,28 @@ const standardDepartments = [
   ['guest_relations', 60],
 ] as const
 
+interface FirstStartProps {
+  demoAvailable: boolean
+  /** 'code': this browser is elsewhere on the network and must give the hub's setup code. */
+  claim: 'here' | 'code'
+}
+
 /** The very first start: load the demo hotel, or name your own and create its administrator. */
-export function FirstStartPage({ demoAvailable }: { demoAvailable: boolean }) {
+export function FirstStartPage({ demoAvailable, claim }: FirstStartProps) {
   const { t, i18n } = useTranslation()
   const queryClient = useQueryClient()
   const { refresh } = useSession()
-  const [form, setForm] = useState({ hotelEn: '', hotelZh: '', code: '', name: '', pin: '' })
+  const [form, setForm] = useState<FirstStartForm>({ hotelEn: '', hotelZh: '', code: '', name: '', pin: '' })
+  const [setupCode, setSetupCode] = useState('')
+  const [checked, setChecked] = useState(false)
+  const problems = firstStartProblems(form, claim, setupCode)
+  const shown = checked ? problems : {}
+  const problem = (key: keyof typeof problems) => (shown[key] ? t(`firstStart.problems.${shown[key]}`) : undefined)
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: ['setup'] })
     await refresh()
   }
-  const demo = useMutation({ mutationFn: () => call('setup.loadDemo', {}), onSuccess: done })
+  const demo = useMutation({ mutationFn: () => call('setup.loadDemo', { setupCode: setupCodeToSend(claim, setupCode) }), onSuccess: done })
   const create = useMutation({
     mutationFn: () =>
       call('setup.createFirstAdmin', {
@@ -37,16 +49,26 @@ export function FirstStartPage({ demoAvailable }: { demoAvailable: boolean }) {
           promiseMinutes: minutes,
         })),
         admin: { code: form.code, name: form.name, pin: form.pin },
+        setupCode: setupCodeToSend(claim, setupCode),
       }),
     onSuccess: done,
   })
-  const field = (key: keyof typeof form) => ({
+  const field = (key: keyof FirstStartForm) => ({
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.currentTarget.value }),
+    error: problem(key),
   })
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    create.mutate()
+    setChecked(true)
+    if (Object.keys(problems).length === 0) create.mutate()
+  }
+  const loadDemo = () => {
+    if (claim === 'code' && !setupCode.trim()) {
+      setChecked(true)
+      return
+    }
+    demo.mutate()
   }
   return (
     <Center component="main" mih="100vh" p="md">
@@ -54,30 +76,46 @@ export function FirstStartPage({ demoAvailable }: { demoAvailable: boolean }) {
         <Stack>
           <Title order={1} size="h2">{t('setup.title')}</Title>
           <Text>{t('setup.intro')}</Text>
+          {claim === 'code' ? (
+            <TextInput
+              label={t('firstStart.setupCode')}
+              description={t('firstStart.setupCodeHint')}
+              value={setupCode}
+              onChange={(e) => setSetupCode(e.currentTarget.value)}
+              error={problem('setupCode')}
+              required
+              autoFocus
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.1em' } }}
+              maxLength={40}
+            />
+          ) : null}
           {demoAvailable ? (
             <>
-              <Button size="md" onClick={() => demo.mutate()} loading={demo.isPending} autoFocus>
+              <Button size="md" onClick={loadDemo} loading={demo.isPending} autoFocus={claim === 'here'}>
                 {t('setup.loadDemo')}
               </Button>
-              <Text size="sm" c="dimmed">{t('setup.demoExplained')}</Text>
+              <Text size="sm" c="dimmed">{t('firstStart.demoExplained')}</Text>
               {demo.isError ? <Alert color="red" role="alert">{errorMessage(t, demo.error)}</Alert> : null}
               <Divider label={t('setup.or')} />
             </>
           ) : null}
-          <form onSubmit={submit}>
+          <form onSubmit={submit} noValidate>
             <Stack gap="sm">
               <Title order={2} size="h4">{t('setup.ownHotel')}</Title>
-              <Group grow>
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm">
                 <TextInput label={t('setup.hotelEn')} {...field('hotelEn')} />
                 <TextInput label={t('setup.hotelZh')} {...field('hotelZh')} />
-              </Group>
-              <Group grow>
-                <TextInput label={t('setup.adminCode')} required {...field('code')} />
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm">
+                <TextInput label={t('setup.adminCode')} required autoComplete="off" autoCapitalize="none" spellCheck={false} {...field('code')} />
                 <TextInput label={t('setup.adminName')} required {...field('name')} />
-              </Group>
-              <PasswordInput label={t('setup.adminPin')} description={t('setup.pinRule')} required inputMode="numeric" {...field('pin')} />
+              </SimpleGrid>
+              <PasswordInput label={t('setup.adminPin')} description={t('firstStart.adminPinRule')} required inputMode="numeric" autoComplete="new-password" maxLength={8} {...field('pin')} />
               {create.isError ? <Alert color="red" role="alert">{errorMessage(t, create.error)}</Alert> : null}
-              <Button type="submit" variant="default" loading={create.isPending} disabled={!(form.hotelEn || form.hotelZh)}>
+              <Button type="submit" variant="default" loading={create.isPending}>
                 {t('setup.create')}
               </Button>
             </Stack>
