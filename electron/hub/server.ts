@@ -84,6 +84,17 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
     // Errors Fastify finds before routing (a broken percent-escape in the path…) answer in our shape too.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
       void reply.code(400).send(failure('VALIDATION', error.code === 'FST_ERR_BAD_URL' ? 'The address is malformed.' : 'The request is malformed.')),
+    // Malformed HTTP itself (bad framing, oversized headers) is answered by Node before Fastify;
+    // the answer is still our JSON shape.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket: import('node:net').Socket) => {
+      if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
+      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
+      const body = JSON.stringify(failure('VALIDATION', tooLarge ? 'The request headers are too large.' : 'The request is not well-formed HTTP.'))
+      socket.end(
+        `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+          `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      )
+    },
   }
   const app = (tls ? Fastify({ ...common, https: { key: options.tls!.key, cert: options.tls!.cert } }) : Fastify(common)) as unknown as FastifyInstance
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import http from 'node:http'
+import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
@@ -38,7 +39,7 @@ interface RoleSession {
   actor: Actor | null
   /** Cookie header (name=value), '' for anonymous. */
   cookie: string
-  /** Source address on loopback: each role its own, so sign-in throttling stays per role. */
+  /** Source address on loopback, one per role (sign-in and setup are fuzzed from `claimAddress`). */
   from: string
 }
 
@@ -346,7 +347,6 @@ describe('hub fuzz: malformed and random bodies, every operation, every role', (
     it(`${name}`, async () => {
       const op = catalog.find((entry) => entry.name === name)!
       expect(op, name).toBeDefined()
-      const started = Date.now()
       const fixed = fixedBodies(op.input)
       const firstPermitted = roleNames.find((r) => mayCall(sessions.get(r)!, op))
       for (const [roleIndex, roleName] of roleNames.entries()) {
@@ -378,7 +378,6 @@ describe('hub fuzz: malformed and random bodies, every operation, every role', (
         // The role's own session survived (session operations ran on throwaway sessions).
         if (role.actor) expect(store.core.sessions.actor(role.cookie.split('=')[1]), `${roleName} signed out by ${name}`).toMatchObject({ staffId: role.actor.staffId })
       }
-      expect(Date.now() - started).toBeLessThan(30_000)
     })
   })
 
@@ -443,6 +442,40 @@ describe('hub fuzz: malformed and random bodies, every operation, every role', (
     }
     for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
       await expectRefusedPath('/api/guest.create', { cookie: admin.cookie, from: admin.from, method, body })
+    }
+  })
+
+  it('answers malformed HTTP (framing, headers) in the same JSON error shape', async () => {
+    // Node's HTTP parser refuses these before any route runs; Fastify's clientError handler answers.
+    const raw = (text: string) =>
+      new Promise<string>((resolve) => {
+        let data = ''
+        const socket = net.connect(port, '127.0.0.1', () => socket.write(text))
+        socket.on('data', (chunk) => (data += chunk))
+        socket.on('close', () => resolve(data))
+        socket.on('error', () => resolve(data))
+        setTimeout(() => socket.destroy(), 2_000)
+      })
+    const head = 'POST /api/setup.status HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n'
+    const cases: Record<string, string> = {
+      'a space in a header name': `${head}Bad Header: x\r\nContent-Length: 2\r\n\r\n{}`,
+      'two Content-Lengths': `${head}Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}`,
+      'Transfer-Encoding and Content-Length': `${head}Transfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n2\r\n{}\r\n0\r\n\r\n`,
+      'a broken chunk size': `${head}Transfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n`,
+      'headers over the size limit': `${head}X-Big: ${'a'.repeat(20_000)}\r\nContent-Length: 2\r\n\r\n{}`,
+      'not HTTP at all': 'GARBAGE\r\n\r\n',
+    }
+    for (const [label, text] of Object.entries(cases)) {
+      const answer = await raw(text)
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1])
+      const body = answer.split('\r\n\r\n').slice(1).join('\r\n\r\n')
+      const what = `${label}: ${answer.split('\r\n')[0]} ${body.slice(0, 200)}`
+      expect(status, what).toBeGreaterThanOrEqual(400)
+      expect(status, what).toBeLessThan(500)
+      for (const pattern of stackText) expect(body, what).not.toMatch(pattern)
+      const json = JSON.parse(body)
+      expect(json.ok, what).toBe(false)
+      expect(errorCodes, what).toContain(json.error?.code)
     }
   })
 
