@@ -15,6 +15,7 @@ if (process.env.ZHIKE_E2E_PORT) process.env.ZHIKE_RENDERER_OUT ??= `out/renderer
 
 export default defineConfig({
   timeout: 60_000,
+  globalTeardown: './test/e2e/global-teardown.ts',
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -91,7 +91,8 @@ export function createCore(options: CoreOptions): Core {
       }
       const badText = findBadText(input)
       if (badText) {
-        const what = badText.reason === 'control' ? 'a control character (such as NUL)' : 'a broken character (a lone UTF-16 surrogate)'
+        const what =
+          badText.reason === 'control' ? 'a control character (such as NUL)' : badText.reason === 'surrogate' ? 'a broken character (a lone UTF-16 surrogate)' : 'more than 100,000 values'
         throw new AppError('VALIDATION', `${badText.path ? `${badText.path}: ` : ''}Text may not contain ${what}.`, {
           issues: [{ path: badText.path, message: `Remove ${what}.` }],
         })

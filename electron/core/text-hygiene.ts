@@ -9,12 +9,13 @@ const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 export interface TextProblem {
   /** Dotted path to the offending string, e.g. `guest.nativeName` or `names.2`. */
   path: string
-  reason: 'control' | 'surrogate'
+  reason: 'control' | 'surrogate' | 'too-large'
 }
 
 /**
  * The first string (or object key) in `input` that holds a forbidden character, or null.
- * Walks at most `maxNodes` values (deeper input is left to the operation's schema).
+ * Walks at most `maxNodes` values; input with more is refused whole ('too-large'), so padding a
+ * body with an unknown field cannot hide a bad string from the check.
  */
 export function findBadText(input: unknown, maxNodes = 100_000): TextProblem | null {
   const stack: { value: unknown; path: string }[] = [{ value: input, path: '' }]
@@ -34,7 +35,7 @@ export function findBadText(input: unknown, maxNodes = 100_000): TextProblem | n
       }
     }
   }
-  return null
+  return stack.length > 0 ? { path: '', reason: 'too-large' } : null
 }
 
 function textProblem(text: string): TextProblem['reason'] | null {

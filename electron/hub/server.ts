@@ -81,6 +81,8 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
     bodyLimit: maxBodyBytes,
     logger: false,
     return503OnClosing: true,
+    // A body trickled in byte by byte must not hold a connection for ever (ms).
+    requestTimeout: 30_000,
     // Errors Fastify finds before routing (a broken percent-escape in the path…) answer in our shape too.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
       void reply.code(400).send(failure('VALIDATION', error.code === 'FST_ERR_BAD_URL' ? 'The address is malformed.' : 'The request is malformed.')),
@@ -102,7 +104,10 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     const host = hostHeaderName(request.headers.host)
     if (!host || !served.has(host)) {
-      return reply.code(421).send(failure('HOST_NOT_SERVED', 'This hub does not serve that host name.'))
+      return reply
+        .code(421)
+        .headers({ 'x-content-type-options': 'nosniff', 'content-security-policy': contentSecurityPolicy, 'cache-control': 'no-store' })
+        .send(failure('HOST_NOT_SERVED', 'This hub does not serve that host name.'))
     }
   })
 

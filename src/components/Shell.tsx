@@ -1,9 +1,10 @@
-import { ActionIcon, AppShell, Anchor, Group, Menu, Select, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
+import { ActionIcon, AppShell, Anchor, Group, Menu, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { menuPagesFor } from '../app/pages'
 import { useSession } from '../app/session'
-import { languages, pick, saveLanguage, type Language } from '../i18n'
+import { pick } from '../i18n'
+import { LanguageSelect } from './LanguageSelect'
 import classes from './shell.module.css'
 
 interface ShellProps {
@@ -33,19 +34,7 @@ export function Shell({ hotelName, active, children }: ShellProps) {
             ))}
           </Group>
           <Group gap="xs" wrap="nowrap" className={classes.controls}>
-            <Select
-              aria-label={t('nav.language')}
-              data={languages.map((l) => ({ value: l.code, label: l.label }))}
-              value={i18n.language}
-              onChange={(v) => {
-                if (!v) return
-                saveLanguage(v as Language)
-                void i18n.changeLanguage(v)
-              }}
-              allowDeselect={false}
-              w={118}
-              size="xs"
-            />
+            <LanguageSelect />
             <ActionIcon variant="default" size="lg" onClick={toggleColorScheme} aria-label={colorScheme === 'dark' ? t('nav.lightMode') : t('nav.darkMode')}>
               <span aria-hidden>{colorScheme === 'dark' ? '☀' : '☾'}</span>
             </ActionIcon>
@@ -53,7 +42,8 @@ export function Shell({ hotelName, active, children }: ShellProps) {
               <Menu position="bottom-end">
                 <Menu.Target>
                   <UnstyledButton aria-label={t('nav.account', { name: staff.name })}>
-                    <Text size="sm" fw={600}>{staff.name}</Text>
+                    {/* A long name is cut short on a phone rather than pushing the header onto a third row. */}
+                    <Text size="sm" fw={600} truncate="end" maw={{ base: 96, sm: 240 }}>{staff.name}</Text>
                     <VisuallyHidden>{t(`roles.${staff.role}`)}</VisuallyHidden>
                   </UnstyledButton>
                 </Menu.Target>

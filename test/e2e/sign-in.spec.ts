@@ -68,7 +68,7 @@ test('only the administrator has Settings; there the hub shows its addresses', a
   const admin = await staffPage(browser, 'ad01')
   await admin.goto('/#/settings')
   const terminals = admin.getByRole('region', { name: 'Serve department terminals' })
-  await expect(terminals.getByTestId('terminal-state')).toContainText('Serving terminals')
+  await expect(terminals.getByTestId('terminal-state')).toContainText('On, for this machine only')
   // `npm run serve` is configured on its command line, not here.
   await expect(terminals.getByText(/set where it is started/)).toBeVisible()
   await expect(terminals.getByRole('switch')).toHaveCount(0)

@@ -321,6 +321,25 @@ describe('finding 6: limits and bad text get clear answers, never a reset or a 5
     expect(answer.status).toBeLessThan(500)
   })
 
+  it('checks text even when a padded unknown field would exhaust the scan', async () => {
+    const padded = JSON.stringify({ nativeName: 'Evil\u0000Name', zz: new Array(100_001).fill(0) })
+    const answer = await postOperation(base, 'guest.create', padded, { headers: { cookie: admin } })
+    expect(answer.status).toBe(400)
+    expect(answer.json.error.code).toBe('VALIDATION')
+    expect(store.core.sqlite.prepare("SELECT count(*) AS n FROM guest WHERE native_name LIKE 'Evil%'").get()).toEqual({ n: 0 })
+  })
+
+  it('lets only the administrator add managers and administrators', async () => {
+    ok(store.core.callAs(null, 'session.signIn', { code: 'ad01', pin: '123456' }))
+    const adminActor = ok(store.core.callAs(null, 'session.signIn', { code: 'ad01', pin: '123456' })).staff
+    ok(store.core.callAs(adminActor, 'staff.create', { code: 'mg09', name: 'Manager', department: 'front_office', role: 'manager', pin: '135790' }))
+    const manager = sessionCookie(await postOperation(base, 'session.signIn', { code: 'mg09', pin: '135790' }))
+    const escalate = await postOperation(base, 'staff.create', { code: 'evil01', name: 'Evil', department: 'front_office', role: 'admin', pin: '654321' }, { headers: { cookie: manager } })
+    expect(escalate.status).toBe(403)
+    const desk = await postOperation(base, 'staff.create', { code: 'fd09', name: 'Desk', department: 'front_office', role: 'front_desk', pin: '1234' }, { headers: { cookie: manager } })
+    expect(desk.status).toBe(200)
+  })
+
   it('answers a rule key that is taken with a validation error on the key', async () => {
     const rule = { key: 'late-arrival', trigger: 'check_in', category: 'amenity', code: 'flowers', department: 'housekeeping', dueMinutes: 30, template: { en: 'Do a thing', zh: '做一件事' } }
     expect((await postOperation(base, 'rule.create', rule, { headers: { cookie: admin } })).status).toBe(200)

@@ -6,7 +6,7 @@ import { AppError } from '../errors'
 import { operation } from '../operation'
 import type { StaffRow } from '../db/tables/staff.table'
 import { decoyPinHash, hashPin, pinNeedsRehash, verifyPin } from './pin'
-import { roles, type Role } from './roles'
+import { roleAllows, roles, type Role } from './roles'
 import { findStaff, findStaffByCode, insertStaff, listActiveStaff, updatePinHash } from './staff.repository'
 
 export const staffCode = z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{2,20}$/, 'Staff codes are 2–20 letters or digits.')
@@ -162,6 +162,13 @@ export const staffOperations = {
     summary: 'Add a staff member with a role and a PIN.',
     permission: 'hotel.write',
     input: staffInput,
-    handler: (ctx, input) => ({ id: createStaff(ctx, input, actorOf(ctx).staffId) }),
+    handler: (ctx, input) => {
+      const actor = actorOf(ctx)
+      // Only the administrator makes managers and administrators (or a manager could make themself one).
+      if ((input.role === 'admin' || input.role === 'manager') && !roleAllows(actor.role, 'system.admin')) {
+        throw new AppError('FORBIDDEN', 'Only the administrator may add managers and administrators.')
+      }
+      return { id: createStaff(ctx, input, actor.staffId) }
+    },
   }),
 }

@@ -1,10 +1,11 @@
-import { Alert, Autocomplete, Button, Card, Center, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Alert, Autocomplete, Button, Card, Center, Group, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { useSession } from '../../app/session'
+import { LanguageSelect } from '../../components/LanguageSelect'
 import { pick } from '../../i18n'
 import { signInIdentity, staffOptions, waitFor, type SignInIdentity } from './sign-in-identity'
 
@@ -74,6 +75,9 @@ export function SignInPage({ hotelName, demo }: { hotelName: { en: string; zh: s
             </Button>
           </Stack>
         </form>
+        <Group justify="flex-end" mt="md">
+          <LanguageSelect />
+        </Group>
       </Card>
     </Center>
   )

@@ -15,6 +15,7 @@ const stateLook = {
   starting: { color: contrast.warning, mark: '…' },
   on: { color: contrast.success, mark: '●' },
   error: { color: contrast.danger, mark: '✗' },
+  onHereOnly: { color: contrast.muted, mark: '◐' },
 } as const
 
 /** Serve department terminals: whether and where, the addresses, the certificate to check, a QR code. */
@@ -42,6 +43,8 @@ export function TerminalsSection() {
   const s = status.data
   // A loopback-only hub is reachable from this machine alone: no warning about the network, no QR code for phones.
   const local = s !== undefined && s.urls.length > 0 && onlyThisMachine(s.urls)
+  // "Serving terminals" would be untrue when no terminal can reach the addresses.
+  const shown = s?.state === 'on' && local ? 'onHereOnly' : s?.state
   const port = portText ?? String(s?.port ?? '')
   const portError = portChecked && portFrom(port) === null ? t('settings.terminals.portInvalid') : undefined
   const savePort = (e: FormEvent) => {
@@ -62,9 +65,9 @@ export function TerminalsSection() {
           <>
             <Group gap="xs">
               <Text fw={600}>{t('settings.terminals.state')}:</Text>
-              <Badge color={stateLook[s.state].color} variant="outline" size="lg" data-testid="terminal-state">
-                <span aria-hidden>{stateLook[s.state].mark} </span>
-                {t(`settings.terminals.${s.state}`)}
+              <Badge color={stateLook[shown!].color} variant="outline" size="lg" data-testid="terminal-state">
+                <span aria-hidden>{stateLook[shown!].mark} </span>
+                {t(`settings.terminals.${shown!}`)}
               </Badge>
             </Group>
             {s.error ? <Alert color="red" role="alert">{t(`settings.terminals.${s.error}`, { port: s.port })}</Alert> : null}
@@ -103,13 +106,13 @@ export function TerminalsSection() {
             )}
             {local ? (
               <Alert color="blue" data-testid="terminals-only-here">
-                {[t('settings.terminals.onlyHere'), s.host === 'hub' ? t('settings.terminals.onlyHereHub') : ''].join(i18n.language.startsWith('zh') ? '' : ' ')}
+                {[t('settings.terminals.onlyHere'), s.host === 'hub' ? t(s.tls ? 'settings.terminals.onlyHereHubTls' : 'settings.terminals.onlyHereHub') : ''].join(i18n.language.startsWith('zh') ? '' : ' ')}
               </Alert>
             ) : null}
             {s.state === 'on' && !s.tls && !local ? (
               <Alert color="orange" title={<Text span inherit c={contrast.warning}>{t('settings.terminals.plainHttpTitle')}</Text>} data-testid="terminals-plain-http">{t('settings.terminals.plainHttp')}</Alert>
             ) : null}
-            <Addresses urls={s.urls} />
+            <Addresses urls={s.urls} local={local} />
             {s.fingerprint ? <Fingerprint fingerprint={s.fingerprint} /> : null}
             {s.urls.length > 0 && !local ? (
               <Stack gap={4} align="flex-start">
@@ -124,11 +127,11 @@ export function TerminalsSection() {
   )
 }
 
-function Addresses({ urls }: { urls: string[] }) {
+function Addresses({ urls, local }: { urls: string[]; local: boolean }) {
   const { t } = useTranslation()
   return (
     <Stack gap={4}>
-      <Title order={3} size="h5">{t('settings.terminals.addresses')}</Title>
+      <Title order={3} size="h5">{t(local ? 'settings.terminals.addressesHere' : 'settings.terminals.addresses')}</Title>
       {urls.length === 0 ? <Text size="sm" c="dimmed">{t('settings.terminals.noAddresses')}</Text> : null}
       <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="terminal-urls">
         {urls.map((url) => (

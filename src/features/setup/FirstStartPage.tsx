@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Center, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Card, Center, Divider, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { useSession } from '../../app/session'
+import { LanguageSelect } from '../../components/LanguageSelect'
 import { firstStartProblems, setupCodeToSend, type FirstStartForm } from './first-start-form'
 
 const standardDepartments = [
@@ -120,6 +121,9 @@ export function FirstStartPage({ demoAvailable, claim }: FirstStartProps) {
               </Button>
             </Stack>
           </form>
+          <Group justify="flex-end">
+            <LanguageSelect />
+          </Group>
         </Stack>
       </Card>
     </Center>
