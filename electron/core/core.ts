@@ -14,7 +14,7 @@ import type { Operation } from './operation'
 import { roleAllows } from './staff/roles'
 import { SessionStore } from './staff/sessions'
 import { ensureBaseVocabulary } from './vocabulary/vocabulary.repository'
-import { ensureGuestIndex } from './guests/guest-index.repository'
+import { ensureGuestIndex, type StartProgress } from './guests/guest-index.repository'
 import { findBadText } from './text-hygiene'
 import { fromStoreError } from './store-errors'
 
@@ -29,6 +29,8 @@ export interface CoreOptions {
   demoDir?: string
   /** Capabilities the host provides (who serves terminals); the demo loader is wired from `demoDir`. */
   services?: Omit<CoreServices, 'loadDemo'>
+  /** Long start-up work (the search-index rebuild after an upgrade), reported as it goes. */
+  onProgress?: (progress: StartProgress) => void
   /** Log unexpected errors (never shown to callers). Defaults to console.error. */
   logError?: (error: unknown, operation: string) => void
 }
@@ -61,7 +63,7 @@ function validationError(error: z.ZodError): AppError {
 export function createCore(options: CoreOptions): Core {
   const sqlite = openSqlite({ file: options.file, nativeBinding: options.nativeBinding })
   ensureBaseVocabulary(sqlite)
-  ensureGuestIndex(sqlite)
+  ensureGuestIndex(sqlite, options.onProgress)
   const clock = options.clock ?? systemClock
   const events = new EventBus()
   const sessions = new SessionStore(clock)
