@@ -26,6 +26,9 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'HOST_NOT_SERVED',
   'STORE_TOO_NEW',
+  'STORE_IN_USE',
+  'STORE_DAMAGED',
+  'BUSY',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

@@ -13,6 +13,9 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   HOST_NOT_SERVED: 421,
   INTERNAL: 500,
   STORE_TOO_NEW: 500,
+  STORE_IN_USE: 503,
+  STORE_DAMAGED: 503,
+  BUSY: 503,
 }
 
 /** Conflicts with the hotel's state (room occupied, stay already in house…) are 409. */
