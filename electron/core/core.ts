@@ -7,6 +7,9 @@ import { loadDemoHotel } from './demo/demo-loader'
 import { demoKey } from './setup/setup.operations'
 import { putSetting } from './setup/setting.repository'
 import { openSqlite } from './db/open'
+import { afterCommit, inOurTransaction, inTransaction } from './db/transaction'
+import { appendEvent, eventLogBounds, eventsAfter, pruneEvents } from './event-log.repository'
+import { eventRetentionHours } from './event-replay'
 import type { Sqlite } from './db/query'
 import { AppError, toErrorBody, type ErrorBody } from './errors'
 import { EventBus, type CoreEvent } from './events'
@@ -29,15 +32,27 @@ export interface CoreOptions {
   demoDir?: string
   /** Capabilities the host provides (who serves terminals); the demo loader is wired from `demoDir`. */
   services?: Omit<CoreServices, 'loadDemo'>
+  /** Named to a second Zhike that tries to open the same store: 'hub', 'desktop', 'test'… */
+  owner?: string
   /** Long start-up work (the search-index rebuild after an upgrade), reported as it goes. */
   onProgress?: (progress: StartProgress) => void
   /** Log unexpected errors (never shown to callers). Defaults to console.error. */
   logError?: (error: unknown, operation: string) => void
 }
 
+/** Read access to the event log (kept `eventRetentionHours`). */
+export interface EventLog {
+  /** Oldest retained id (null: empty) and the latest id ever given (0: none yet). */
+  bounds(): { oldest: number | null; latest: number }
+  /** Events after `afterId`, oldest first, at most `limit` (1–1000). */
+  after(afterId: number, limit: number): CoreEvent[]
+}
+
 export interface Core {
   readonly sqlite: Sqlite
   readonly events: EventBus
+  /** The store's event log, for terminals that reconnect (`Last-Event-ID`). */
+  readonly eventLog: EventLog
   readonly sessions: SessionStore
   readonly clock: Clock
   /** Host capabilities; a host that starts serving terminals after core opens sets `terminals` here. */
@@ -61,12 +76,19 @@ function validationError(error: z.ZodError): AppError {
 }
 
 export function createCore(options: CoreOptions): Core {
-  const sqlite = openSqlite({ file: options.file, nativeBinding: options.nativeBinding })
-  ensureBaseVocabulary(sqlite)
-  ensureGuestIndex(sqlite, options.onProgress)
+  const sqlite = openSqlite({ file: options.file, nativeBinding: options.nativeBinding, owner: options.owner })
   const clock = options.clock ?? systemClock
+  try {
+    ensureBaseVocabulary(sqlite)
+    ensureGuestIndex(sqlite, options.onProgress)
+    pruneEvents(sqlite, new Date(clock.now().getTime() - eventRetentionHours * 3_600_000))
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
   const events = new EventBus()
-  const sessions = new SessionStore(clock)
+  const sessions = new SessionStore(sqlite, clock)
+  let lastPrune = clock.now().getTime()
   const logError = options.logError ?? ((error, name) => console.error(`[core] ${name} failed`, error))
 
   const services: CoreServices = { ...options.services }
@@ -74,11 +96,19 @@ export function createCore(options: CoreOptions): Core {
     const dir = options.demoDir
     // One transaction: a demo that fails half-way leaves the store as new as it was.
     services.loadDemo = () =>
-      sqlite.transaction(() => {
+      inTransaction(sqlite, () => {
         const summary = loadDemoHotel(callAs, readDemoData(dir), clock.now())
         putSetting(sqlite, demoKey, '1')
         return summary
-      })()
+      })
+  }
+
+  /** Events older than the retention leave the log, checked at most once an hour (and at start). */
+  function pruneHourly(): void {
+    const now = clock.now().getTime()
+    if (now - lastPrune < 3_600_000 || inOurTransaction(sqlite)) return
+    lastPrune = now
+    pruneEvents(sqlite, new Date(now - eventRetentionHours * 3_600_000))
   }
 
   function callAs(actor: Actor | null, name: string, input: unknown, caller: Caller = desktopCaller): Result {
@@ -101,7 +131,6 @@ export function createCore(options: CoreOptions): Core {
       }
       const parsed = op.input.safeParse(input ?? {})
       if (!parsed.success) throw validationError(parsed.error)
-      const pending: CoreEvent[] = []
       const ctx: OperationContext = {
         sqlite,
         clock,
@@ -109,11 +138,13 @@ export function createCore(options: CoreOptions): Core {
         actor,
         caller,
         services,
-        emit: (eventName, payload) => pending.push({ name: eventName, payload } as CoreEvent),
+        emit: (eventName, payload) => {
+          const id = appendEvent(sqlite, eventName, payload, clock.now())
+          afterCommit(sqlite, () => events.publish({ id, name: eventName, payload } as CoreEvent))
+        },
       }
-      const value =
-        op.kind === 'mutation' ? sqlite.transaction(() => op.handler(ctx, parsed.data))() : op.handler(ctx, parsed.data)
-      for (const event of pending) events.publish(event)
+      const value = op.kind === 'mutation' ? inTransaction(sqlite, () => op.handler(ctx, parsed.data)) : op.handler(ctx, parsed.data)
+      pruneHourly()
       return { ok: true, value }
     } catch (thrown) {
       const error = fromStoreError(thrown)
@@ -125,6 +156,11 @@ export function createCore(options: CoreOptions): Core {
   return {
     sqlite,
     events,
+    eventLog: {
+      bounds: () => eventLogBounds(sqlite),
+      after: (afterId, limit) =>
+        eventsAfter(sqlite, afterId, Math.max(1, Math.min(1000, limit))).map((e) => ({ id: e.id, name: e.name, payload: JSON.parse(e.payload) }) as CoreEvent),
+    },
     sessions,
     clock,
     services,

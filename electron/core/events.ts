@@ -11,13 +11,19 @@ export interface CoreEvents {
 }
 export type CoreEventName = keyof CoreEvents
 export interface CoreEvent<K extends CoreEventName = CoreEventName> {
+  /** The event's place in the store's event log (table core_event): increasing, kept 48 h, sent as SSE `id:`. */
+  id: number
   name: K
   payload: CoreEvents[K]
 }
 
 type Listener = (event: CoreEvent) => void
 
-/** One in-process bus. Events are published only after the transaction that caused them commits. */
+/**
+ * One in-process bus. Events are logged inside the transaction that caused them and published
+ * only after the outermost transaction commits (db/transaction.ts), so a listener never hears of
+ * a change that was rolled back.
+ */
 export class EventBus {
   private listeners = new Set<Listener>()
 

@@ -39,7 +39,7 @@ let status: TerminalServerStatus = {
 
 let core: Core
 try {
-  core = createCore({ file, demoDir: path.join(projectRoot, 'resources', 'demo'), services: { terminals: { status: () => status } } })
+  core = createCore({ file, owner: 'the Zhike hub', demoDir: path.join(projectRoot, 'resources', 'demo'), services: { terminals: { status: () => status } } })
 } catch (error) {
   fail(`cannot open the store at ${file}: ${(error as Error).message}`)
 }

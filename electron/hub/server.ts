@@ -10,9 +10,10 @@ import { contentSecurityPolicy } from '../core/content-security-policy'
 import type { Caller } from '../core/context'
 import type { Core } from '../core/core'
 import { toErrorBody, type ErrorCode } from '../core/errors'
-import { eventVisibleTo } from '../core/event-visibility'
+import { parseLastEventId } from '../core/event-replay'
 import { operationCatalog, operationSessionEffect } from '../core/operation-catalog'
 import { sessionHours } from '../core/staff/sessions'
+import { EventStreams } from './event-stream'
 import { httpStatus } from './http-status'
 import { hostHeaderName, isLoopbackAddress, loopbackNames } from './network'
 
@@ -197,7 +198,7 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
 
   app.get('/api/health', async (_request, reply) => reply.header('cache-control', 'no-store').send({ ok: true }))
   app.get('/api/schema', async (_request, reply) => reply.send({ ok: true, value: operationCatalog() }))
-  app.get('/api/events', (request, reply) => streamEvents(request, reply))
+  app.get<{ Querystring: { lastEventId?: string } }>('/api/events', (request, reply) => streamEvents(request, reply))
 
   for (const name of guardedOperations) {
     app.post(
@@ -212,44 +213,39 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
     return reply.code(404).send(failure('UNKNOWN_OPERATION', 'No such API route.'))
   })
 
-  function streamEvents(request: FastifyRequest, reply: FastifyReply): void {
-    const session = token(request)
-    if (!core.sessions.actor(session)) {
-      void reply.code(401).send(failure('UNAUTHENTICATED', 'Sign in first.'))
+  const streams = new EventStreams(core)
+  app.addHook('onClose', async () => streams.closeAll())
+
+  function streamEvents(request: FastifyRequest<{ Querystring: { lastEventId?: string } }>, reply: FastifyReply): void {
+    if (!sameOrigin(request)) {
+      void reply.code(403).send(failure('FORBIDDEN', 'Cross-site request refused.'))
       return
     }
+    const session = token(request)
+    // Opening a stream is not activity: a board left open does not keep its session alive.
+    const actor = core.sessions.peek(session)
+    if (!session || !actor) {
+      void reply.code(401).header('cache-control', 'no-store').send(failure('UNAUTHENTICATED', 'Sign in first.'))
+      return
+    }
+    const lastId = parseLastEventId(request.headers['last-event-id']) ?? parseLastEventId(request.query?.lastEventId)
     reply.hijack()
-    const res = reply.raw
-    res.writeHead(200, {
-      ...(reply.getHeaders() as Record<string, string>),
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    })
-    res.write('retry: 1000\n: connected\n\n')
-    const unsubscribe = core.events.subscribe((event) => {
-      // Look the session up per event: a signed-out terminal stops hearing at once.
-      const actor = core.sessions.actor(session)
-      if (!actor) return void res.end()
-      if (eventVisibleTo(actor, event)) res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`)
-    })
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), 15_000)
-    request.raw.on('close', () => {
-      clearInterval(heartbeat)
-      unsubscribe()
-    })
+    streams.open(request.raw, reply.raw, reply.getHeaders() as Record<string, string>, session, actor, lastId)
   }
 
   // The built renderer. Hashed assets are cached for a year; index.html is always revalidated.
+  // The build writes each file's .br and .gz beside it (precompressed-assets.ts): those are sent
+  // as they are, and only what has none is compressed per request.
   // Registered even before the renderer is built (a build may still be running); until then `/`
   // says how to build it.
   const rendererDir = path.resolve(options.rendererDir)
   await app.register(fastifyStatic, {
     root: rendererDir,
-    index: 'index.html',
+    // A list, not a string: with preCompressed, @fastify/static looks index files up only in a list.
+    index: ['index.html'],
     wildcard: true,
     dotfiles: 'deny',
+    preCompressed: true,
     setHeaders(reply, file) {
       const immutable = file.includes(`${path.sep}assets${path.sep}`)
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')

@@ -11,7 +11,6 @@ interface Arrival { stayId: number; guestId: number; guest: { nativeName: string
 interface Hit { guestId: number; nativeName: string; romanName: string | null }
 
 let store: ReturnType<typeof tempStore>
-let loadMs: number
 let summary: { rooms: number; guests: number; arrivalsToday: number }
 let desk: Actor
 let manager: Actor
@@ -23,9 +22,7 @@ const signIn = (code: string): Actor => call<{ staff: Actor }>(null, 'session.si
 
 beforeAll(() => {
   store = tempStore()
-  const started = performance.now()
   summary = call(null, 'setup.loadDemo')
-  loadMs = performance.now() - started
   desk = signIn('fd01')
   manager = signIn('mg01')
   relations = signIn('gr01')
@@ -38,8 +35,7 @@ const search = (text: string) => call<Hit[]>(desk, 'guest.search', { text, limit
 const names = (text: string) => search(text).map((h) => h.nativeName)
 
 describe('the demo hotel', () => {
-  it('loads in a few seconds, and the store says it is the demo', () => {
-    expect(loadMs).toBeLessThan(8000) // about 1–2 s on a developer machine; generous for busy CI
+  it('loads, and the store says it is the demo', () => {
     expect(summary).toEqual({ rooms: 240, guests: 200, arrivalsToday: 30 })
     expect(call(null, 'setup.status')).toMatchObject({ needsSetup: false, demo: true, rooms: 240, guests: 200 })
   })

@@ -165,7 +165,7 @@ const describeBody = (body: FuzzBody) => {
 function cookieFor(role: RoleSession, op: CatalogEntry): string {
   if (!role.actor) return role.cookie
   const effect = (operations as Record<string, { session?: string }>)[op.name]?.session
-  return effect ? `${cookieName}=${store.core.sessions.open(role.actor)}` : role.cookie
+  return effect ? `${cookieName}=${store.core.sessions.open(role.actor, '127.0.0.1')}` : role.cookie
 }
 
 const mayCall = (role: RoleSession, op: CatalogEntry) => op.permission === 'public' || (role.actor !== null && roleAllows(role.actor.role, op.permission))

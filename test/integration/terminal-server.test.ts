@@ -32,7 +32,7 @@ function readEvents(url: string, cookie: string, ca: string, wanted: string, max
       let chunks = 0
       response.on('data', (chunk: Buffer) => {
         text += chunk.toString('utf8')
-        if (text.includes(': connected')) connected()
+        if (text.includes('event: ready')) connected()
         if (text.includes(wanted) || ++chunks >= maxChunks) {
           request.destroy()
           resolve(text)

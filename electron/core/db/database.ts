@@ -8,6 +8,7 @@ import type { RuleTable } from './tables/rule.table'
 import type { PromptTable } from './tables/prompt.table'
 import type { VocabularyTable } from './tables/vocabulary.table'
 import type { AuditTable } from './tables/audit.table'
+import type { CoreEventTable, StaffSessionTable } from './tables/session.table'
 import type { SettingTable } from './tables/settings.table'
 import type { ObservationTable } from './tables/observation.table'
 import type { GuestChangeTable, GuestMergeTable, GuestPairFlagTable, GuestTokenTable } from './tables/guest-history.table'
@@ -30,4 +31,6 @@ export interface Database {
   guest_merge: GuestMergeTable
   guest_pair_flag: GuestPairFlagTable
   guest_token: GuestTokenTable
+  staff_session: StaffSessionTable
+  core_event: CoreEventTable
 }

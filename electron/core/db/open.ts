@@ -6,6 +6,7 @@ import { AppError } from '../errors'
 import { migrations as registered } from './migrations'
 import type { Migration } from './migrations/migration'
 import { schemaQb, type Sqlite } from './query'
+import { lockStore } from './store-lock'
 
 export interface OpenOptions {
   /** Database file, or ':memory:'. */
@@ -15,6 +16,8 @@ export interface OpenOptions {
   migrations?: readonly Migration[]
   /** Called with the backup path when an existing file is about to be migrated. */
   onBackup?: (backupFile: string) => void
+  /** Who opens it, named to a second Zhike that tries the same store ('hub', 'desktop', 'test'…). Default 'Zhike'. */
+  owner?: string
 }
 
 /**
@@ -34,14 +37,80 @@ export function restrictStoreFiles(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600)
 }
 
-/** Opens the store with the pragmas a hotel needs (a check-in must survive a power cut). */
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+}
+
+function damaged(file: string, found: string): AppError {
+  return new AppError(
+    'STORE_DAMAGED',
+    `The store ${file} is damaged (${found}). Zhike has not written to it. Restore the latest backup (a copy of the file, or a *.bak beside it), or have it repaired with the sqlite3 tool's .recover, then start again.`,
+    { file, found },
+  )
+}
+
+/**
+ * Checks the store before anything is written (PRAGMA quick_check: every page and b-tree,
+ * O(size), about a second per few hundred MB). Throws STORE_DAMAGED, closing the connection,
+ * when it is not sound.
+ */
+function checkSound(sqlite: Sqlite, file: string): void {
+  let rows: { quick_check: string }[]
+  try {
+    rows = sqlite.pragma('quick_check') as { quick_check: string }[]
+  } catch (error) {
+    sqlite.close()
+    if (isDamage(error)) throw damaged(file, String((error as Error).message))
+    throw error
+  }
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok')
+  if (problems.length > 0) {
+    sqlite.close()
+    throw damaged(file, problems.slice(0, 3).join('; '))
+  }
+}
+
+/**
+ * Opens the store with the pragmas a hotel needs (a check-in must survive a power cut).
+ *
+ * A file store is first locked for this process (`<file>.lock`, see store-lock.ts; a second
+ * opener gets STORE_IN_USE naming the holder) and checked (STORE_DAMAGED); closing the
+ * returned connection releases the lock.
+ */
 export function openSqlite(options: OpenOptions): Sqlite {
-  if (options.file !== ':memory:') restrictStoreFiles(options.file)
-  const sqlite = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  if (options.file === ':memory:') return configure(new BetterSqlite3(':memory:', options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), options)
+  restrictStoreFiles(options.file)
+  const lock = lockStore(options.file, options.owner ?? 'Zhike')
+  try {
+    const sqlite = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    checkSound(sqlite, options.file)
+    const close = sqlite.close.bind(sqlite)
+    sqlite.close = () => {
+      close()
+      lock.release()
+      return sqlite
+    }
+    try {
+      return configure(sqlite, options)
+    } catch (error) {
+      if (sqlite.open) sqlite.close()
+      if (isDamage(error)) throw damaged(options.file, String((error as Error).message))
+      throw error
+    }
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+}
+
+function configure(sqlite: Sqlite, options: OpenOptions): Sqlite {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  // While another process writes, wait up to a second, then BEGIN IMMEDIATE is tried again
+  // (db/transaction.ts): the hub's one thread is never blocked long.
+  sqlite.pragma('busy_timeout = 1000')
   // 64 MiB of page cache instead of SQLite's 2 MiB: with a million guests, the search index
   // and the in-house guests' rows then stay in memory between keystrokes (3× faster search).
   sqlite.pragma('cache_size = -65536')

@@ -19,3 +19,8 @@ export function cached<T>(sqlite: Sqlite, key: string, load: () => T): T {
 export function invalidate(sqlite: Sqlite, key: string): void {
   caches.get(sqlite)?.delete(key)
 }
+
+/** Forgets every cached value of this store (a transaction rolled back: what was read may never have existed). */
+export function clearStoreCaches(sqlite: Sqlite): void {
+  caches.get(sqlite)?.clear()
+}

@@ -106,7 +106,7 @@ export const setupOperations = {
       )
       const actor = toActor(findStaffByCode(ctx.sqlite, input.admin.code)!)
       ctx.sessions.setupCode.revoke()
-      return { token: ctx.sessions.open(actor), staff: actor }
+      return { token: ctx.sessions.open(actor, ctx.caller.address), staff: actor }
     },
   }),
 

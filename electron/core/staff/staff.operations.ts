@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository'
-import { actorOf, type Actor, type OperationContext } from '../context'
+import { actorOf, type OperationContext } from '../context'
 import { findDepartment, listDepartments } from '../departments/department.repository'
 import { AppError } from '../errors'
 import { operation } from '../operation'
-import type { StaffRow } from '../db/tables/staff.table'
 import { decoyPinHash, hashPin, pinNeedsRehash, verifyPin } from './pin'
 import { roleAllows, roles, type Role } from './roles'
+import { toActor } from './staff-actor'
 import { findStaff, findStaffByCode, insertStaff, listActiveStaff, updatePinHash } from './staff.repository'
 
 export const staffCode = z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{2,20}$/, 'Staff codes are 2–20 letters or digits.')
@@ -22,9 +22,7 @@ export function pinLongEnoughForRole(value: { role: Role; pin: string }, ctx: z.
   }
 }
 
-export function toActor(row: StaffRow): Actor {
-  return { staffId: row.id, code: row.code, name: row.name, role: row.role as Role, department: row.department_code }
-}
+export { toActor }
 
 export const staffInput = z.object({
   code: staffCode,
@@ -93,7 +91,7 @@ export const staffOperations = {
       if (pinNeedsRehash(active.pin_hash)) updatePinHash(ctx.sqlite, active.id, hashPin(input.pin))
       recordAudit(ctx.sqlite, { at, staffId: active.id, action: 'session.signIn', entity: 'staff', entityId: active.id, detail: { address } })
       const actor = toActor(active)
-      return { token: ctx.sessions.open(actor), staff: actor }
+      return { token: ctx.sessions.open(actor, address), staff: actor }
     },
   }),
 

@@ -2,6 +2,7 @@ import type { Migration } from './migration'
 import { foundation } from './0001-foundation'
 import { profiles } from './0002-profiles'
 import { rulePolarity } from './0003-rule-polarity'
+import { sessionsAndEventLog } from './0004-sessions-and-event-log'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog]
