@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // Two entries: the main process, and the core host it starts as a utility process (the store, off the UI thread).
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), 'core-host': resolve(__dirname, 'electron/core-host/index.ts') } },
     },
   },
   preload: {

@@ -1,3 +1,4 @@
+import type { StartFailureCode } from '../core-host/protocol'
 import type { CheckFailure } from './terminal-check'
 import type { AddressError, FingerprintError } from './terminal-target'
 
@@ -44,6 +45,33 @@ export interface DesktopStrings {
   quit: string
   damagedTitle: string
   damagedMessage: (file: string) => string
+  helpMenu: string
+  openLogFolderMenu: string
+  progressTitle: string
+  openingStore: string
+  preparingSearch: (done: string, total: string) => string
+  preparingSearchHint: string
+  startFailureTitles: Record<StartFailureCode, string>
+  startFailureHints: Record<StartFailureCode, string>
+  dataFolder: (folder: string) => string
+  hostGoneTitle: string
+  hostGoneMessage: string
+  hostGoneDetail: (code: number, logFolder: string) => string
+  restart: string
+  sandboxOffTitle: string
+  sandboxOffMessage: string
+  sandboxOffDetail: string
+  sandboxRefusedTitle: string
+  sandboxRefusedMessage: string
+  sandboxRefusedDetail: string
+  restartWithSandbox: string
+  ok: string
+  updateReadyTitle: string
+  updateReadyMessage: (version: string) => string
+  updateReadyDetail: string
+  updateReadyServingDetail: string
+  restartNow: string
+  later: string
 }
 
 const en: DesktopStrings = {
@@ -97,6 +125,47 @@ const en: DesktopStrings = {
   quit: 'Quit',
   damagedTitle: 'Terminal settings are damaged',
   damagedMessage: (file) => `${file} does not say which Zhike to connect to. Connect again, or use this PC’s own store.`,
+  helpMenu: 'Help',
+  openLogFolderMenu: 'Open log folder',
+  progressTitle: 'Zhike 知客',
+  openingStore: 'Opening the guest store…',
+  preparingSearch: (done, total) => `Preparing guest search… ${done} of ${total}`,
+  preparingSearchHint: 'This happens once after an update. Zhike opens when it is done.',
+  startFailureTitles: {
+    STORE_IN_USE: 'The guest store is already open in another Zhike',
+    STORE_DAMAGED: 'The guest store is damaged',
+    STORE_TOO_NEW: 'The guest store was written by a newer Zhike',
+    NATIVE_MODULE: 'Zhike’s database module does not match this Electron',
+    START_FAILED: 'Zhike cannot open its guest store',
+  },
+  startFailureHints: {
+    STORE_IN_USE: 'Only one Zhike may use a data folder at a time. Close the other one (or stop the hub that uses this folder), then start Zhike again.',
+    STORE_DAMAGED: 'Zhike has not written to it. Keep a copy of the folder below and call whoever looks after this PC.',
+    STORE_TOO_NEW: 'Install the newer Zhike again, or ask whoever looks after this PC.',
+    NATIVE_MODULE: 'Start Zhike with `npm start`: it prepares the database module for Electron.',
+    START_FAILED: 'The log folder (Help → Open log folder) says more.',
+  },
+  dataFolder: (folder) => `Data folder: ${folder}`,
+  hostGoneTitle: 'Zhike’s guest store stopped',
+  hostGoneMessage: 'The part of Zhike that keeps the guest store stopped unexpectedly. Everything saved before this moment is kept.',
+  hostGoneDetail: (code, logFolder) => `Restart Zhike to go on working. The log may say why (exit code ${code}): ${logFolder}`,
+  restart: 'Restart Zhike',
+  sandboxOffTitle: 'Zhike runs without Chromium’s sandbox on this PC',
+  sandboxOffMessage: 'This Linux restricts the user namespaces Chromium’s sandbox needs, so the AppImage started Zhike without it.',
+  sandboxOffDetail:
+    'Zhike’s pages stay isolated from the system, but one layer of protection is missing. To restore it, install Zhike’s .deb package instead of the AppImage (it brings the AppArmor profile the sandbox needs), or ask whoever looks after this PC. The log records this at every start.',
+  sandboxRefusedTitle: 'Zhike will not run without its sandbox',
+  sandboxRefusedMessage: 'Zhike was started with --no-sandbox, although this PC does not need it.',
+  sandboxRefusedDetail: 'The sandbox keeps guest data safe if a page ever misbehaves. Restart Zhike normally, from its menu entry or without --no-sandbox.',
+  restartWithSandbox: 'Restart with the sandbox',
+  ok: 'OK',
+  updateReadyTitle: 'A new Zhike is ready',
+  updateReadyMessage: (version) => `Zhike ${version} has been downloaded. Restart to install it?`,
+  updateReadyDetail: 'Zhike closes for a moment and opens again. Choose Later to install it the next time Zhike is closed.',
+  updateReadyServingDetail:
+    'This PC serves department terminals: while Zhike restarts, their boards show “offline” for about a minute and catch up afterwards. Choose Later to install it the next time Zhike is closed.',
+  restartNow: 'Restart now',
+  later: 'Later',
 }
 
 const zhCN: DesktopStrings = {
@@ -148,6 +217,46 @@ const zhCN: DesktopStrings = {
   quit: '退出',
   damagedTitle: '终端设置已损坏',
   damagedMessage: (file) => `${file} 中没有有效的知客地址。请重新连接，或使用本机自己的数据。`,
+  helpMenu: '帮助',
+  openLogFolderMenu: '打开日志文件夹',
+  progressTitle: 'Zhike 知客',
+  openingStore: '正在打开宾客数据…',
+  preparingSearch: (done, total) => `正在准备宾客搜索… 已完成 ${done} / ${total}`,
+  preparingSearchHint: '更新后只需进行一次。完成后知客将自动打开。',
+  startFailureTitles: {
+    STORE_IN_USE: '宾客数据已在另一个知客中打开',
+    STORE_DAMAGED: '宾客数据已损坏',
+    STORE_TOO_NEW: '宾客数据由更新版本的知客写入',
+    NATIVE_MODULE: '知客的数据库模块与此 Electron 不匹配',
+    START_FAILED: '知客无法打开宾客数据',
+  },
+  startFailureHints: {
+    STORE_IN_USE: '同一个数据文件夹一次只能由一个知客使用。请关闭另一个知客（或停止使用此文件夹的服务器），然后重新启动知客。',
+    STORE_DAMAGED: '知客没有写入该数据。请保留下面文件夹的副本，并联系负责这台电脑的人员。',
+    STORE_TOO_NEW: '请重新安装较新版本的知客，或联系负责这台电脑的人员。',
+    NATIVE_MODULE: '请用 `npm start` 启动知客：它会为 Electron 准备数据库模块。',
+    START_FAILED: '日志文件夹（帮助 → 打开日志文件夹）中有更多信息。',
+  },
+  dataFolder: (folder) => `数据文件夹：${folder}`,
+  hostGoneTitle: '知客的宾客数据服务已停止',
+  hostGoneMessage: '知客中保存宾客数据的部分意外停止。此前保存的内容都已保留。',
+  hostGoneDetail: (code, logFolder) => `请重新启动知客以继续工作。日志中可能有原因（退出代码 ${code}）：${logFolder}`,
+  restart: '重新启动知客',
+  sandboxOffTitle: '知客在这台电脑上未使用 Chromium 沙盒运行',
+  sandboxOffMessage: '此 Linux 限制了 Chromium 沙盒所需的用户命名空间，因此 AppImage 在没有沙盒的情况下启动了知客。',
+  sandboxOffDetail:
+    '知客的页面仍与系统隔离，但少了一层保护。要恢复沙盒，请改为安装知客的 .deb 安装包（它会带来沙盒所需的 AppArmor 配置），或联系负责这台电脑的人员。每次启动时日志都会记录此情况。',
+  sandboxRefusedTitle: '知客不会在没有沙盒的情况下运行',
+  sandboxRefusedMessage: '知客以 --no-sandbox 启动，但这台电脑并不需要这样做。',
+  sandboxRefusedDetail: '沙盒可以在页面出现异常时保护宾客数据。请正常启动知客（通过菜单项，或不带 --no-sandbox）。',
+  restartWithSandbox: '使用沙盒重新启动',
+  ok: '确定',
+  updateReadyTitle: '新版知客已准备好',
+  updateReadyMessage: (version) => `知客 ${version} 已下载。现在重新启动以安装吗？`,
+  updateReadyDetail: '知客会短暂关闭后重新打开。选择“稍后”将在下次关闭知客时安装。',
+  updateReadyServingDetail: '这台电脑正在为部门终端提供服务：知客重新启动期间，终端看板会显示“离线”约一分钟，之后自动补上错过的内容。选择“稍后”将在下次关闭知客时安装。',
+  restartNow: '立即重新启动',
+  later: '稍后',
 }
 
 export function desktopStrings(language: DesktopLanguage): DesktopStrings {
@@ -168,4 +277,9 @@ export function unreachableChoices(strings: DesktopStrings): { buttons: string[]
 /** Chromium's network error codes for certificates are -200 to -299. */
 export function isCertificateError(errorCode: number): boolean {
   return errorCode <= -200 && errorCode > -300
+}
+
+/** Groups digits as the language does (12,000); the progress window shows counts of guests. */
+export function formatCount(language: DesktopLanguage, value: number): string {
+  return new Intl.NumberFormat(language).format(value)
 }

@@ -8,29 +8,37 @@ import {
   ipcMain,
   Menu,
   protocol,
+  screen,
   session,
+  shell,
+  utilityProcess,
   type MenuItemConstructorOptions,
   type Session,
   type WebContents,
 } from 'electron'
 import { ipcChannels } from '../core/bridge'
-import { createCore, type Core, type Result } from '../core/core'
-import { readTerminalSettings } from '../core/terminals/terminal-settings'
-import { createTerminalServer } from '../hub/terminal-server'
+import type { Result } from '../core/core'
+import type { CoreHostConfig } from '../core-host/protocol'
 import { demoDirectory, sqliteBinding } from './app-paths'
 import { appScheme, appSchemePrivileges, connectHost, ownSchemeUrl, serveAppRequest } from './app-protocol'
 import { parseCallEnvelope } from './call-envelope'
 import { connectPageUrl, handleConnectRequest } from './connect-page'
 import { contentSecurityPolicy, withContentSecurityPolicy } from './content-security-policy'
+import { CoreClient, type HostProcess } from './core-client'
+import { createDesktopLog, logFolderOf } from './desktop-log'
 import { desktopLanguage, desktopStrings, isCertificateError, unreachableChoices, type DesktopStrings } from './desktop-strings'
+import { kernelUserNamespaceFiles, relaunchOptions, sandboxLogLine, sandboxVerdict, type KernelUserNamespaces } from './linux-sandbox'
 import { localeArgument } from './locale-argument'
 import { NavigationPolicies } from './navigation-policy'
+import { ProgressWindow } from './progress-window'
 import { isAllowedRequest, isOwnRendererUrl, rendererLocation } from './renderer-url'
+import { startFailureDialog } from './start-failure'
 import { checkTerminalServer } from './terminal-check'
 import { readTerminalMode, removeTerminalTarget, writeTerminalTarget, type TerminalMode } from './terminal-file'
-import { isServing, resumeServing, shutDown, type HostedTerminalServer } from './terminal-hosting'
 import { certificateVerdict, isAllowedTerminalRequest, isTerminalUrl, type TerminalTarget } from './terminal-target'
-import { WindowSessions } from './window-sessions'
+import { startUpdates } from './updates'
+import { userDataOverride } from './user-data'
+import { minimumWindowSize, parseWindowState, placeWindow, serializeWindowState, windowStateFile } from './window-state'
 
 // out/main/index.js: the preload and the renderer are its siblings, the project two folders up.
 // Packaged, all three are inside app.asar; Electron's fs reads from it, so the renderer is served
@@ -38,27 +46,51 @@ import { WindowSessions } from './window-sessions'
 const mainDir = path.dirname(fileURLToPath(import.meta.url))
 const projectRoot = path.resolve(mainDir, '..', '..')
 const preloadFile = path.join(mainDir, '..', 'preload', 'index.cjs')
+// The core host, built beside this file by electron-vite (electron.vite.config.ts, main inputs).
+const coreHostFile = path.join(mainDir, 'core-host.js')
 const rendererDir = path.join(mainDir, '..', 'renderer')
 const location = rendererLocation({ devServerUrl: process.env.ELECTRON_RENDERER_URL, packaged: app.isPackaged, rendererDir })
 
-// Tests give every run a user-data folder of its own; it must be set before 'ready'.
-if (process.env.ZHIKE_USER_DATA) app.setPath('userData', path.resolve(process.env.ZHIKE_USER_DATA))
+// Before 'ready': tests give every run a user-data folder of its own (ZHIKE_USER_DATA), and a
+// development run never opens the installed app's store (user-data.ts).
+const userDataFolder = userDataOverride({ packaged: app.isPackaged, env: process.env, appData: app.isPackaged ? '' : app.getPath('appData') })
+if (userDataFolder) app.setPath('userData', userDataFolder)
+const desktopLog = createDesktopLog(logFolderOf(app.getPath('userData')))
+const log = (line: string) => desktopLog.info(line)
+log(`Zhike ${app.getVersion?.() ?? ''} starting (Electron ${process.versions.electron ?? '?'}, ${process.platform}), data in ${app.getPath('userData')}`)
+
+function readKernelFile(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch {
+    return null
+  }
+}
+const kernel = Object.fromEntries(Object.entries(kernelUserNamespaceFiles).map(([key, file]) => [key, process.platform === 'linux' ? readKernelFile(file) : null])) as unknown as KernelUserNamespaces
+const sandbox = sandboxVerdict({
+  platform: process.platform,
+  packaged: app.isPackaged,
+  appImage: process.env.APPIMAGE,
+  noSandbox: app.commandLine?.hasSwitch('no-sandbox') ?? process.argv.includes('--no-sandbox'),
+  kernel,
+})
+const sandboxLine = sandboxLogLine(sandbox)
+if (sandboxLine) desktopLog.warn(sandboxLine)
 app.enableSandbox()
 // Our pages come from zhike://, not file:// (so the grantFileProtocolExtraPrivileges fuse is off).
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: appSchemePrivileges }])
 
 const refused: Result = { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from Zhike’s own page.' } }
 const malformed: Result = { ok: false, error: { code: 'VALIDATION', message: 'A call is {method, input}.' } }
-const log = (line: string) => console.log(`[zhike] ${line}`)
 
 /** The connect window's session: in memory, its own zhike://connect handler, nothing else. */
 const connectPartition = 'zhike-connect'
 
 const navigation = new NavigationPolicies()
 let mode: TerminalMode = { kind: 'local' }
-let core: Core | undefined
-let sessions: WindowSessions | undefined
-let terminals: HostedTerminalServer | undefined
+let coreHost: CoreClient | undefined
+let progress: ProgressWindow | undefined
+let quitting = false
 let connectWindow: BrowserWindow | undefined
 let strings: DesktopStrings = desktopStrings('en')
 
@@ -85,7 +117,7 @@ function denyPermissions(target: Session): void {
 function limitRequests(target: Session, allowed: (url: string) => boolean, ourCsp: boolean): void {
   target.webRequest.onBeforeRequest((details, callback) => {
     const ok = allowed(details.url)
-    if (!ok) console.warn(`[zhike] blocked a request to ${details.url}`)
+    if (!ok) desktopLog.warn(`blocked a request to ${details.url}`)
     callback({ cancel: !ok })
   })
   if (ourCsp) {
@@ -98,37 +130,57 @@ function lockDown(contents: WebContents): void {
   const stayHome = (event: Electron.Event, url: string) => {
     if (!navigation.allows(contents.id, url)) {
       event.preventDefault()
-      console.warn(`[zhike] denied navigation to ${url}`)
+      desktopLog.warn(`denied navigation to ${url}`)
     }
   }
   contents.on('will-navigate', stayHome)
   contents.on('will-redirect', stayHome)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    console.warn(`[zhike] denied a new window for ${url}`)
+    desktopLog.warn(`denied a new window for ${url}`)
     return { action: 'deny' }
   })
   const id = contents.id
   contents.once('destroyed', () => {
-    sessions?.forget(id)
+    coreHost?.forgetWindow(id)
     navigation.forget(id)
   })
 }
 
 /** Restarts Zhike; in local mode 'will-quit' stops serving terminals and closes the store first. */
 function relaunch(): void {
-  app.relaunch()
+  app.relaunch(relaunchOptions({ argv: process.argv, env: process.env }))
   app.quit()
 }
 
 // ---- Local mode: this PC's own store, and perhaps serving department terminals ----
 
-function openCore(): Core {
-  return createCore({
+function coreHostConfig(): CoreHostConfig {
+  const demoDir = existingFolder(demoDirectory({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, projectRoot }))
+  const nativeBinding = sqliteBinding({ env: process.env, packaged: app.isPackaged, exists: (file) => fs.existsSync(file) })
+  return {
     file: path.join(app.getPath('userData'), 'zhike.db'),
-    demoDir: existingFolder(demoDirectory({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, projectRoot })),
-    nativeBinding: sqliteBinding({ env: process.env, packaged: app.isPackaged, exists: (file) => fs.existsSync(file) }),
-  })
+    dataDir: app.getPath('userData'),
+    rendererDir,
+    ...(demoDir ? { demoDir } : {}),
+    ...(nativeBinding ? { nativeBinding } : {}),
+  }
+}
+
+/** Starts the core host (electron/core-host) as a utility process; its output goes to the log. */
+function forkCoreHost(): HostProcess {
+  const child = utilityProcess.fork(coreHostFile, [], { serviceName: 'Zhike core', stdio: 'pipe' })
+  const forward = (level: 'info' | 'warn') => (chunk: Buffer | string) => {
+    for (const line of String(chunk).split(/\r?\n/)) if (line.trim()) desktopLog[level](`core: ${line}`)
+  }
+  child.stdout?.on('data', forward('info'))
+  child.stderr?.on('data', forward('warn'))
+  return {
+    postMessage: (message) => child.postMessage(message),
+    onMessage: (listener) => void child.on('message', listener),
+    onExit: (listener) => void child.on('exit', listener),
+    kill: () => void child.kill(),
+  }
 }
 
 function secureAppSession(): void {
@@ -140,35 +192,57 @@ function secureAppSession(): void {
   denyPermissions(target)
 }
 
-function serveCalls(windowSessions: WindowSessions): void {
-  ipcMain.handle(ipcChannels.call, (event, envelope: unknown): Result => {
+function serveCalls(client: CoreClient): void {
+  ipcMain.handle(ipcChannels.call, (event, envelope: unknown): Result | Promise<Result> => {
     // Who is asking comes first: only our own page, in a top-level frame, may reach the core.
     const frame = event.senderFrame
     if (!frame || frame.parent !== null || !isOwnRendererUrl(frame.url, location)) {
-      console.warn(`[zhike] refused a call from ${frame?.url ?? 'a destroyed frame'}`)
+      desktopLog.warn(`refused a call from ${frame?.url ?? 'a destroyed frame'}`)
       return refused
     }
     const call = parseCallEnvelope(envelope)
     if (!call) return malformed
-    return windowSessions.call(event.sender.id, call.method, call.input)
+    return client.call(event.sender.id, call.method, call.input)
   })
 }
 
-function forwardEvents(opened: Core, windowSessions: WindowSessions): void {
-  opened.events.subscribe((event) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      const contents = window.webContents
-      if (!contents.isDestroyed() && windowSessions.mayReceive(contents.id, event)) contents.send(ipcChannels.event, event)
-    }
-  })
+/** An event goes to the windows the core host chose (their signed-in person may see it). */
+function forwardEvent(event: unknown, windowIds: readonly number[]): void {
+  for (const window of BrowserWindow.getAllWindows()) {
+    const contents = window.webContents
+    if (!contents.isDestroyed() && windowIds.includes(contents.id)) contents.send(ipcChannels.event, event)
+  }
+}
+
+function readWindowState(): string | null {
+  try {
+    return fs.readFileSync(path.join(app.getPath('userData'), windowStateFile), 'utf8')
+  } catch {
+    return null
+  }
+}
+
+/** Kept whole (written beside, then renamed), so a crash mid-write leaves the old state, not half a file. */
+function keepWindowState(window: BrowserWindow): void {
+  try {
+    const bounds = window.getNormalBounds()
+    const file = path.join(app.getPath('userData'), windowStateFile)
+    fs.writeFileSync(`${file}.tmp`, serializeWindowState({ ...bounds, maximized: window.isMaximized() }))
+    fs.renameSync(`${file}.tmp`, file)
+  } catch (error) {
+    desktopLog.warn(`could not keep the window's size and place: ${String(error)}`)
+  }
 }
 
 function createAppWindow(): BrowserWindow {
+  const placement = placeWindow(parseWindowState(readWindowState()), screen.getAllDisplays().map((display) => display.workArea))
   const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    minWidth: 360,
-    minHeight: 480,
+    x: placement.x,
+    y: placement.y,
+    width: placement.width,
+    height: placement.height,
+    minWidth: minimumWindowSize.width,
+    minHeight: minimumWindowSize.height,
     show: false,
     title: 'Zhike 知客',
     icon: app.isPackaged ? undefined : path.join(projectRoot, 'resources', 'icons', 'icon.png'),
@@ -192,42 +266,105 @@ function createAppWindow(): BrowserWindow {
     },
   })
   navigation.allow(window.webContents.id, (url) => isOwnRendererUrl(url, location))
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize()
+    window.show()
+  })
+  window.on('close', () => keepWindowState(window))
   void window.loadURL(location.indexUrl)
   return window
 }
 
-/** The desktop's own hub: the same core, served over HTTPS to department terminals when turned on. */
-function hostTerminals(opened: Core): HostedTerminalServer {
-  const server = createTerminalServer({ core: opened, rendererDir, dataDir: app.getPath('userData'), log: (line) => log(`terminals: ${line}`) })
-  opened.services.terminals = server
-  if (resumeServing(server, readTerminalSettings(opened.sqlite))) log('serving department terminals, as an administrator left it')
-  return server
+/** The core host stopped without being asked: say so, and restart or quit (never a window that hangs). */
+function coreHostGone(code: number): void {
+  desktopLog.error(`the core host exited unexpectedly (code ${code})`)
+  const options = {
+    type: 'error' as const,
+    title: strings.hostGoneTitle,
+    message: strings.hostGoneMessage,
+    detail: strings.hostGoneDetail(code, desktopLog.folder),
+    buttons: [strings.restart, strings.quit],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  }
+  const parent = BrowserWindow.getAllWindows().find((w) => !w.isDestroyed())
+  // The progress window (if any) stays until the answer: closing the last window would quit at once.
+  void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)).then(({ response }) => {
+    progress?.close()
+    if (response === 0) relaunch()
+    else app.quit()
+  })
 }
 
 function startLocal(): void {
-  let opened: Core
-  try {
-    opened = openCore()
-  } catch (error) {
-    const message = (error as Error).message
-    // The usual cause in development: `electron .` run by hand loads node_modules' Node build.
-    const hint = /NODE_MODULE_VERSION/.test(message) ? '\n\nStart Zhike with `npm start`: it prepares the database module for Electron.' : ''
-    dialog.showErrorBox('Zhike cannot open its guest store', `${message}${hint}\n\n${app.getPath('userData')}`)
-    app.exit(1)
-    return
-  }
-  core = opened
-  sessions = new WindowSessions(opened)
-  terminals = hostTerminals(opened)
   secureAppSession()
-  serveCalls(sessions)
-  forwardEvents(opened, sessions)
   Menu.setApplicationMenu(applicationMenu())
-  createAppWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createAppWindow()
+  progress = new ProgressWindow(desktopLanguage(app.getLocale()), strings.progressTitle)
+  const client = new CoreClient(forkCoreHost(), {
+    progress: (p) => progress?.show(p),
+    ready: () => {
+      log('the store is open')
+      createAppWindow()
+      // After the main window exists: closing the last window would quit.
+      progress?.close()
+      showSandboxNotice()
+    },
+    fatal: (failure) => {
+      desktopLog.error(`the store did not open: ${failure.code}`)
+      const { title, content } = startFailureDialog(strings, failure, app.getPath('userData'))
+      dialog.showErrorBox(title, content)
+      void client.shutdown(3000).finally(() => app.exit(1))
+    },
+    event: forwardEvent,
+    log: (level, line) => desktopLog[level](`core: ${line}`),
+    exit: (code, expected) => {
+      if (!expected && !quitting) coreHostGone(code)
+    },
   })
+  coreHost = client
+  serveCalls(client)
+  client.start(coreHostConfig())
+  // A store that opens at once never shows the progress window; a slow one (a long check, the search rebuild) does.
+  setTimeout(() => {
+    if (client.state === 'starting') progress?.show({ step: 'opening' })
+  }, 800).unref?.()
+  app.on('activate', () => {
+    if (client.state === 'ready' && BrowserWindow.getAllWindows().length === 0) createAppWindow()
+  })
+}
+
+// ---- The sandbox (linux-sandbox.ts) ----
+
+/** Started with --no-sandbox for no reason Zhike accepts: restart with the sandbox, or quit. Answers whether to go on. */
+function refuseUnsandboxed(): boolean {
+  if (sandbox.kind !== 'refused') return true
+  const response = dialog.showMessageBoxSync({
+    type: 'warning',
+    title: strings.sandboxRefusedTitle,
+    message: strings.sandboxRefusedMessage,
+    detail: strings.sandboxRefusedDetail,
+    buttons: [strings.restartWithSandbox, strings.quit],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  })
+  if (response === 0) app.relaunch(relaunchOptions({ argv: process.argv, env: process.env, dropNoSandbox: true }))
+  app.exit(response === 0 ? 0 : 1)
+  return false
+}
+
+/** An AppImage without the sandbox says so once (the log says it at every start). */
+function showSandboxNotice(): void {
+  if (sandbox.kind !== 'appimage-unsandboxed') return
+  const marker = path.join(app.getPath('userData'), 'sandbox-notice-shown')
+  if (fs.existsSync(marker)) return
+  try {
+    fs.writeFileSync(marker, `${new Date().toISOString()}\n`)
+  } catch (error) {
+    desktopLog.warn(`could not remember the sandbox notice: ${String(error)}`)
+  }
+  void dialog.showMessageBox({ type: 'warning', title: strings.sandboxOffTitle, message: strings.sandboxOffMessage, detail: strings.sandboxOffDetail, buttons: [strings.ok], noLink: true })
 }
 
 // ---- Terminal mode: the hotel's Zhike on another PC, certificate pinned, no store here ----
@@ -237,7 +374,7 @@ function secureTerminalSession(target: TerminalTarget): void {
   // Only the server named in terminal.json, presenting exactly the certificate pinned there.
   terminalSession.setCertificateVerifyProc((request, callback) => {
     const verdict = certificateVerdict({ hostname: request.hostname, fingerprint: request.certificate.fingerprint }, target)
-    if (verdict !== 0) console.warn(`[zhike] refused the certificate of ${request.hostname} (${request.certificate.fingerprint})`)
+    if (verdict !== 0) desktopLog.warn(`refused the certificate of ${request.hostname} (${request.certificate.fingerprint})`)
     callback(verdict)
   })
   limitRequests(terminalSession, (url) => isAllowedTerminalRequest(url, target), true)
@@ -323,7 +460,7 @@ function connectSession(): Session {
     handleConnectRequest(request, {
       language: desktopLanguage(app.getLocale()),
       current: () => (mode.kind === 'terminal' ? mode.target : null),
-      serving: () => isServing(terminals),
+      serving: () => coreHost?.serving ?? false,
       check: (candidate) => checkTerminalServer(candidate),
       save: (candidate) => writeTerminalTarget(app.getPath('userData'), candidate),
       restart: () => setTimeout(relaunch, 1500),
@@ -429,6 +566,10 @@ function applicationMenu(): Menu {
       ],
     },
     { role: 'windowMenu' },
+    {
+      label: strings.helpMenu,
+      submenu: [{ label: strings.openLogFolderMenu, click: () => void shell.openPath(desktopLog.folder) }],
+    },
   ]
   return Menu.buildFromTemplate(template)
 }
@@ -467,21 +608,27 @@ function start(): void {
   })
   let closed = false
   app.on('will-quit', (event) => {
-    if (closed) return
-    // Stop serving terminals and close the store before the process goes.
+    if (closed || !coreHost) return
+    quitting = true
+    // The core host stops serving terminals and closes the store before the app goes.
     event.preventDefault()
-    void shutDown({ server: terminals, core, timeoutMs: 3000, log }).finally(() => {
+    void coreHost.shutdown(4000).finally(() => {
       closed = true
+      log('closed')
       app.quit()
     })
   })
 
   void app.whenReady().then(() => {
     strings = desktopStrings(desktopLanguage(app.getLocale()))
+    if (!refuseUnsandboxed()) return
     mode = readTerminalMode(app.getPath('userData'))
     if (mode.kind === 'terminal') startTerminal(mode.target)
     else if (mode.kind === 'damaged') resolveDamaged(mode.file)
     else startLocal()
+    void startUpdates({ log: desktopLog, strings: () => strings, serving: () => coreHost?.serving ?? false }).catch((error) =>
+      desktopLog.warn(`updates could not start: ${String(error)}`),
+    )
   })
 }
 

@@ -43,6 +43,11 @@ export class WindowSessions {
     return eventVisibleTo(this.actor(windowId), event)
   }
 
+  /** The windows whose signed-in person may receive the event (a window nobody signed in to hears nothing). */
+  recipients(event: CoreEvent): number[] {
+    return [...this.tokens.keys()].filter((windowId) => this.mayReceive(windowId, event))
+  }
+
   /** Signs the window out (closed, crashed, or signed out). */
   forget(windowId: number): void {
     this.core.sessions.close(this.tokens.get(windowId))

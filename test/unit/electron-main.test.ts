@@ -6,6 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import selfsigned from 'selfsigned'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createCore, type Core } from '../../electron/core/core'
+import { addMacauGuest, seedSmallHotel } from '../fixtures/test-store'
 
 // electron/main/index.ts wired against a stand-in for Electron's main-process API (Electron cannot
 // run here): the real core, hub and modules, a fake `electron` that records what the app asks of it.
@@ -31,6 +33,11 @@ const fake = vi.hoisted(() => {
     appEvents: null as any,
     paths: {} as Record<string, string>,
     sessions: {} as Record<string, any>,
+    forked: [] as string[],
+    children: [] as any[],
+    opened: [] as string[],
+    relaunchOptions: null as unknown,
+    seededStay: 0,
   }
   return state
 })
@@ -58,7 +65,8 @@ vi.mock('electron', async () => {
       super()
       this.options = options
       const contents: any = new Emitter()
-      Object.assign(contents, { id: nextId++, setWindowOpenHandler: (fn: any) => (contents.openHandler = fn), isDestroyed: () => false, send: () => {} })
+      contents.sent = [] as unknown[][]
+      Object.assign(contents, { id: nextId++, setWindowOpenHandler: (fn: any) => (contents.openHandler = fn), isDestroyed: () => false, send: (...args: unknown[]) => contents.sent.push(args) })
       this.webContents = contents
       fake.windows.push(this)
       fake.appEvents.emit('web-contents-created', {}, contents)
@@ -69,11 +77,63 @@ vi.mock('electron', async () => {
     }
     setMenu() {}
     focus() {}
-    close() {}
+    close() {
+      this.emit('close', {})
+    }
+    destroy() {}
     show() {}
+    maximize() {}
+    isMaximized() {
+      return false
+    }
+    getNormalBounds() {
+      const { x = 40, y = 30, width, height } = this.options
+      return { x, y, width, height }
+    }
     isDestroyed() {
       return false
     }
+  }
+  // The core host as Electron would run it, but in this process: the real core-host module behind
+  // a channel that clones messages and delivers them later, like a MessagePort.
+  const fork = (modulePath: string) => {
+    const child: any = new Emitter()
+    fake.forked.push(modulePath)
+    fake.children.push(child)
+    child.alive = true
+    let deliver: ((message: unknown) => void) | undefined
+    const queue: unknown[] = []
+    const end = (code: number) => {
+      if (!child.alive) return
+      child.alive = false
+      setImmediate(() => child.emit('exit', code))
+    }
+    child.postMessage = (message: unknown) => {
+      const copy = structuredClone(message)
+      setImmediate(() => {
+        if (!child.alive) return
+        if (deliver) deliver(copy)
+        else queue.push(copy)
+      })
+    }
+    child.kill = () => end(143)
+    child.crash = end
+    void Promise.all([import('../../electron/core-host/core-host'), import('../../electron/hub/terminal-server')]).then(([{ runCoreHost }, { createTerminalServer }]) =>
+      runCoreHost(
+        {
+          postMessage: (message) => {
+            const copy = structuredClone(message)
+            setImmediate(() => child.alive && child.emit('message', copy))
+          },
+          onMessage: (listener) => {
+            deliver = listener
+            for (const message of queue.splice(0)) listener(message)
+          },
+        },
+        { createTerminals: (core, config, log) => createTerminalServer({ core, rendererDir: config.rendererDir, dataDir: config.dataDir, log }), exit: end },
+      ),
+    )
+    return child
   }
   return {
     app: {
@@ -85,7 +145,12 @@ vi.mock('electron', async () => {
       on: (name: string, fn: any) => fake.appEvents.on(name, fn),
       whenReady: () => Promise.resolve(),
       getLocale: () => fake.locale,
-      relaunch: () => void (fake.relaunched = true),
+      getVersion: () => '0.1.0',
+      commandLine: { hasSwitch: () => false },
+      relaunch: (options: unknown) => {
+        fake.relaunched = true
+        fake.relaunchOptions = options
+      },
       quit: () => {
         fake.quits += 1
         fake.appEvents.emit('will-quit', { preventDefault: () => {} })
@@ -93,12 +158,15 @@ vi.mock('electron', async () => {
       exit: (code: number) => void (fake.exitCode = code),
     },
     BrowserWindow,
+    utilityProcess: { fork },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+    shell: { openPath: async (folder: string) => void fake.opened.push(folder) },
     ipcMain: { handle: (channel: string, fn: any) => void (fake.ipc[channel] = fn) },
     Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: (menu: unknown) => void (fake.menu = menu) },
     protocol: { registerSchemesAsPrivileged: (schemes: unknown) => void (fake.schemes = schemes) },
     session: { defaultSession: makeSession('default'), fromPartition: (p: string) => (fake.sessions[p] ??= makeSession(p)) },
     dialog: {
-      showErrorBox: (title: string) => fake.dialogs.push({ title }),
+      showErrorBox: (title: string, content: string) => fake.dialogs.push({ title, content }),
       showMessageBox: async (...args: any[]) => {
         fake.dialogs.push(args.at(-1))
         return { response: 0 }
@@ -112,21 +180,31 @@ vi.mock('electron', async () => {
 })
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30))
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10))
+  if (!condition()) throw new Error(`timed out waiting for ${what}`)
+}
+
+/** Windows other than the progress window (a data: page shown while a slow store opens). */
+const appWindows = () => fake.windows.filter((w: any) => !String(w.loaded).startsWith('data:'))
 
 let userData = ''
-async function startMain(setup: (dir: string) => void = () => {}) {
+async function startMain(setup: (dir: string) => void = () => {}, started: () => boolean = () => appWindows().length > 0) {
   userData = fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-main-'))
   setup(userData)
-  Object.assign(fake, { windows: [], ipc: {}, protocols: {}, before: {}, verifyProcs: [], menu: null, dialogs: [], relaunched: false, quits: 0, exitCode: null, sessions: {} })
+  Object.assign(fake, { windows: [], ipc: {}, protocols: {}, before: {}, verifyProcs: [], menu: null, dialogs: [], relaunched: false, quits: 0, exitCode: null, sessions: {}, forked: [], children: [], opened: [], relaunchOptions: null })
   fake.appEvents?.removeAllListeners()
   vi.stubEnv('ZHIKE_USER_DATA', userData)
   vi.resetModules()
   await import('../../electron/main/index')
+  // Local mode: the window comes once the core host has opened the store.
+  await until(started, 'the app to start')
   await settle()
 }
 
 async function quit() {
   fake.appEvents.emit('will-quit', { preventDefault: () => {} })
+  await until(() => fake.children.every((child) => !child.alive), 'the core host to close')
   await settle()
 }
 
@@ -143,8 +221,8 @@ describe('the main process in local mode', () => {
   it('serves the renderer as zhike://app/ to one sandboxed window with the preload', async () => {
     await startMain()
     expect(fake.schemes).toEqual([{ scheme: 'zhike', privileges: expect.objectContaining({ standard: true, secure: true }) }])
-    expect(fake.windows).toHaveLength(1)
-    const [window] = fake.windows
+    expect(appWindows()).toHaveLength(1)
+    const [window] = appWindows()
     expect(window.loaded).toBe('zhike://app/index.html')
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
     expect(window.options.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/)
@@ -157,13 +235,13 @@ describe('the main process in local mode', () => {
 
   it('answers IPC calls from its own page as the desktop, and refuses any other frame', async () => {
     await startMain()
-    const window = fake.windows[0]
+    const window = appWindows()[0]
     const call = (url: string, parent: unknown = null) =>
       fake.ipc['zhike:call']({ senderFrame: { url, parent }, sender: { id: window.webContents.id } }, { method: 'setup.status', input: {} })
-    expect(call('zhike://app/index.html#/')).toMatchObject({ ok: true, value: { needsSetup: true, claim: 'here' } })
-    expect(call('https://evil.example/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(call('zhike://app/index.html', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(fake.ipc['zhike:call']({ senderFrame: { url: 'zhike://app/index.html', parent: null }, sender: { id: window.webContents.id } }, { method: 'setup.status', token: 'x' })).toMatchObject({
+    expect(await call('zhike://app/index.html#/')).toMatchObject({ ok: true, value: { needsSetup: true, claim: 'here' } })
+    expect(await call('https://evil.example/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('zhike://app/index.html', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await fake.ipc['zhike:call']({ senderFrame: { url: 'zhike://app/index.html', parent: null }, sender: { id: window.webContents.id } }, { method: 'setup.status', token: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     })
@@ -171,7 +249,7 @@ describe('the main process in local mode', () => {
 
   it('keeps navigation home and denies new windows', async () => {
     await startMain()
-    const contents = fake.windows[0].webContents
+    const contents = appWindows()[0].webContents
     const navigate = (url: string) => {
       let prevented = false
       contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url)
@@ -205,6 +283,95 @@ describe('the main process in local mode', () => {
   })
 })
 
+describe('the main process and its core host', () => {
+  const call = (window: any, method: string, input: unknown) =>
+    fake.ipc['zhike:call']({ senderFrame: { url: 'zhike://app/index.html', parent: null }, sender: { id: window.webContents.id } }, { method, input })
+
+  /** A small hotel with the Macau guest arriving, written to the user-data folder's store before start. */
+  const seeded = (dir: string) => {
+    const core = createCore({ file: path.join(dir, 'zhike.db'), logError: () => {} })
+    fake.seededStay = addMacauGuest(seedSmallHotel(core)).stayId
+    core.close()
+  }
+
+  it('opens the store in the core host (a utility process), never on the main thread', async () => {
+    await startMain()
+    expect(fake.forked).toHaveLength(1)
+    expect(fake.forked[0]).toMatch(/[\\/]core-host\.js$/)
+    expect(fs.readFileSync(path.join(userData, 'logs', 'zhike.log'), 'utf8')).toMatch(/Zhike .*starting[\s\S]*the store is open/)
+  })
+
+  it('forwards a core event to the window whose person may see it', async () => {
+    await startMain(seeded)
+    const [window] = appWindows()
+    expect(await call(window, 'session.signIn', { code: 'fd01', pin: '1234' })).toMatchObject({ ok: true })
+    expect(await call(window, 'stay.checkIn', { stayId: fake.seededStay, roomNumber: '1001' })).toMatchObject({ ok: true })
+    await until(() => window.webContents.sent.some(([channel, event]: any[]) => channel === 'zhike:event' && event.name === 'prompt.created'), 'a prompt event')
+  })
+
+  it('Help → Open log folder opens <userData>/logs', async () => {
+    await startMain()
+    const help = fake.menu.template.find((m: any) => m.label === 'Help').submenu
+    expect(help[0].label).toBe('Open log folder')
+    help[0].click()
+    expect(fake.opened).toEqual([path.join(userData, 'logs')])
+  })
+
+  it('keeps the window’s size and place for the next start; a damaged file is ignored', async () => {
+    await startMain((dir) => fs.writeFileSync(path.join(dir, 'window-state.json'), '{"x": 300, "y": 120, "width": 1500, "height": 950, "maximized": false}'))
+    expect(appWindows()[0].options).toMatchObject({ x: 300, y: 120, width: 1500, height: 950 })
+    appWindows()[0].options.width = 1111
+    appWindows()[0].close()
+    expect(JSON.parse(fs.readFileSync(path.join(userData, 'window-state.json'), 'utf8'))).toMatchObject({ x: 300, y: 120, width: 1111, height: 950 })
+    await quit()
+    await startMain((dir) => fs.writeFileSync(path.join(dir, 'window-state.json'), '{"x": 300, "y"'))
+    expect(appWindows()[0].options).toMatchObject({ width: 1280, height: 860, x: undefined })
+  })
+
+  it('shows start-up progress in a script-free window of its own', async () => {
+    await startMain()
+    fake.children[0].emit('message', { type: 'progress', progress: { step: 'search-index', done: 12_000, total: 200_000 } })
+    const progress = fake.windows.find((w: any) => String(w.loaded).startsWith('data:'))
+    expect(decodeURIComponent(progress.loaded)).toContain('Preparing guest search… 12,000 of 200,000')
+    expect(progress.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false })
+    expect(progress.options.webPreferences.preload).toBeUndefined()
+    expect(progress.options.webPreferences.session.name).toBe('zhike-progress')
+    expect(await request('zhike-progress', 'https://example.com/')).toBe(true)
+    expect(await request('zhike-progress', 'data:text/html,x')).toBe(false)
+  })
+
+  it('a store another Zhike holds: a translated dialog naming the holder, then Zhike quits', async () => {
+    let holder: Core | undefined
+    fake.locale = 'zh-CN'
+    try {
+      await startMain(
+        (dir) => void (holder = createCore({ file: path.join(dir, 'zhike.db'), owner: 'Zhike hub', logError: () => {} })),
+        () => fake.exitCode !== null,
+      )
+      expect(fake.dialogs).toHaveLength(1)
+      expect(fake.dialogs[0].title).toBe('宾客数据已在另一个知客中打开')
+      expect(fake.dialogs[0].content).toMatch(/Zhike hub/)
+      expect(fake.dialogs[0].content).toContain(userData)
+      expect(fake.exitCode).toBe(1)
+      expect(appWindows()).toEqual([])
+    } finally {
+      holder?.close()
+      fake.locale = 'en-US'
+    }
+  })
+
+  it('if the core host dies, says so and offers a restart instead of hanging', async () => {
+    await startMain()
+    const [window] = appWindows()
+    fake.children[0].crash(139)
+    await until(() => fake.dialogs.length > 0, 'the dialog')
+    expect(fake.dialogs[0]).toMatchObject({ type: 'error', title: 'Zhike’s guest store stopped', buttons: ['Restart Zhike', 'Quit'] })
+    expect(fake.dialogs[0].detail).toContain(path.join(userData, 'logs'))
+    await until(() => fake.relaunched, 'the restart')
+    expect(await call(window, 'session.current', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+})
+
 let hotel: https.Server
 let hotelUrl = ''
 let hotelFingerprint = ''
@@ -225,7 +392,9 @@ describe('the main process in terminal mode', () => {
 
   it('opens no store and no IPC, and shows the server’s page without a preload', async () => {
     await startMain(asTerminal)
-    expect(fs.readdirSync(userData)).toEqual(['terminal.json'])
+    // No store here: only the terminal settings and the log.
+    expect(fs.readdirSync(userData).sort()).toEqual(['logs', 'terminal.json'])
+    expect(fake.forked).toEqual([])
     expect(fake.ipc).toEqual({})
     expect(fake.protocols).toEqual({})
     expect(fake.windows).toHaveLength(1)
@@ -265,7 +434,7 @@ describe('the main process in terminal mode', () => {
       await startMain((dir) => fs.writeFileSync(path.join(dir, 'terminal.json'), '{"url": "https://evil.example/"}'))
       expect(fake.dialogs[0]).toMatchObject({ title: 'Terminal settings are damaged' })
       expect(fs.existsSync(path.join(userData, 'terminal.json'))).toBe(false)
-      expect(fake.windows[0].loaded).toBe('zhike://app/index.html')
+      expect(appWindows()[0].loaded).toBe('zhike://app/index.html')
       expect(fake.verifyProcs).toEqual([])
     } finally {
       fake.damagedChoice = 2
