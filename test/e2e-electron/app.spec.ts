@@ -75,11 +75,21 @@ const test = base.extend<{ app: ElectronApplication; page: Page }>({
     fs.rmSync(userData, { recursive: true, force: true })
   },
   page: async ({ app }, use) => {
-    const page = await app.firstWindow()
+    const page = await appWindow(app)
     await page.waitForLoadState('domcontentloaded')
     await use(page)
   },
 })
+
+/** The main window: a slow store first shows the start-up progress window (a data: page), so not simply the first one. */
+async function appWindow(app: ElectronApplication): Promise<Page> {
+  for (let i = 0; i < 600; i++) {
+    const found = app.windows().find((w) => w.url().startsWith('zhike://app/'))
+    if (found) return found
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('the main window did not open within a minute')
+}
 
 test('the first window opens on the first-start screen, offering the demo hotel', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Zhike' })).toBeVisible()
