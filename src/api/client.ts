@@ -2,7 +2,6 @@ import type { InputOf, OperationName, OutputOf } from '../../electron/core/api'
 import type { ZhikeBridge } from '../../electron/core/bridge'
 import type { Result } from '../../electron/core/core'
 import type { ErrorCode } from '../../electron/core/errors'
-import type { CoreEvent } from '../../electron/core/events'
 
 declare global {
   interface Window {
@@ -40,48 +39,25 @@ async function overHttp(method: string, input: unknown): Promise<Result> {
   }
 }
 
+const sessionLostListeners = new Set<() => void>()
+
+/** Hears that a call answered `UNAUTHENTICATED`: the session is gone (expired, revoked, signed out elsewhere). */
+export function onSessionLost(listener: () => void): () => void {
+  sessionLostListeners.add(listener)
+  return () => sessionLostListeners.delete(listener)
+}
+
 /** Calls one operation, inside Electron through the preload bridge, in a browser through the hub. */
 export async function call<K extends OperationName>(method: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const result = window.zhike ? await window.zhike.call(method, input) : await overHttp(method, input)
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details)
+  if (!result.ok) {
+    if (result.error.code === 'UNAUTHENTICATED') for (const listener of [...sessionLostListeners]) listener()
+    throw new ApiError(result.error.code, result.error.message, result.error.details)
+  }
   return result.value as OutputOf<K>
 }
 
-type Listener = (event: CoreEvent) => void
-const listeners = new Set<Listener>()
-let source: EventSource | null = null
-let bridgeOff: (() => void) | null = null
-
-function dispatch(event: CoreEvent): void {
-  for (const listener of listeners) listener(event)
-}
-
-const eventNames = ['prompt.created', 'prompt.updated', 'observation.created', 'observation.updated', 'stay.changed'] as const
-
-/** (Re)connects the live event stream; call after signing in, since the stream needs a session. */
-export function connectEvents(): void {
-  if (window.zhike) {
-    bridgeOff ??= window.zhike.onEvent(dispatch)
-    return
-  }
-  source?.close()
-  source = new EventSource('/api/events', { withCredentials: true })
-  for (const name of eventNames) {
-    source.addEventListener(name, (message) => {
-      dispatch({ name, payload: JSON.parse((message as MessageEvent<string>).data) } as CoreEvent)
-    })
-  }
-}
-
-export function disconnectEvents(): void {
-  source?.close()
-  source = null
-}
-
-export function subscribe(listener: Listener): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
+// The live event stream lives in ./live-events (subscribe, startLive, stopLive, useLiveStatus).
 
 export function systemLocale(): string {
   return window.zhike?.locale ?? navigator.language ?? 'en'

@@ -1,10 +1,13 @@
 import { ActionIcon, AppShell, Anchor, Group, Menu, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../app/errors'
 import { menuPagesFor } from '../app/pages'
 import { useSession } from '../app/session'
 import { pick } from '../i18n'
+import { ConnectionNotice, ConnectionStatus } from './ConnectionStatus'
 import { LanguageSelect } from './LanguageSelect'
+import { notify } from './notify'
 import classes from './shell.module.css'
 
 interface ShellProps {
@@ -26,13 +29,17 @@ export function Shell({ hotelName, active, children }: ShellProps) {
             {t('app.name')}
             {hotelName ? <Text span c="dimmed" size="sm" ml="xs" visibleFrom="sm">{pick(hotelName, i18n.language)}</Text> : null}
           </Text>
-          <Group component="nav" aria-label={t('nav.label')} gap="sm" wrap="nowrap" className={classes.menu}>
-            {links.map((l) => (
-              <Anchor key={l.key} href={`#/${l.key}`} style={{ whiteSpace: 'nowrap' }} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
-                {l.label}
-              </Anchor>
-            ))}
-          </Group>
+          {/* The menu and the connection's state share a row: the second one on a phone. */}
+          <div className={classes.lower}>
+            <Group component="nav" aria-label={t('nav.label')} gap="sm" wrap="nowrap" className={classes.menu}>
+              {links.map((l) => (
+                <Anchor key={l.key} href={`#/${l.key}`} style={{ whiteSpace: 'nowrap' }} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
+                  {l.label}
+                </Anchor>
+              ))}
+            </Group>
+            <ConnectionStatus />
+          </div>
           <Group gap="xs" wrap="nowrap" className={classes.controls}>
             <LanguageSelect />
             <ActionIcon variant="default" size="lg" onClick={toggleColorScheme} aria-label={colorScheme === 'dark' ? t('nav.lightMode') : t('nav.darkMode')}>
@@ -49,14 +56,17 @@ export function Shell({ hotelName, active, children }: ShellProps) {
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{t(`roles.${staff.role}`)}</Menu.Label>
-                  <Menu.Item onClick={() => void signOut()}>{t('nav.signOut')}</Menu.Item>
+                  <Menu.Item onClick={() => signOut().catch((error: unknown) => notify({ color: 'red', message: errorMessage(t, error) }))}>{t('nav.signOut')}</Menu.Item>
                 </Menu.Dropdown>
               </Menu>
             ) : null}
           </Group>
         </div>
       </AppShell.Header>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <ConnectionNotice />
+        {children}
+      </AppShell.Main>
     </AppShell>
   )
 }

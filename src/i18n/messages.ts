@@ -10,6 +10,8 @@ import setupEn from './setup.en.json'
 import setupZhCN from './setup.zh-CN.json'
 import settingsEn from './settings.en.json'
 import settingsZhCN from './settings.zh-CN.json'
+import liveEn from './live.en.json'
+import liveZhCN from './live.zh-CN.json'
 
 export type Messages = { [key: string]: string | Messages }
 
@@ -26,6 +28,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, liveEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, liveZhCN),
 }

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title, VisuallyHidden } from '@mantine/core'
 import { useInterval } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PromptView } from '../../../electron/core/prompts/prompt.view'
-import { call, subscribe } from '../../api/client'
+import { call } from '../../api/client'
+import { subscribe } from '../../api/live-events'
 import { useDepartmentName, useDepartments } from '../../api/reference-data'
 import { errorMessage } from '../../app/errors'
 import { navigate } from '../../app/hash-route'
@@ -12,6 +13,7 @@ import { useSession } from '../../app/session'
 import { pick } from '../../i18n'
 import { placeOnOpenBoard } from './board-cache'
 import { playChime } from './chime'
+import { noticeAdd, noticeSettle, shouldChime, type PromptNotice } from './prompt-notices'
 import { PromptCard } from './PromptCard'
 import { ReportButton } from './ReportButton'
 import { MyObservations, useObservationOutcomes } from '../observations/MyObservations'
@@ -28,7 +30,6 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
   const ownOnly = staff?.role === 'department'
   const department = ownOnly ? staff.department : (fromRoute ?? staff?.department ?? 'housekeeping')
   const [now, setNow] = useState(Date.now())
-  const [announcement, setAnnouncement] = useState('')
   const [declining, setDeclining] = useState<PromptView | null>(null)
   const ticker = useInterval(() => setNow(Date.now()), 30_000)
   useEffect(() => {
@@ -39,24 +40,56 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
   const open = useQuery({ queryKey: ['board', department, 'open'], queryFn: () => call('prompt.board', { department, which: 'open' }) })
   const closed = useQuery({ queryKey: ['board', department, 'closed'], queryFn: () => call('prompt.board', { department, which: 'closed', limit: 50 }) })
 
+  // New prompts group into one notice in the page's flow (never over the board's controls), and
+  // stay marked on their cards until someone takes them up.
+  const [notice, setNotice] = useState<PromptNotice | null>(null)
+  const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set())
+  const [tab, setTab] = useState<string | null>('open')
+  const lastChime = useRef<number | null>(null)
+  useEffect(() => {
+    setNotice(null)
+    setFresh(new Set())
+  }, [department])
   useEffect(
     () =>
       subscribe((event) => {
         if (event.name !== 'prompt.created' && event.name !== 'prompt.updated') return
         const prompt = (event.payload as { prompt: PromptView }).prompt
         if (prompt.department !== department) return
+        // Shown at once; the refetch the event causes (api/event-queries.ts) then confirms it.
         queryClient.setQueryData<PromptView[]>(['board', department, 'open'], (list) => placeOnOpenBoard(list, prompt))
-        void queryClient.invalidateQueries({ queryKey: ['board', department] })
         if (event.name === 'prompt.created') {
-          const text = pick(prompt.text, i18n.language)
           setNow(Date.now())
-          setAnnouncement(t('board.newPrompt', { text }))
-          notify({ title: t('board.newPromptTitle'), message: text, color: prompt.priority === 'urgent' ? 'red' : 'indigo', autoClose: 8000 })
-          playChime()
+          setNotice((n) => noticeAdd(n, prompt))
+          setFresh((ids) => new Set(ids).add(prompt.id))
+          if (shouldChime(lastChime.current, Date.now())) {
+            lastChime.current = Date.now()
+            playChime()
+          }
+        } else {
+          setNotice((n) => noticeSettle(n, prompt))
+          if (prompt.status !== 'open') setFresh((ids) => (ids.has(prompt.id) ? new Set([...ids].filter((id) => id !== prompt.id)) : ids))
         }
       }),
-    [department, queryClient, t, i18n.language],
+    [department, queryClient],
   )
+  // Screen readers hear the group once, as it grows: "3 new prompts. Latest: …".
+  const announcement = notice ? noticeText(notice) : ''
+  function noticeText(n: PromptNotice): string {
+    const latest = pick(n.latest, i18n.language)
+    return n.ids.length === 1 ? `${t('live.newPrompts', { count: 1 })}: ${latest}` : `${t('live.newPrompts', { count: n.ids.length })}. ${t('live.latest', { text: latest })}`
+  }
+  const showNew = () => {
+    const first = notice?.ids[0]
+    setNotice(null)
+    setTab('open')
+    // After the tab renders: bring the first new prompt into view and give it focus.
+    requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(`[data-prompt-id="${first}"]`)
+      card?.scrollIntoView({ block: 'center' })
+      card?.focus()
+    })
+  }
 
   const act = useMutation({
     mutationFn: ({ action, id, reason }: { action: 'acknowledge' | 'complete' | 'decline'; id: number; reason?: string }) =>
@@ -75,6 +108,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
             key={p.id}
             prompt={p}
             now={now}
+            fresh={fresh.has(p.id) && p.status === 'open'}
             busy={act.isPending && act.variables?.id === p.id}
             onAcknowledge={() => act.mutate({ action: 'acknowledge', id: p.id })}
             onDone={() => act.mutate({ action: 'complete', id: p.id })}
@@ -103,9 +137,10 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
         </Group>
       </Group>
       <VisuallyHidden role="status" aria-live="polite">{announcement}</VisuallyHidden>
+      {notice ? <NewPromptsNotice notice={notice} onShow={showNew} /> : null}
       {open.isError ? <Alert color="red" role="alert">{errorMessage(t, open.error)}</Alert> : null}
       {/* Only the chosen list is in the page: a closed prompt must not linger, hidden, among the open ones. */}
-      <Tabs defaultValue="open" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="open">{t('board.open', { count: open.data?.length ?? 0 })}</Tabs.Tab>
           <Tabs.Tab value="closed">{t('board.closed')}</Tabs.Tab>
@@ -124,6 +159,33 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
         pending={act.isPending}
       />
     </Stack>
+  )
+}
+
+/** One notice for every new prompt not yet taken up: "3 new prompts", the newest under it. */
+function NewPromptsNotice({ notice, onShow }: { notice: PromptNotice; onShow: () => void }) {
+  const { t, i18n } = useTranslation()
+  const latest = pick(notice.latest, i18n.language)
+  const count = notice.ids.length
+  return (
+    <Alert
+      color={notice.urgent ? 'red' : 'indigo'}
+      variant="light"
+      p="sm"
+      data-testid="new-prompts"
+      data-count={count}
+      styles={{ title: { color: 'var(--mantine-color-text)' }, message: { color: 'var(--mantine-color-text)' } }}
+      title={t('live.newPrompts', { count })}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="sm" align="center">
+        <Text size="sm" lineClamp={2} style={{ minWidth: 0 }}>
+          {count === 1 ? latest : t('live.latest', { text: latest })}
+        </Text>
+        <Button size="xs" variant="default" onClick={onShow} style={{ flexShrink: 0 }}>
+          {t('live.showNew', { count })}
+        </Button>
+      </Group>
+    </Alert>
   )
 }
 

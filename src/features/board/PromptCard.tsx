@@ -25,9 +25,12 @@ export function PromptCard({
   onDone,
   onDecline,
   busy,
+  fresh = false,
 }: {
   prompt: PromptView
   now: number
+  /** Arrived while the board was open and nobody has taken it up yet. */
+  fresh?: boolean
   onAcknowledge: () => void
   onDone: () => void
   onDecline: () => void
@@ -39,7 +42,18 @@ export function PromptCard({
   const open = prompt.status === 'open' || prompt.status === 'acknowledged'
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })
   return (
-    <Card withBorder padding="sm" component="article" aria-labelledby={`prompt-${prompt.id}`} data-testid="prompt" data-prompt-id={prompt.id} data-status={prompt.status}>
+    <Card
+      withBorder
+      padding="sm"
+      component="article"
+      tabIndex={-1}
+      aria-labelledby={`prompt-${prompt.id}`}
+      data-testid="prompt"
+      data-prompt-id={prompt.id}
+      data-status={prompt.status}
+      data-fresh={fresh || undefined}
+      style={fresh ? { borderColor: 'var(--mantine-color-teal-8)', borderWidth: 2 } : undefined}
+    >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Text fw={650} id={`prompt-${prompt.id}`} style={{ flex: 1 }}>
@@ -50,6 +64,7 @@ export function PromptCard({
           </Badge>
         </Group>
         <Group gap="xs" wrap="wrap">
+          {fresh ? <Badge color="teal.9" variant="filled">{t('live.new')}</Badge> : null}
           <GuestName guest={prompt.guest} size="sm" />
           {prompt.roomNumber ? <Badge variant="outline">{t('board.room', { room: prompt.roomNumber })}</Badge> : null}
           {prompt.guest.vip > 0 ? <Badge color="yellow" c="dark" variant="filled">VIP {prompt.guest.vip}</Badge> : null}

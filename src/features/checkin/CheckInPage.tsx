@@ -1,9 +1,9 @@
 import { Button, Grid, Group, Paper, Stack, Tabs, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call, subscribe } from '../../api/client'
+import { call } from '../../api/client'
 import { useGuestCollator } from '../../components/guest-name'
 import { ConfirmPreferences } from './ConfirmPreferences'
 import { GuestCardPanel } from './GuestCardPanel'
@@ -14,7 +14,6 @@ import { WalkInDialog } from './WalkInDialog'
 
 export function CheckInPage() {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
   const searchRef = useRef<HTMLInputElement>(null)
   const [text, setText] = useState('')
   const [debounced] = useDebouncedValue(text, 120)
@@ -31,12 +30,7 @@ export function CheckInPage() {
     placeholderData: (previous) => previous,
   })
 
-  useEffect(() => subscribe((event) => {
-    if (event.name === 'stay.changed') {
-      void queryClient.invalidateQueries({ queryKey: ['arrivals'] })
-      void queryClient.invalidateQueries({ queryKey: ['in-house'] })
-    }
-  }), [queryClient])
+  // Live changes (a check-in at another desk) refetch these lists: see api/event-queries.ts.
 
   useHotkeys([['/', () => searchRef.current?.focus()]])
 

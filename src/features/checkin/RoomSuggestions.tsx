@@ -1,10 +1,12 @@
 import { Badge, type BadgeProps, Button, Group, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RoomReason } from '../../../electron/core/rooms/room-suggestion'
 import { call } from '../../api/client'
+import { subscribe } from '../../api/live-events'
 import { useVocabulary } from '../../api/reference-data'
+import { focusAfterLoss, takenRoom, withoutRoom, type StayChange } from './room-taken'
 
 // Filled dark shades or the default badge: AA contrast in light and dark schemes; the mark and the words carry the meaning.
 const outcomeStyle: Record<RoomReason['outcome'], { mark: string; badge: BadgeProps }> = {
@@ -43,14 +45,80 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
   const { t } = useTranslation()
   const { label } = useVocabulary()
   const reasonText = useReasonText()
+  const queryClient = useQueryClient()
   const [manual, setManual] = useState('')
+  const [taken, setTaken] = useState('')
   const suggestions = useQuery({ queryKey: ['suggest', stayId], queryFn: () => call('room.suggest', { stayId, limit: 6 }) })
-  if (suggestions.isLoading) return <Loader aria-label={t('app.loading')} />
   const list = suggestions.data ?? []
+  // Mantine types Stack's ref as a div's; here it is the <ol>.
+  const listRef = useRef<HTMLDivElement>(null)
+  const otherRef = useRef<HTMLInputElement>(null)
+  /** The room whose button (or anything in its row) has focus, kept when the row is removed under it. */
+  const focusedRoom = useRef<string | null>(null)
+  const topButton = () => listRef.current?.querySelector<HTMLButtonElement>('[data-testid="check-in-top"]') ?? null
+
+  // Another desk checked a guest into one of these rooms: it leaves the list at once (the
+  // refetch the event also causes, in api/event-queries.ts, re-ranks the rest), and we say so.
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event.name !== 'stay.changed') return
+        const room = takenRoom(event.payload as StayChange, stayId)
+        if (room === null) return
+        const before = queryClient.getQueryData<typeof list>(['suggest', stayId])
+        const after = withoutRoom(before, room)
+        if (after === before) return
+        queryClient.setQueryData(['suggest', stayId], after)
+        const next = after?.[0]?.room.number
+        setTaken(next ? t('live.roomTakenNext', { room, next }) : t('live.roomTaken', { room }))
+      }),
+    [queryClient, stayId, t],
+  )
+
+  // The top suggestion takes focus when the list first appears: one keystroke (Enter) checks in.
+  const focusedFirst = useRef(false)
+  useEffect(() => {
+    if (focusedFirst.current || list.length === 0) return
+    focusedFirst.current = true
+    topButton()?.focus()
+  }, [list])
+
+  // The suggestion that had focus is gone (taken, or ranked out): focus the one now first, or the
+  // field for another room, never the page's top. Focus the person moved elsewhere stays there.
+  useLayoutEffect(() => {
+    const where = focusAfterLoss(focusedRoom.current, list.map((s) => s.room.number))
+    if (where === 'keep') return
+    focusedRoom.current = null
+    const active = document.activeElement
+    if (active && active !== document.body && !listRef.current?.contains(active)) return
+    if (where === 'top') topButton()?.focus()
+    else otherRef.current?.focus()
+  }, [list])
+
+  if (suggestions.isLoading) return <Loader aria-label={t('app.loading')} />
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">{t('rooms.title')}</Title>
-      <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('rooms.title')} data-testid="room-suggestions">
+      <Text size="sm" role="status" aria-live="polite" data-testid="room-taken" c="var(--mantine-color-text)" fw={taken ? 600 : undefined}>
+        {taken}
+      </Text>
+      <Stack
+        component="ol"
+        ref={listRef}
+        gap="xs"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-label={t('rooms.title')}
+        data-testid="room-suggestions"
+        onFocus={(e) => {
+          focusedRoom.current = (e.target as HTMLElement).closest<HTMLElement>('li[data-room]')?.dataset.room ?? null
+        }}
+        onBlur={(e) => {
+          // Focus moved on to something else: forget. A row removed under the focus gives no new target.
+          if (e.relatedTarget) focusedRoom.current = null
+        }}
+      >
         {list.map((s, index) => (
           <li key={s.room.id} data-room={s.room.number} data-floor={s.room.floor} data-facing={s.room.facing}>
             <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs" p="xs" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
@@ -74,7 +142,7 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
                   {s.reasons.length === 0 ? <Text size="xs" c="dimmed">{t('rooms.noWishes')}</Text> : null}
                 </Group>
               </div>
-              <Button size="sm" style={{ flexShrink: 0 }} onClick={() => onCheckIn(s.room.number)} loading={pending} autoFocus={index === 0} data-testid={index === 0 ? 'check-in-top' : undefined}>
+              <Button size="sm" style={{ flexShrink: 0 }} onClick={() => onCheckIn(s.room.number)} loading={pending} data-testid={index === 0 ? 'check-in-top' : undefined}>
                 {t('rooms.checkIn', { room: s.room.number })}
               </Button>
             </Group>
@@ -89,7 +157,7 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
         }}
       >
         <Group align="flex-end" gap="xs">
-          <TextInput label={t('rooms.otherRoom')} value={manual} onChange={(e) => setManual(e.currentTarget.value)} w={160} />
+          <TextInput ref={otherRef} label={t('rooms.otherRoom')} value={manual} onChange={(e) => setManual(e.currentTarget.value)} w={160} />
           <Button type="submit" variant="default" disabled={!manual.trim()} loading={pending}>{t('rooms.checkInOther')}</Button>
         </Group>
       </form>

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@m
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../api/client'
+import { ApiError, call } from '../../api/client'
 import { useDepartmentName } from '../../api/reference-data'
 import { errorMessage } from '../../app/errors'
 import { pick } from '../../i18n'
@@ -30,6 +30,10 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
       setResult(value)
       notify({ color: 'green', title: t('checkin.done', { room: value.roomNumber }), message: t('checkin.promptsSent', { count: value.prompts.length }) })
       await refresh()
+    },
+    // Taken meanwhile (its event may still be on its way): re-rank, so the room leaves the list.
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'ROOM_OCCUPIED') void queryClient.invalidateQueries({ queryKey: ['suggest'] })
     },
   })
   const checkOut = useMutation({

@@ -1,10 +1,11 @@
 import { Alert, Group, Loader, SegmentedControl, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ObservationView } from '../../../electron/core/observations/observation.view'
-import { call, subscribe } from '../../api/client'
+import { call } from '../../api/client'
+import { subscribe } from '../../api/live-events'
 import { useDepartmentName } from '../../api/reference-data'
 import { errorMessage } from '../../app/errors'
 import { AcceptDialog } from './AcceptDialog'
@@ -23,7 +24,6 @@ const cardSelector = '[data-testid="observation"]'
 /** Guest relations' inbox: what every department noticed, newest first, arriving live. */
 export function InboxPage() {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
   const departmentName = useDepartmentName()
   const [status, setStatus] = useState<Status>('new')
   const [department, setDepartment] = useState<string | null>(null)
@@ -51,11 +51,10 @@ export function InboxPage() {
   useEffect(
     () =>
       subscribe((event) => {
-        if (event.name !== 'observation.created' && event.name !== 'observation.updated') return
-        void queryClient.invalidateQueries({ queryKey: ['observations', 'inbox'] })
+        // The inbox itself is refetched for every observation event (api/event-queries.ts).
         if (event.name === 'observation.created') announce.current((event.payload as { observation: ObservationView }).observation)
       }),
-    [queryClient],
+    [],
   )
 
   const cards = () => [...(listRef.current?.querySelectorAll<HTMLElement>(cardSelector) ?? [])]

@@ -1,9 +1,10 @@
 import { Alert, Badge, Group, Loader, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ObservationView } from '../../../electron/core/observations/observation.view'
-import { call, subscribe } from '../../api/client'
+import { call } from '../../api/client'
+import { subscribe } from '../../api/live-events'
 import { errorMessage } from '../../app/errors'
 import { useSession } from '../../app/session'
 import { GuestName } from '../../components/guest-name'
@@ -18,15 +19,14 @@ import { notify } from '../../components/notify'
  */
 export function useObservationOutcomes(): void {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
   const { staff } = useSession()
   useEffect(
     () =>
       subscribe((event) => {
         if (event.name !== 'observation.updated' && event.name !== 'observation.created') return
         const { observation } = event.payload as { observation: ObservationView }
+        // The list itself is refetched for every observation event (api/event-queries.ts).
         if (observation.staffId !== staff?.staffId) return
-        void queryClient.invalidateQueries({ queryKey: ['observations', 'mine'] })
         if (event.name === 'observation.updated') {
           notify({
             color: observation.status === 'rejected' ? 'red' : 'green',
@@ -35,7 +35,7 @@ export function useObservationOutcomes(): void {
           })
         }
       }),
-    [queryClient, staff?.staffId, t],
+    [staff?.staffId, t],
   )
 }
 

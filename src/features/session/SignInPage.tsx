@@ -12,7 +12,7 @@ import { signInIdentity, staffOptions, waitFor, type SignInIdentity } from './si
 /** One field takes a typed staff code or a picked name; then the PIN. */
 export function SignInPage({ hotelName, demo }: { hotelName: { en: string; zh: string } | null; demo: boolean }) {
   const { t, i18n } = useTranslation()
-  const { refresh } = useSession()
+  const { refresh, ended } = useSession()
   const directory = useQuery({ queryKey: ['staff-directory'], queryFn: () => call('staff.directory', {}) })
   const [who, setWho] = useState('')
   const [pin, setPin] = useState('')
@@ -46,6 +46,8 @@ export function SignInPage({ hotelName, demo }: { hotelName: { en: string; zh: s
               <Title order={1} size="h2">{t('signIn.title')}</Title>
               <Text c="dimmed">{hotelName ? pick(hotelName, i18n.language) : t('app.name')}</Text>
             </div>
+            {/* Sent here because the hub ended the session (expired, revoked, signed out elsewhere). */}
+            {ended ? <Alert color="orange" role="alert" data-testid="signed-out" styles={{ message: { color: 'var(--mantine-color-text)' } }}>{t('live.signedOut')}</Alert> : null}
             <Autocomplete
               label={t('signIn.who')}
               description={t('signIn.whoHint')}
