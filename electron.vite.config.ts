@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { precompressAssets } from './electron/hub/precompressed-assets'
 
 export default defineConfig({
   main: {
@@ -24,13 +25,28 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), precompressAssets()],
     build: {
       // ZHIKE_RENDERER_OUT lets parallel end-to-end runs build into folders of their own.
       outDir: resolve(__dirname, process.env.ZHIKE_RENDERER_OUT ?? 'out/renderer'),
       emptyOutDir: true,
-      chunkSizeWarningLimit: 1500,
-      rollupOptions: { input: resolve(__dirname, 'src/index.html') },
+      // electron-vite leaves the renderer unminified; terminals load it over the hotel's network.
+      minify: true,
+      cssMinify: true,
+      rolldownOptions: {
+        input: resolve(__dirname, 'src/index.html'),
+        // Libraries are cached apart from our code: React in one chunk, what else the first screen
+        // needs (Mantine, TanStack Query, i18next) in another; a library only a lazy page uses
+        // (the QR code in Settings) stays with that page.
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+              { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 1 },
+            ],
+          },
+        },
+      },
     },
   },
 })

@@ -12,6 +12,8 @@ import settingsEn from './settings.en.json'
 import settingsZhCN from './settings.zh-CN.json'
 import liveEn from './live.en.json'
 import liveZhCN from './live.zh-CN.json'
+import screensEn from './screens.en.json'
+import screensZhCN from './screens.zh-CN.json'
 
 export type Messages = { [key: string]: string | Messages }
 
@@ -28,6 +30,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, liveEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, liveZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN),
 }

@@ -1,15 +1,17 @@
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { runCheckInBench, type CheckInPlan } from './check-in-bench'
+import { runFirstPaintBench, type FirstPaintPlan } from './first-paint-bench'
 import { heading, table } from './report'
 import { runSearchBench, type SearchPlan } from './search-bench'
 import { benchFolder, type Budget } from './store-files'
 
 /**
- * npm run bench [-- --quick] [--only=checkin|search] [--keep]
+ * npm run bench [-- --quick] [--only=checkin|search|firstpaint] [--renderer=DIR] [--keep]
  *
  * Issue 2: the desk's hot paths (card, suggestion, check-in) on a 200,000-guest hotel, each
- * beside raw better-sqlite3. Issue 3: search as you type over 1,000,000 guests.
+ * beside raw better-sqlite3. Issue 3: search as you type over 1,000,000 guests. Issue 7: a board's
+ * first paint in Chromium over loopback (--renderer measures an existing build instead of building).
  * --quick builds small stores for a smoke run; --keep leaves the store files in the temp folder.
  * Exits 1 when a budget fails.
  */
@@ -17,8 +19,9 @@ const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const keep = args.includes('--keep')
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length)
-if (only && only !== 'checkin' && only !== 'search') {
-  console.error('Usage: npm run bench [-- --quick] [--only=checkin|search] [--keep]')
+const renderer = args.find((a) => a.startsWith('--renderer='))?.slice('--renderer='.length)
+if (only && only !== 'checkin' && only !== 'search' && only !== 'firstpaint') {
+  console.error('Usage: npm run bench [-- --quick] [--only=checkin|search|firstpaint] [--renderer=DIR] [--keep]')
   process.exit(2)
 }
 
@@ -29,6 +32,7 @@ const checkInPlan: CheckInPlan = quick
 const searchPlan: SearchPlan = quick
   ? { guests: 100_000, targets: 40, warmupTargets: 10, check: true }
   : { guests: 1_000_000, targets: 200, warmupTargets: 40, check: false }
+const firstPaintPlan: FirstPaintPlan = { runs: quick ? 5 : 15, warmup: quick ? 1 : 2, rendererDir: renderer }
 
 const started = performance.now()
 const log = (line: string) => console.log(line)
@@ -37,8 +41,9 @@ const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
 log(`Zhike bench${quick ? ' (quick)' : ''}: stores in ${folder.dir}; node ${process.version}, ${os.cpus().length} CPUs, load average ${load()}`)
 const budgets: Budget[] = []
 try {
-  if (only !== 'search') budgets.push(...runCheckInBench(folder.dir, checkInPlan, log))
-  if (only !== 'checkin') budgets.push(...runSearchBench(folder.dir, searchPlan, log))
+  if (!only || only === 'checkin') budgets.push(...runCheckInBench(folder.dir, checkInPlan, log))
+  if (!only || only === 'search') budgets.push(...runSearchBench(folder.dir, searchPlan, log))
+  if (!only || only === 'firstpaint') budgets.push(...(await runFirstPaintBench(folder.dir, firstPaintPlan, log)))
 } finally {
   folder.cleanup()
 }

@@ -1,0 +1,14 @@
+import { lazy } from 'react'
+
+// Each screen but the board is a chunk of its own, fetched when first shown: a department board on
+// a phone never downloads check-in, guest profiles or settings. The board itself is in the first
+// chunk: it is what every terminal opens, and fetching it only after the session answered cost a
+// round trip before its first paint (npm run bench). So is the observation page, whose form is the
+// board's report form.
+export const CheckInPage = lazy(() => import('../features/checkin/CheckInPage').then((m) => ({ default: m.CheckInPage })))
+export const GuestProfilePage = lazy(() => import('../features/guests/GuestProfilePage').then((m) => ({ default: m.GuestProfilePage })))
+export const DuplicatesPage = lazy(() => import('../features/guests/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })))
+export const InboxPage = lazy(() => import('../features/observations/InboxPage').then((m) => ({ default: m.InboxPage })))
+export const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
+export const SignInPage = lazy(() => import('../features/session/SignInPage').then((m) => ({ default: m.SignInPage })))
+export const FirstStartPage = lazy(() => import('../features/setup/FirstStartPage').then((m) => ({ default: m.FirstStartPage })))
