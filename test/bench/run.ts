@@ -1,29 +1,37 @@
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { runCheckInBench, type CheckInPlan } from './check-in-bench'
+import { runEventsBench, type EventsPlan } from './events-bench'
 import { runFirstPaintBench, type FirstPaintPlan } from './first-paint-bench'
 import { heading, table } from './report'
 import { runSearchBench, type SearchPlan } from './search-bench'
 import { benchFolder, type Budget } from './store-files'
 
 /**
- * npm run bench [-- --quick] [--only=checkin|search|firstpaint] [--renderer=DIR] [--keep]
+ * npm run bench [-- --quick] [--only=checkin|search|firstpaint|events] [--renderer=DIR] [--keep]
+ * npm run bench -- events [search …]   (the same as --only, for one or more benchmarks)
  *
  * Issue 2: the desk's hot paths (card, suggestion, check-in) on a 200,000-guest hotel, each
  * beside raw better-sqlite3. Issue 3: search as you type over 1,000,000 guests. Issue 7: a board's
- * first paint in Chromium over loopback (--renderer measures an existing build instead of building).
+ * first paint in Chromium over loopback (--renderer measures an existing build instead of building);
+ * 50 department terminals on live event streams while the hotel writes 20 times a second for 2 minutes
+ * (ZHIKE_BENCH_SECONDS=N for another length; --quick makes it 15 s).
  * --quick builds small stores for a smoke run; --keep leaves the store files in the temp folder.
  * Exits 1 when a budget fails.
  */
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const keep = args.includes('--keep')
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+const benchmarks = ['checkin', 'search', 'firstpaint', 'events'] as const
+const chosen = [...args.filter((a) => a.startsWith('--only=')).map((a) => a.slice('--only='.length)), ...args.filter((a) => !a.startsWith('--'))]
 const renderer = args.find((a) => a.startsWith('--renderer='))?.slice('--renderer='.length)
-if (only && only !== 'checkin' && only !== 'search' && only !== 'firstpaint') {
-  console.error('Usage: npm run bench [-- --quick] [--only=checkin|search|firstpaint] [--renderer=DIR] [--keep]')
+const seconds = Number(process.env.ZHIKE_BENCH_SECONDS ?? (quick ? 15 : 120))
+if (chosen.some((b) => !(benchmarks as readonly string[]).includes(b)) || !(Number.isInteger(seconds) && seconds >= 4 && seconds <= 3_600)) {
+  console.error(`Usage: npm run bench [-- --quick] [--only=${benchmarks.join('|')}] [--renderer=DIR] [--keep]`)
+  console.error('       npm run bench -- events      (benchmarks by name; ZHIKE_BENCH_SECONDS=4…3600 sets the events run’s length)')
   process.exit(2)
 }
+const runs = (name: (typeof benchmarks)[number]) => chosen.length === 0 || chosen.includes(name)
 
 // The smoke run also proves the fixtures' integrity (a full foreign-key check takes too long at size).
 const checkInPlan: CheckInPlan = quick
@@ -33,6 +41,7 @@ const searchPlan: SearchPlan = quick
   ? { guests: 100_000, targets: 40, warmupTargets: 10, check: true }
   : { guests: 1_000_000, targets: 200, warmupTargets: 40, check: false }
 const firstPaintPlan: FirstPaintPlan = { runs: quick ? 5 : 15, warmup: quick ? 1 : 2, rendererDir: renderer }
+const eventsPlan: EventsPlan = { seconds, warmupSeconds: Math.min(20, Math.round(seconds / 4)), terminals: 50, writesPerSecond: 20, port: 4891 }
 
 const started = performance.now()
 const log = (line: string) => console.log(line)
@@ -41,9 +50,10 @@ const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
 log(`Zhike bench${quick ? ' (quick)' : ''}: stores in ${folder.dir}; node ${process.version}, ${os.cpus().length} CPUs, load average ${load()}`)
 const budgets: Budget[] = []
 try {
-  if (!only || only === 'checkin') budgets.push(...runCheckInBench(folder.dir, checkInPlan, log))
-  if (!only || only === 'search') budgets.push(...runSearchBench(folder.dir, searchPlan, log))
-  if (!only || only === 'firstpaint') budgets.push(...(await runFirstPaintBench(folder.dir, firstPaintPlan, log)))
+  if (runs('checkin')) budgets.push(...runCheckInBench(folder.dir, checkInPlan, log))
+  if (runs('search')) budgets.push(...runSearchBench(folder.dir, searchPlan, log))
+  if (runs('firstpaint')) budgets.push(...(await runFirstPaintBench(folder.dir, firstPaintPlan, log)))
+  if (runs('events')) budgets.push(...(await runEventsBench(folder.dir, eventsPlan, log)))
 } finally {
   folder.cleanup()
 }
