@@ -155,6 +155,24 @@ export const staffOperations = {
     },
   }),
 
+  'staff.revokeSessions': operation({
+    kind: 'mutation',
+    summary:
+      'Sign another staff member out everywhere (a lost phone, a PIN seen by someone else): ends every session, and the event streams ' +
+      'they hold end at their next event or heartbeat. Administrators only; audited. Answers how many sessions ended.',
+    permission: 'system.admin',
+    input: z.object({ staffId: z.number().int().positive() }),
+    handler(ctx, input) {
+      if (!findStaff(ctx.sqlite, input.staffId)) throw new AppError('NOT_FOUND', 'There is no such staff member.')
+      if (input.staffId === actorOf(ctx).staffId) {
+        throw new AppError('VALIDATION', 'To end your own session, sign out.', { issues: [{ path: 'staffId', message: 'Pick someone else, or sign out.' }] })
+      }
+      const revoked = ctx.sessions.revokeStaff(input.staffId)
+      recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: actorOf(ctx).staffId, action: 'session.revoke', entity: 'staff', entityId: input.staffId, detail: { revoked, by: ctx.caller.address } })
+      return { revoked }
+    },
+  }),
+
   'staff.create': operation({
     kind: 'mutation',
     summary: 'Add a staff member with a role and a PIN.',
