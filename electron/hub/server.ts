@@ -214,7 +214,8 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
   })
 
   const streams = new EventStreams(core)
-  app.addHook('onClose', async () => streams.closeAll())
+  // preClose: before Fastify waits for connections to end (open streams would hold it forever).
+  app.addHook('preClose', async () => streams.closeAll())
 
   function streamEvents(request: FastifyRequest<{ Querystring: { lastEventId?: string } }>, reply: FastifyReply): void {
     if (!sameOrigin(request)) {

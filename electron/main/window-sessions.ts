@@ -40,7 +40,8 @@ export class WindowSessions {
 
   /** Whether this window's signed-in person may receive the event (department boards see their own). */
   mayReceive(windowId: number, event: CoreEvent): boolean {
-    return eventVisibleTo(this.actor(windowId), event)
+    // Hearing an event is not activity: it must not keep an idle window's session alive.
+    return eventVisibleTo(this.core.sessions.peek(this.tokens.get(windowId)), event)
   }
 
   /** The windows whose signed-in person may receive the event (a window nobody signed in to hears nothing). */
