@@ -1,4 +1,5 @@
 import net from 'node:net'
+import { parseJsonObject } from './json-object'
 
 /**
  * Terminal mode: this PC keeps no store and shows the hotel's Zhike (another PC serving
@@ -120,14 +121,9 @@ export function terminalFileContents(target: TerminalTarget): string {
  * it into something the form refuses.
  */
 export function parseTerminalFile(text: string): TerminalTarget | null {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return null
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
-  const { url, fingerprint } = value as { url?: unknown; fingerprint?: unknown }
+  const value = parseJsonObject(text)
+  if (!value) return null
+  const { url, fingerprint } = value
   if (typeof url !== 'string' || (fingerprint !== null && fingerprint !== undefined && typeof fingerprint !== 'string')) return null
   const parsed = parseConnectForm({ address: url, fingerprint: fingerprint ?? '' })
   if (!parsed.ok) return null

@@ -1,3 +1,5 @@
+import { parseJsonObject } from './json-object'
+
 /**
  * Where the main window was and how big, kept in `<userData>/window-state.json` between runs. A
  * file that does not parse, or says something impossible, is ignored (the window opens at its
@@ -38,15 +40,9 @@ const size = (value: unknown): value is number => Number.isInteger(value) && (va
 
 /** The saved state, or null when the file is missing, damaged or says something impossible. */
 export function parseWindowState(text: string | null | undefined): WindowState | null {
-  if (!text) return null
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return null
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
-  const { x, y, width, height, maximized } = value as Record<string, unknown>
+  const value = text ? parseJsonObject(text) : null
+  if (!value) return null
+  const { x, y, width, height, maximized } = value
   if (!coordinate(x) || !coordinate(y) || !size(width) || !size(height)) return null
   return { x, y, width, height, maximized: maximized === true }
 }
