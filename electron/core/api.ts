@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { departmentOperations } from './departments/department.operations'
 import { guestOperations } from './guests/guest.operations'
+import { guestDuplicateOperations } from './guests/guest-duplicate.operations'
 import { guestMergeOperations } from './guests/guest-merge.operations'
 import { observationOperations } from './observations/observation.operations'
 import { promptOperations } from './prompts/prompt.operations'
@@ -24,6 +25,7 @@ export const operations = {
   ...roomOperations,
   ...guestOperations,
   ...guestMergeOperations,
+  ...guestDuplicateOperations,
   ...stayOperations,
   ...promptOperations,
   ...observationOperations,

@@ -22,6 +22,18 @@ export function indexGuest(sqlite: Sqlite, guest: GuestRow): void {
   for (const token of [...searchTokens(guest), ...matchKeys(guest)]) insertToken.run(sqlite, { token, guestId: guest.id })
 }
 
+/**
+ * Re-reads a guest and brings its search document and index up to date. Call after any write
+ * to a guest's identity (edit, undo, merge, unmerge). Unknown ids are ignored.
+ */
+export function reindexGuest(sqlite: Sqlite, guestId: number): void {
+  const guest = sqlite.prepare('SELECT * FROM guest WHERE id = ?').get(guestId) as GuestRow | undefined
+  if (!guest) return
+  const document = searchDocument(guest)
+  if (document !== guest.search_key) statement(sqlite, 'UPDATE guest SET search_key = ? WHERE id = ?').run(document, guestId)
+  indexGuest(sqlite, { ...guest, search_key: document })
+}
+
 /** Guest ids whose document contains the text (3+ characters). */
 export function substringMatches(sqlite: Sqlite, folded: string, limit: number): number[] {
   const phrase = `"${folded.replace(/"/g, '""')}"`

@@ -2,9 +2,8 @@ import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
 import type { GuestRow } from '../db/tables/guest.table'
 import { AppError } from '../errors'
-import { indexGuest } from './guest-index.repository'
+import { reindexGuest } from './guest-index.repository'
 import { newBatch, recordChanges } from './guest-history.repository'
-import { searchDocument } from './guest-keys'
 import { findMerge, idsOwnedBy, insertMerge, isPairFlagged, markMergeUndone, moveOwned, ownedTables, writeGuestRow, type OwnedTable } from './guest-merge.repository'
 import { personalGuestColumns } from './guest-profile.repository'
 import { findGuest } from './guest.repository'
@@ -47,8 +46,7 @@ export function mergePreview(ctx: OperationContext, survivorId: number, mergedId
 }
 
 function reindex(ctx: OperationContext, id: number): void {
-  const guest = findGuest(ctx.sqlite, id)!
-  indexGuest(ctx.sqlite, { ...guest, search_key: searchDocument(guest) })
+  reindexGuest(ctx.sqlite, id)
 }
 
 /**

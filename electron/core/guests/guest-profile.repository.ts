@@ -38,9 +38,6 @@ export function setGuestColumns(sqlite: Sqlite, id: number, values: Partial<Reco
   run(sqlite, qb.updateTable('guest').set({ ...(values as object), updated_at: at }).where('id', '=', id))
 }
 
-export function setSearchKey(sqlite: Sqlite, id: number, key: string): void {
-  run(sqlite, qb.updateTable('guest').set({ search_key: key }).where('id', '=', id))
-}
 
 const preferenceById = prepared((a: { id: number }) => qb.selectFrom('preference').selectAll().where('id', '=', a.id))
 export function findPreference(sqlite: Sqlite, id: number): PreferenceRow | undefined {

@@ -4,16 +4,14 @@ import type { GuestRow } from '../db/tables/guest.table'
 import type { PreferenceRow } from '../db/tables/preference.table'
 import { AppError } from '../errors'
 import { findStay } from '../stays/stay.repository'
-import { indexGuest } from './guest-index.repository'
+import { reindexGuest } from './guest-index.repository'
 import { lastUndoableBatch, markBatchUndone, newBatch, recordChanges, type FieldChange } from './guest-history.repository'
-import { searchDocument } from './guest-keys'
 import {
   editableGuestColumns,
   editablePreferenceColumns,
   findPreference,
   setGuestColumns,
   setPreferenceColumns,
-  setSearchKey,
   type EditableGuestColumn,
   type EditablePreferenceColumn,
 } from './guest-profile.repository'
@@ -63,9 +61,7 @@ function patchToColumns(patch: GuestPatch): Partial<Record<EditableGuestColumn, 
 }
 
 function reindex(ctx: OperationContext, guestId: number): void {
-  const guest = findGuest(ctx.sqlite, guestId)!
-  setSearchKey(ctx.sqlite, guestId, searchDocument(guest))
-  indexGuest(ctx.sqlite, { ...guest, search_key: searchDocument(guest) })
+  reindexGuest(ctx.sqlite, guestId)
 }
 
 /** Edits a guest's fields; only real changes are written and kept in the history. */
