@@ -18,7 +18,7 @@ import { roleAllows } from './staff/roles'
 import { SessionStore } from './staff/sessions'
 import { ensureBaseVocabulary } from './vocabulary/vocabulary.repository'
 import { ensureGuestIndex, type StartProgress } from './guests/guest-index.repository'
-import { findBadText } from './text-hygiene'
+import { findBadText, foldInputText } from './text-hygiene'
 import { fromStoreError } from './store-errors'
 
 export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorBody }
@@ -129,7 +129,7 @@ export function createCore(options: CoreOptions): Core {
           issues: [{ path: badText.path, message: `Remove ${what}.` }],
         })
       }
-      const parsed = op.input.safeParse(input ?? {})
+      const parsed = op.input.safeParse(foldInputText(input ?? {}))
       if (!parsed.success) throw validationError(parsed.error)
       const ctx: OperationContext = {
         sqlite,

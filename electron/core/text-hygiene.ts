@@ -45,3 +45,65 @@ function textProblem(text: string): TextProblem['reason'] | null {
 }
 
 const join = (a: string, b: string) => (a ? `${a}.${b}` : b)
+
+/** Characters of Chinese and Japanese text, where full-width punctuation is the normal form. */
+const cjkText = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u
+/** Full-width punctuation and CJK symbols, kept as typed inside Chinese text (，：（）！？). */
+const cjkPunctuation = /[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u3001-\u303f]+/gu
+
+/**
+ * Text as the store keeps it: compatibility forms folded (NFKC), so full-width digits, letters
+ * and spaces typed on a Chinese keyboard ("１３９ ８８８８", "ＺＨＡＮＧ") are plain ones. In text
+ * that holds Chinese or Japanese, full-width punctuation stays as typed: it is correct there.
+ * (Unicode Standard Annex #15, Normalization Form KC.)
+ */
+export function foldTextInput(text: string): string {
+  if (!cjkText.test(text)) return text.normalize('NFKC')
+  let out = ''
+  let last = 0
+  for (const match of text.matchAll(cjkPunctuation)) {
+    out += text.slice(last, match.index).normalize('NFKC') + match[0]
+    last = match.index + match[0].length
+  }
+  return out + text.slice(last).normalize('NFKC')
+}
+
+/**
+ * Every string value in an operation's input, folded by foldTextInput (object keys are left as
+ * they are). Returns the same shape; non-text values are untouched. Runs after findBadText.
+ */
+export function foldInputText<T>(input: T): T {
+  // Iterative, not recursive: a body nested 100,000 deep must not overflow the stack.
+  const root: { value: unknown } = { value: input }
+  const stack: { holder: Record<string | number, unknown>; key: string | number }[] = [{ holder: root, key: 'value' }]
+  while (stack.length > 0) {
+    const { holder, key } = stack.pop()!
+    const value = holder[key]
+    let copy: unknown = value
+    if (typeof value === 'string') copy = foldTextInput(value)
+    else if (Array.isArray(value)) {
+      const items = value.slice()
+      items.forEach((_, i) => stack.push({ holder: items as unknown as Record<number, unknown>, key: i }))
+      copy = items
+    } else if (value !== null && typeof value === 'object') {
+      // fromEntries and defineProperty make own properties, so a "__proto__" key stays a plain key.
+      const fields = Object.fromEntries(Object.entries(value))
+      for (const k of Object.keys(fields)) stack.push({ holder: fields, key: k })
+      copy = fields
+    }
+    if (copy !== value) Object.defineProperty(holder, key, { value: copy, writable: true, enumerable: true, configurable: true })
+  }
+  return root.value as T
+}
+
+/** Invisible characters a name may not hold: direction overrides and isolates, zero-width spaces, word joiners, BOM. */
+const hiddenInName = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u00ad]/u
+
+/**
+ * True when a name can be read: it holds a letter or digit, and no invisible or direction-control
+ * character ("\u200b" and "\u202e鬼" are refused, as a name of spaces is). The zero-width
+ * joiner and non-joiner stay allowed: Persian and Indic names need them.
+ */
+export function isVisibleName(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text) && !hiddenInName.test(text)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchKeys, nameKey, namePinyin, searchDocument, searchTokens } from '../../electron/core/guests/guest-keys'
+import { matchKeys, nameKey, namePinyin, nameReadings, searchDocument, searchTokens } from '../../electron/core/guests/guest-keys'
 
 const guest = (native_name: string, roman_name: string | null = null, extra: Record<string, string | null> = {}) => ({
   native_name,
@@ -47,5 +47,28 @@ describe('guest search keys', () => {
     const a = matchKeys(guest('张伟', null, { phone: '+86 138 0013 8000', email: 'Zhang.Wei@Example.com', document_no: 'e 1234-5678' }))
     const b = matchKeys(guest('ZHANG Wei', null, { phone: '13800138000', email: 'zhang.wei@example.com', document_no: 'E12345678' }))
     expect(a.filter((k) => b.includes(k))).toHaveLength(4)
+  })
+
+  it('spells ü as u, v and yu, and reads a given-name character every usual way', () => {
+    const spellings = nameReadings('吕思远').map((r) => r.join(''))
+    expect(spellings).toEqual(expect.arrayContaining(['lusiyuan', 'lvsiyuan', 'lyusiyuan']))
+    expect(nameReadings('张朝阳').map((r) => r.join(''))).toEqual(expect.arrayContaining(['zhangchaoyang', 'zhangzhaoyang']))
+    expect(nameReadings('张朝阳')[0]).toEqual(['zhang', 'chao', 'yang'])
+    expect(nameReadings('Anna Kowalska')).toEqual([])
+    for (const name of ['乐长行', '和重乐朝']) expect(nameReadings(name).length).toBeLessThanOrEqual(12)
+  })
+
+  it('gives tokens for the given name alone and for either name order', () => {
+    expect(searchTokens(guest('田文静'))).toEqual(expect.arrayContaining(['文静', 'wenjing', 'wenjingtian', 'twj']))
+    expect(searchTokens(guest('Anna Kowalska'))).toEqual(expect.arrayContaining(['kowalskaanna', 'annakowalska', 'kowalska']))
+    expect(searchTokens(guest('甘伟明', 'GAN Weiming'))).toEqual(expect.arrayContaining(['weiminggan', 'ganweiming']))
+  })
+
+  it('keeps duplicate keys apart from search tokens, and finds a survivor by what was merged into it', () => {
+    const survivor = guest('张伟', 'ZHANG Wei')
+    const absorbed = [guest('張偉', 'CHEUNG Wai', { phone: '+852 9123 4567' })]
+    expect(searchTokens(survivor, absorbed)).toEqual(expect.arrayContaining(['cheungwai', 'zhangwei']))
+    expect(searchDocument(survivor, absorbed)).toContain('85291234567')
+    for (const key of matchKeys(survivor)) expect(searchTokens(survivor)).not.toContain(key)
   })
 })

@@ -12,7 +12,17 @@ describe('guest names', () => {
 
   it('folds case, accents and full-width forms', () => {
     expect(foldForSearch('ＺＨＡＮＧ  Wěi')).toBe('zhang wei')
-    expect(foldForSearch('Ｏ’Brien')).toBe('o’brien')
+    expect(foldForSearch('Ｏ’Brien')).toBe('obrien')
+  })
+
+  it('folds what decomposition does not: traditional characters, Đ ø ł ß, apostrophes, invisible characters', () => {
+    expect(foldForSearch('陳嘉豪')).toBe('陈嘉豪')
+    expect(foldForSearch('莊志明')).toBe(foldForSearch('庄志明'))
+    expect(foldForSearch('Đặng Minh Châu')).toBe('dang minh chau')
+    expect(foldForSearch('Øystein Łukasz Straße')).toBe('oystein lukasz strasse')
+    expect(foldForSearch("O'Brien ʼO‘Neil")).toBe('obrien oneil')
+    expect(foldForSearch('张\u200b伟\u202e')).toBe('张伟')
+    expect(foldForSearch('陈𠮷')).toBe('陈𠮷')
   })
 
   it('keeps only digits of a phone number, however it was typed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findBadText } from '../../electron/core/text-hygiene'
+import { findBadText, foldInputText, foldTextInput, isVisibleName } from '../../electron/core/text-hygiene'
 
 describe('findBadText', () => {
   it('refuses NUL, BEL, vertical tab, form feed, ESC and DEL', () => {
@@ -37,5 +37,35 @@ describe('findBadText', () => {
     expect(findBadText(42)).toBeNull()
     expect(findBadText(null)).toBeNull()
     expect(findBadText(undefined)).toBeNull()
+  })
+})
+
+describe('text as typed on any keyboard', () => {
+  it('folds full-width digits, letters and spaces, and keeps Chinese punctuation in Chinese text', () => {
+    expect(foldTextInput('１３９　８８８８ ６６６６')).toBe('139 8888 6666')
+    expect(foldTextInput('ＺＨＡＮＧ')).toBe('ZHANG')
+    expect(foldTextInput('房间１２０１，要安静（谢谢）！')).toBe('房间1201，要安静（谢谢）！')
+    expect(foldTextInput('Room １２，quiet')).toBe('Room 12,quiet')
+  })
+
+  it('folds every string in an input, and leaves keys and other values alone', () => {
+    const input = JSON.parse('{"phone":"１３９","list":["Ａ",1,null],"__proto__":"x","nested":{"ok":true}}')
+    const out = foldInputText(input)
+    expect(out).toEqual(JSON.parse('{"phone":"139","list":["A",1,null],"__proto__":"x","nested":{"ok":true}}'))
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype)
+  })
+
+  it('refuses names nobody can read', () => {
+    for (const name of ['\u200b', '\u202e鬼', '   ', '\u2060', '\ufeff', '-', '张\u200b伟']) expect(isVisibleName(name), JSON.stringify(name)).toBe(false)
+    for (const name of ['张伟', "O'Brien", 'Đặng', 'می\u200cخواهم', 'X Æ A-12']) expect(isVisibleName(name), name).toBe(true)
+  })
+})
+
+describe('folding deep input', () => {
+  it('folds a body nested 100,000 deep without overflowing the stack', () => {
+    const deep = JSON.parse('['.repeat(100_000) + '"１"' + ']'.repeat(100_000))
+    let value: unknown = foldInputText(deep)
+    for (let i = 0; i < 100_000; i++) value = (value as unknown[])[0]
+    expect(value).toBe('1')
   })
 })

@@ -11,7 +11,7 @@ import type { AuditTable } from './tables/audit.table'
 import type { CoreEventTable, StaffSessionTable } from './tables/session.table'
 import type { SettingTable } from './tables/settings.table'
 import type { ObservationTable } from './tables/observation.table'
-import type { GuestChangeTable, GuestMergeTable, GuestPairFlagTable, GuestTokenTable } from './tables/guest-history.table'
+import type { GuestChangeTable, GuestMergeTable, GuestPairFlagTable, GuestTokenTable, GuestMatchKeyTable, DuplicateCandidateTable } from './tables/guest-history.table'
 
 /** Kysely's view of the schema: one entry per table, row types match the columns exactly. */
 export interface Database {
@@ -31,6 +31,8 @@ export interface Database {
   guest_merge: GuestMergeTable
   guest_pair_flag: GuestPairFlagTable
   guest_token: GuestTokenTable
+  guest_match_key: GuestMatchKeyTable
+  duplicate_candidate: DuplicateCandidateTable
   staff_session: StaffSessionTable
   core_event: CoreEventTable
 }

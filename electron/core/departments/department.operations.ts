@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { visibleName } from '../name-schema'
 import { actorOf } from '../context'
 import { invalidate } from '../db/store-cache'
 import { AppError } from '../errors'
@@ -26,7 +27,7 @@ export const departmentOperations = {
     permission: 'hotel.write',
     input: z.object({
       code: z.string().regex(/^[a-z_]{2,40}$/, 'Use lower-case letters and _ only.'),
-      name: z.object({ en: z.string().trim().min(1).max(60), zh: z.string().trim().min(1).max(60) }),
+      name: z.object({ en: visibleName(60, 'Enter a name in letters.'), zh: visibleName(60, 'Enter a name in letters.') }),
       promiseMinutes: z.number().int().min(1).max(7 * 24 * 60),
     }),
     handler(ctx, input) {

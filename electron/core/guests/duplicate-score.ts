@@ -1,5 +1,6 @@
 import { phoneDigits } from './guest-name'
-import { nameKey, nameWords } from './guest-keys'
+import { documentKey, nameKey, nameWords } from './guest-keys'
+import { foldForSearch } from './guest-name'
 
 export interface DuplicateFacts {
   native_name: string
@@ -15,21 +16,23 @@ export interface DuplicateReason {
   outcome: 'same' | 'similar' | 'different'
 }
 
-/** Pairs scoring at least this are shown to guest relations as likely the same person. */
-export const likelyDuplicateScore = 50
+/**
+ * Pairs scoring at least this are shown to guest relations, and to the desk before it creates a
+ * guest: the same name (as search folds it) with nothing that contradicts it is 40.
+ */
+export const likelyDuplicateScore = 40
 
-const normalDocument = (d: string | null) => (d ?? '').replace(/[\s-]/g, '').toUpperCase()
 
 /**
- * How likely two profiles are one person: names (with transliteration: 张伟 = ZHANG Wei =
- * Wei Zhang), phone (last 8 digits, any formatting), email, birth date and document. A
+ * How likely two profiles are one person: names folded as search folds them (张伟 = 張偉 =
+ * ZHANG Wei = Wei Zhang; Đỗ Thị Hạnh = Do Thi Hanh; O'Connell = OConnell), phone (last 8 digits, any formatting), email, birth date and document. A
  * different birth date or document counts strongly against. Pure and symmetric.
  */
 export function scoreDuplicate(a: DuplicateFacts, b: DuplicateFacts): { score: number; reasons: DuplicateReason[] } {
   const reasons: DuplicateReason[] = []
   let score = 0
   const exactName =
-    a.native_name.trim() === b.native_name.trim() ||
+    foldForSearch(a.native_name) === foldForSearch(b.native_name) ||
     (a.roman_name !== null && b.roman_name !== null && nameWords(a.roman_name).join(' ') === nameWords(b.roman_name).join(' '))
   const keysA = nameKey(a)
   const similarName = keysA.some((k) => nameKey(b).includes(k))
@@ -50,7 +53,7 @@ export function scoreDuplicate(a: DuplicateFacts, b: DuplicateFacts): { score: n
     reasons.push({ field: 'phone', outcome: same ? 'same' : 'different' })
   }
   if (a.email && b.email) {
-    const same = a.email.trim().toLowerCase() === b.email.trim().toLowerCase()
+    const same = foldForSearch(a.email) === foldForSearch(b.email)
     score += same ? 35 : -5
     reasons.push({ field: 'email', outcome: same ? 'same' : 'different' })
   }
@@ -60,7 +63,7 @@ export function scoreDuplicate(a: DuplicateFacts, b: DuplicateFacts): { score: n
     reasons.push({ field: 'birthDate', outcome: same ? 'same' : 'different' })
   }
   if (a.document_no && b.document_no) {
-    const same = normalDocument(a.document_no) === normalDocument(b.document_no)
+    const same = documentKey(a.document_no) === documentKey(b.document_no)
     score += same ? 50 : -50
     reasons.push({ field: 'document', outcome: same ? 'same' : 'different' })
   }

@@ -5,9 +5,10 @@ import type { GuestRow } from '../db/tables/guest.table'
 import { AppError } from '../errors'
 import { operation } from '../operation'
 import { likelyDuplicateScore, scoreDuplicate } from './duplicate-score'
-import { candidatePairs, guestsSharingKeys } from './guest-index.repository'
+import { guestsSharingKeys, topDuplicateCandidates } from './guest-index.repository'
 import { matchKeys } from './guest-keys'
-import { flagPair, flaggedPairs, guestsByIds } from './guest-merge.repository'
+import { flagPair, guestsByIds } from './guest-merge.repository'
+import { hotelPhoneCountry, phoneE164 } from './phone'
 import { requireLiveGuest } from './guest-profile.service'
 import { guestFields } from './guest.schemas'
 
@@ -51,6 +52,7 @@ export const guestDuplicateOperations = {
           native_name: input.nativeName,
           roman_name: input.romanName ?? null,
           phone: input.phone ?? null,
+          phone_e164: phoneE164(input.phone, hotelPhoneCountry(ctx.sqlite)),
           email: input.email ?? null,
           company: null,
           birth_date: input.birthDate ?? null,
@@ -66,16 +68,14 @@ export const guestDuplicateOperations = {
     permission: 'guest.merge',
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
     handler(ctx, input) {
-      const flagged = flaggedPairs(ctx.sqlite)
-      const pairs = candidatePairs(ctx.sqlite, 20_000).filter((p) => !flagged.has(`${p.a}:${p.b}`))
+      // Candidates are kept as guests are written (guest-index.repository), so this reads one index.
+      const pairs = topDuplicateCandidates(ctx.sqlite, input.limit)
       const guests = new Map(guestsByIds(ctx.sqlite, [...new Set(pairs.flatMap((p) => [p.a, p.b]))]).map((g) => [g.id, g]))
       return pairs
         .map((p) => ({ a: guests.get(p.a), b: guests.get(p.b) }))
         .filter((p): p is { a: GuestRow; b: GuestRow } => !!p.a && !!p.b && p.a.merged_into === null && p.b.merged_into === null)
         .map((p) => ({ a: summary(p.a), b: summary(p.b), ...scoreDuplicate(p.a, p.b) }))
-        .filter((p) => p.score >= likelyDuplicateScore)
         .sort((x, y) => y.score - x.score)
-        .slice(0, input.limit)
     },
   }),
 

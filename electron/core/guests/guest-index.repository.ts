@@ -2,36 +2,106 @@ import { sql } from 'kysely'
 import { all, prepared, qb, statement, type Sqlite } from '../db/query'
 import { getSetting, putSetting } from '../setup/setting.repository'
 import type { GuestRow } from '../db/tables/guest.table'
+import { likelyDuplicateScore, scoreDuplicate } from './duplicate-score'
 import { matchKeys, searchDocument, searchTokens } from './guest-keys'
+import { hotelPhoneCountry, phoneE164 } from './phone'
 
 const deleteTokens = prepared((a: { guestId: number }) => qb.deleteFrom('guest_token').where('guest_id', '=', a.guestId))
 const insertToken = prepared((a: { token: string; guestId: number }) =>
   qb.insertInto('guest_token').values({ token: a.token, guest_id: a.guestId }).onConflict((oc) => oc.doNothing()),
 )
+const deleteMatchKeys = prepared((a: { guestId: number }) => qb.deleteFrom('guest_match_key').where('guest_id', '=', a.guestId))
+const insertMatchKey = prepared((a: { key: string; guestId: number }) =>
+  qb.insertInto('guest_match_key').values({ key: a.key, guest_id: a.guestId }).onConflict((oc) => oc.doNothing()),
+)
 
 /**
- * Keeps a guest findable: the FTS5 trigram document, the prefix tokens and the duplicate
- * match keys. Merged-away guests are removed from the index. FTS5 is SQLite's; this module is
- * the one place that knows it (a PostgreSQL host would use pg_trgm here).
+ * A match key shared by more guests than this (a company's switchboard, a travel agent's email)
+ * pairs no one; a name alone pairs only when few guests bear it (张伟 pairs through the other
+ * keys: name with birth date, phone, email, document).
+ */
+export function crowdedMatchKey(key: string): number {
+  return key.startsWith('n:') ? 5 : 25
+}
+
+/**
+ * Keeps a guest findable: the FTS5 trigram document, the prefix tokens, the duplicate match
+ * keys and the guest's duplicate candidates. A live guest is also found by the names, phones
+ * and emails of every profile merged into it (through chains of merges); a merged-away guest
+ * is removed from the index. FTS5 is SQLite's; this module is the one place that knows it (a
+ * PostgreSQL host would use pg_trgm here).
  */
 export function indexGuest(sqlite: Sqlite, guest: GuestRow): void {
   statement(sqlite, 'DELETE FROM guest_fts WHERE rowid = ?').run(guest.id)
   deleteTokens.run(sqlite, { guestId: guest.id })
+  deleteMatchKeys.run(sqlite, { guestId: guest.id })
+  statement(sqlite, 'DELETE FROM duplicate_candidate WHERE low_id = ? OR high_id = ?').run(guest.id, guest.id)
   if (guest.merged_into !== null) return
-  statement(sqlite, 'INSERT INTO guest_fts (rowid, doc) VALUES (?, ?)').run(guest.id, searchDocument(guest))
-  for (const token of [...searchTokens(guest), ...matchKeys(guest)]) insertToken.run(sqlite, { token, guestId: guest.id })
+  const absorbed = absorbedProfiles(sqlite, guest.id)
+  statement(sqlite, 'INSERT INTO guest_fts (rowid, doc) VALUES (?, ?)').run(guest.id, searchDocument(guest, absorbed))
+  for (const token of searchTokens(guest, absorbed)) insertToken.run(sqlite, { token, guestId: guest.id })
+  const keys = matchKeys(guest)
+  for (const key of keys) insertMatchKey.run(sqlite, { key, guestId: guest.id })
+  recordCandidates(sqlite, guest, keys)
+}
+
+/** Profiles merged into this guest, directly or through a chain of merges. */
+export function absorbedProfiles(sqlite: Sqlite, guestId: number): GuestRow[] {
+  return statement(
+    sqlite,
+    `WITH RECURSIVE absorbed(id) AS (SELECT id FROM guest WHERE merged_into = ?
+       UNION SELECT g.id FROM guest g JOIN absorbed a ON g.merged_into = a.id)
+     SELECT guest.* FROM guest JOIN absorbed USING (id)`,
+  ).all(guestId) as GuestRow[]
+}
+
+/** Scores the guest against every live guest sharing an uncrowded key, and keeps the likely pairs. */
+function recordCandidates(sqlite: Sqlite, guest: GuestRow, keys: string[]): void {
+  const others = new Set<number>()
+  for (const key of keys) {
+    const crowded = crowdedMatchKey(key)
+    const ids = statement(sqlite, 'SELECT guest_id FROM guest_match_key WHERE key = ? LIMIT ?').pluck().all(key, crowded + 1) as number[]
+    if (ids.length > crowded) continue
+    for (const id of ids) if (id !== guest.id) others.add(id)
+  }
+  if (others.size === 0) return
+  const insert = statement(sqlite, 'INSERT OR REPLACE INTO duplicate_candidate (low_id, high_id, score) VALUES (?, ?, ?)')
+  for (const other of guestRows(sqlite, [...others])) {
+    if (other.merged_into !== null) continue
+    const { score } = scoreDuplicate(guest, other)
+    if (score < likelyDuplicateScore) continue
+    insert.run(Math.min(guest.id, other.id), Math.max(guest.id, other.id), score)
+  }
+}
+
+function guestRows(sqlite: Sqlite, ids: number[]): GuestRow[] {
+  return all(sqlite, qb.selectFrom('guest').selectAll().where('id', 'in', ids))
 }
 
 /**
- * Re-reads a guest and brings its search document and index up to date. Call after any write
- * to a guest's identity (edit, undo, merge, unmerge). Unknown ids are ignored.
+ * Re-reads a guest and brings its derived columns (E.164 phone, search document) and its index
+ * up to date; then the profile it was merged into, if any. Call after any write to a guest's
+ * identity (create, edit, undo, merge, unmerge). Unknown ids are ignored.
  */
 export function reindexGuest(sqlite: Sqlite, guestId: number): void {
-  const guest = sqlite.prepare('SELECT * FROM guest WHERE id = ?').get(guestId) as GuestRow | undefined
+  const guest = statement(sqlite, 'SELECT * FROM guest WHERE id = ?').get(guestId) as GuestRow | undefined
   if (!guest) return
-  const document = searchDocument(guest)
-  if (document !== guest.search_key) statement(sqlite, 'UPDATE guest SET search_key = ? WHERE id = ?').run(document, guestId)
-  indexGuest(sqlite, { ...guest, search_key: document })
+  const phone_e164 = phoneE164(guest.phone, hotelPhoneCountry(sqlite))
+  const search_key = guest.merged_into === null ? searchDocument({ ...guest, phone_e164 }, absorbedProfiles(sqlite, guest.id)) : ''
+  if (phone_e164 !== guest.phone_e164 || search_key !== guest.search_key) {
+    statement(sqlite, 'UPDATE guest SET phone_e164 = ?, search_key = ? WHERE id = ?').run(phone_e164, search_key, guestId)
+  }
+  indexGuest(sqlite, { ...guest, phone_e164, search_key })
+}
+
+/** Likely duplicate pairs, most likely first, leaving out pairs marked as different people. */
+export function topDuplicateCandidates(sqlite: Sqlite, limit: number): { a: number; b: number; score: number }[] {
+  return statement(
+    sqlite,
+    `SELECT c.low_id AS a, c.high_id AS b, c.score FROM duplicate_candidate c
+     WHERE NOT EXISTS (SELECT 1 FROM guest_pair_flag f WHERE f.low_id = c.low_id AND f.high_id = c.high_id)
+     ORDER BY c.score DESC, c.low_id, c.high_id LIMIT ?`,
+  ).all(limit) as { a: number; b: number; score: number }[]
 }
 
 /** Guest ids whose document contains the text (3+ characters). */
@@ -69,37 +139,29 @@ function typedToken(folded: string): string {
 }
 
 function tokensStartingWith(token: string) {
-  return qb.selectFrom('guest_token').select(['guest_id', 'token']).where('token', '>=', token).where('token', '<', `${token}\uffff`)
+  return qb.selectFrom('guest_token').select(['guest_id', 'token']).where('token', '>=', token).where('token', '<', `${token}\u{10FFFF}`)
 }
 
-export function guestsSharingKeys(sqlite: Sqlite, keys: string[], exceptId: number | null): number[] {
+/** Live or merged guests sharing any of these match keys, at most `limit` (for the check before creating a guest). */
+export function guestsSharingKeys(sqlite: Sqlite, keys: string[], exceptId: number | null, limit = 200): number[] {
   if (keys.length === 0) return []
   return [
     ...new Set(
-      all(sqlite, qb.selectFrom('guest_token').select('guest_id').where('token', 'in', keys).where('guest_id', '!=', exceptId ?? -1)).map(
-        (r) => r.guest_id,
-      ),
+      all(
+        sqlite,
+        qb
+          .selectFrom('guest_match_key')
+          .select('guest_id')
+          .where('key', 'in', keys)
+          .where('guest_id', '!=', exceptId ?? -1)
+          .limit(limit),
+      ).map((r) => r.guest_id),
     ),
   ]
 }
 
-/** Every pair of guests that share a match key: candidates for the duplicate detector. */
-export function candidatePairs(sqlite: Sqlite, limit: number): { a: number; b: number }[] {
-  return all(
-    sqlite,
-    qb
-      .selectFrom('guest_token as x')
-      .innerJoin('guest_token as y', (j) => j.onRef('x.token', '=', 'y.token').onRef('x.guest_id', '<', 'y.guest_id'))
-      .select(['x.guest_id as a', 'y.guest_id as b'])
-      .where('x.token', '>=', '\u0001')
-      .where('x.token', '<', '\u0002')
-      .groupBy(['x.guest_id', 'y.guest_id'])
-      .limit(limit),
-  )
-}
-
 /** Index version: bump when searchDocument/searchTokens/matchKeys change, and stores reindex at start. */
-export const guestIndexVersion = '2'
+export const guestIndexVersion = '3'
 
 /** Rebuilds the whole index (after an upgrade that changed how guests are indexed). */
 export function rebuildGuestIndex(sqlite: Sqlite, onProgress?: (progress: StartProgress) => void): number {
@@ -107,13 +169,20 @@ export function rebuildGuestIndex(sqlite: Sqlite, onProgress?: (progress: StartP
   const total = onProgress ? (sqlite.prepare('SELECT count(*) AS n FROM guest').get() as { n: number }).n : 0
   sqlite.transaction(() => {
     statement(sqlite, 'DELETE FROM guest_fts').run()
-    sqlite.prepare('DELETE FROM guest_token').run()
+    for (const table of ['guest_token', 'guest_match_key', 'duplicate_candidate']) sqlite.prepare(`DELETE FROM ${table}`).run()
+    const country = hotelPhoneCountry(sqlite)
+    const derived = sqlite.prepare('UPDATE guest SET phone_e164 = ?, search_key = ? WHERE id = ?')
     // In batches: better-sqlite3 cannot write while a read cursor is open on the connection.
     let after = 0
     for (;;) {
       const batch = sqlite.prepare('SELECT * FROM guest WHERE id > ? ORDER BY id LIMIT 5000').all(after) as GuestRow[]
       if (batch.length === 0) break
-      for (const guest of batch) indexGuest(sqlite, guest)
+      for (const guest of batch) {
+        const phone_e164 = phoneE164(guest.phone, country)
+        const search_key = guest.merged_into === null ? searchDocument({ ...guest, phone_e164 }, absorbedProfiles(sqlite, guest.id)) : ''
+        if (phone_e164 !== guest.phone_e164 || search_key !== guest.search_key) derived.run(phone_e164, search_key, guest.id)
+        indexGuest(sqlite, { ...guest, phone_e164, search_key })
+      }
       count += batch.length
       after = batch[batch.length - 1].id
       onProgress?.({ step: 'search-index', done: count, total })
@@ -129,7 +198,7 @@ export interface StartProgress {
   total: number
 }
 
-/** Reindexes at start when the stored index was built by an older version (about 35 s per 200,000 guests). */
+/** Reindexes at start when the stored index was built by an older version (about 35 s per 200,000 guests), reporting progress. */
 export function ensureGuestIndex(sqlite: Sqlite, onProgress?: (progress: StartProgress) => void): void {
   if (getSetting(sqlite, 'guest.index.version') === guestIndexVersion) return
   rebuildGuestIndex(sqlite, onProgress)

@@ -1,3 +1,6 @@
+import anyAscii from 'any-ascii'
+import * as OpenCC from 'opencc-js'
+
 const salutations: Record<string, { en: string; zh: string }> = {
   mr: { en: 'Mr', zh: '先生' },
   ms: { en: 'Ms', zh: '女士' },
@@ -23,18 +26,45 @@ export function displayName(
   return hanOrKana.test(native) ? `${native}${title.zh}` : `${native} ${title.zh}`
 }
 
+let simplified: ((text: string) => string) | undefined
+/** Traditional (standard, Hong Kong and Taiwan forms) to simplified Chinese, with OpenCC's data. Built on first use. */
+export function toSimplified(text: string): string {
+  if (!simplified) {
+    const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' })
+    const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' })
+    simplified = (t) => fromTaiwan(fromHongKong(t))
+  }
+  return simplified(text)
+}
+
+const han = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u
+/** Apostrophes of every shape people and keyboards type inside names (O'Brien, O’Brien, Oʼ). */
+const apostrophes = /['\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u2032]/g
+/** Invisible formatting characters: zero-width spaces and joiners, direction marks, BOM. */
+const invisible = /\p{Cf}/gu
+/** Letters of alphabets that are searched by their Latin spelling: Đ→d, ø→o, ł→l, ß→ss, Иван→ivan. */
+const transliterated = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u
+
 /**
- * Folds text the way a person searching expects: case, accents and full-width forms
- * do not matter ("ＺＨＡＮＧ", "Zhāng" and "zhang" are the same).
+ * Folds text the way a person searching expects, identically for stored and typed text: case,
+ * accents, full-width forms (NFKC), traditional or simplified characters (OpenCC), letters that
+ * Unicode decomposition leaves alone (any-ascii: Đ, ø, ł, ß), apostrophes and invisible
+ * characters do not matter. "ＺＨＡＮＧ", "Zhāng" and "zhang" are the same; so are 陳 and 陈,
+ * "O’Brien" and "obrien".
  */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
+  let folded = text.normalize('NFKC').replace(invisible, '').replace(apostrophes, '')
+  if (han.test(folded)) folded = toSimplified(folded)
+  folded = folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC')
+  if (/[^\x00-\x7f]/.test(folded)) {
+    folded = Array.from(folded, (ch) => (ch.charCodeAt(0) > 0x7f && transliterated.test(ch) ? anyAscii(ch) : ch)).join('')
+  }
+  return folded.toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+/** True when the text holds a Han character (CJK ideographs, including those beyond the Basic Multilingual Plane). */
+export function hasHan(text: string): boolean {
+  return han.test(text)
 }
 
 export function phoneDigits(phone: string | null | undefined): string {

@@ -2,7 +2,9 @@ import { localDate } from '../clock'
 import { sql } from 'kysely'
 import { all, qb, type Sqlite } from '../db/query'
 import { foldForSearch, phoneDigits } from './guest-name'
-import { currentGuestsMatching, prefixMatches, prefixMatchesAmong, substringMatches } from './guest-index.repository'
+import { searchSections, type GuestKeyFields } from './guest-keys'
+import { hotelPhoneCountry, phoneSearchDigits } from './phone'
+import { absorbedProfiles, currentGuestsMatching, prefixMatches, prefixMatchesAmong, substringMatches } from './guest-index.repository'
 
 export interface GuestSearchHit {
   guestId: number
@@ -11,7 +13,8 @@ export interface GuestSearchHit {
   salutation: string | null
   vip: number
   company: string | null
-  matchedBy: 'name' | 'room' | 'confirmation'
+  /** What the typed text matched: the name (any form or spelling), a phone, email, company, room or confirmation number. */
+  matchedBy: 'name' | 'phone' | 'email' | 'company' | 'room' | 'confirmation'
   /** The stay that matters now: in house, or the next reservation. */
   stay: { id: number; status: string; arrival: string; departure: string; roomNumber: string | null } | null
 }
@@ -31,20 +34,22 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
   if (folded === '') return []
   const today = localDate(now)
   const rank = new Map<number, number>()
-  const matchedBy = new Map<number, GuestSearchHit['matchedBy']>()
-  const note = (id: number, r: number, by: GuestSearchHit['matchedBy'] = 'name') => {
-    if ((rank.get(id) ?? 99) > r) {
-      rank.set(id, r)
-      matchedBy.set(id, by)
-    }
+  const byCode = new Map<number, 'room' | 'confirmation'>()
+  const note = (id: number, r: number) => {
+    if ((rank.get(id) ?? 99) > r) rank.set(id, r)
   }
 
-  for (const row of codeMatches(sqlite, folded)) note(row.id, closeness.code, row.by)
+  for (const row of codeMatches(sqlite, folded)) {
+    note(row.id, closeness.code)
+    byCode.set(row.id, row.by)
+  }
   const prefixed = prefixMatches(sqlite, folded, 60)
   for (const m of prefixed) note(m.id, m.exact ? closeness.exact : closeness.prefix)
-  // A phone number typed with spaces or dashes is searched as its digits.
+  // A phone number typed with spaces or dashes is searched as its digits; with its country
+  // prefix (+86, 0086), as its national number.
   const digits = phoneDigits(folded)
-  const needle = digits.length >= 3 && digits.length >= folded.replace(/[\s+()./-]/g, '').length ? digits : folded
+  const typedPhone = digits.length >= 3 && digits.length >= folded.replace(/[\s+()./-]/g, '').length
+  const needle = typedPhone ? phoneSearchDigits(folded, hotelPhoneCountry(sqlite)) : folded
   // Matches inside a word rank below every prefix match (all of live guests: merged ones are
   // not indexed), so when prefixes already fill the page the FTS5 query could not change it.
   const pageFull = new Set(prefixed.map((m) => m.id)).size >= limit
@@ -72,7 +77,7 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
     sqlite,
     qb
       .selectFrom('guest')
-      .select(['id', 'native_name', 'roman_name', 'salutation', 'vip', 'company'])
+      .select(['id', 'native_name', 'roman_name', 'salutation', 'vip', 'company', 'phone', 'phone_e164', 'email'])
       .where('id', 'in', ids)
       .where('merged_into', 'is', null),
   )
@@ -96,12 +101,26 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
     salutation: g.salutation,
     vip: g.vip,
     company: g.company,
-    matchedBy: matchedBy.get(g.id) ?? 'name',
+    matchedBy: byCode.get(g.id) ?? fieldMatched(sqlite, g, typedPhone ? needle : folded),
     stay: stays.get(g.id) ?? null,
   }))
 }
 
-/** A confirmation number, or the room number of a guest in house. */
+/**
+ * Which of a hit's fields the text matched, the name first: the text is in that field's
+ * searchable form, or (typed short, or spelled another way) nothing else holds it.
+ */
+function fieldMatched(sqlite: Sqlite, g: GuestKeyFields & { id: number }, needle: string): 'name' | 'phone' | 'email' | 'company' {
+  const sections = searchSections(g, absorbedProfiles(sqlite, g.id))
+  const squeezed = needle.replace(/\s+/g, '')
+  if (sections.name.includes(needle) || sections.name.replace(/\s+/g, '').includes(squeezed)) return 'name'
+  if (/^\d+$/.test(needle) && sections.phone.includes(needle)) return 'phone'
+  if (sections.email.includes(needle)) return 'email'
+  if (sections.company.includes(needle)) return 'company'
+  return 'name'
+}
+
+/** A confirmation number, or the room number of a guest in house (rooms such as 12A in any case). */
 function codeMatches(sqlite: Sqlite, folded: string): { id: number; by: 'room' | 'confirmation' }[] {
   if (folded.length > 12 || /\s/.test(folded)) return []
   const upper = folded.toUpperCase()
@@ -117,7 +136,7 @@ function codeMatches(sqlite: Sqlite, folded: string): { id: number; by: 'room' |
           .selectFrom('room')
           .innerJoin('stay', 'stay.room_id', 'room.id')
           .select(['stay.guest_id', 'stay.confirmation_no'])
-          .where('room.number', '=', folded)
+          .where(sql<boolean>`room.number = ${folded} COLLATE NOCASE`)
           .where('stay.status', '=', 'in_house'),
       )
       .limit(10),

@@ -3,8 +3,7 @@ import type { GuestRow } from '../db/tables/guest.table'
 import type { PreferenceRow } from '../db/tables/preference.table'
 import type { PreferenceFact, Scope, Strength } from './preference'
 import type { GuestFields, PreferenceFields } from './guest.schemas'
-import { searchDocument } from './guest-keys'
-import { indexGuest } from './guest-index.repository'
+import { reindexGuest } from './guest-index.repository'
 
 const byId = prepared((a: { id: number }) => qb.selectFrom('guest').selectAll().where('id', '=', a.id))
 
@@ -33,8 +32,8 @@ export function insertGuest(sqlite: Sqlite, fields: GuestFields, at: string, sta
     created_by: staffId,
     updated_at: at,
   }
-  const id = run(sqlite, qb.insertInto('guest').values({ ...row, search_key: searchDocument(row) })).lastInsertRowid
-  indexGuest(sqlite, findGuest(sqlite, id)!)
+  const id = run(sqlite, qb.insertInto('guest').values({ ...row, search_key: '' })).lastInsertRowid
+  reindexGuest(sqlite, id)
   return id
 }
 

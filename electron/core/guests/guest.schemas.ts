@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalVisibleName, visibleName } from '../name-schema'
 import { scopes, strengths } from './preference'
 
 const text = (max: number) => z.string().trim().max(max)
@@ -14,8 +15,8 @@ export const isoDate = z
 
 /** One schema per guest field, shared by create (with defaults) and edit (every field optional). */
 const field = {
-  nativeName: text(80).min(1, 'Enter the guest’s name.'),
-  romanName: optionalText(80),
+  nativeName: visibleName(80, 'Enter the guest’s name in letters: a name may not be blank or hold invisible characters.'),
+  romanName: optionalVisibleName(80, 'Enter the romanized name in letters, without invisible characters.'),
   salutation: z.enum(['mr', 'ms', 'mrs', 'dr', 'prof']).nullish().transform((v) => v ?? null),
   gender: z.enum(['m', 'f', 'x']).nullish().transform((v) => v ?? null),
   nationality: z
@@ -26,7 +27,7 @@ const field = {
   homeCity: optionalText(80),
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(8),
   occupation: optionalText(80),
-  company: optionalText(120),
+  company: optionalVisibleName(120, 'Enter the company’s name in letters, without invisible characters.'),
   phone: z
     .string()
     .trim()

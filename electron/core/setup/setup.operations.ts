@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { visibleName } from '../name-schema'
 import { getSetting, putSetting } from './setting.repository'
 import { insertDepartment, listDepartments } from '../departments/department.repository'
 import { countGuests } from '../guests/guest.repository'
@@ -75,7 +76,7 @@ export const setupOperations = {
         .array(
           z.object({
             code: z.string().regex(/^[a-z_]{2,40}$/),
-            name: z.object({ en: z.string().trim().min(1).max(60), zh: z.string().trim().min(1).max(60) }),
+            name: z.object({ en: visibleName(60, 'Enter a name in letters.'), zh: visibleName(60, 'Enter a name in letters.') }),
             promiseMinutes: z.number().int().min(1).max(10080),
           }),
         )
@@ -83,7 +84,7 @@ export const setupOperations = {
         .max(50),
       admin: z.object({
         code: staffCode,
-        name: z.string().trim().min(1).max(60),
+        name: visibleName(60, 'Enter a name in letters, without invisible characters.'),
         romanName: z.string().trim().max(60).nullish(),
         pin: pin.min(minimumPinLength.admin, `An administrator's PIN has at least ${minimumPinLength.admin} digits.`),
       }),

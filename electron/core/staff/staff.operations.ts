@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { visibleName } from '../name-schema'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
 import { findDepartment, listDepartments } from '../departments/department.repository'
@@ -26,7 +27,7 @@ export { toActor }
 
 export const staffInput = z.object({
   code: staffCode,
-  name: z.string().trim().min(1, 'Enter a name.').max(60),
+  name: visibleName(60, 'Enter a name in letters, without invisible characters.'),
   romanName: z.string().trim().max(60).nullish().transform((v) => v || null),
   department: z.string().min(1).max(40),
   role: z.enum(roles),

@@ -3,6 +3,7 @@ import { foundation } from './0001-foundation'
 import { profiles } from './0002-profiles'
 import { rulePolarity } from './0003-rule-polarity'
 import { sessionsAndEventLog } from './0004-sessions-and-event-log'
+import { nameSearch } from './0005-name-search'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch]

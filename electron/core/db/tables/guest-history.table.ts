@@ -41,3 +41,16 @@ export interface GuestTokenTable {
   token: string
   guest_id: number
 }
+
+/** A key the duplicate detector pairs profiles by ("n:wei zhang", "p:00138000"); never searched. */
+export interface GuestMatchKeyTable {
+  key: string
+  guest_id: number
+}
+
+/** Two live profiles that share a match key and score as likely one person (low_id < high_id). */
+export interface DuplicateCandidateTable {
+  low_id: number
+  high_id: number
+  score: number
+}

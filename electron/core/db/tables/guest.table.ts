@@ -13,6 +13,8 @@ export interface GuestTable {
   occupation: string | null
   company: string | null
   phone: string | null
+  /** The phone in E.164 ("+8613924681357"), read with the hotel's phone country; null when it cannot be read. */
+  phone_e164: Generated<string | null>
   email: string | null
   birth_date: string | null
   document_no: string | null
