@@ -12,6 +12,7 @@ export const errorCodes = [
   'STAY_NOT_IN_HOUSE',
   'STAY_DATES',
   'GUEST_HAS_STAY',
+  'ROOM_HAS_STAY',
   'PROMPT_STATE',
   'NOT_IN_HOUSE',
   'OBSERVATION_STATE',

@@ -1,5 +1,4 @@
 import { Text } from '@mantine/core'
-import { useTranslation } from 'react-i18next'
 
 export interface NamedGuest {
   nativeName: string
@@ -23,13 +22,4 @@ export function GuestName({ guest, size = 'md', strong = true }: { guest: NamedG
       ) : null}
     </Text>
   )
-}
-
-/** Sorts guests the way a reader of the UI language expects: pinyin order in Chinese, Latin order in English. */
-export function useGuestCollator() {
-  const { i18n } = useTranslation()
-  const zh = i18n.language.startsWith('zh')
-  const collator = new Intl.Collator(zh ? 'zh-CN-u-co-pinyin' : 'en', { sensitivity: 'base', numeric: true })
-  return (a: NamedGuest, b: NamedGuest) =>
-    zh ? collator.compare(a.nativeName, b.nativeName) : collator.compare(a.romanName ?? a.nativeName, b.romanName ?? b.nativeName)
 }

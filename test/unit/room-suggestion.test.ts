@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PreferenceFact } from '../../electron/core/guests/preference'
+import { strengths, type PreferenceFact } from '../../electron/core/guests/preference'
 import type { RoomFacts } from '../../electron/core/rooms/room'
 import { scoreRoom, suggestRooms } from '../../electron/core/rooms/room-suggestion'
 
@@ -85,4 +85,60 @@ describe('room suggestion', () => {
     const scored = scoreRoom(room('1001', 'S'), [pref('reading', 'newspaper', 'ft')])
     expect(scored).toMatchObject({ score: 0, reasons: [] })
   })
+
+  it('marks a west-facing room against a guest who avoids west, and the others clear of it, never as a west wish met', () => {
+    const avoidsWest = [pref('room', 'facing', 'W', 'avoid')]
+    const ranked = suggestRooms(avoidsWest, rooms, 1, 10)
+    for (const s of ranked) {
+      const facing = s.reasons[0]
+      expect(facing).toMatchObject({ code: 'facing', wanted: 'W', strength: 'avoid', polarity: 'unwanted' })
+      expect(facing.outcome).toBe(s.room.facing === 'W' ? 'conflict' : 'match')
+    }
+    expect(ranked.slice(-2).map((s) => s.room.facing)).toEqual(['W', 'W'])
+  })
+
+  it('an unlucky number is something to keep away from, whatever strength it was recorded with', () => {
+    for (const strength of strengths) {
+      const prefs = [pref('number', 'unlucky', '4', strength)]
+      expect(scoreRoom(room('1014', 'N'), prefs).reasons[0], strength).toMatchObject({ polarity: 'unwanted', outcome: 'conflict' })
+      expect(scoreRoom(room('1014', 'N'), prefs).score, strength).toBeLessThan(0)
+      expect(scoreRoom(room('1001', 'S'), prefs).reasons[0], strength).toMatchObject({ polarity: 'unwanted', outcome: 'match' })
+    }
+  })
+
+  // Every fact a room can have, a room that has it and one that has not.
+  const facts: { key: string; value: string; has: RoomFacts; lacks: RoomFacts }[] = [
+    { key: 'room.floor', value: '10', has: room('1001', 'S'), lacks: room('1401', 'S') },
+    { key: 'room.facing', value: 'W', has: room('1008', 'W'), lacks: room('1014', 'N') },
+    { key: 'room.view', value: 'river', has: room('1001', 'S'), lacks: room('1014', 'N') },
+    { key: 'room.bed', value: 'twin', has: room('1001', 'S', [], 'twin'), lacks: room('1002', 'S') },
+    { key: 'room.quiet', value: 'yes', has: room('1001', 'S', ['quiet']), lacks: room('1002', 'S') },
+    { key: 'room.away_from_lift', value: 'yes', has: room('1001', 'S'), lacks: room('1002', 'S', ['near_lift']) },
+    { key: 'room.smoking', value: 'yes', has: room('1001', 'S', ['smoking']), lacks: room('1002', 'S') },
+    { key: 'room.smoking', value: 'no', has: room('1002', 'S'), lacks: room('1001', 'S', ['smoking']) },
+    { key: 'number.lucky', value: '8', has: room('1008', 'W'), lacks: room('1001', 'S') },
+    { key: 'access.hearing', value: 'hard_of_hearing', has: room('1208', 'W', ['visual_alarm']), lacks: room('1001', 'S') },
+    { key: 'access.mobility', value: 'wheelchair', has: room('1001', 'S', ['accessible']), lacks: room('1002', 'S') },
+  ]
+  const expected: Record<PreferenceFact['strength'], { polarity: string; has: string; lacks: string; sign: number }> = {
+    required: { polarity: 'wanted', has: 'match', lacks: 'miss', sign: 1 },
+    preferred: { polarity: 'wanted', has: 'match', lacks: 'miss', sign: 1 },
+    avoid: { polarity: 'unwanted', has: 'conflict', lacks: 'match', sign: -1 },
+    never: { polarity: 'unwanted', has: 'conflict', lacks: 'match', sign: -1 },
+  }
+  for (const fact of facts) {
+    for (const strength of strengths) {
+      it(`${fact.key}=${fact.value}, ${strength}: a room that has it and one that has not are marked as what they are`, () => {
+        const [category, code] = fact.key.split('.')
+        const prefs = [pref(category, code, fact.value, strength)]
+        const has = scoreRoom(fact.has, prefs)
+        const lacks = scoreRoom(fact.lacks, prefs)
+        const want = expected[strength]
+        expect(has.reasons).toEqual([expect.objectContaining({ polarity: want.polarity, outcome: want.has, strength })])
+        expect(lacks.reasons).toEqual([expect.objectContaining({ polarity: want.polarity, outcome: want.lacks, strength })])
+        expect(Math.sign(has.score)).toBe(want.sign)
+        expect(lacks.score).toBe(0)
+      })
+    }
+  }
 })

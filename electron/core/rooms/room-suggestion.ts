@@ -8,7 +8,16 @@ export interface RoomReason {
   code: string
   wanted: string
   strength: Strength
-  /** match: a wish met (or an aversion avoided); near: almost; miss: a wish not met; conflict: an aversion present. */
+  /**
+   * Whether the guest wants what `wanted` names (required, preferred) or wants to be kept from it
+   * (avoid, never; and an unlucky number whatever its strength). The desk must read "not west ✓",
+   * never "West ✓", for a guest who avoids west-facing rooms.
+   */
+  polarity: 'wanted' | 'unwanted'
+  /**
+   * wanted: match (the room has it), near (almost), miss (it has not).
+   * unwanted: match (the room is clear of it), conflict (the room has it).
+   */
   outcome: 'match' | 'near' | 'miss' | 'conflict'
   /** What the room has, e.g. "10" for the floor or "S" for the facing. */
   actual: string
@@ -96,6 +105,14 @@ export function scoreRoom(room: RoomFacts, preferences: readonly PreferenceFact[
   return scoreAgainst(room, roomTests(preferences))
 }
 
+/** Codes that name something to keep away from whatever the strength says ("unlucky 4, preferred"). */
+const aversions = new Set(['number.unlucky'])
+
+/** Whether a preference asks to keep the room clear of what it names. */
+export function polarityOf(preference: Pick<PreferenceFact, 'category' | 'code' | 'strength'>): RoomReason['polarity'] {
+  return isNegative(preference.strength) || aversions.has(`${preference.category}.${preference.code}`) ? 'unwanted' : 'wanted'
+}
+
 // Tests are looked up and put in reading order once per suggestion, not once per room.
 function scoreAgainst(room: RoomFacts, roomTests: readonly RoomTest[]): RoomSuggestion {
   let score = 0
@@ -103,10 +120,10 @@ function scoreAgainst(room: RoomFacts, roomTests: readonly RoomTest[]): RoomSugg
   for (const { preference, test } of roomTests) {
     const { hit, actual } = test(room, preference.value)
     const w = weight[preference.strength]
-    const negative = isNegative(preference.strength)
+    const polarity = polarityOf(preference)
     // An aversion "hits" when the room has what the guest wants to avoid.
     let outcome: RoomReason['outcome']
-    if (negative) {
+    if (polarity === 'unwanted') {
       outcome = hit === true ? 'conflict' : 'match'
       score += hit === true ? -w : 0
     } else {
@@ -119,6 +136,7 @@ function scoreAgainst(room: RoomFacts, roomTests: readonly RoomTest[]): RoomSugg
       code: preference.code,
       wanted: preference.value,
       strength: preference.strength,
+      polarity,
       outcome,
       actual,
     })

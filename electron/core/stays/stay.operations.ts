@@ -109,7 +109,8 @@ export const stayOperations = {
 
   'stay.import': operation({
     kind: 'mutation',
-    summary: 'Bring in a past stay or a reservation from another system (history import, demo).',
+    summary:
+      'Bring in a past stay or a reservation from another system (history import, demo). Refused when the guest, or a past stay’s room, already has a stay on those nights; the answer says what was done with the room named.',
     permission: 'hotel.write',
     input: importStayInput,
     handler: importStay,

@@ -1,5 +1,6 @@
 import { all, prepared, qb, run, type Sqlite } from '../db/query'
 import type { NewStayRow, StayRow } from '../db/tables/stay.table'
+import { sortByName } from '../guests/name-order'
 
 export const stayStatuses = ['reserved', 'in_house', 'checked_out', 'cancelled', 'no_show'] as const
 export type StayStatus = (typeof stayStatuses)[number]
@@ -87,21 +88,27 @@ function stayList() {
     ])
 }
 
-/** Today's arrivals: reserved ones first, then those already checked in today. */
+const guestName = (r: StayListRow) => ({ nativeName: r.native_name, romanName: r.roman_name })
+
+/**
+ * A day's arrivals: reserved ones first, then those already checked in; VIPs first within each;
+ * then by name as Chinese staff read a list (guests/name-order.ts: 曾 under Z, Anna under A).
+ */
 export function listArrivals(sqlite: Sqlite, date: string): StayListRow[] {
-  return all(
+  const rows = all(
     sqlite,
-    stayList()
-      .where('stay.arrival_date', '=', date)
-      .where('stay.status', 'in', ['reserved', 'in_house'])
-      .orderBy('stay.status', 'desc')
-      .orderBy('guest.vip', 'desc')
-      .orderBy('guest.roman_name'),
+    stayList().where('stay.arrival_date', '=', date).where('stay.status', 'in', ['reserved', 'in_house']),
   ) as StayListRow[]
+  return sortByName(rows, guestName, (a, b) => Number(a.status === 'in_house') - Number(b.status === 'in_house') || b.vip - a.vip)
 }
 
+// Room numbers as the floor plan reads them: 901 before 1001 (text order put 1001 first).
+const roomNumberOrder = new Intl.Collator('en', { numeric: true })
+
+/** Guests in house now, by room number. */
 export function listInHouse(sqlite: Sqlite): StayListRow[] {
-  return all(sqlite, stayList().where('stay.status', '=', 'in_house').orderBy('room.number')) as StayListRow[]
+  const rows = all(sqlite, stayList().where('stay.status', '=', 'in_house')) as StayListRow[]
+  return rows.sort((a, b) => roomNumberOrder.compare(a.room_number ?? '', b.room_number ?? ''))
 }
 
 export function listStaysOfGuest(sqlite: Sqlite, guestId: number): StayListRow[] {
@@ -129,17 +136,43 @@ export function listGuestStays(sqlite: Sqlite, guestId: number): GuestStayRow[] 
   return guestStays.all(sqlite, { guestId })
 }
 
-/** A stay that overlaps the given nights for the guest, other than cancelled ones. */
-export function findOverlappingStay(sqlite: Sqlite, guestId: number, arrival: string, departure: string): StayRow | undefined {
+/**
+ * A stay of the guest, in one of `statuses` (a reservation or a stay in house unless told), that
+ * shares a night with arrival–departure. Leaving on the day another stay arrives is no overlap.
+ */
+export function findOverlappingStay(
+  sqlite: Sqlite,
+  guestId: number,
+  arrival: string,
+  departure: string,
+  statuses: readonly StayStatus[] = ['reserved', 'in_house'],
+): StayRow | undefined {
   return all(
     sqlite,
     qb
       .selectFrom('stay')
       .selectAll()
       .where('guest_id', '=', guestId)
-      .where('status', 'in', ['reserved', 'in_house'])
+      .where('status', 'in', statuses)
       .where('arrival_date', '<', departure)
       .where('departure_date', '>', arrival)
+      .orderBy('arrival_date')
+      .limit(1),
+  )[0]
+}
+
+/** A stay that slept in the room (in house now, or checked out) on a night of arrival–departure. */
+export function findOverlappingStayInRoom(sqlite: Sqlite, roomId: number, arrival: string, departure: string): StayRow | undefined {
+  return all(
+    sqlite,
+    qb
+      .selectFrom('stay')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .where('status', 'in', ['in_house', 'checked_out'])
+      .where('arrival_date', '<', departure)
+      .where('departure_date', '>', arrival)
+      .orderBy('arrival_date')
       .limit(1),
   )[0]
 }

@@ -8,7 +8,7 @@ import { cancelOpenPromptsOfStay, findPromptView } from '../prompts/prompt.repos
 import type { PromptView } from '../prompts/prompt.view'
 import { findRoomByNumber, inHouseStayInRoom } from '../rooms/room.repository'
 import { newConfirmationNo } from './confirmation'
-import { confirmationTaken, findOverlappingStay, findStay, insertStay, markStayCheckedOut, markStayInHouse } from './stay.repository'
+import { confirmationTaken, findOverlappingStay, findOverlappingStayInRoom, findStay, insertStay, markStayCheckedOut, markStayInHouse } from './stay.repository'
 
 export function requireStay(ctx: OperationContext, id: number) {
   const stay = findStay(ctx.sqlite, id)
@@ -120,19 +120,58 @@ export function checkOut(ctx: OperationContext, input: { stayId: number }): { st
   return { stayId: stay.id, cancelledPrompts: cancelled.length }
 }
 
-/** History brought over from a previous system (or the demo): past stays and reservations. */
+/**
+ * What an import did with the room it named. A past stay keeps it as the room the guest slept in
+ * (`recorded`); a reservation does not (`not_kept`), because Zhike assigns rooms at check-in, from
+ * the suggestions, and a reservation holds no room.
+ */
+export interface ImportedRoom {
+  number: string | null
+  outcome: 'none' | 'recorded' | 'not_kept'
+  /** The outcome in a sentence, for the person running the import (screens translate `outcome`). */
+  message: string
+}
+
+const importStatuses = ['reserved', 'in_house', 'checked_out'] as const
+
+/**
+ * History brought over from a previous system (or the demo): past stays and reservations.
+ * Refused when the guest already has a stay on one of those nights, or when a past stay's room
+ * already had a guest then: two imports of the same stay, or a muddled export, must not make
+ * one guest sleep in two rooms or two parties share a room.
+ */
 export function importStay(
   ctx: OperationContext,
   input: { guestId: number; arrival: string; departure: string; party: number; roomNumber?: string | null; status: 'checked_out' | 'reserved' },
-): { stayId: number } {
+): { stayId: number; room: ImportedRoom } {
   const actor = actorOf(ctx)
   const guest = requireGuest(ctx.sqlite, input.guestId)
   const today = localDate(ctx.clock.now())
   if (input.status === 'checked_out' && input.departure > today) {
     throw new AppError('STAY_DATES', 'A past stay must have departed by today.', { field: 'departure' })
   }
+  // A reservation's room is checked too: a room this hotel does not have means the import is muddled.
   const room = input.roomNumber ? findRoomByNumber(ctx.sqlite, input.roomNumber) : undefined
-  if (input.roomNumber && !room) throw new AppError('NOT_FOUND', `There is no room ${input.roomNumber}.`, { entity: 'room' })
+  if (input.roomNumber && !room) throw new AppError('NOT_FOUND', `There is no room ${input.roomNumber}.`, { entity: 'room', number: input.roomNumber })
+  const guestClash = findOverlappingStay(ctx.sqlite, guest.id, input.arrival, input.departure, importStatuses)
+  if (guestClash) {
+    throw new AppError(
+      'GUEST_HAS_STAY',
+      `This guest already has stay ${guestClash.confirmation_no} (${guestClash.arrival_date} to ${guestClash.departure_date}) on those dates.`,
+      { confirmationNo: guestClash.confirmation_no, arrival: guestClash.arrival_date, departure: guestClash.departure_date },
+    )
+  }
+  const keptRoom = input.status === 'checked_out' ? room : undefined
+  if (keptRoom) {
+    const roomClash = findOverlappingStayInRoom(ctx.sqlite, keptRoom.id, input.arrival, input.departure)
+    if (roomClash) {
+      throw new AppError(
+        'ROOM_HAS_STAY',
+        `Room ${keptRoom.number} already has stay ${roomClash.confirmation_no} (${roomClash.arrival_date} to ${roomClash.departure_date}) on those dates.`,
+        { roomNumber: keptRoom.number, confirmationNo: roomClash.confirmation_no, arrival: roomClash.arrival_date, departure: roomClash.departure_date },
+      )
+    }
+  }
   const at = ctx.clock.now().toISOString()
   const stayId = insertStay(ctx.sqlite, {
     confirmation_no: newConfirmationNo((no) => confirmationTaken(ctx.sqlite, no)),
@@ -140,14 +179,32 @@ export function importStay(
     arrival_date: input.arrival,
     departure_date: input.departure,
     party_size: input.party,
-    room_id: input.status === 'checked_out' ? (room?.id ?? null) : null,
+    room_id: keptRoom?.id ?? null,
     status: input.status,
     checked_in_at: input.status === 'checked_out' ? `${input.arrival}T14:00:00.000Z` : null,
     checked_out_at: input.status === 'checked_out' ? `${input.departure}T04:00:00.000Z` : null,
     created_at: at,
     created_by: actor.staffId,
   })
-  recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'stay.import', guestId: guest.id, entity: 'stay', entityId: stayId })
-  return { stayId }
+  const imported = importedRoom(room?.number ?? null, keptRoom !== undefined)
+  recordAudit(ctx.sqlite, {
+    at,
+    staffId: actor.staffId,
+    action: 'stay.import',
+    guestId: guest.id,
+    entity: 'stay',
+    entityId: stayId,
+    detail: imported.number ? { room: imported.number, roomOutcome: imported.outcome } : undefined,
+  })
+  return { stayId, room: imported }
 }
 
+function importedRoom(number: string | null, kept: boolean): ImportedRoom {
+  if (number === null) return { number, outcome: 'none', message: 'No room was named.' }
+  if (kept) return { number, outcome: 'recorded', message: `Recorded as the room the guest stayed in (${number}).` }
+  return {
+    number,
+    outcome: 'not_kept',
+    message: `Room ${number} was not kept: a reservation holds no room; the desk assigns one at check-in.`,
+  }
+}

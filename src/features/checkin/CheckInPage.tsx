@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
-import { useGuestCollator } from '../../components/guest-name'
 import { ConfirmPreferences } from './ConfirmPreferences'
 import { GuestCardPanel } from './GuestCardPanel'
 import { GuestList, type GuestListItem } from './GuestList'
@@ -19,7 +18,6 @@ export function CheckInPage() {
   const [debounced] = useDebouncedValue(text, 120)
   const [selected, setSelected] = useState<GuestListItem | null>(null)
   const [dialog, setDialog] = useState<'walkIn' | 'reservation' | null>(null)
-  const byName = useGuestCollator()
 
   const arrivals = useQuery({ queryKey: ['arrivals'], queryFn: () => call('stay.arrivals', {}) })
   const inHouse = useQuery({ queryKey: ['in-house'], queryFn: () => call('stay.inHouse', {}) })
@@ -44,7 +42,9 @@ export function CheckInPage() {
     roomNumber: s.roomNumber,
     alerts: s.alerts,
   })
-  const arrivalItems = (arrivals.data ?? []).map(stayItem).sort((a, b) => Number(a.status === 'in_house') - Number(b.status === 'in_house') || byName(a.guest, b.guest))
+  // Core lists arrivals in the order the desk reads them (expected, VIPs, then names in pinyin
+  // order: electron/core/guests/name-order.ts); sorting again here would lose the VIPs.
+  const arrivalItems = (arrivals.data ?? []).map(stayItem)
   const inHouseItems = (inHouse.data ?? []).map(stayItem)
   const hits: GuestListItem[] = (search.data ?? []).map((h) => ({
     key: `guest-${h.guestId}`,

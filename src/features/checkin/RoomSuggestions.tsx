@@ -2,49 +2,26 @@ import { Badge, type BadgeProps, Button, Group, Loader, Stack, Text, TextInput, 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RoomReason } from '../../../electron/core/rooms/room-suggestion'
 import { call } from '../../api/client'
 import { subscribe } from '../../api/live-events'
 import { useVocabulary } from '../../api/reference-data'
+import { reasonWords, type ReasonTone } from './room-reason'
 import { focusAfterLoss, takenRoom, withoutRoom, type StayChange } from './room-taken'
 
 // Filled dark shades or the default badge: AA contrast in light and dark schemes; the mark and the words carry the meaning.
-const outcomeStyle: Record<RoomReason['outcome'], { mark: string; badge: BadgeProps }> = {
-  match: { mark: '✓', badge: { variant: 'filled', color: 'green.2', c: 'dark.9' } },
-  near: { mark: '≈', badge: { variant: 'filled', color: 'yellow.4', c: 'dark.9' } },
-  miss: { mark: '✗', badge: { variant: 'default' } },
-  conflict: { mark: '✗', badge: { variant: 'filled', color: 'red.9' } },
+const toneStyle: Record<ReasonTone, BadgeProps> = {
+  fits: { variant: 'filled', color: 'green.2', c: 'dark.9' },
+  near: { variant: 'filled', color: 'yellow.4', c: 'dark.9' },
+  misses: { variant: 'default' },
+  against: { variant: 'filled', color: 'red.9' },
 }
 
-/** The wording of one reason: "10F ✓", "South ✓", "lucky 8 ✓", "visual-alarm kit ✓". */
-function useReasonText() {
-  const { t } = useTranslation()
-  const { label } = useVocabulary()
-  return (r: RoomReason) => {
-    switch (`${r.category}.${r.code}`) {
-      case 'room.floor':
-        return t('rooms.floor', { floor: r.wanted })
-      case 'number.lucky':
-        return t('rooms.lucky', { number: r.wanted })
-      case 'number.unlucky':
-        return t('rooms.unlucky', { number: r.wanted })
-      case 'access.hearing':
-        return t('rooms.visualAlarm')
-      case 'access.mobility':
-        return t('rooms.accessible')
-      case 'room.quiet':
-      case 'room.away_from_lift':
-        return label(r.category, r.code)
-      default:
-        return label(r.category, r.code, r.wanted)
-    }
-  }
-}
+// A reason wraps rather than losing its "— required" to an ellipsis in a narrow column.
+const reasonBadge = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const
 
 export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number; onCheckIn: (room: string) => void; pending: boolean }) {
   const { t } = useTranslation()
   const { label } = useVocabulary()
-  const reasonText = useReasonText()
   const queryClient = useQueryClient()
   const [manual, setManual] = useState('')
   const [taken, setTaken] = useState('')
@@ -131,11 +108,11 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
                 </Text>
                 <Group gap={4} mt={4}>
                   {s.reasons.map((r) => {
-                    const style = outcomeStyle[r.outcome]
+                    const words = reasonWords(r, t, label)
                     return (
-                      <Badge key={r.preferenceId} {...style.badge} size="sm" title={t(`outcome.${r.outcome}`)}>
-                        {reasonText(r)} {style.mark}
-                        <VisuallyHidden> ({t(`outcome.${r.outcome}`)})</VisuallyHidden>
+                      <Badge key={r.preferenceId} {...toneStyle[words.tone]} size="sm" tt="none" h="auto" maw="100%" styles={reasonBadge} title={words.spoken} data-tone={words.tone}>
+                        {words.text}
+                        <VisuallyHidden> ({words.spoken})</VisuallyHidden>
                       </Badge>
                     )
                   })}

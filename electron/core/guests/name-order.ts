@@ -1,0 +1,60 @@
+/**
+ * The order lists of guests are read in, the same whichever language the screen speaks:
+ * a Han name by its pinyin, read with the surname's own reading (曾 Zeng under Z, 单 Shan under S,
+ * where ICU's pinyin collation files them under C and D), a name in Latin letters as it is written,
+ * both in one alphabet (安娜 "an na" before Anna, 张 before Zoe).
+ * @module
+ */
+import { namePinyin } from './guest-keys'
+
+/** The names a guest is listed under. */
+export interface ListedName {
+  nativeName: string
+  romanName: string | null
+}
+
+/** What a name is ordered by; build it once per guest, since reading pinyin is the costly part. */
+export interface NameSortKey {
+  /** Pinyin syllables ("zeng zhi wei") or the Latin name as written. */
+  reading: string
+  /** The name as written, for guests whose readings are the same (汤 and 唐 are both "tang"). */
+  written: string
+}
+
+const latin = /\p{Script=Latin}/u
+
+/** Chooses what a guest's name is read as: pinyin of a Han name, else the name in Latin letters. */
+export function nameSortKey(name: ListedName): NameSortKey {
+  const native = name.nativeName.trim()
+  const syllables = namePinyin(native)
+  if (syllables.length) return { reading: syllables.join(' '), written: native }
+  const roman = name.romanName?.trim()
+  // A name in another script (ひらがな, 한글) is listed by its romanized form when there is one.
+  const reading = latin.test(native) || !roman ? native : roman
+  return { reading, written: native }
+}
+
+// Built once: a collator built per comparison costs more than the comparison.
+const readingOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+const writtenOrder = new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true })
+
+/** Compares two keys: by reading (letters before case and accents), then by the name as written. */
+export function compareNameKeys(a: NameSortKey, b: NameSortKey): number {
+  return readingOrder.compare(a.reading, b.reading) || writtenOrder.compare(a.written, b.written) || (a.written < b.written ? -1 : a.written > b.written ? 1 : 0)
+}
+
+/** Compares two guests by name. Reads pinyin on every call: to sort a list, use `sortByName`. */
+export function compareNames(a: ListedName, b: ListedName): number {
+  return compareNameKeys(nameSortKey(a), nameSortKey(b))
+}
+
+/**
+ * A new array of `items` in name order, each name read once. `ahead` orders first (status,
+ * VIP…); the name decides only between items it calls equal. Stable: equal names keep their order.
+ */
+export function sortByName<T>(items: readonly T[], nameOf: (item: T) => ListedName, ahead?: (a: T, b: T) => number): T[] {
+  return items
+    .map((item) => ({ item, key: nameSortKey(nameOf(item)) }))
+    .sort((a, b) => (ahead ? ahead(a.item, b.item) : 0) || compareNameKeys(a.key, b.key))
+    .map(({ item }) => item)
+}
