@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { all, qb, run, type Sqlite } from '../db/query'
+import { all, first, qb, run, type Sqlite } from '../db/query'
 import type { GuestChangeRow } from '../db/tables/guest-history.table'
 
 export interface FieldChange {
@@ -36,21 +36,67 @@ export function recordChanges(
   }
 }
 
-/** The latest change batch on a guest that can still be undone (undos and merges are not). */
-export function lastUndoableBatch(sqlite: Sqlite, guestId: number): GuestChangeRow[] {
+/**
+ * The latest change batch on a guest that is not undone, undos aside: the one `guest.undo`
+ * would revert. It may be a merge's batch (entity 'merge'), which undo must not cross.
+ */
+export function latestBatch(sqlite: Sqlite, guestId: number): GuestChangeRow[] {
   const latest = all(
     sqlite,
-    qb
-      .selectFrom('guest_change')
-      .select('batch')
-      .where('guest_id', '=', guestId)
-      .where('undone', '=', 0)
-      .where('action', 'not in', ['undo', 'merge', 'unmerge'])
-      .orderBy('id', 'desc')
-      .limit(1),
+    qb.selectFrom('guest_change').select('batch').where('guest_id', '=', guestId).where('undone', '=', 0).where('action', '!=', 'undo').orderBy('id', 'desc').limit(1),
   )[0]
   if (!latest) return []
   return all(sqlite, qb.selectFrom('guest_change').selectAll().where('batch', '=', latest.batch).orderBy('id', 'desc'))
+}
+
+/** The newest change id in the store (0 when none): changes after it are "since now". */
+export function lastChangeId(sqlite: Sqlite): number {
+  return first(sqlite, qb.selectFrom('guest_change').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0
+}
+
+/**
+ * Changes a person made to a guest's details after a change id, and not undone, oldest first:
+ * edits, and consent withdrawals an unmerge carried to the profile it restored.
+ */
+export function personChangesSince(sqlite: Sqlite, guestId: number, afterId: number): { id: number; field: string | null; new_value: string | null }[] {
+  return all(
+    sqlite,
+    qb
+      .selectFrom('guest_change')
+      .select(['id', 'field', 'new_value'])
+      .where('guest_id', '=', guestId)
+      .where('id', '>', afterId)
+      .where('undone', '=', 0)
+      .where('action', 'in', ['guest.update', 'unmerge.carried'])
+      .orderBy('id'),
+  )
+}
+
+/** The id of a merge's own row in the survivor's history (0 when it kept none). */
+export function mergeChangeId(sqlite: Sqlite, survivorId: number, mergeId: number): number {
+  return (
+    first(
+      sqlite,
+      qb.selectFrom('guest_change').select('id').where('guest_id', '=', survivorId).where('entity', '=', 'merge').where('entity_id', '=', mergeId).where('action', '=', 'merge').orderBy('id').limit(1),
+    )?.id ?? 0
+  )
+}
+
+/** The value a field held before its first edit after a change id, if it was edited since. */
+export function valueBeforeFirstEditSince(sqlite: Sqlite, guestId: number, afterId: number, field: string): { value: string | null } | undefined {
+  const row = first(
+    sqlite,
+    qb
+      .selectFrom('guest_change')
+      .select('old_value')
+      .where('guest_id', '=', guestId)
+      .where('id', '>', afterId)
+      .where('field', '=', field)
+      .where('action', '=', 'guest.update')
+      .orderBy('id')
+      .limit(1),
+  )
+  return row ? { value: row.old_value } : undefined
 }
 
 export function markBatchUndone(sqlite: Sqlite, batch: string): void {

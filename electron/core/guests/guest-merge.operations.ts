@@ -28,7 +28,7 @@ export const guestMergeOperations = {
 
   'guest.unmerge': operation({
     kind: 'mutation',
-    summary: 'Undo a merge completely.',
+    summary: 'Undo a merge, in any order: the merged-away profile and its rows come back; what changed after the merge stays and is named.',
     permission: 'guest.merge',
     input: z.object({ mergeId: z.number().int().positive() }),
     handler: (ctx, input) => unmergeGuests(ctx, input.mergeId),

@@ -16,6 +16,26 @@ export function moveOwned(sqlite: Sqlite, table: OwnedTable, ids: number[], toGu
   }
 }
 
+/** Moves back those of these rows that one guest still holds (a row moved elsewhere since stays where it is). */
+export function moveOwnedBack(sqlite: Sqlite, table: OwnedTable, ids: number[], fromGuestId: number, toGuestId: number): void {
+  for (let i = 0; i < ids.length; i += 500) {
+    run(sqlite, qb.updateTable(table).set({ guest_id: toGuestId }).where('id', 'in', ids.slice(i, i + 500)).where('guest_id', '=', fromGuestId))
+  }
+}
+
+/** Rows that hang off a stay (its prompts, observations, this-stay-only preferences). */
+export const stayTiedTables = ['preference', 'observation', 'prompt'] as const
+
+/** Ids of a guest's rows tied to one of these stays. */
+export function idsTiedToStays(sqlite: Sqlite, table: (typeof stayTiedTables)[number], guestId: number, stayIds: number[]): number[] {
+  const ids: number[] = []
+  for (let i = 0; i < stayIds.length; i += 500) {
+    const rows = all(sqlite, qb.selectFrom(table).select('id').where('guest_id', '=', guestId).where('stay_id', 'in', stayIds.slice(i, i + 500)))
+    ids.push(...rows.map((r) => r.id))
+  }
+  return ids
+}
+
 /** Writes every column of a guest row back (used to undo a merge exactly). */
 export function writeGuestRow(sqlite: Sqlite, row: GuestRow): void {
   const { id, ...columns } = row
@@ -28,6 +48,24 @@ export function insertMerge(sqlite: Sqlite, row: { survivor_id: number; merged_i
 
 export function findMerge(sqlite: Sqlite, id: number): GuestMergeRow | undefined {
   return first(sqlite, qb.selectFrom('guest_merge').selectAll().where('id', '=', id))
+}
+
+/** Merges into this survivor not undone, after the given merge, oldest first. */
+export function liveMergesIntoAfter(sqlite: Sqlite, survivorId: number, afterMergeId: number): GuestMergeRow[] {
+  return all(
+    sqlite,
+    qb.selectFrom('guest_merge').selectAll().where('survivor_id', '=', survivorId).where('id', '>', afterMergeId).where('undone_at', 'is', null).orderBy('id'),
+  )
+}
+
+/** The merge (not undone) that merged this guest away, if any. */
+export function liveMergeAway(sqlite: Sqlite, mergedId: number): GuestMergeRow | undefined {
+  return first(sqlite, qb.selectFrom('guest_merge').selectAll().where('merged_id', '=', mergedId).where('undone_at', 'is', null).orderBy('id', 'desc'))
+}
+
+/** Rewrites what a merge keeps to be undone (when a merge beneath it was undone). */
+export function updateMergeSnapshot(sqlite: Sqlite, id: number, snapshot: string): void {
+  run(sqlite, qb.updateTable('guest_merge').set({ snapshot }).where('id', '=', id))
 }
 
 export function markMergeUndone(sqlite: Sqlite, id: number, at: string, by: number): void {

@@ -1,11 +1,12 @@
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
+import type { GuestChangeRow } from '../db/tables/guest-history.table'
 import type { GuestRow } from '../db/tables/guest.table'
 import type { PreferenceRow } from '../db/tables/preference.table'
 import { AppError } from '../errors'
 import { findStay } from '../stays/stay.repository'
 import { reindexGuest } from './guest-index.repository'
-import { lastUndoableBatch, markBatchUndone, newBatch, recordChanges, type FieldChange } from './guest-history.repository'
+import { latestBatch, markBatchUndone, newBatch, recordChanges, type FieldChange } from './guest-history.repository'
 import {
   editableGuestColumns,
   editablePreferenceColumns,
@@ -186,12 +187,39 @@ export function retirePreference(ctx: OperationContext, preferenceId: number): {
   return { retired: true }
 }
 
-/** Reverts the last change made to a guest's profile (one batch), and records the undo. */
+/** Whether a change's value is no longer what it wrote: something else changed the field since. */
+function overwrittenSince(ctx: OperationContext, guest: GuestRow, change: GuestChangeRow): boolean {
+  if (change.entity === 'guest') {
+    return (editableGuestColumns as readonly string[]).includes(change.field ?? '') && asText(guest[change.field as EditableGuestColumn] as Stored) !== change.new_value
+  }
+  if (change.entity !== 'preference' || change.entity_id === null) return false
+  const preference = findPreference(ctx.sqlite, change.entity_id)
+  if (!preference || preference.guest_id !== guest.id) return true
+  if (change.action === 'preference.add') return preference.active !== 1
+  const column = change.field as EditablePreferenceColumn
+  return (editablePreferenceColumns as readonly string[]).includes(column) && asText(preference[column]) !== change.new_value
+}
+
+/**
+ * Reverts the last change made to a guest's profile (one batch), and records the undo.
+ * Undo never crosses a merge: when the last change was a merge or an unmerge it throws
+ * UNDO_PAST_MERGE (details.mergeId; merges are undone from the merges list). It never
+ * overwrites a value it did not write: when any field of the batch holds something else now,
+ * it throws UNDO_CHANGED_SINCE (details.fields) and changes nothing. NOTHING_TO_UNDO when
+ * there is no change; NOT_FOUND for an unknown or merged-away guest.
+ */
 export function undoLastChange(ctx: OperationContext, guestId: number): { undone: string; fields: string[] } {
   const actor = actorOf(ctx)
-  requireLiveGuest(ctx, guestId)
-  const batch = lastUndoableBatch(ctx.sqlite, guestId)
+  const guest = requireLiveGuest(ctx, guestId)
+  const batch = latestBatch(ctx.sqlite, guestId)
   if (batch.length === 0) throw new AppError('NOTHING_TO_UNDO', 'There is no change to undo on this guest.')
+  if (batch[0].entity === 'merge') {
+    throw new AppError('UNDO_PAST_MERGE', 'The last change was a merge or an unmerge; undo it from the merges list.', { mergeId: batch[0].entity_id })
+  }
+  const overwritten = batch.filter((change) => overwrittenSince(ctx, guest, change)).map((change) => change.field ?? '')
+  if (overwritten.length > 0) {
+    throw new AppError('UNDO_CHANGED_SINCE', `Changed since, outside the history: ${overwritten.join(', ')}. Nothing was undone.`, { fields: overwritten })
+  }
   const at = ctx.clock.now().toISOString()
   const undo = newBatch()
   for (const change of batch) {

@@ -6,7 +6,7 @@ import { errorMessage } from '../../app/errors'
 import { useDateTime } from './when'
 import { notify } from '../../components/notify'
 
-/** Merges, newest first; any merge not yet undone can be undone completely. */
+/** Merges, newest first; any merge not yet undone can be undone, keeping (and naming) what changed after it. */
 export function RecentMerges() {
   const { t } = useTranslation()
   const dateTime = useDateTime()
@@ -20,6 +20,11 @@ export function RecentMerges() {
     },
   })
   const list = merges.data ?? []
+  // What the last unmerge left on the kept profile, and what it carried to the restored one.
+  const undone = unmerge.isSuccess ? list.find((m) => m.id === unmerge.variables) : undefined
+  const fieldNames = (fields: string[]) => fields.map((f) => t(`history.field.${f}`, { defaultValue: f })).join(t('profile.listSeparator'))
+  const kept = unmerge.data?.keptFields ?? []
+  const carried = unmerge.data?.withdrawalsCarried ?? []
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="merges-title">
@@ -49,6 +54,12 @@ export function RecentMerges() {
           ))}
         </Stack>
         {unmerge.isError ? <Alert color="red" role="alert">{errorMessage(t, unmerge.error)}</Alert> : null}
+        {undone && (kept.length > 0 || carried.length > 0) ? (
+          <Alert color="blue" role="status" data-testid="unmerge-kept">
+            {kept.length > 0 ? <Text size="sm">{t('merge.keptAfterMerge', { name: undone.survivorName, fields: fieldNames(kept) })}</Text> : null}
+            {carried.length > 0 ? <Text size="sm">{t('merge.withdrawalsCarried', { name: undone.mergedName, fields: fieldNames(carried) })}</Text> : null}
+          </Alert>
+        ) : null}
       </Stack>
     </Paper>
   )
