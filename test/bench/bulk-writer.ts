@@ -1,5 +1,8 @@
-import { prepared, qb, statement, type Sqlite } from '../../electron/core/db/query'
-import { matchKeys, searchDocument, searchTokens } from '../../electron/core/guests/guest-keys'
+import { prepared, qb, type Sqlite } from '../../electron/core/db/query'
+import { indexGuest } from '../../electron/core/guests/guest-index.repository'
+import { searchDocument } from '../../electron/core/guests/guest-keys'
+import { phoneE164 } from '../../electron/core/guests/phone'
+import type { GuestRow } from '../../electron/core/db/tables/guest.table'
 import type { SyntheticGuest } from './people'
 
 /**
@@ -9,7 +12,7 @@ import type { SyntheticGuest } from './people'
  * (zod, permissions, one transaction per call) are skipped.
  */
 
-const guestInsert = prepared((g: Omit<SyntheticGuest, 'origin'> & { search_key: string; at: string; by: number }) =>
+const guestInsert = prepared((g: Omit<SyntheticGuest, 'origin'> & { phone_e164: string | null; search_key: string; at: string; by: number }) =>
   qb.insertInto('guest').values({
     native_name: g.native_name,
     roman_name: g.roman_name,
@@ -21,6 +24,7 @@ const guestInsert = prepared((g: Omit<SyntheticGuest, 'origin'> & { search_key: 
     occupation: g.occupation,
     company: g.company,
     phone: g.phone,
+    phone_e164: g.phone_e164,
     email: g.email,
     birth_date: g.birth_date,
     document_no: g.document_no,
@@ -31,11 +35,6 @@ const guestInsert = prepared((g: Omit<SyntheticGuest, 'origin'> & { search_key: 
     created_by: g.by,
     updated_at: g.at,
   }),
-)
-// The same statements guest-index.repository.ts runs (indexGuest).
-const ftsInsert = 'INSERT INTO guest_fts (rowid, doc) VALUES (?, ?)'
-const tokenInsert = prepared((a: { token: string; guestId: number }) =>
-  qb.insertInto('guest_token').values({ token: a.token, guest_id: a.guestId }).onConflict((oc) => oc.doNothing()),
 )
 const auditInsert = prepared((a: { at: string; staffId: number; action: string; guestId: number; entity: string; entityId: number; detail: string | null }) =>
   qb.insertInto('audit_log').values({ at: a.at, staff_id: a.staffId, action: a.action, guest_id: a.guestId, entity: a.entity, entity_id: a.entityId, detail: a.detail }),
@@ -105,13 +104,17 @@ const stayInsert = prepared(
     }),
 )
 
-/** What guest.create writes: the guest with its search key, the FTS document, the prefix and match tokens, the audit row. */
+/**
+ * What guest.create writes: the guest with its E.164 phone (the hotel's phone country, CN) and
+ * search document, then the app's own indexGuest (FTS document, prefix tokens, duplicate match
+ * keys and candidates), and the audit row.
+ */
 export function writeGuest(sqlite: Sqlite, guest: SyntheticGuest, at: string, staffId: number): number {
   const { origin: _origin, ...fields } = guest
-  const document = searchDocument(guest)
-  const id = guestInsert.run(sqlite, { ...fields, search_key: document, at, by: staffId }).lastInsertRowid
-  statement(sqlite, ftsInsert).run(id, document)
-  for (const token of [...searchTokens(guest), ...matchKeys(guest)]) tokenInsert.run(sqlite, { token, guestId: id })
+  const phone_e164 = phoneE164(guest.phone, 'CN')
+  const document = searchDocument({ ...guest, phone_e164 })
+  const id = guestInsert.run(sqlite, { ...fields, phone_e164, search_key: document, at, by: staffId }).lastInsertRowid
+  indexGuest(sqlite, { ...fields, id, phone_e164, search_key: document, merged_into: null } as unknown as GuestRow)
   auditInsert.run(sqlite, { at, staffId, action: 'guest.create', guestId: id, entity: 'guest', entityId: id, detail: null })
   return id
 }

@@ -75,12 +75,15 @@ export function nameWords(name: string | null): string[] {
 
 /**
  * A name's words run together in every order a person types it: as written, the given names
- * alone, and surname last or first ("GAN Weiming" → ganweiming, weiming, weiminggan).
+ * alone, and the first word last ("GAN Weiming" → ganweiming, weiming, weiminggan). Latin names
+ * with three words or more also put the last word first ("Mary Ann Smith" → smithmaryann).
  */
-function wordOrders(words: string[]): string[] {
+function wordOrders(words: string[], lastFirst = true): string[] {
   if (words.length < 2) return words
   const rest = words.slice(1)
-  return [words.join(''), rest.join(''), rest.join('') + words[0], words[words.length - 1] + words.slice(0, -1).join('')]
+  const orders = [words.join(''), rest.join(''), rest.join('') + words[0]]
+  if (lastFirst && words.length > 2) orders.push(words[words.length - 1] + words.slice(0, -1).join(''))
+  return orders
 }
 
 /** Prefix tokens of one person's name (native and romanized): every word, spelling and order. */
@@ -93,7 +96,7 @@ function nameTokens(g: Pick<GuestKeyFields, 'native_name' | 'roman_name'>): stri
     // The given name alone: 文静 finds 田文静; 娜娜 finds 欧阳娜娜.
     if (characters.length >= 2) tokens.push(characters.slice(1).join(''))
     if (characters.length >= 4) tokens.push(characters.slice(2).join(''))
-    for (const r of nameReadings(g.native_name)) tokens.push(...wordOrders(r), r.map((s) => s[0]).join(''))
+    for (const r of nameReadings(g.native_name)) tokens.push(...wordOrders(r, false), r.map((s) => s[0]).join(''))
   } else {
     const words = nameWords(g.native_name)
     tokens.push(...words, ...wordOrders(words))
@@ -135,7 +138,7 @@ export function searchSections(g: GuestKeyFields, absorbed: readonly GuestKeyFie
           p.native_name,
           p.roman_name,
           syllables.join(' '),
-          ...wordOrders(syllables),
+          ...wordOrders(syllables, false),
           syllables.map((s) => s[0]).join(''),
           ...wordOrders(words),
         ]

@@ -3,7 +3,7 @@ import type { Migration } from './migration'
 
 // Frozen: shipped migrations never change. Add a new file instead.
 // Names that never miss a guest: the phone in E.164 beside the typed form; duplicate match keys
-// in a table of their own (never typeable into search, unlike tokens); duplicate candidates kept
+// in a table of their own, as 48-bit hashes (never typeable into search, unlike tokens); duplicate candidates kept
 // up to date as guests are written; and a way to find profiles merged into a survivor.
 export const nameSearch: Migration = {
   name: '0005-name-search',
@@ -13,7 +13,7 @@ export const nameSearch: Migration = {
     run(
       schema
         .createTable('guest_match_key')
-        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('key', 'integer', (c) => c.notNull())
         .addColumn('guest_id', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('guest_match_key_pk', ['key', 'guest_id'])
         .modifyEnd(withoutRowid),

@@ -42,9 +42,9 @@ export interface GuestTokenTable {
   guest_id: number
 }
 
-/** A key the duplicate detector pairs profiles by ("n:wei zhang", "p:00138000"); never searched. */
+/** A key the duplicate detector pairs profiles by ("n:wei zhang", "p:00138000"), stored as a 48-bit hash; never searched. */
 export interface GuestMatchKeyTable {
-  key: string
+  key: number
   guest_id: number
 }
 
