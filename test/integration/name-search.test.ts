@@ -92,6 +92,12 @@ describe('search finds the guest however the name is typed', () => {
     expect(search('马丽')[0]).toMatchObject({ guestId: id.mail, matchedBy: 'name' })
   })
 
+  it('lists equally close guests in pinyin order, reading surnames as surnames (曾 under Z)', () => {
+    const made = ['曾小华', '邓小华', '安小华'].map((nativeName) => ok<{ id: number }>(hotel.call(hotel.desk, 'guest.create', { nativeName })).id)
+    expect(search('小华').map((h) => h.nativeName)).toEqual(['安小华', '邓小华', '曾小华'])
+    expect(ids('小华').sort()).toEqual([...made].sort())
+  })
+
   it('one odd character finds nobody, and internal keys cannot be typed', () => {
     // A NUL is refused with a clear message (no text may hold one); it never lists the hotel.
     const nul = hotel.call(hotel.desk, 'guest.search', { text: '\u0000' })

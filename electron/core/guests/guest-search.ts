@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { all, qb, type Sqlite } from '../db/query'
 import { foldForSearch, phoneDigits } from './guest-name'
 import { searchSections, type GuestKeyFields } from './guest-keys'
+import { compareNameKeys, nameSortKey, type NameSortKey } from './name-order'
 import { hotelPhoneCountry, phoneSearchDigits } from './phone'
 import { absorbedProfiles, currentGuestsMatching, prefixMatches, prefixMatchesAmong, substringMatches } from './guest-index.repository'
 
@@ -86,12 +87,16 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
     const stay = stays.get(id)
     return stay?.status === 'in_house' ? 0 : stay?.arrival === today ? 1 : 2
   }
+  // Names decide last, in the order lists use (pinyin for Han names); read only when needed.
+  const names = new Map<number, NameSortKey>()
+  const nameOf = (g: (typeof guests)[number]) => {
+    let key = names.get(g.id)
+    if (!key) names.set(g.id, (key = nameSortKey({ nativeName: g.native_name, romanName: g.roman_name })))
+    return key
+  }
   guests.sort(
     (a, b) =>
-      rank.get(a.id)! - rank.get(b.id)! ||
-      relevance(a.id) - relevance(b.id) ||
-      b.vip - a.vip ||
-      (a.roman_name ?? a.native_name).localeCompare(b.roman_name ?? b.native_name, 'en'),
+      rank.get(a.id)! - rank.get(b.id)! || relevance(a.id) - relevance(b.id) || b.vip - a.vip || compareNameKeys(nameOf(a), nameOf(b)),
   )
   const top = guests.slice(0, limit)
   return top.map((g) => ({
