@@ -3,11 +3,27 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TerminalServerStatus } from '../core/context'
 import { createCore, type Core } from '../core/core'
+import type { StartProgress } from '../core/guests/guest-index.repository'
 import { HubCommandError, hubUsage, parseHubCommand } from './hub-options'
 import { startHub } from './start-hub'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const projectRoot = path.resolve(here, '../..')
+
+/**
+ * A progress line on the console while an upgraded store rebuilds its guest search index at
+ * start (about 35 s per 200,000 guests): at most one line every 2 seconds, and the last one.
+ */
+function progressLine(): (progress: StartProgress) => void {
+  let last = 0
+  return ({ done, total }) => {
+    const now = Date.now()
+    if (done < total && now - last < 2000) return
+    last = now
+    const percent = total > 0 ? Math.floor((100 * done) / total) : 100
+    console.log(`zhike hub: preparing guest search: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} guests (${percent}%)`)
+  }
+}
 
 function fail(message: string): never {
   console.error(`zhike hub: ${message}`)
@@ -39,7 +55,13 @@ let status: TerminalServerStatus = {
 
 let core: Core
 try {
-  core = createCore({ file, owner: 'the Zhike hub', demoDir: path.join(projectRoot, 'resources', 'demo'), services: { terminals: { status: () => status } } })
+  core = createCore({
+    file,
+    owner: 'the Zhike hub',
+    demoDir: path.join(projectRoot, 'resources', 'demo'),
+    services: { terminals: { status: () => status } },
+    onProgress: progressLine(),
+  })
 } catch (error) {
   fail(`cannot open the store at ${file}: ${(error as Error).message}`)
 }

@@ -1,17 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../electron/core/core'
 import { AppError } from '../../electron/core/errors'
+import { freePort, hubProcess, waitForHealth } from '../fixtures/hub-process'
 import { failure, ok, seedSmallHotel } from '../fixtures/test-store'
 
-const projectRoot = path.resolve(import.meta.dirname, '../..')
 const cleanups: (() => void)[] = []
 afterEach(() => {
   for (const cleanup of cleanups.splice(0).reverse()) cleanup()
@@ -41,45 +40,6 @@ function refusal(run: () => unknown): AppError {
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-/** The hub as `npm run serve` runs it, as one process (no npx in between, so kill -9 reaches it). */
-function hubProcess(dataDir: string, port: number, extra: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/hub/cli.ts', '--data', dataDir, '--port', String(port), ...extra], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (d) => (output += d))
-  child.stderr!.on('data', (d) => (output += d))
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-  })
-  return { child, output: () => output, exited }
-}
-
-async function waitForHealth(base: string, exited: Promise<number | null>): Promise<void> {
-  let gone = false
-  void exited.then(() => (gone = true))
-  for (let attempt = 0; attempt < 300 && !gone; attempt++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error('the hub did not start')
-}
-
 describe('one store, one owner', () => {
   it('a second Zhike on the same store is refused and told who holds it', () => {
     const file = storeFile()
@@ -93,7 +53,7 @@ describe('one store, one owner', () => {
     const file = storeFile()
     const core = open(file, 'the test desk')
     seedSmallHotel(core)
-    const hub = hubProcess(path.dirname(file), await freePort())
+    const hub = hubProcess(path.dirname(file), await freePort(), cleanups)
     expect(await hub.exited).not.toBe(0)
     expect(hub.output()).toMatch(new RegExp(`in use by the test desk \\(process ${process.pid}`))
   })
@@ -189,7 +149,7 @@ describe('durability', () => {
     const dataDir = path.dirname(storeFile())
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`
-    const hub = hubProcess(dataDir, port, ['--demo'])
+    const hub = hubProcess(dataDir, port, cleanups, ['--demo'])
     await waitForHealth(base, hub.exited)
     const signIn = await fetch(`${base}/api/session.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'fd01', pin: '1234' }) })
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]
