@@ -3,6 +3,7 @@ import { departmentOperations } from './departments/department.operations'
 import { guestOperations } from './guests/guest.operations'
 import { guestDuplicateOperations } from './guests/guest-duplicate.operations'
 import { guestMergeOperations } from './guests/guest-merge.operations'
+import { hotelSettingsOperations } from './setup/hotel-settings.operations'
 import { observationOperations } from './observations/observation.operations'
 import { promptOperations } from './prompts/prompt.operations'
 import { roomOperations } from './rooms/room.operations'
@@ -19,6 +20,7 @@ import { vocabularyOperations } from './vocabulary/vocabulary.operations'
  */
 export const operations = {
   ...setupOperations,
+  ...hotelSettingsOperations,
   ...staffOperations,
   ...departmentOperations,
   ...vocabularyOperations,

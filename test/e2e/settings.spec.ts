@@ -73,3 +73,34 @@ test('a port in use is said in words, and plain HTTP on the network is warned ab
   await expectNoViolations(admin, 'settings over plain HTTP on a phone')
   await admin.context().close()
 })
+
+test('the hotel phone country is chosen from a searchable list by keyboard, saved, and said in words', async ({ browser }) => {
+  const admin = await staffPage(browser, 'ad01')
+  await admin.goto('/#/settings')
+  const section = admin.getByRole('region', { name: 'Phone country' })
+  const country = section.getByRole('textbox', { name: "The hotel's phone country" })
+  const save = section.getByRole('button', { name: 'Save phone country' })
+  await expect(country).toHaveValue('China (CN)')
+  await expect(save).toBeDisabled()
+
+  const choose = async (typed: string, label: RegExp) => {
+    await country.focus()
+    await admin.keyboard.type(typed)
+    await expect(admin.getByRole('option', { name: label })).toBeVisible()
+    await admin.keyboard.press('ArrowDown')
+    await admin.keyboard.press('Enter')
+    await expect(country).toHaveValue(label)
+    await admin.keyboard.press('Tab')
+    await expect(save).toBeFocused()
+    await admin.keyboard.press('Enter')
+  }
+  await choose('macao', /^Macao.*\(MO\)$/)
+  await expect(section.getByRole('status')).toHaveText(/^Saved\. Phones are now read as numbers of Macao.*\(MO\), and search has been updated\.$/)
+  await expect(save).toBeDisabled()
+  await expectNoViolations(admin, 'settings phone country')
+
+  // The rest of the suite shares this demo store, which reads phones as Chinese numbers.
+  await choose('china', /^China \(CN\)$/)
+  await expect(section.getByRole('status')).toHaveText('Saved. Phones are now read as numbers of China (CN), and search has been updated.')
+  await admin.context().close()
+})

@@ -7,6 +7,7 @@ import { call } from '../../api/client'
 import { ConfirmPreferences } from './ConfirmPreferences'
 import { GuestCardPanel } from './GuestCardPanel'
 import { GuestList, type GuestListItem } from './GuestList'
+import { matchHint } from './match-hint'
 import { ReservationDialog } from './ReservationDialog'
 import { StayPanel } from './StayPanel'
 import { WalkInDialog } from './WalkInDialog'
@@ -56,6 +57,7 @@ export function CheckInPage() {
         ? t('checkin.hitInHouse', { room: h.stay.roomNumber })
         : t('checkin.hitArriving', { date: h.stay.arrival })
       : (h.company ?? t('checkin.hitNoStay')),
+    matchHint: matchHint(h.matchedBy, t),
     status: h.stay?.status,
     roomNumber: h.stay?.roomNumber,
   }))

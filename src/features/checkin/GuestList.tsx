@@ -10,6 +10,8 @@ export interface GuestListItem {
   stayId: number | null
   guest: NamedGuest & { vip: number }
   detail: string
+  /** Why a search hit is listed when it was not its name ("Found by phone"): see match-hint.ts. */
+  matchHint?: string | null
   status?: string | null
   roomNumber?: string | null
   alerts?: number
@@ -42,6 +44,7 @@ export function GuestList({ items, selectedKey, onOpen, label }: { items: GuestL
               <div style={{ minWidth: 0 }}>
                 <GuestName guest={item.guest} />
                 <Text size="xs" c="dimmed">{item.detail}</Text>
+                {item.matchHint ? <Text size="xs" c="dimmed" data-testid="match-hint">{item.matchHint}</Text> : null}
               </div>
               <Group gap={4} wrap="nowrap">
                 {item.alerts ? <Badge color="red" variant="filled" size="sm">{t('checkin.alertsBadge', { count: item.alerts })}</Badge> : null}

@@ -1,19 +1,34 @@
 import { Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import type { Role } from '../../../electron/core/staff/roles'
+import { useSession } from '../../app/session'
 import { LockoutsSection } from './LockoutsSection'
+import { PhoneCountrySection } from './PhoneCountrySection'
 import { TerminalsSection } from './TerminalsSection'
 
-/** The administrator's settings: serving department terminals, and locked sign-ins. */
+/** Roles granted 'hotel.write' in electron/core/staff/roles.ts (core checks it again). */
+const hotelSettingRoles: readonly Role[] = ['manager', 'admin']
+
+/**
+ * Settings: the hotel's phone country (managers and administrators); serving department
+ * terminals and locked sign-ins (`system.admin`, the administrator's alone).
+ */
 export function SettingsPage() {
   const { t } = useTranslation()
+  const role = useSession().staff?.role
   return (
     <Stack gap="md" maw={860}>
       <div>
         <Title order={1} size="h2">{t('settings.title')}</Title>
-        <Text size="sm" c="dimmed">{t('settings.intro')}</Text>
+        <Text size="sm" c="dimmed">{t('settings.introWithPhone')}</Text>
       </div>
-      <TerminalsSection />
-      <LockoutsSection />
+      {role && hotelSettingRoles.includes(role) ? <PhoneCountrySection /> : null}
+      {role === 'admin' ? (
+        <>
+          <TerminalsSection />
+          <LockoutsSection />
+        </>
+      ) : null}
     </Stack>
   )
 }
