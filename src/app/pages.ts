@@ -11,8 +11,9 @@ export function pagesFor(role: Role): PageKey[] {
   if (deskRoles.includes(role)) pages.push('checkin', 'guest')
   pages.push('board', 'observe')
   if (reviewRoles.includes(role)) pages.push('inbox', 'duplicates')
-  // Serving terminals and unlocking sign-ins (`system.admin`) are the administrator's alone.
-  if (role === 'admin') pages.push('settings')
+  // Hotel settings (the phone country) are the manager's too; serving terminals and unlocking
+  // sign-ins (`system.admin`) are the administrator's alone, and the page shows those only to them.
+  if (role === 'admin' || role === 'manager') pages.push('settings')
   return pages
 }
 

@@ -57,13 +57,20 @@ test('wrong PINs make sign-in wait, and the administrator unlocks it in Settings
   await admin.context().close()
 })
 
-test('only the administrator has Settings; there the hub shows its addresses', async ({ browser }) => {
+test('a manager has Settings with the phone country only; the administrator also sees the hub’s addresses', async ({ browser }) => {
   const manager = await staffPage(browser, 'mg01')
   await expect(manager.getByRole('navigation', { name: 'Main' })).toBeVisible()
-  await expect(manager.getByRole('link', { name: 'Settings' })).toHaveCount(0)
-  await manager.goto('/#/settings')
-  await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Check-in')
+  await manager.getByRole('link', { name: 'Settings' }).click()
+  await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Settings')
+  await expect(manager.getByRole('textbox', { name: "The hotel's phone country" })).toBeVisible()
+  await expect(manager.getByRole('region', { name: 'Serve department terminals' })).toHaveCount(0)
   await manager.context().close()
+
+  const desk = await staffPage(browser, 'fd01')
+  await expect(desk.getByRole('link', { name: 'Settings' })).toHaveCount(0)
+  await desk.goto('/#/settings')
+  await expect(desk.getByRole('heading', { level: 1 })).toHaveText('Check-in')
+  await desk.context().close()
 
   const admin = await staffPage(browser, 'ad01')
   await admin.goto('/#/settings')

@@ -20,7 +20,7 @@ export function SettingsPage() {
     <Stack gap="md" maw={860}>
       <div>
         <Title order={1} size="h2">{t('settings.title')}</Title>
-        <Text size="sm" c="dimmed">{t('settings.introWithPhone')}</Text>
+        <Text size="sm" c="dimmed">{t(role === 'admin' ? 'settings.introWithPhone' : 'settings.introManager')}</Text>
       </div>
       {role && hotelSettingRoles.includes(role) ? <PhoneCountrySection /> : null}
       {role === 'admin' ? (
