@@ -48,24 +48,23 @@ const join = (a: string, b: string) => (a ? `${a}.${b}` : b)
 
 /** Characters of Chinese and Japanese text, where full-width punctuation is the normal form. */
 const cjkText = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u
-/** Full-width punctuation and CJK symbols, kept as typed inside Chinese text (，：（）！？). */
-const cjkPunctuation = /[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u3001-\u303f]+/gu
+/** Full-width and half-width forms (ＡＢＣ１２３, ＋, ｶﾀｶﾅ) and the ideographic space. */
+const widthForms = /[\u3000\uff01-\uffef]+/gu
+/** Full-width punctuation, kept as typed inside Chinese text (，：（）！？). */
+const cjkPunctuation = /[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u
 
 /**
- * Text as the store keeps it: compatibility forms folded (NFKC), so full-width digits, letters
- * and spaces typed on a Chinese keyboard ("１３９ ８８８８", "ＺＨＡＮＧ") are plain ones. In text
- * that holds Chinese or Japanese, full-width punctuation stays as typed: it is correct there.
- * (Unicode Standard Annex #15, Normalization Form KC.)
+ * Text as the store keeps it: full-width and half-width forms folded (NFKC), so digits, letters
+ * and spaces typed on a Chinese keyboard ("１３９ ８８８８", "ＺＨＡＮＧ", "１２Ａ") are plain ones;
+ * the rest is only composed (NFC), so what a person wrote (① ② in a list, 30 m², H₂O, ℃, …)
+ * stays as written. In text that holds Chinese or Japanese, full-width punctuation stays as typed:
+ * it is correct there. (Unicode Standard Annex #15, Normalization Forms C and KC.)
  */
 export function foldTextInput(text: string): string {
-  if (!cjkText.test(text)) return text.normalize('NFKC')
-  let out = ''
-  let last = 0
-  for (const match of text.matchAll(cjkPunctuation)) {
-    out += text.slice(last, match.index).normalize('NFKC') + match[0]
-    last = match.index + match[0].length
-  }
-  return out + text.slice(last).normalize('NFKC')
+  const keepPunctuation = cjkText.test(text)
+  return text
+    .normalize('NFC')
+    .replace(widthForms, (run) => Array.from(run, (c) => (keepPunctuation && cjkPunctuation.test(c) ? c : c.normalize('NFKC'))).join(''))
 }
 
 /**
@@ -96,14 +95,22 @@ export function foldInputText<T>(input: T): T {
   return root.value as T
 }
 
-/** Invisible characters a name may not hold: direction overrides and isolates, zero-width spaces, word joiners, BOM. */
-const hiddenInName = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u00ad]/u
+/**
+ * Invisible characters a name may not hold: formatting characters (direction overrides and
+ * isolates, zero-width spaces, word joiners, BOM, tag letters, interlinear annotation) and every
+ * default-ignorable code point (Hangul fillers, soft hyphen), except the zero-width joiner and
+ * non-joiner (Persian and Indic names need them) and variation selectors (Japanese names use
+ * ideographic variation sequences).
+ */
+const invisibleInName = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u
+const allowedInvisible = /[\u200c\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u
 
 /**
- * True when a name can be read: it holds a letter or digit, and no invisible or direction-control
- * character ("\u200b" and "\u202e鬼" are refused, as a name of spaces is). The zero-width
- * joiner and non-joiner stay allowed: Persian and Indic names need them.
+ * True when a name can be read: it holds a visible letter or digit, and no invisible or
+ * direction-control character ("\u200b", "\u202e鬼" and a Hangul filler alone are refused, as a
+ * name of spaces is).
  */
 export function isVisibleName(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text) && !hiddenInName.test(text)
+  for (const c of text) if (invisibleInName.test(c) && !allowedInvisible.test(c)) return false
+  return /[\p{L}\p{N}]/u.test(text)
 }

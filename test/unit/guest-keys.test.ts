@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchKeys, nameKey, namePinyin, nameReadings, searchDocument, searchTokens } from '../../electron/core/guests/guest-keys'
+import { matchKeys, nameKey, namePinyin, nameReadings, sameNameSpelling, searchDocument, searchTokens } from '../../electron/core/guests/guest-keys'
 
 const guest = (native_name: string, roman_name: string | null = null, extra: Record<string, string | null> = {}) => ({
   native_name,
@@ -39,8 +39,15 @@ describe('guest search keys', () => {
   })
 
   it('matches a Chinese name with its romanization in either order', () => {
-    expect(nameKey(guest('张伟'))).toEqual(['wei zhang'])
-    expect(nameKey(guest('Wei Zhang', 'ZHANG Wei'))).toEqual(['wei zhang'])
+    expect(nameKey(guest('张伟'))).toEqual(nameKey(guest('Wei Zhang', 'ZHANG Wei')))
+    expect(nameKey(guest('張偉'))).toEqual(nameKey(guest('张伟')))
+    expect(sameNameSpelling(guest('张伟'), guest('Wei Zhang'))).toBe(true)
+    expect(sameNameSpelling(guest('吕思远'), guest('LYU Siyuan'))).toBe(true)
+    expect(sameNameSpelling(guest('欧阳娜娜'), guest('OUYANG Nana'))).toBe(true)
+    expect(sameNameSpelling(guest('Ronald Mc Donald'), guest('Ronald McDonald'))).toBe(true)
+    expect(sameNameSpelling(guest('张伟'), guest('Wei Zheng'))).toBe(false)
+    // Same letters, different names: the key pairs them, the spelling check does not.
+    expect(sameNameSpelling(guest('Li Na'), guest('Nail'))).toBe(false)
   })
 
   it('keys phone by its last 8 digits, email and document case-insensitively', () => {
@@ -50,10 +57,11 @@ describe('guest search keys', () => {
   })
 
   it('spells ü as u, v and yu, and reads a given-name character every usual way', () => {
-    const spellings = nameReadings('吕思远').map((r) => r.join(''))
+    const spellings = nameReadings('吕思远').map((r) => [...r.surname, ...r.given].join(''))
     expect(spellings).toEqual(expect.arrayContaining(['lusiyuan', 'lvsiyuan', 'lyusiyuan']))
-    expect(nameReadings('张朝阳').map((r) => r.join(''))).toEqual(expect.arrayContaining(['zhangchaoyang', 'zhangzhaoyang']))
-    expect(nameReadings('张朝阳')[0]).toEqual(['zhang', 'chao', 'yang'])
+    expect(nameReadings('张朝阳').map((r) => [...r.surname, ...r.given].join(''))).toEqual(expect.arrayContaining(['zhangchaoyang', 'zhangzhaoyang']))
+    expect(nameReadings('张朝阳')[0]).toEqual({ surname: ['zhang'], given: ['chao', 'yang'] })
+    expect(nameReadings('欧阳娜娜')[0]).toEqual({ surname: ['ou', 'yang'], given: ['na', 'na'] })
     expect(nameReadings('Anna Kowalska')).toEqual([])
     for (const name of ['乐长行', '和重乐朝']) expect(nameReadings(name).length).toBeLessThanOrEqual(12)
   })

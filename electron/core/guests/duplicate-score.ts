@@ -1,11 +1,12 @@
 import { phoneDigits } from './guest-name'
-import { documentKey, nameKey, nameWords } from './guest-keys'
+import { documentKey, nameWords, sameNameSpelling } from './guest-keys'
 import { foldForSearch } from './guest-name'
 
 export interface DuplicateFacts {
   native_name: string
   roman_name: string | null
   phone: string | null
+  phone_e164?: string | null
   email: string | null
   birth_date: string | null
   document_no: string | null
@@ -34,8 +35,7 @@ export function scoreDuplicate(a: DuplicateFacts, b: DuplicateFacts): { score: n
   const exactName =
     foldForSearch(a.native_name) === foldForSearch(b.native_name) ||
     (a.roman_name !== null && b.roman_name !== null && nameWords(a.roman_name).join(' ') === nameWords(b.roman_name).join(' '))
-  const keysA = nameKey(a)
-  const similarName = keysA.some((k) => nameKey(b).includes(k))
+  const similarName = !exactName && sameNameSpelling(a, b)
   if (exactName) {
     score += 40
     reasons.push({ field: 'name', outcome: 'same' })
@@ -48,7 +48,8 @@ export function scoreDuplicate(a: DuplicateFacts, b: DuplicateFacts): { score: n
   const pa = phoneDigits(a.phone)
   const pb = phoneDigits(b.phone)
   if (pa.length >= 7 && pb.length >= 7) {
-    const same = pa.slice(-8) === pb.slice(-8)
+    // Whole numbers when both could be read (138 2468 1357 is not 139 2468 1357); else the last 8 digits.
+    const same = a.phone_e164 && b.phone_e164 ? a.phone_e164 === b.phone_e164 : pa.slice(-8) === pb.slice(-8)
     score += same ? 35 : -5
     reasons.push({ field: 'phone', outcome: same ? 'same' : 'different' })
   }

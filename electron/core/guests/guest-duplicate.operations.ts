@@ -5,7 +5,7 @@ import type { GuestRow } from '../db/tables/guest.table'
 import { AppError } from '../errors'
 import { operation } from '../operation'
 import { likelyDuplicateScore, scoreDuplicate } from './duplicate-score'
-import { guestsSharingKeys, topDuplicateCandidates } from './guest-index.repository'
+import { absorbedProfiles, guestsSharingKeys, topDuplicateCandidates } from './guest-index.repository'
 import { matchKeys } from './guest-keys'
 import { flagPair, guestsByIds } from './guest-merge.repository'
 import { hotelPhoneCountry, phoneE164 } from './phone'
@@ -32,7 +32,11 @@ function likelyMatchesFor(ctx: OperationContext, draft: Parameters<typeof matchK
   const ids = guestsSharingKeys(ctx.sqlite, matchKeys(draft), exceptId)
   return guestsByIds(ctx.sqlite, ids)
     .filter((g) => g.merged_into === null)
-    .map((g) => ({ guest: summary(g), ...scoreDuplicate(draft, g) }))
+    .map((g) => {
+      // Against the guest and every profile merged into it: the best of them speaks for the guest.
+      const scored = [g, ...absorbedProfiles(ctx.sqlite, g.id)].map((person) => scoreDuplicate(draft, person))
+      return { guest: summary(g), ...scored.reduce((best, s) => (s.score > best.score ? s : best)) }
+    })
     .filter((m) => m.score >= likelyDuplicateScore)
     .sort((a, b) => b.score - a.score)
     .slice(0, 5)

@@ -49,7 +49,8 @@ export function indexGuest(sqlite: Sqlite, guest: GuestRow): void {
   const absorbed = absorbedProfiles(sqlite, guest.id)
   statement(sqlite, 'INSERT INTO guest_fts (rowid, doc) VALUES (?, ?)').run(guest.id, searchDocument(guest, absorbed))
   for (const token of searchTokens(guest, absorbed)) insertToken.run(sqlite, { token, guestId: guest.id })
-  const keys = matchKeys(guest)
+  // A profile merged into this one still matches its own phone, email and name before creating a guest.
+  const keys = [...new Set([guest, ...absorbed].flatMap((person) => matchKeys(person)))]
   for (const key of keys) insertMatchKey.run(sqlite, { key: matchKeyHash(key), guestId: guest.id })
   recordCandidates(sqlite, guest, keys)
 }
@@ -120,13 +121,12 @@ export function substringMatches(sqlite: Sqlite, folded: string, limit: number):
 }
 
 /**
- * Guest ids with a token starting with the text, exact tokens first, then the shortest.
- * Shortest among the first tokens in index order only: one letter matches a tenth of a large
- * store's tokens, and sorting them all by length took 30 ms at 1,000,000 guests. An exact
- * token sorts before every longer one, so exact matches are always in the window.
+ * Guest ids with a token starting with `token` (a typed token: no spaces), exact tokens first,
+ * then the shortest. Shortest among the first tokens in index order only: one letter matches a
+ * tenth of a large store's tokens, and sorting them all by length took 30 ms at 1,000,000
+ * guests. An exact token sorts before every longer one, so exact matches are always in the window.
  */
-export function prefixMatches(sqlite: Sqlite, folded: string, limit: number): { id: number; exact: boolean }[] {
-  const token = typedToken(folded)
+export function prefixMatches(sqlite: Sqlite, token: string, limit: number): { id: number; exact: boolean }[] {
   if (!token) return []
   const window = tokensStartingWith(token)
     .orderBy('token')
@@ -135,16 +135,10 @@ export function prefixMatches(sqlite: Sqlite, folded: string, limit: number): { 
   return rows.map((r) => ({ id: r.guest_id, exact: r.token === token }))
 }
 
-/** Of these guests, those with a token starting with the text, and whether it is the whole token. */
-export function prefixMatchesAmong(sqlite: Sqlite, folded: string, guestIds: number[]): { id: number; exact: boolean }[] {
-  const token = typedToken(folded)
+/** Of these guests, those with a token starting with `token`, and whether it is the whole token. */
+export function prefixMatchesAmong(sqlite: Sqlite, token: string, guestIds: number[]): { id: number; exact: boolean }[] {
   if (!token || guestIds.length === 0) return []
   return all(sqlite, tokensStartingWith(token).where('guest_id', 'in', guestIds)).map((r) => ({ id: r.guest_id, exact: r.token === token }))
-}
-
-/** Typed text as a token: tokens have no spaces ("wong ling k" → "wonglingk"). */
-function typedToken(folded: string): string {
-  return folded.replace(/\s+/g, '')
 }
 
 function tokensStartingWith(token: string) {
@@ -214,18 +208,20 @@ export function ensureGuestIndex(sqlite: Sqlite, onProgress?: (progress: StartPr
   putSetting(sqlite, 'guest.index.version', guestIndexVersion)
 }
 
-/** Guests in house, or arriving today, whose search document contains the text. */
-export function currentGuestsMatching(sqlite: Sqlite, folded: string, today: string, limit: number): number[] {
-  return all(
+/**
+ * Guests in house, or arriving today, whose search document contains the text or who have a
+ * token starting with one of the typed tokens (spellings such as lyu live only in tokens).
+ */
+export function currentGuestsMatching(sqlite: Sqlite, folded: string, tokens: string[], today: string, limit: number): number[] {
+  const byToken = tokens.map(() => 'EXISTS (SELECT 1 FROM guest_token t WHERE t.guest_id = guest.id AND t.token >= ? AND t.token < ?)')
+  return statement(
     sqlite,
-    qb
-      .selectFrom('stay')
-      .innerJoin('guest', 'guest.id', 'stay.guest_id')
-      .select(['guest.id'])
-      .where((eb) => eb.or([eb('stay.status', '=', 'in_house'), eb.and([eb('stay.status', '=', 'reserved'), eb('stay.arrival_date', '=', today)])]))
-      .where('guest.merged_into', 'is', null)
-      // instr, not LIKE: the document is already folded, and LIKE's case folding doubled the cost.
-      .where(sql<boolean>`instr(guest.search_key, ${folded}) > 0`)
-      .limit(limit),
-  ).map((r) => r.id)
+    `SELECT guest.id FROM stay JOIN guest ON guest.id = stay.guest_id
+     WHERE (stay.status = 'in_house' OR (stay.status = 'reserved' AND stay.arrival_date = ?))
+       AND guest.merged_into IS NULL
+       AND (instr(guest.search_key, ?) > 0 ${byToken.map((t) => `OR ${t}`).join(' ')})
+     LIMIT ?`,
+  )
+    .pluck()
+    .all(today, folded, ...tokens.flatMap((t) => [t, `${t}\u{10FFFF}`]), limit) as number[]
 }

@@ -2,7 +2,7 @@ import { localDate } from '../clock'
 import { sql } from 'kysely'
 import { all, qb, type Sqlite } from '../db/query'
 import { foldForSearch, phoneDigits } from './guest-name'
-import { searchSections, type GuestKeyFields } from './guest-keys'
+import { nameWords, searchSections, typedTokens, type GuestKeyFields } from './guest-keys'
 import { compareNameKeys, nameSortKey, type NameSortKey } from './name-order'
 import { hotelPhoneCountry, phoneSearchDigits } from './phone'
 import { absorbedProfiles, currentGuestsMatching, prefixMatches, prefixMatchesAmong, substringMatches } from './guest-index.repository'
@@ -19,6 +19,9 @@ export interface GuestSearchHit {
   /** The stay that matters now: in house, or the next reservation. */
   stay: { id: number; status: string; arrival: string; departure: string; roomNumber: string | null } | null
 }
+
+/** Prefix tokens read per typed token. */
+const prefixWindow = 60
 
 /** How closely a guest matched: a room or confirmation number, a whole word, a word's start, or inside a word. */
 const closeness = { code: 0, exact: 1, prefix: 2, substring: 3 } as const
@@ -44,7 +47,9 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
     note(row.id, closeness.code)
     byCode.set(row.id, row.by)
   }
-  const prefixed = prefixMatches(sqlite, folded, 60)
+  const words = nameWords(folded)
+  const tokens = typedTokens(folded)
+  const prefixed = tokens.flatMap((token) => prefixMatches(sqlite, token, prefixWindow))
   for (const m of prefixed) note(m.id, m.exact ? closeness.exact : closeness.prefix)
   // A phone number typed with spaces or dashes is searched as its digits; with its country
   // prefix (+86, 0086), as its national number.
@@ -56,19 +61,19 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
   const pageFull = new Set(prefixed.map((m) => m.id)).size >= limit
   // Words with spaces that already match a name as typed are a name: searching every document
   // for the phrase as well was the slowest query over a million guests (common trigrams).
-  const nameTyped = /\s/.test(folded) && prefixed.length > 0
+  const nameTyped = words.length > 1 && prefixed.length > 0
   const window = limit * 3
   let everyMatchSeen = false
   if (needle.length >= 3 && !pageFull && !nameTyped) {
     const inside = substringMatches(sqlite, needle, window)
     for (const id of inside) note(id, closeness.substring)
     // The document holds every prefix token too, so a window not cut short saw every match.
-    everyMatchSeen = inside.length < window
+    everyMatchSeen = inside.length < window && prefixed.length < prefixWindow
   }
   // Otherwise a guest in house or arriving today may lie beyond a window: look among them directly.
   if (!everyMatchSeen) {
-    const current = currentGuestsMatching(sqlite, needle, today, 50)
-    for (const m of prefixMatchesAmong(sqlite, folded, current)) note(m.id, m.exact ? closeness.exact : closeness.prefix)
+    const current = currentGuestsMatching(sqlite, needle, tokens, today, 50)
+    for (const m of tokens.flatMap((token) => prefixMatchesAmong(sqlite, token, current))) note(m.id, m.exact ? closeness.exact : closeness.prefix)
     for (const id of current) note(id, closeness.substring)
   }
 
@@ -118,11 +123,13 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
  * worked out only in that last case: on every hit they cost a millisecond per keystroke.
  */
 function fieldMatched(sqlite: Sqlite, g: GuestKeyFields & { id: number }, needle: string, typedPhone: boolean): 'name' | 'phone' | 'email' | 'company' {
-  const inEmail = !!g.email && foldForSearch(g.email).includes(needle)
-  const inCompany = !!g.company && foldForSearch(g.company).includes(needle)
+  const absorbed = absorbedProfiles(sqlite, g.id)
+  const people = [g, ...absorbed]
+  const inEmail = people.some((p) => !!p.email && foldForSearch(p.email).includes(needle))
+  const inCompany = people.some((p) => !!p.company && foldForSearch(p.company).includes(needle))
   if (typedPhone && !inEmail && !inCompany) return 'phone'
   if (!inEmail && !inCompany) return 'name'
-  const name = searchSections(g, absorbedProfiles(sqlite, g.id)).name
+  const name = searchSections(g, absorbed).name
   if (name.includes(needle) || name.replace(/\s+/g, '').includes(needle.replace(/\s+/g, ''))) return 'name'
   return inEmail ? 'email' : 'company'
 }

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
 import { AppError } from '../errors'
+import { localDate } from '../clock'
+import { currentGuestsMatching } from '../guests/guest-index.repository'
+import { typedTokens } from '../guests/guest-keys'
 import { foldForSearch } from '../guests/guest-name'
 import { requireLiveGuest, requirePreference, addPreference, confirmPreference } from '../guests/guest-profile.service'
 import { preferenceFields } from '../guests/guest.schemas'
@@ -57,8 +60,10 @@ export const observationOperations = {
     input: z.object({ text: z.string().max(100) }),
     handler(ctx, input) {
       const folded = foldForSearch(input.text)
+      // Names as the desk's search finds them (pinyin, either order, traditional characters…).
+      const named = folded ? new Set(currentGuestsMatching(ctx.sqlite, folded, typedTokens(folded), localDate(ctx.clock.now()), 500)) : null
       return listInHouse(ctx.sqlite)
-        .filter((s) => !folded || (s.room_number ?? '').startsWith(folded) || foldForSearch(`${s.native_name} ${s.roman_name ?? ''}`).includes(folded))
+        .filter((s) => !named || foldForSearch(s.room_number ?? '').startsWith(folded) || named.has(s.guest_id))
         .slice(0, 20)
         .map((s) => ({ guestId: s.guest_id, stayId: s.id, roomNumber: s.room_number, nativeName: s.native_name, romanName: s.roman_name }))
     },

@@ -34,7 +34,12 @@ export const roomOperations = {
     summary: 'Add a room to the inventory.',
     permission: 'hotel.write',
     input: z.object({
-      number: z.string().trim().regex(/^[0-9A-Za-z-]{1,10}$/, 'Room numbers use letters, digits and - only.'),
+      // Stored in capitals, so 12a and 12A are one room wherever a number is typed.
+      number: z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z-]{1,10}$/, 'Room numbers use letters, digits and - only.')
+        .transform((v) => v.toUpperCase()),
       floor: z.number().int().min(-5).max(200),
       facing: z.enum(facings),
       view: z.string().trim().max(40).nullish().transform((v) => v || null),

@@ -15,8 +15,12 @@ export function insertRoom(sqlite: Sqlite, room: Omit<RoomRow, 'id'>): number {
 const byNumber = prepared((a: { number: string }) => qb.selectFrom('room').selectAll().where('number', '=', a.number))
 const byId = prepared((a: { id: number }) => qb.selectFrom('room').selectAll().where('id', '=', a.id))
 
+/**
+ * The room with this number, in any case ("12a" is room 12A): numbers are stored in capitals
+ * (room.create, migration 0006), so the typed number is looked up in capitals too.
+ */
 export function findRoomByNumber(sqlite: Sqlite, number: string): RoomRow | undefined {
-  return byNumber.first(sqlite, { number })
+  return byNumber.first(sqlite, { number: number.trim().toUpperCase() })
 }
 export function findRoom(sqlite: Sqlite, id: number): RoomRow | undefined {
   return byId.first(sqlite, { id })

@@ -4,6 +4,7 @@ import { profiles } from './0002-profiles'
 import { rulePolarity } from './0003-rule-polarity'
 import { sessionsAndEventLog } from './0004-sessions-and-event-log'
 import { nameSearch } from './0005-name-search'
+import { roomNumbersInCapitals } from './0006-room-numbers-in-capitals'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals]
