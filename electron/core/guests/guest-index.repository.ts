@@ -164,7 +164,7 @@ export function guestsSharingKeys(sqlite: Sqlite, keys: string[], exceptId: numb
 }
 
 /** Index version: bump when searchDocument/searchTokens/matchKeys change, and stores reindex at start. */
-export const guestIndexVersion = '3'
+export const guestIndexVersion = '4'
 
 /** Rebuilds the whole index (after an upgrade that changed how guests are indexed). */
 export function rebuildGuestIndex(sqlite: Sqlite, onProgress?: (progress: StartProgress) => void): number {
