@@ -32,6 +32,10 @@ function fail(message: string): never {
 
 let command
 try {
+  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+    console.log(hubUsage)
+    process.exit(0)
+  }
   command = parseHubCommand(process.argv.slice(2), process.env)
 } catch (error) {
   if (error instanceof HubCommandError) fail(`${error.message}\n${hubUsage}`)

@@ -166,6 +166,19 @@ test('a walk-in typed with an existing guest’s name and phone warns that the g
   await expectNoViolations(desk, 'walk-in with the duplicate warning')
 })
 
+test('a walk-in submitted at once, before the warning could appear, is asked once whether the guest already exists', async ({ browser }) => {
+  const desk = await staffPage(browser, 'fd01')
+  await desk.getByRole('button', { name: 'Walk-in guest' }).click()
+  const dialog = desk.getByRole('dialog', { name: 'Walk-in guest' })
+  // Submitted straight away, as a fast clerk does.
+  await dialog.getByRole('textbox', { name: 'Name (native script)' }).fill('何家俊')
+  await dialog.getByRole('button', { name: 'Create and choose a room' }).click()
+  await expect(dialog.getByTestId('walk-in-may-exist')).toContainText('This guest may already exist')
+  await expect(dialog.getByTestId('possible-duplicates')).toContainText('HO Ka Chun')
+  await expect(dialog.getByRole('button', { name: 'Create a new guest anyway' })).toBeVisible()
+  await desk.context().close()
+})
+
 test('guest relations merges a likely duplicate pair, choosing the phone, then unmerges it', async ({ browser }) => {
   const relations = await staffPage(browser, 'gr01')
   await relations.getByRole('link', { name: 'Duplicates' }).click()

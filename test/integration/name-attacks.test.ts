@@ -131,6 +131,15 @@ describe('rooms with letters, in any case, everywhere a room number is typed', (
     }
   })
 
+  it('the in-house look-up puts the room typed first and never matches phone digits', () => {
+    const byPhone = create({ nativeName: '钱七', phone: '139 0000 1001' })
+    checkIn(byPhone, '901')
+    const inRoom = create({ nativeName: '孙八' })
+    checkIn(inRoom, '1001')
+    const found = ok<{ guestId: number }[]>(hotel.call(hotel.housekeeper, 'guest.inHouseLookup', { text: '1001' })).map((g) => g.guestId)
+    expect(found).toEqual([inRoom])
+  })
+
   it('recording an observation for room b12 finds room B12', () => {
     ok(hotel.call(hotel.admin, 'room.create', { number: 'B12', floor: 1, facing: 'S', bed: 'king' }))
     const guestId = create({ nativeName: '张三' })

@@ -54,6 +54,20 @@ describe('duplicates are found', () => {
     expect(pairOf(a, b)).toBeUndefined()
   })
 
+  it('a number typed without its country code matches the same number typed with another country’s code', () => {
+    // A Macau guest's mobile typed nationally at a CN hotel's desk is still the same phone.
+    const macau = create({ nativeName: '何家俊', phone: '+853 6612 3456' })
+    const matches = ok<{ guest: { id: number }; reasons: { field: string; outcome: string }[] }[]>(
+      hotel.call(hotel.desk, 'guest.possibleDuplicates', { nativeName: '何家俊', phone: '6612 3456' }),
+    )
+    expect(matches.find((m) => m.guest.id === macau)?.reasons).toContainEqual({ field: 'phone', outcome: 'same' })
+    // Typed with two different country codes, the same 8 digits are two phones.
+    const hongKong = ok<{ guest: { id: number }; reasons: { field: string; outcome: string }[] }[]>(
+      hotel.call(hotel.desk, 'guest.possibleDuplicates', { nativeName: '何家俊', phone: '+852 6612 3456' }),
+    )
+    expect(hongKong.find((m) => m.guest.id === macau)?.reasons ?? []).not.toContainEqual({ field: 'phone', outcome: 'same' })
+  })
+
   it('drops a pair once it is merged', () => {
     const a = create({ nativeName: '邵一鸣', phone: '139 1111 2222' })
     const b = create({ nativeName: '邵一鸣', phone: '13911112222' })

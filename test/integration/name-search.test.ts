@@ -59,6 +59,15 @@ describe('search finds the guest however the name is typed', () => {
     for (const typed of ['O’Brien', "o'brien", 'obrien', 'siobhan obrien', 'O‘BRIEN', 'siobhán o’brien']) expect(ids(typed), typed).toEqual([id.obrien])
   })
 
+  it('a hyphenated given name typed surname last, before and after a merge', () => {
+    const hsu = ok<{ id: number }>(hotel.call(hotel.desk, 'guest.create', { nativeName: '許俊宏', romanName: 'HSU Chun-Hung' })).id
+    for (const typed of ['chun-hung hsu', 'chun-hung, hsu', 'hsu chun-hung', 'chun hung hsu']) expect(ids(typed), typed).toContain(hsu)
+    const survivor = ok<{ id: number }>(hotel.call(hotel.desk, 'guest.create', { nativeName: '陳志明', romanName: 'CHAN Chi Ming' })).id
+    const merged = ok<{ id: number }>(hotel.call(hotel.desk, 'guest.create', { nativeName: 'CHAN Chi-Ming', email: 'cm.chan@example.hk' })).id
+    ok(hotel.call(hotel.admin, 'guest.merge', { survivorId: survivor, mergedId: merged }))
+    for (const typed of ['chi-ming chan', 'CHAN Chi-Ming', 'cm.chan@']) expect(ids(typed), typed).toEqual([survivor])
+  })
+
   it('either name order', () => {
     expect(ids('kowalska anna')).toEqual([id.anna])
     expect(ids('weiming gan')).toEqual([id.gan])

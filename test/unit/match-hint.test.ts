@@ -37,7 +37,7 @@ describe('the phone-country list', () => {
     expect(en.map((o) => o.label)).toEqual(['China (CN)', 'Hong Kong SAR China (HK)', 'Macao SAR China (MO)', 'Singapore (SG)'])
     expect(en.map((o) => o.value)).toEqual(['CN', 'HK', 'MO', 'SG'])
     // Pinyin order: Xinjiapo before Zhongguo.
-    expect(countryOptions(['CN', 'SG'], 'zh-CN').map((o) => o.label)).toEqual(['新加坡 (SG)', '中国 (CN)'])
-    expect(countryLabel('CN', 'zh-CN')).toBe('中国 (CN)')
+    expect(countryOptions(['CN', 'SG'], 'zh-CN').map((o) => o.label)).toEqual(['新加坡（SG）', '中国（CN）'])
+    expect(countryLabel('CN', 'zh-CN')).toBe('中国（CN）')
   })
 })

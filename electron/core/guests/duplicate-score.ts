@@ -17,6 +17,9 @@ export interface DuplicateReason {
   outcome: 'same' | 'similar' | 'different'
 }
 
+/** True when a phone was typed with its country code (+853…, 00853…). */
+const withCountryCode = (phone: string | null) => /^\s*(\+|00)/.test((phone ?? '').normalize('NFKC'))
+
 /**
  * Pairs scoring at least this are shown to guest relations, and to the desk before it creates a
  * guest: the same name (as search folds it) with nothing that contradicts it is 40.
@@ -48,8 +51,11 @@ export function scoreDuplicate(a: DuplicateFacts, b: DuplicateFacts): { score: n
   const pa = phoneDigits(a.phone)
   const pb = phoneDigits(b.phone)
   if (pa.length >= 7 && pb.length >= 7) {
-    // Whole numbers when both could be read (138 2468 1357 is not 139 2468 1357); else the last 8 digits.
-    const same = a.phone_e164 && b.phone_e164 ? a.phone_e164 === b.phone_e164 : pa.slice(-8) === pb.slice(-8)
+    // Whole numbers when both were read alike (138 2468 1357 is not 139 2468 1357; +852 is not
+    // +853). A number typed without its country code may belong to another country than the
+    // hotel's (a Macau guest's 6612 3456 in a CN hotel): against one typed with it, the last 8 digits decide.
+    const comparable = a.phone_e164 && b.phone_e164 && withCountryCode(a.phone) === withCountryCode(b.phone)
+    const same = comparable ? a.phone_e164 === b.phone_e164 : pa.slice(-8) === pb.slice(-8)
     score += same ? 35 : -5
     reasons.push({ field: 'phone', outcome: same ? 'same' : 'different' })
   }

@@ -210,18 +210,19 @@ export function ensureGuestIndex(sqlite: Sqlite, onProgress?: (progress: StartPr
 
 /**
  * Guests in house, or arriving today, whose search document contains the text or who have a
- * token starting with one of the typed tokens (spellings such as lyu live only in tokens).
+ * token starting with one of the typed tokens (spellings such as lyu live only in tokens). With
+ * `folded` null, by tokens alone (names, email names, company words; never phone digits).
  */
-export function currentGuestsMatching(sqlite: Sqlite, folded: string, tokens: string[], today: string, limit: number): number[] {
+export function currentGuestsMatching(sqlite: Sqlite, folded: string | null, tokens: string[], today: string, limit: number): number[] {
   const byToken = tokens.map(() => 'EXISTS (SELECT 1 FROM guest_token t WHERE t.guest_id = guest.id AND t.token >= ? AND t.token < ?)')
   return statement(
     sqlite,
     `SELECT guest.id FROM stay JOIN guest ON guest.id = stay.guest_id
      WHERE (stay.status = 'in_house' OR (stay.status = 'reserved' AND stay.arrival_date = ?))
        AND guest.merged_into IS NULL
-       AND (instr(guest.search_key, ?) > 0 ${byToken.map((t) => `OR ${t}`).join(' ')})
+       AND (${folded === null ? '0' : 'instr(guest.search_key, ?) > 0'} ${byToken.map((t) => `OR ${t}`).join(' ')})
      LIMIT ?`,
   )
     .pluck()
-    .all(today, folded, ...tokens.flatMap((t) => [t, `${t}\u{10FFFF}`]), limit) as number[]
+    .all(today, ...(folded === null ? [] : [folded]), ...tokens.flatMap((t) => [t, `${t}\u{10FFFF}`]), limit) as number[]
 }

@@ -21,17 +21,18 @@ export interface NameSortKey {
   written: string
 }
 
-const latin = /\p{Script=Latin}/u
+const kana = /[\u3040-\u30ff]/
 
 /** Chooses what a guest's name is read as: pinyin of a Han name, else the name in Latin letters. */
 export function nameSortKey(name: ListedName): NameSortKey {
   const native = name.nativeName.trim()
-  const syllables = namePinyin(native)
-  if (syllables.length) return { reading: syllables.join(' '), written: native }
   const roman = name.romanName?.trim()
-  // A name in another script (ひらがな, 한글) is listed by its romanized form when there is one.
-  const reading = latin.test(native) || !roman ? native : roman
-  return { reading, written: native }
+  // Japanese names (kana) are read in Japanese, not in pinyin: by their romanized form.
+  const syllables = kana.test(native) && roman ? [] : namePinyin(native)
+  if (syllables.length) return { reading: syllables.join(' '), written: native }
+  // Other names are listed the way the lists show them: by the romanized form ("BIANCHI Marco",
+  // surname first) when there is one, else as written.
+  return { reading: roman || native, written: native }
 }
 
 // Built once: a collator built per comparison costs more than the comparison.

@@ -61,9 +61,12 @@ export const observationOperations = {
     handler(ctx, input) {
       const folded = foldForSearch(input.text)
       // Names as the desk's search finds them (pinyin, either order, traditional characters…).
-      const named = folded ? new Set(currentGuestsMatching(ctx.sqlite, folded, typedTokens(folded), localDate(ctx.clock.now()), 500)) : null
+      // By name only (never phone digits); the room typed comes first.
+      const named = folded ? new Set(currentGuestsMatching(ctx.sqlite, null, typedTokens(folded), localDate(ctx.clock.now()), 500)) : null
+      const inRoom = (s: { room_number: string | null }) => foldForSearch(s.room_number ?? '').startsWith(folded)
       return listInHouse(ctx.sqlite)
-        .filter((s) => !named || foldForSearch(s.room_number ?? '').startsWith(folded) || named.has(s.guest_id))
+        .filter((s) => !named || inRoom(s) || named.has(s.guest_id))
+        .sort((a, b) => Number(inRoom(b)) - Number(inRoom(a)))
         .slice(0, 20)
         .map((s) => ({ guestId: s.guest_id, stayId: s.id, roomNumber: s.room_number, nativeName: s.native_name, romanName: s.roman_name }))
     },

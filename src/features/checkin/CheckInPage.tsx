@@ -11,9 +11,12 @@ import { matchHint } from './match-hint'
 import { ReservationDialog } from './ReservationDialog'
 import { StayPanel } from './StayPanel'
 import { WalkInDialog } from './WalkInDialog'
+import { mayHandleStays } from './stay-permission'
+import { useSession } from '../../app/session'
 
 export function CheckInPage() {
   const { t } = useTranslation()
+  const handlesStays = mayHandleStays(useSession().staff?.role)
   const searchRef = useRef<HTMLInputElement>(null)
   const [text, setText] = useState('')
   const [debounced] = useDebouncedValue(text, 120)
@@ -75,12 +78,14 @@ export function CheckInPage() {
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
         <Title order={1} size="h2">{t('checkin.title')}</Title>
-        <Group gap="xs">
-          <Button variant="default" onClick={() => setDialog('walkIn')}>{t('checkin.walkIn')}</Button>
-          <Button variant="default" onClick={() => setDialog('reservation')} disabled={!selected}>
-            {t('checkin.newReservation')}
-          </Button>
-        </Group>
+        {handlesStays ? (
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setDialog('walkIn')}>{t('checkin.walkIn')}</Button>
+            <Button variant="default" onClick={() => setDialog('reservation')} disabled={!selected}>
+              {t('checkin.newReservation')}
+            </Button>
+          </Group>
+        ) : null}
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>

@@ -51,7 +51,7 @@ export function GuestCardPanel({ guestId }: { guestId: number }) {
         <GuestAlerts card={card.data!} testId="guest-alerts" />
         <Text size="sm">
           {stats.stays > 0
-            ? t('card.history', { stays: stats.stays, nights: stats.nights, first: stats.firstStay, last: stats.lastStay })
+            ? t('card.history', { stays: t('card.stays', { count: stats.stays }), nights: t('checkin.nights', { count: stats.nights }), first: stats.firstStay, last: stats.lastStay })
             : t('card.firstVisit')}
         </Text>
         {groups.length === 0 ? <Text c="dimmed" size="sm">{t('card.noPreferences')}</Text> : null}

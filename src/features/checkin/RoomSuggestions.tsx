@@ -1,7 +1,8 @@
-import { Badge, type BadgeProps, Button, Group, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
+import { Alert, Badge, type BadgeProps, Button, Group, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../../app/errors'
 import { call } from '../../api/client'
 import { subscribe } from '../../api/live-events'
 import { useVocabulary } from '../../api/reference-data'
@@ -73,6 +74,8 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
   }, [list])
 
   if (suggestions.isLoading) return <Loader aria-label={t('app.loading')} />
+  // A refusal is said as what it is, never as "No vacant rooms".
+  if (suggestions.isError) return <Alert color="red" role="alert">{errorMessage(t, suggestions.error)}</Alert>
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">{t('rooms.title')}</Title>

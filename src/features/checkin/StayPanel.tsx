@@ -7,7 +7,9 @@ import { useDepartmentName } from '../../api/reference-data'
 import { errorMessage } from '../../app/errors'
 import { pick } from '../../i18n'
 import { RoomSuggestions } from './RoomSuggestions'
+import { mayHandleStays } from './stay-permission'
 import { notify } from '../../components/notify'
+import { useSession } from '../../app/session'
 
 function today(): string {
   const d = new Date()
@@ -17,6 +19,7 @@ function today(): string {
 /** What the desk can do for this guest's current stay: choose a room and check in, or check out. */
 export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId: number | null; onBack: () => void }) {
   const { t, i18n } = useTranslation()
+  const handlesStays = mayHandleStays(useSession().staff?.role)
   const queryClient = useQueryClient()
   const departmentName = useDepartmentName()
   const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
@@ -78,14 +81,15 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
           </Alert>
         ) : null}
 
-        {stay?.status === 'reserved' && stay.arrival <= today() ? (
+        {stay?.status === 'reserved' && stay.arrival <= today() && !handlesStays ? <Text size="sm" c="dimmed">{t('checkin.deskOnly')}</Text> : null}
+        {stay?.status === 'reserved' && stay.arrival <= today() && handlesStays ? (
           <>
             <RoomSuggestions stayId={stay.id} onCheckIn={(room) => checkIn.mutate(room)} pending={checkIn.isPending} />
             {checkIn.isError ? <Alert color="red" role="alert">{errorMessage(t, checkIn.error)}</Alert> : null}
           </>
         ) : null}
         {stay?.status === 'reserved' && stay.arrival > today() ? <Text size="sm">{t('stay.arrivesLater', { date: stay.arrival })}</Text> : null}
-        {stay?.status === 'in_house' && !result ? (
+        {stay?.status === 'in_house' && !result && handlesStays ? (
           <Group>
             <Button variant="default" color="red" onClick={() => checkOut.mutate()} loading={checkOut.isPending}>
               {t('checkout.button', { room: stay.roomNumber })}

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
-import { PossibleDuplicates, type DuplicateCandidate } from '../guests/PossibleDuplicates'
+import { duplicateCheckInput, PossibleDuplicates, type DuplicateCandidate } from '../guests/PossibleDuplicates'
 import { Dialog } from '../guests/Dialog'
 
 function isoDay(offset: number): string {
@@ -48,10 +48,26 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
       setForm(empty)
     },
   })
-  const submit = (e: FormEvent) => {
+  // A clerk who submits before the warning had time to appear is asked once: the same check runs
+  // on submit, and a second submit of the same draft creates the new guest.
+  const draft = { nativeName: form.nativeName, romanName: form.romanName, phone: form.phone }
+  const draftKey = JSON.stringify(duplicateCheckInput(draft))
+  const [warnedFor, setWarnedFor] = useState<string | null>(null)
+  const submit = async (e: FormEvent) => {
     e.preventDefault()
+    const input = duplicateCheckInput(draft)
+    if (input.nativeName !== '' && warnedFor !== draftKey) {
+      const matches = await queryClient
+        .fetchQuery({ queryKey: ['possible-duplicates', input], queryFn: () => call('guest.possibleDuplicates', input) })
+        .catch(() => [])
+      if (matches.length > 0) {
+        setWarnedFor(draftKey)
+        return
+      }
+    }
     create.mutate()
   }
+  const warned = warnedFor === draftKey
   const nameMissing = create.isError && form.nativeName.trim() === ''
   return (
     <Dialog opened={opened} onClose={onClose} title={t('walkIn.title')}>
@@ -63,16 +79,17 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
             <Select label={t('fields.salutation')} data={['mr', 'ms', 'mrs', 'dr', 'prof'].map((v) => ({ value: v, label: t(`salutation.${v}`) }))} value={form.salutation} onChange={(v) => setForm({ ...form, salutation: v })} clearable />
             <TextInput label={t('fields.phone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })} />
           </Group>
-          <PossibleDuplicates draft={{ nativeName: form.nativeName, romanName: form.romanName, phone: form.phone }} onPick={(guest) => existing.mutate(guest)} pickLabel={t('duplicates.useExisting')} />
+          <PossibleDuplicates draft={draft} onPick={(guest) => existing.mutate(guest)} pickLabel={t('duplicates.useExisting')} />
           {existing.isError ? <Alert color="red" role="alert">{errorMessage(t, existing.error)}</Alert> : null}
           <Group grow>
             <NumberInput label={t('fields.nights')} min={1} max={90} value={form.nights} onChange={(v) => setForm({ ...form, nights: v })} />
             <NumberInput label={t('fields.party')} min={1} max={12} value={form.party} onChange={(v) => setForm({ ...form, party: v })} />
           </Group>
           {create.isError ? <Alert color="red" role="alert">{errorMessage(t, create.error)}</Alert> : null}
+          {warned ? <Alert color="yellow" role="alert" data-testid="walk-in-may-exist">{t('walkIn.mayExist')}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('app.cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{t('walkIn.submit')}</Button>
+            <Button type="submit" loading={create.isPending}>{t(warned ? 'walkIn.createAnyway' : 'walkIn.submit')}</Button>
           </Group>
         </Stack>
       </form>

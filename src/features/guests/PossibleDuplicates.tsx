@@ -17,7 +17,17 @@ interface Draft {
 }
 
 // Only send what the store would accept as a phone, so a half-typed number never errors.
-const usablePhone = (phone = '') => (/^[+\d\s()./-]*$/.test(phone) && phone.replace(/\D/g, '').length >= 5 ? phone : undefined)
+const usablePhone = (phone = '') => (/^[+\d\s()./-]*$/.test(phone.normalize('NFKC')) && phone.replace(/\D/g, '').length >= 5 ? phone : undefined)
+
+/** What `guest.possibleDuplicates` is asked for a draft: trimmed, and only a phone or email the store would accept. */
+export function duplicateCheckInput(draft: Draft) {
+  return {
+    nativeName: draft.nativeName.trim(),
+    romanName: draft.romanName?.trim() || undefined,
+    phone: usablePhone(draft.phone?.trim()),
+    email: draft.email?.includes('@') ? draft.email.trim() : undefined,
+  }
+}
 
 /** As a new guest's name and phone are typed: "This guest may already exist", with the candidates. */
 export function PossibleDuplicates({ draft, onPick, pickLabel }: { draft: Draft; onPick: (guest: DuplicateCandidate) => void; pickLabel: string }) {
@@ -25,12 +35,7 @@ export function PossibleDuplicates({ draft, onPick, pickLabel }: { draft: Draft;
   const reasonText = useReasonText()
   const [typedKey] = useDebouncedValue(JSON.stringify(draft), 250)
   const typed = JSON.parse(typedKey) as Draft
-  const input = {
-    nativeName: typed.nativeName.trim(),
-    romanName: typed.romanName?.trim() || undefined,
-    phone: usablePhone(typed.phone?.trim()),
-    email: typed.email?.includes('@') ? typed.email.trim() : undefined,
-  }
+  const input = duplicateCheckInput(typed)
   const matches = useQuery({
     queryKey: ['possible-duplicates', input],
     queryFn: () => call('guest.possibleDuplicates', input),

@@ -5,7 +5,7 @@ import { useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
-import { countryLabel, countryOptions } from './phone-countries'
+import { countryLabel, countryOptions, filterCountries, type CountryOption } from './phone-countries'
 
 /**
  * The hotel's phone country (managers and administrators): phones typed without a prefix are read
@@ -60,6 +60,7 @@ export function PhoneCountrySection() {
                   save.reset()
                 }}
                 searchable
+                filter={({ options, search }) => filterCountries(options as CountryOption[], search)}
                 // Typing replaces the country shown instead of adding to its name.
                 onFocus={(e) => e.currentTarget.select()}
                 allowDeselect={false}
