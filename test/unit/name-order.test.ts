@@ -52,4 +52,11 @@ describe('name order', () => {
     const sorted = sortByName(list, (g) => g.name, (a, b) => b.vip - a.vip)
     expect(sorted.map((g) => g.name.nativeName)).toEqual(['单田芳', '曾志伟', '安娜', 'Anna Kowalska'])
   })
+
+  it('lists a Japanese or Korean guest whose name is in kanji or hanja by the romanized name, not by pinyin', () => {
+    const takahashi = { nativeName: '高橋 拓也', romanName: 'TAKAHASHI Takuya', nationality: 'JP' }
+    const gao = { nativeName: '高浩然', romanName: 'GAO Haoran', nationality: 'CN' }
+    const huang = { nativeName: '黃宗翰', romanName: 'HUANG Tsung-Han', nationality: 'TW' }
+    expect(sortByName([takahashi, huang, gao], (n) => n).map((n) => n.romanName)).toEqual(['GAO Haoran', 'HUANG Tsung-Han', 'TAKAHASHI Takuya'])
+  })
 })

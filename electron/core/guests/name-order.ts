@@ -11,7 +11,12 @@ import { namePinyin } from './guest-keys'
 export interface ListedName {
   nativeName: string
   romanName: string | null
+  /** ISO 3166-1 alpha-2, when known: a Japanese or Korean name in kanji or hanja is not read in pinyin. */
+  nationality?: string | null
 }
+
+/** Countries whose names may be written in Han characters but are not read in Chinese. */
+const readElsewhere = new Set(['JP', 'KR', 'KP'])
 
 /** What a name is ordered by; build it once per guest, since reading pinyin is the costly part. */
 export interface NameSortKey {
@@ -27,8 +32,10 @@ const kana = /[\u3040-\u30ff]/
 export function nameSortKey(name: ListedName): NameSortKey {
   const native = name.nativeName.trim()
   const roman = name.romanName?.trim()
-  // Japanese names (kana) are read in Japanese, not in pinyin: by their romanized form.
-  const syllables = kana.test(native) && roman ? [] : namePinyin(native)
+  // Japanese names (kana, or a Japanese or Korean guest's kanji or hanja) are not read in
+  // pinyin: they are listed by their romanized form.
+  const notChinese = kana.test(native) || readElsewhere.has(name.nationality ?? '')
+  const syllables = notChinese && roman ? [] : namePinyin(native)
   if (syllables.length) return { reading: syllables.join(' '), written: native }
   // Other names are listed the way the lists show them: by the romanized form ("BIANCHI Marco",
   // surname first) when there is one, else as written.

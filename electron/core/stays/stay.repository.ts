@@ -57,6 +57,7 @@ export interface StayListRow {
   roman_name: string | null
   salutation: string | null
   vip: number
+  nationality: string | null
   alerts: number
 }
 
@@ -78,6 +79,7 @@ function stayList() {
       'guest.roman_name',
       'guest.salutation',
       'guest.vip',
+      'guest.nationality',
       eb
         .selectFrom('preference')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -88,7 +90,7 @@ function stayList() {
     ])
 }
 
-const guestName = (r: StayListRow) => ({ nativeName: r.native_name, romanName: r.roman_name })
+const guestName = (r: StayListRow) => ({ nativeName: r.native_name, romanName: r.roman_name, nationality: r.nationality })
 
 /**
  * A day's arrivals: reserved ones first, then those already checked in; VIPs first within each;
