@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { all, prepared, qb, statement, type Sqlite } from '../db/query'
+import { cached } from '../db/store-cache'
 import { getSetting, putSetting } from '../setup/setting.repository'
 import type { GuestRow } from '../db/tables/guest.table'
 import { likelyDuplicateScore, scoreDuplicate } from './duplicate-score'
@@ -53,6 +54,20 @@ export function indexGuest(sqlite: Sqlite, guest: GuestRow): void {
   const keys = [...new Set([guest, ...absorbed].flatMap((person) => matchKeys(person)))]
   for (const key of keys) insertMatchKey.run(sqlite, { key: matchKeyHash(key), guestId: guest.id })
   recordCandidates(sqlite, guest, keys)
+}
+
+/** Profiles merged into each of these guests, directly or through chains of merges, in one query. */
+export function absorbedProfilesOf(sqlite: Sqlite, guestIds: number[]): Map<number, GuestRow[]> {
+  const result = new Map<number, GuestRow[]>(guestIds.map((id) => [id, []]))
+  if (guestIds.length === 0) return result
+  const rows = statement(
+    sqlite,
+    `WITH RECURSIVE absorbed(root, id) AS (SELECT merged_into, id FROM guest WHERE merged_into IN (SELECT value FROM json_each(?))
+       UNION SELECT a.root, g.id FROM guest g JOIN absorbed a ON g.merged_into = a.id)
+     SELECT absorbed.root AS absorbed_root, guest.* FROM guest JOIN absorbed USING (id)`,
+  ).all(JSON.stringify(guestIds)) as (GuestRow & { absorbed_root: number })[]
+  for (const { absorbed_root, ...row } of rows) result.get(absorbed_root)?.push(row)
+  return result
 }
 
 /** Profiles merged into this guest, directly or through a chain of merges. */
@@ -208,21 +223,48 @@ export function ensureGuestIndex(sqlite: Sqlite, onProgress?: (progress: StartPr
   putSetting(sqlite, 'guest.index.version', guestIndexVersion)
 }
 
+/** The search document and tokens of every guest in house or arriving today, as of one store version. */
+interface CurrentGuests {
+  version: string
+  guests: { id: number; document: string; tokens: string[] }[]
+}
+
+/**
+ * The guests who matter now, read once per store version: any write, on this connection or another
+ * (total_changes, data_version), or a new day reads them again. Looking at each of them in
+ * SQLite on every keystroke cost milliseconds over a million guests.
+ */
+function currentGuests(sqlite: Sqlite, today: string): CurrentGuests['guests'] {
+  const changes = statement(sqlite, 'SELECT total_changes()').pluck().get() as number
+  const version = `${changes}:${sqlite.pragma('data_version', { simple: true })}:${today}`
+  // Kept with the store's caches, so a rolled-back transaction (same total_changes) forgets it.
+  const known = cached<CurrentGuests>(sqlite, 'current-guests', () => ({ version: '', guests: [] }))
+  if (known.version === version) return known.guests
+  const rows = statement(
+    sqlite,
+    `SELECT DISTINCT guest.id, guest.search_key FROM stay JOIN guest ON guest.id = stay.guest_id
+     WHERE (stay.status = 'in_house' OR (stay.status = 'reserved' AND stay.arrival_date = ?)) AND guest.merged_into IS NULL`,
+  ).all(today) as { id: number; search_key: string }[]
+  const tokens = new Map<number, string[]>()
+  const tokensOf = statement(sqlite, 'SELECT token FROM guest_token WHERE guest_id = ?').pluck()
+  for (const row of rows) tokens.set(row.id, tokensOf.all(row.id) as string[])
+  const guests = rows.map((r) => ({ id: r.id, document: r.search_key, tokens: tokens.get(r.id) ?? [] }))
+  known.version = version
+  known.guests = guests
+  return guests
+}
+
 /**
  * Guests in house, or arriving today, whose search document contains the text or who have a
  * token starting with one of the typed tokens (spellings such as lyu live only in tokens). With
  * `folded` null, by tokens alone (names, email names, company words; never phone digits).
  */
 export function currentGuestsMatching(sqlite: Sqlite, folded: string | null, tokens: string[], today: string, limit: number): number[] {
-  const byToken = tokens.map(() => 'EXISTS (SELECT 1 FROM guest_token t WHERE t.guest_id = guest.id AND t.token >= ? AND t.token < ?)')
-  return statement(
-    sqlite,
-    `SELECT guest.id FROM stay JOIN guest ON guest.id = stay.guest_id
-     WHERE (stay.status = 'in_house' OR (stay.status = 'reserved' AND stay.arrival_date = ?))
-       AND guest.merged_into IS NULL
-       AND (${folded === null ? '0' : 'instr(guest.search_key, ?) > 0'} ${byToken.map((t) => `OR ${t}`).join(' ')})
-     LIMIT ?`,
-  )
-    .pluck()
-    .all(today, ...(folded === null ? [] : [folded]), ...tokens.flatMap((t) => [t, `${t}\u{10FFFF}`]), limit) as number[]
+  const found: number[] = []
+  for (const guest of currentGuests(sqlite, today)) {
+    const matches = (folded !== null && guest.document.includes(folded)) || guest.tokens.some((t) => tokens.some((typed) => t.startsWith(typed)))
+    if (matches) found.push(guest.id)
+    if (found.length >= limit) break
+  }
+  return found
 }

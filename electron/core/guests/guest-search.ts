@@ -5,7 +5,7 @@ import { foldForSearch, phoneDigits } from './guest-name'
 import { nameWords, searchSections, typedTokens, type GuestKeyFields } from './guest-keys'
 import { compareNameKeys, nameSortKey, type NameSortKey } from './name-order'
 import { hotelPhoneCountry, phoneSearchDigits } from './phone'
-import { absorbedProfiles, currentGuestsMatching, prefixMatches, prefixMatchesAmong, substringMatches } from './guest-index.repository'
+import { absorbedProfilesOf, currentGuestsMatching, prefixMatches, prefixMatchesAmong, substringMatches } from './guest-index.repository'
 
 export interface GuestSearchHit {
   guestId: number
@@ -104,6 +104,7 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
       rank.get(a.id)! - rank.get(b.id)! || relevance(a.id) - relevance(b.id) || b.vip - a.vip || compareNameKeys(nameOf(a), nameOf(b)),
   )
   const top = guests.slice(0, limit)
+  const absorbed = absorbedProfilesOf(sqlite, top.map((g) => g.id))
   return top.map((g) => ({
     guestId: g.id,
     nativeName: g.native_name,
@@ -111,7 +112,7 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
     salutation: g.salutation,
     vip: g.vip,
     company: g.company,
-    matchedBy: byCode.get(g.id) ?? fieldMatched(sqlite, g, typedPhone ? needle : folded, typedPhone),
+    matchedBy: byCode.get(g.id) ?? fieldMatched(g, absorbed.get(g.id) ?? [], typedPhone ? needle : folded, typedPhone),
     stay: stays.get(g.id) ?? null,
   }))
 }
@@ -122,8 +123,7 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
  * holds it as well as the email or company, the name wins. The name's forms (pinyin and all) are
  * worked out only in that last case: on every hit they cost a millisecond per keystroke.
  */
-function fieldMatched(sqlite: Sqlite, g: GuestKeyFields & { id: number }, needle: string, typedPhone: boolean): 'name' | 'phone' | 'email' | 'company' {
-  const absorbed = absorbedProfiles(sqlite, g.id)
+function fieldMatched(g: GuestKeyFields & { id: number }, absorbed: readonly GuestKeyFields[], needle: string, typedPhone: boolean): 'name' | 'phone' | 'email' | 'company' {
   const people = [g, ...absorbed]
   const inEmail = people.some((p) => !!p.email && foldForSearch(p.email).includes(needle))
   const inCompany = people.some((p) => !!p.company && foldForSearch(p.company).includes(needle))
