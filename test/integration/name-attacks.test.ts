@@ -36,6 +36,18 @@ describe('a guest in house is never lost beyond the search window', () => {
   })
 })
 
+describe('what the search keeps of the guests in house follows every write', () => {
+  it('a guest checked in after a search is found by the next keystroke', () => {
+    for (const given of Array.from('一二三四五六七八九十百千万亿甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥东南西北春夏秋冬金木水火土天地人山川日月星风云雨雪花草竹梅兰菊松柏')) {
+      create({ nativeName: `吕${given}` })
+    }
+    const guestId = create({ nativeName: '吕思远' })
+    expect(foundIds('ly')).not.toContain(guestId) // beyond the window, and not in house yet
+    checkIn(guestId, '1001')
+    expect(foundIds('ly')).toContain(guestId)
+  })
+})
+
 describe('hyphens of every shape, as apostrophes already are', () => {
   it('a name stored with U+2010 HYPHEN is found by the ASCII hyphen, run together, or with a space', () => {
     const id = create({ nativeName: 'Jean\u2010Luc Picard' })
