@@ -1,14 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dayAfter, failure, localToday, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { describe, expect, it } from 'vitest'
+import { dayAfter, failure, localToday, ok, type SmallHotel } from '../fixtures/test-store'
+import { smallHotelForEachTest } from '../fixtures/small-hotel-each'
 
 // Issue 8, "The card and the lists tell the truth", on real SQLite through the public operations.
-let store: ReturnType<typeof tempStore>
 let hotel: SmallHotel
-beforeEach(() => {
-  store = tempStore()
-  hotel = seedSmallHotel(store.core)
+smallHotelForEachTest((_store, h) => {
+  hotel = h
 })
-afterEach(() => store.cleanup())
 
 const today = localToday()
 const createGuest = (nativeName: string, romanName: string | null = null, vip = 0): number =>

@@ -1,16 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/core'
-import { dayAfter, failure, localToday, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { dayAfter, failure, localToday, ok, type SmallHotel } from '../fixtures/test-store'
+import { smallHotelForEachTest } from '../fixtures/small-hotel-each'
 
-let store: ReturnType<typeof tempStore>
 let core: Core
 let hotel: SmallHotel
-beforeEach(() => {
-  store = tempStore()
-  core = store.core
-  hotel = seedSmallHotel(core)
+smallHotelForEachTest((s, h) => {
+  core = s.core
+  hotel = h
 })
-afterEach(() => store.cleanup())
 
 type Row = Record<string, unknown>
 const guestRow = (id: number) => core.sqlite.prepare('SELECT * FROM guest WHERE id = ?').get(id) as Row

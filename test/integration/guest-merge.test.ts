@@ -1,16 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/core'
-import { failure, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { failure, ok, type SmallHotel } from '../fixtures/test-store'
+import { smallHotelForEachTest } from '../fixtures/small-hotel-each'
 
-let store: ReturnType<typeof tempStore>
 let core: Core
 let hotel: SmallHotel
-beforeEach(() => {
-  store = tempStore()
-  core = store.core
-  hotel = seedSmallHotel(core)
+smallHotelForEachTest((s, h) => {
+  core = s.core
+  hotel = h
 })
-afterEach(() => store.cleanup())
 
 /** Everything the store holds about one guest, to compare before and after. */
 function everything(guestId: number) {

@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dayAfter, failure, localToday, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { describe, expect, it } from 'vitest'
+import { dayAfter, failure, localToday, ok, type SmallHotel } from '../fixtures/test-store'
+import { smallHotelForEachTest } from '../fixtures/small-hotel-each'
 
 // Issue 8, other inputs of the same kinds: each test is a bug found by attacking the build, written
 // as the behaviour the issue and docs/architecture.md promise. Real SQLite, public operations only.
-let store: ReturnType<typeof tempStore>
 let hotel: SmallHotel
-beforeEach(() => {
-  store = tempStore()
-  hotel = seedSmallHotel(store.core)
+smallHotelForEachTest((_store, h) => {
+  hotel = h
 })
-afterEach(() => store.cleanup())
 
 const today = localToday()
 type Hit = { guestId: number; nativeName: string; matchedBy: string }

@@ -1,15 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { rebuildGuestIndex } from '../../electron/core/guests/guest-index.repository'
-import { ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { ok, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { smallHotelForEachTest } from '../fixtures/small-hotel-each'
 
 /** Issue 8: duplicates are missed; merged guests are not found; full-width input is refused. */
 let store: ReturnType<typeof tempStore>
 let hotel: SmallHotel
-beforeEach(() => {
-  store = tempStore()
-  hotel = seedSmallHotel(store.core)
+smallHotelForEachTest((s, h) => {
+  store = s
+  hotel = h
 })
-afterEach(() => store.cleanup())
 
 const create = (fields: Record<string, unknown>) => ok<{ id: number }>(hotel.call(hotel.desk, 'guest.create', fields)).id
 type Pair = { a: { id: number }; b: { id: number }; score: number; reasons: { field: string; outcome: string }[] }

@@ -1,20 +1,20 @@
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCore } from '../../electron/core/core'
 import { guestIndexVersion } from '../../electron/core/guests/guest-index.repository'
 import { phoneCountryKey } from '../../electron/core/guests/phone'
 import { reindexNowLimit } from '../../electron/core/setup/hotel-settings.operations'
 import { getSetting, putSetting } from '../../electron/core/setup/setting.repository'
-import { failure, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { failure, ok, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { smallHotelForEachTest } from '../fixtures/small-hotel-each'
 
 let store: ReturnType<typeof tempStore>
 let hotel: SmallHotel
 
-beforeEach(() => {
-  store = tempStore()
-  hotel = seedSmallHotel(store.core)
+smallHotelForEachTest((s, h) => {
+  store = s
+  hotel = h
 })
-afterEach(() => store.cleanup())
 
 type Hit = { guestId: number; matchedBy: string }
 const search = (text: string) => ok<Hit[]>(hotel.call(hotel.desk, 'guest.search', { text }))
