@@ -36,7 +36,7 @@ export function rawHotel(sqlite: Sqlite) {
       'SELECT stay.id, stay.confirmation_no, stay.arrival_date, stay.departure_date, stay.party_size, stay.status, room.number AS room_number FROM stay LEFT JOIN room ON room.id = stay.room_id WHERE stay.guest_id = ? ORDER BY stay.arrival_date DESC',
     ),
     vacantRooms: sqlite
-      .prepare("SELECT id FROM room WHERE out_of_order = 0 AND NOT EXISTS (SELECT stay.id FROM stay WHERE stay.room_id = room.id AND stay.status = 'in_house')")
+      .prepare("SELECT id FROM room WHERE (block IS NULL OR block <> 'out_of_order') AND NOT EXISTS (SELECT stay.id FROM stay WHERE stay.room_id = room.id AND stay.status = 'in_house')")
       .pluck(),
     roomByNumber: sqlite.prepare('SELECT * FROM room WHERE number = ?'),
     occupant: sqlite.prepare("SELECT id FROM stay WHERE room_id = ? AND status = 'in_house'"),
@@ -170,8 +170,8 @@ export function rawHotel(sqlite: Sqlite) {
     if (!stay || stay.status !== 'reserved') throw new Error(`stay ${stayId} is not a reservation`)
     const today = localDate(now)
     if (stay.arrival_date > today || stay.departure_date <= today) throw new Error(`stay ${stayId} does not arrive today`)
-    const room = s.roomByNumber.get(roomNumber) as { id: number; number: string; out_of_order: number } | undefined
-    if (!room || room.out_of_order) throw new Error(`room ${roomNumber} cannot be sold`)
+    const room = s.roomByNumber.get(roomNumber) as { id: number; number: string; block: string | null } | undefined
+    if (!room || room.block === 'out_of_order') throw new Error(`room ${roomNumber} cannot be sold`)
     if (s.occupant.get(room.id) !== undefined) throw new Error(`room ${roomNumber} is occupied`)
     const at = now.toISOString()
     if (s.markInHouse.run(room.id, at, actor.staffId, stay.id).changes !== 1) throw new Error('changed while checking in')

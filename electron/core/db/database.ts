@@ -3,7 +3,7 @@ import type { StaffTable } from './tables/staff.table'
 import type { RoomTable } from './tables/room.table'
 import type { GuestTable } from './tables/guest.table'
 import type { PreferenceTable } from './tables/preference.table'
-import type { StayTable } from './tables/stay.table'
+import type { ArrivalMatchTable, PmsImportTable, StayCompanionTable, StayEventTable, StayTable } from './tables/stay.table'
 import type { RuleTable } from './tables/rule.table'
 import type { PromptTable } from './tables/prompt.table'
 import type { VocabularyTable } from './tables/vocabulary.table'
@@ -35,4 +35,8 @@ export interface Database {
   duplicate_candidate: DuplicateCandidateTable
   staff_session: StaffSessionTable
   core_event: CoreEventTable
+  stay_companion: StayCompanionTable
+  stay_event: StayEventTable
+  arrival_match: ArrivalMatchTable
+  pms_import: PmsImportTable
 }

@@ -24,7 +24,7 @@ export const roomOperations = {
         view: r.view,
         bed: r.bed,
         features: parseFeatures(r.features),
-        status: r.out_of_order ? ('out_of_order' as const) : r.stay_id ? ('occupied' as const) : ('vacant' as const),
+        status: r.block === 'out_of_order' ? ('out_of_order' as const) : r.stay_id ? ('occupied' as const) : ('vacant' as const),
         occupant: r.stay_id ? { stayId: r.stay_id, guestId: r.guest_id, nativeName: r.native_name, romanName: r.roman_name } : null,
       })),
   }),
@@ -59,7 +59,7 @@ export const roomOperations = {
         view: input.view,
         bed: input.bed,
         features: [...new Set(input.features)].join(' '),
-        out_of_order: input.outOfOrder ? 1 : 0,
+        block: input.outOfOrder ? 'out_of_order' : null,
       })
       recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: actor.staffId, action: 'room.create', entity: 'room', entityId: id })
       return { id }

@@ -1,13 +1,13 @@
 import { all, first, prepared, qb, run, type Sqlite } from '../db/query'
 import { cached, invalidate } from '../db/store-cache'
-import type { RoomRow } from '../db/tables/room.table'
+import type { NewRoomRow, RoomRow } from '../db/tables/room.table'
 import { parseFeatures, type RoomFacts } from './room'
 
 // Room facts (number, floor, facing, view, bed, features) are cached per store for the
 // suggestion (see roomFacts): a function that changes them must call invalidate(roomFactsKey).
 const roomFactsKey = 'room.facts'
 
-export function insertRoom(sqlite: Sqlite, room: Omit<RoomRow, 'id'>): number {
+export function insertRoom(sqlite: Sqlite, room: NewRoomRow): number {
   invalidate(sqlite, roomFactsKey)
   return run(sqlite, qb.insertInto('room').values(room)).lastInsertRowid
 }
@@ -30,7 +30,7 @@ const vacant = prepared((_: Record<string, never>) =>
   qb
     .selectFrom('room')
     .select('id')
-    .where('out_of_order', '=', 0)
+    .where((eb) => eb.or([eb('block', 'is', null), eb('block', '<>', 'out_of_order')]))
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -103,7 +103,7 @@ export function listRoomsWithOccupancy(sqlite: Sqlite): RoomStatusRow[] {
 }
 
 export function setRoomOutOfOrder(sqlite: Sqlite, id: number, outOfOrder: boolean): void {
-  run(sqlite, qb.updateTable('room').set({ out_of_order: outOfOrder ? 1 : 0 }).where('id', '=', id))
+  run(sqlite, qb.updateTable('room').set({ block: outOfOrder ? 'out_of_order' : null }).where('id', '=', id))
 }
 
 export function countRooms(sqlite: Sqlite): number {

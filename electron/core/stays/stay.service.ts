@@ -77,7 +77,7 @@ export function checkIn(
   }
   const room = findRoomByNumber(ctx.sqlite, input.roomNumber)
   if (!room) throw new AppError('NOT_FOUND', `There is no room ${input.roomNumber}.`, { entity: 'room', number: input.roomNumber })
-  if (room.out_of_order) {
+  if (room.block === 'out_of_order') {
     throw new AppError('ROOM_OUT_OF_ORDER', `Room ${room.number} is out of order.`, { roomNumber: room.number })
   }
   if (inHouseStayInRoom(ctx.sqlite, room.id) !== undefined) {

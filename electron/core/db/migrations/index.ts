@@ -5,6 +5,7 @@ import { rulePolarity } from './0003-rule-polarity'
 import { sessionsAndEventLog } from './0004-sessions-and-event-log'
 import { nameSearch } from './0005-name-search'
 import { roomNumbersInCapitals } from './0006-room-numbers-in-capitals'
+import { besideThePms } from './0007-beside-the-pms'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms]

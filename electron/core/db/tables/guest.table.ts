@@ -28,6 +28,9 @@ export interface GuestTable {
   /** null: not asked; 1: given; 0: withdrawn. */
   consent_marketing: number | null
   consent_sensitive: number | null
+  /** The PMS's profile id: the first key a PMS arrival is matched on. */
+  pms_profile_id: Generated<string | null>
+  membership_no: Generated<string | null>
   created_at: string
   created_by: number | null
   updated_at: string

@@ -9,7 +9,19 @@ export interface RoomTable {
   bed: string
   /** Space-separated feature codes, e.g. "visual_alarm quiet". */
   features: string
-  out_of_order: 0 | 1
+  /** The hotel's (PMS's) room type code, e.g. "DKN"; '' when the hotel uses none. */
+  room_type: Generated<string>
+  /**
+   * Housekeeping status of the room itself: clean | dirty | inspected | pickup. Whether it is
+   * vacant or occupied comes from the stays, so "vacant dirty" (空脏) is dirty with no guest in house.
+   */
+  housekeeping: Generated<string>
+  /** out_of_order (not sellable) | out_of_service (sellable last, minor fault) | null. */
+  block: string | null
+  block_reason: string | null
+  /** ISO dates the block runs from and until (inclusive); null for open-ended. */
+  block_from: string | null
+  block_until: string | null
 }
 export type RoomRow = Selectable<RoomTable>
 export type NewRoomRow = Insertable<RoomTable>
