@@ -1,7 +1,7 @@
 import { all, first, prepared, qb, run, type Sqlite } from '../db/query'
 import { cached, invalidate } from '../db/store-cache'
 import type { NewRoomRow, RoomRow } from '../db/tables/room.table'
-import { parseFeatures, type RoomFacts } from './room'
+import { parseFeatures, type Housekeeping, type RoomFacts } from './room'
 
 // Room facts (number, floor, facing, view, bed, features) are cached per store for the
 // suggestion (see roomFacts): a function that changes them must call invalidate(roomFactsKey).
@@ -100,6 +100,15 @@ export function listRoomsWithOccupancy(sqlite: Sqlite): RoomStatusRow[] {
       .orderBy('room.floor')
       .orderBy('room.number'),
   )
+}
+
+/**
+ * Sets a room's housekeeping status (clean, dirty, inspected, pickup). Check-out calls it with
+ * 'dirty' (the room becomes vacant dirty, 空脏). Returns whether the status changed. Status is
+ * not part of the cached room facts (it changes all day), so nothing is invalidated.
+ */
+export function setRoomHousekeeping(sqlite: Sqlite, roomId: number, status: Housekeeping): boolean {
+  return run(sqlite, qb.updateTable('room').set({ housekeeping: status }).where('id', '=', roomId).where('housekeeping', '<>', status)).changes > 0
 }
 
 export function setRoomOutOfOrder(sqlite: Sqlite, id: number, outOfOrder: boolean): void {
