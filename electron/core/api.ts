@@ -5,6 +5,7 @@ import { guestDuplicateOperations } from './guests/guest-duplicate.operations'
 import { guestMergeOperations } from './guests/guest-merge.operations'
 import { hotelSettingsOperations } from './setup/hotel-settings.operations'
 import { observationOperations } from './observations/observation.operations'
+import { otaOperations } from './ota/ota.operations'
 import { promptOperations } from './prompts/prompt.operations'
 import { roomOperations } from './rooms/room.operations'
 import { ruleOperations } from './rules/rule.operations'
@@ -28,6 +29,7 @@ export const operations = {
   ...guestOperations,
   ...guestMergeOperations,
   ...guestDuplicateOperations,
+  ...otaOperations,
   ...stayOperations,
   ...promptOperations,
   ...observationOperations,
