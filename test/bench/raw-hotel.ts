@@ -9,7 +9,8 @@ import { displayName } from '../../electron/core/guests/guest-name'
 import type { PreferenceFact, Scope, Strength } from '../../electron/core/guests/preference'
 import { generatePrompts } from '../../electron/core/prompts/prompt-generation'
 import type { PromptView } from '../../electron/core/prompts/prompt.view'
-import { suggestRooms } from '../../electron/core/rooms/room-suggestion'
+import type { Housekeeping } from '../../electron/core/rooms/room'
+import { floorRangeOf, guestContextOf, suggestRooms, type CandidateRoom } from '../../electron/core/rooms/room-suggestion'
 import { toRuleFacts } from '../../electron/core/rules/rule.repository'
 import { VocabularyLabels } from '../../electron/core/vocabulary/vocabulary.repository'
 
@@ -35,8 +36,11 @@ export function rawHotel(sqlite: Sqlite) {
     stays: sqlite.prepare(
       'SELECT stay.id, stay.confirmation_no, stay.arrival_date, stay.departure_date, stay.party_size, stay.status, room.number AS room_number FROM stay LEFT JOIN room ON room.id = stay.room_id WHERE stay.guest_id = ? ORDER BY stay.arrival_date DESC',
     ),
-    vacantRooms: sqlite
-      .prepare("SELECT id FROM room WHERE (block IS NULL OR block <> 'out_of_order') AND NOT EXISTS (SELECT stay.id FROM stay WHERE stay.room_id = room.id AND stay.status = 'in_house')")
+    candidates: sqlite.prepare(
+      "SELECT id, housekeeping, block, block_from, block_until FROM room WHERE NOT EXISTS (SELECT stay.id FROM stay WHERE stay.room_id = room.id AND stay.status = 'in_house') AND id NOT IN (SELECT room_id FROM stay WHERE status = 'reserved' AND room_id IS NOT NULL AND id <> ? AND arrival_date < ? AND departure_date > ?)",
+    ),
+    lastRooms: sqlite
+      .prepare("SELECT room.number FROM stay JOIN room ON room.id = stay.room_id WHERE stay.guest_id = ? AND stay.status = 'checked_out' ORDER BY stay.departure_date DESC, stay.checked_out_at DESC, stay.id DESC LIMIT 3")
       .pluck(),
     roomByNumber: sqlite.prepare('SELECT * FROM room WHERE number = ?'),
     occupant: sqlite.prepare("SELECT id FROM stay WHERE room_id = ? AND status = 'in_house'"),
@@ -60,10 +64,11 @@ export function rawHotel(sqlite: Sqlite) {
   )
   const labels = new VocabularyLabels(sqlite.prepare('SELECT * FROM vocabulary ORDER BY sort').all() as never)
   const roomFacts = new Map(
-    (sqlite.prepare('SELECT id, number, floor, facing, view, bed, features FROM room').all() as { id: number; number: string; floor: number; facing: string; view: string | null; bed: string; features: string }[]).map(
-      (r) => [r.id, { ...r, features: r.features === '' ? [] : r.features.split(' ') }],
+    (sqlite.prepare('SELECT id, number, floor, facing, view, bed, features, room_type FROM room').all() as { id: number; number: string; floor: number; facing: string; view: string | null; bed: string; features: string; room_type: string }[]).map(
+      (r) => [r.id, { id: r.id, number: r.number, floor: r.floor, facing: r.facing, view: r.view, bed: r.bed, features: r.features === '' ? [] : r.features.split(' '), roomType: r.room_type }],
     ),
   )
+  const floors = floorRangeOf(Array.from(roomFacts.values(), (r) => r.floor))
 
   const fact = (p: PreferenceRow): PreferenceFact => ({
     id: p.id,
@@ -160,8 +165,16 @@ export function rawHotel(sqlite: Sqlite) {
     const stay = s.stay.get(stayId) as StayRow | undefined
     if (!stay) throw new Error(`no stay ${stayId}`)
     const preferences = (s.preferences.all(stay.guest_id) as PreferenceRow[]).map(fact)
-    const rooms = (s.vacantRooms.all() as number[]).map((id) => roomFacts.get(id)!)
-    return suggestRooms(preferences, rooms, stay.id, limit)
+    const guest = guestContextOf(preferences, (s.guest.get(stay.guest_id) as GuestRow | undefined)?.vip ?? 0, s.lastRooms.all(stay.guest_id) as string[])
+    const today = localDate(new Date())
+    const rows = s.candidates.all(stay.id, stay.departure_date, stay.arrival_date) as { id: number; housekeeping: Housekeeping; block: string | null; block_from: string | null; block_until: string | null }[]
+    const rooms: CandidateRoom[] = []
+    for (const r of rows) {
+      const holds = r.block !== null && (r.block_from === null || r.block_from <= today) && (r.block_until === null || r.block_until >= today)
+      if (holds && r.block === 'out_of_order') continue
+      rooms.push({ room: roomFacts.get(r.id)!, housekeeping: r.housekeeping, outOfService: holds && r.block === 'out_of_service' })
+    }
+    return suggestRooms({ preferences, rooms, stayId: stay.id, bookedType: stay.room_type, guest, floors, assignedRoomId: stay.status === 'reserved' ? stay.room_id : null, limit })
   }
 
   const checkIn = sqlite.transaction((stayId: number, roomNumber: string, actor: Actor) => {

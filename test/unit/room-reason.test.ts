@@ -36,6 +36,7 @@ const room = (number: string, facing: string, features: string[] = [], bed = 'ki
   view: facing === 'S' ? 'river' : 'city',
   bed,
   features,
+  roomType: '',
 })
 
 const en = wordsIn('en')

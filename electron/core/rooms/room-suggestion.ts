@@ -1,5 +1,9 @@
 import { appliesToStay, isNegative, type PreferenceFact, type Strength } from '../guests/preference'
-import { facings, type RoomFacts } from './room'
+import { facings, type Housekeeping, type RoomFacts } from './room'
+import { houseScore, isHighFloor, isLowFloor, noGuestContext, type FloorRange, type GuestContext, type HouseRule } from './room-house-rules'
+
+export type { GuestContext, HouseRule, FloorRange } from './room-house-rules'
+export { guestContextOf } from './room-house-rules'
 
 /** How one preference fares in one room, for the "why" the desk sees. */
 export interface RoomReason {
@@ -23,15 +27,46 @@ export interface RoomReason {
   actual: string
 }
 
-export interface RoomSuggestion {
+/** How one preference fares in one room (see RoomReason), before the house rules. */
+export interface RoomScore {
   room: RoomFacts
   score: number
   reasons: RoomReason[]
 }
 
+/**
+ * Whether the desk can give the room now: `ready` (clean or inspected, of the booked type, in
+ * service); `not_ready` (dirty or pick-up); `different_type` (not the booked type);
+ * `out_of_service` (sellable, but with a minor fault: offered last).
+ */
+export type Readiness = 'ready' | 'not_ready' | 'different_type' | 'out_of_service'
+
+/** A suggested room: its facts, points, the guest's wishes it meets or misses, and the hotel's rules. */
+export interface RoomSuggestion extends RoomScore {
+  houseRules: HouseRule[]
+  readiness: Readiness
+  housekeeping: Housekeeping
+  roomType: string
+}
+
+/** A room the suggestion may offer: vacant, not out of order, not held for another stay. */
+export interface CandidateRoom {
+  room: RoomFacts
+  housekeeping: Housekeeping
+  /** Blocked out of service today. */
+  outOfService: boolean
+}
+
 const weight: Record<Strength, number> = { required: 100, preferred: 20, avoid: 25, never: 120 }
 
-type Test = (room: RoomFacts, value: string) => { hit: boolean | 'near'; actual: string }
+/** What some tests need beyond the room: the hotel's floors (high, low) and the guest's last rooms. */
+interface TestContext {
+  floors: FloorRange | null
+  lastRooms: readonly string[]
+}
+const noTestContext: TestContext = { floors: null, lastRooms: [] }
+
+type Test = (room: RoomFacts, value: string, context: TestContext) => { hit: boolean | 'near'; actual: string }
 
 function facingDistance(a: string, b: string): number {
   const i = facings.indexOf(a as never)
@@ -46,7 +81,14 @@ const yes = (value: string) => value !== 'no'
 
 /** Which preferences say something about a room, and how to test a room against each. */
 const tests: Record<string, Test> = {
-  'room.floor': (room, value) => {
+  'room.floor': (room, value, { floors }) => {
+    if (value === 'high' || value === 'low') {
+      if (!floors) return { hit: false, actual: String(room.floor) }
+      const inBand = value === 'high' ? isHighFloor : isLowFloor
+      const step = value === 'high' ? 1 : -1
+      const hit = inBand(room.floor, floors) ? true : inBand(room.floor + step, floors) ? 'near' : false
+      return { hit, actual: String(room.floor) }
+    }
     const wanted = Number(value)
     const hit = room.floor === wanted ? true : Math.abs(room.floor - wanted) === 1 ? 'near' : false
     return { hit, actual: String(room.floor) }
@@ -62,6 +104,7 @@ const tests: Record<string, Test> = {
     hit: !has(room, 'near_lift') === yes(value),
     actual: has(room, 'near_lift') ? 'near_lift' : '',
   }),
+  'room.same_room': (room, value, { lastRooms }) => ({ hit: (room.number === lastRooms[0]) === yes(value), actual: room.number }),
   'room.smoking': (room, value) => ({
     hit: has(room, 'smoking') === yes(value),
     actual: has(room, 'smoking') ? 'smoking' : 'non_smoking',
@@ -100,9 +143,9 @@ function roomTests(preferences: readonly PreferenceFact[]): RoomTest[] {
   return found.sort((a, b) => a.order - b.order)
 }
 
-/** Scores one room against the preferences that concern rooms. */
-export function scoreRoom(room: RoomFacts, preferences: readonly PreferenceFact[]): RoomSuggestion {
-  return scoreAgainst(room, roomTests(preferences))
+/** Scores one room against the preferences that concern rooms (no house rules, no floor range). */
+export function scoreRoom(room: RoomFacts, preferences: readonly PreferenceFact[]): RoomScore {
+  return scoreAgainst(room, roomTests(preferences), noTestContext)
 }
 
 /** Codes that name something to keep away from whatever the strength says ("unlucky 4, preferred"). */
@@ -114,11 +157,11 @@ export function polarityOf(preference: Pick<PreferenceFact, 'category' | 'code' 
 }
 
 // Tests are looked up and put in reading order once per suggestion, not once per room.
-function scoreAgainst(room: RoomFacts, roomTests: readonly RoomTest[]): RoomSuggestion {
+function scoreAgainst(room: RoomFacts, roomTests: readonly RoomTest[], context: TestContext): RoomScore {
   let score = 0
   const reasons: RoomReason[] = []
   for (const { preference, test } of roomTests) {
-    const { hit, actual } = test(room, preference.value)
+    const { hit, actual } = test(room, preference.value, context)
     const w = weight[preference.strength]
     const polarity = polarityOf(preference)
     // An aversion "hits" when the room has what the guest wants to avoid.
@@ -148,19 +191,85 @@ function scoreAgainst(room: RoomFacts, roomTests: readonly RoomTest[]): RoomSugg
 // with options builds a collator on every call, which cost ~10 ms per suggestion at 800 rooms.
 const roomNumberOrder = new Intl.Collator('en', { numeric: true })
 
+/** What the suggestion ranks, for one stay. */
+export interface SuggestionRequest {
+  preferences: readonly PreferenceFact[]
+  /** Vacant rooms, not out of order today, not held for another stay (see room.repository#suggestionCandidates). */
+  rooms: readonly CandidateRoom[]
+  /** The stay (this-stay-only wishes count for it), or null. */
+  stayId: number | null
+  /** The booked room type code; null or '' when any type will do. */
+  bookedType?: string | null
+  guest?: GuestContext
+  /** The hotel's lowest and highest floors (all rooms, not only vacant ones); from the candidates when absent. */
+  floors?: FloorRange
+  /** The room the reservation pre-assigned to this stay, if any. */
+  assignedRoomId?: number | null
+  /** How many ready rooms to return (default 8). */
+  limit?: number
+  /** How many rooms of each other readiness (not ready, different type, out of service) follow them (default 2). */
+  othersPerKind?: number
+}
+
+const otherKinds = ['not_ready', 'different_type', 'out_of_service'] as const
+
+/** Which readiness a candidate has: a block first, then the type, then housekeeping. */
+export function readinessOf(candidate: CandidateRoom, bookedType: string | null | undefined): Readiness {
+  if (candidate.outOfService) return 'out_of_service'
+  if (bookedType && candidate.room.roomType !== bookedType) return 'different_type'
+  return candidate.housekeeping === 'clean' || candidate.housekeeping === 'inspected' ? 'ready' : 'not_ready'
+}
+
 /**
- * Ranks vacant rooms for a guest. Pure and deterministic: the same preferences and rooms
- * always give the same order (score, then fewest unmet required wishes, then room number).
+ * Ranks vacant rooms for a guest. Pure and deterministic: the same request always gives the
+ * same list. First up to `limit` ready rooms (score, then room number), then up to
+ * `othersPerKind` rooms of each other readiness in the order not ready, different type, out of
+ * service, so the desk sees what could be made ready. Score = the guest's wishes (required 100,
+ * preferred 20, avoid −25, never −120) + the hotel's rules (room-house-rules.ts).
  */
-export function suggestRooms(
-  preferences: readonly PreferenceFact[],
-  vacantRooms: readonly RoomFacts[],
-  stayId: number | null,
-  limit = 8,
-): RoomSuggestion[] {
-  const relevant = roomTests(preferences.filter((p) => appliesToStay(p, stayId)))
-  const scored = vacantRooms.map((room) => scoreAgainst(room, relevant))
-  return firstIn(scored, limit, (a, b) => b.score - a.score || roomNumberOrder.compare(a.room.number, b.room.number))
+export function suggestRooms(request: SuggestionRequest): RoomSuggestion[] {
+  const { rooms, stayId, bookedType } = request
+  const guest = request.guest ?? noGuestContext
+  const floors = request.floors ?? floorRangeOf(rooms.map((c) => c.room.floor))
+  const applicable = request.preferences.filter((p) => appliesToStay(p, stayId))
+  const relevant = roomTests(applicable)
+  const context: TestContext = { floors, lastRooms: guest.lastRooms }
+  const house = {
+    guest,
+    floors,
+    floorWished: applicable.some((p) => p.category === 'room' && p.code === 'floor' && !isNegative(p.strength)),
+    assignedRoomId: request.assignedRoomId ?? null,
+  }
+  const byReadiness: Record<Readiness, RoomSuggestion[]> = { ready: [], not_ready: [], different_type: [], out_of_service: [] }
+  for (const candidate of rooms) {
+    const scored = scoreAgainst(candidate.room, relevant, context)
+    const rules = houseScore(candidate.room, candidate.housekeeping, house)
+    const readiness = readinessOf(candidate, bookedType)
+    // Spelled out: an object spread here made each suggestion 20 times slower (800 rooms).
+    byReadiness[readiness].push({
+      room: scored.room,
+      reasons: scored.reasons,
+      score: scored.score + rules.score,
+      houseRules: rules.rules,
+      readiness,
+      housekeeping: candidate.housekeeping,
+      roomType: candidate.room.roomType,
+    })
+  }
+  const order = (a: RoomSuggestion, b: RoomSuggestion) => b.score - a.score || roomNumberOrder.compare(a.room.number, b.room.number)
+  const others = request.othersPerKind ?? 2
+  return [firstIn(byReadiness.ready, request.limit ?? 8, order), ...otherKinds.map((kind) => firstIn(byReadiness[kind], others, order))].flat()
+}
+
+/** The lowest and highest of these floors ({0, 0} for none). */
+export function floorRangeOf(floors: Iterable<number>): FloorRange {
+  let lowest = Infinity
+  let highest = -Infinity
+  for (const floor of floors) {
+    if (floor < lowest) lowest = floor
+    if (floor > highest) highest = floor
+  }
+  return lowest === Infinity ? { lowest: 0, highest: 0 } : { lowest, highest }
 }
 
 /** The first `limit` items in `order`, as a stable sort would give them, without sorting all ~800 rooms. */

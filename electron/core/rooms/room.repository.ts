@@ -1,15 +1,45 @@
 import { all, first, prepared, qb, run, type Sqlite } from '../db/query'
 import { cached, invalidate } from '../db/store-cache'
 import type { NewRoomRow, RoomRow } from '../db/tables/room.table'
-import { parseFeatures, type Housekeeping, type RoomFacts } from './room'
+import { blockHolds, parseFeatures, type Housekeeping, type RoomBlock, type RoomFacts } from './room'
+import type { FloorRange } from './room-house-rules'
+import { floorRangeOf, type CandidateRoom } from './room-suggestion'
 
-// Room facts (number, floor, facing, view, bed, features) are cached per store for the
-// suggestion (see roomFacts): a function that changes them must call invalidate(roomFactsKey).
+// Room facts (number, floor, facing, view, bed, features, type) are cached per store for the
+// suggestion (see roomFacts): a function that changes them must call invalidateRoomFacts.
+// Housekeeping and blocks change all day and are never cached.
 const roomFactsKey = 'room.facts'
+const floorsKey = 'room.floors'
+
+function invalidateRoomFacts(sqlite: Sqlite): void {
+  invalidate(sqlite, roomFactsKey)
+  invalidate(sqlite, floorsKey)
+}
 
 export function insertRoom(sqlite: Sqlite, room: NewRoomRow): number {
-  invalidate(sqlite, roomFactsKey)
+  invalidateRoomFacts(sqlite)
   return run(sqlite, qb.insertInto('room').values(room)).lastInsertRowid
+}
+
+/** The facts room.update and the PMS room-status import may change; numbers never change. */
+export type RoomFactChanges = Partial<Pick<RoomRow, 'floor' | 'facing' | 'view' | 'bed' | 'features' | 'room_type'>>
+
+/** Changes a room's facts (those given); the suggestion's cache forgets them. */
+export function updateRoomFacts(sqlite: Sqlite, roomId: number, changes: RoomFactChanges): void {
+  if (Object.keys(changes).length === 0) return
+  invalidateRoomFacts(sqlite)
+  run(sqlite, qb.updateTable('room').set(changes).where('id', '=', roomId))
+}
+
+/** Puts a block on a room (kind, reason, inclusive ISO dates, null = open-ended), or lifts it (null). */
+export function setRoomBlock(sqlite: Sqlite, roomId: number, block: RoomBlock | null): void {
+  run(
+    sqlite,
+    qb
+      .updateTable('room')
+      .set({ block: block?.kind ?? null, block_reason: block?.reason ?? null, block_from: block?.from ?? null, block_until: block?.until ?? null })
+      .where('id', '=', roomId),
+  )
 }
 
 const byNumber = prepared((a: { number: string }) => qb.selectFrom('room').selectAll().where('number', '=', a.number))
@@ -26,28 +56,74 @@ export function findRoom(sqlite: Sqlite, id: number): RoomRow | undefined {
   return byId.first(sqlite, { id })
 }
 
-const vacant = prepared((_: Record<string, never>) =>
+// One query per suggestion for what changes all day (housekeeping, blocks, guests in house,
+// reservations holding rooms); the facts that rarely change come from the cache below.
+const candidates = prepared((a: { stayId: number; arrival: string; departure: string }) =>
   qb
     .selectFrom('room')
-    .select('id')
-    .where((eb) => eb.or([eb('block', 'is', null), eb('block', '<>', 'out_of_order')]))
+    .select(['id', 'housekeeping', 'block', 'block_from', 'block_until'])
     .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('stay')
-            .select('stay.id')
-            .whereRef('stay.room_id', '=', 'room.id')
-            .where('stay.status', '=', 'in_house'),
-        ),
-      ),
+      not(exists(selectFrom('stay').select('stay.id').whereRef('stay.room_id', '=', 'room.id').where('stay.status', '=', 'in_house'))),
+    )
+    .where('id', 'not in', (eb) =>
+      eb
+        .selectFrom('stay')
+        .select('stay.room_id')
+        .where('stay.status', '=', 'reserved')
+        .where('stay.room_id', 'is not', null)
+        .where('stay.id', '<>', a.stayId)
+        .where('stay.arrival_date', '<', a.departure)
+        .where('stay.departure_date', '>', a.arrival),
     ),
 )
 
-/** Rooms free to sell now: in service and with no guest in house. */
-export function listVacantRooms(sqlite: Sqlite): RoomFacts[] {
-  const ids = vacant.all(sqlite, {}).map((r) => r.id)
-  const facts = roomFacts(sqlite, ids)
-  return ids.map((id) => facts.get(id)!)
+/**
+ * The rooms a stay may be offered (for room.suggest): no guest in house, not out of order today,
+ * not pre-assigned to another reservation on one of this stay's nights (`arrival` ≤ night <
+ * `departure`, ISO dates). Each with its housekeeping status, read fresh, and whether it is out
+ * of service today. `today` is the hotel's date, YYYY-MM-DD.
+ */
+export function suggestionCandidates(
+  sqlite: Sqlite,
+  stay: { id: number; arrival: string; departure: string },
+  today: string,
+): { candidates: CandidateRoom[]; floors: FloorRange } {
+  const rows = candidates.all(sqlite, { stayId: stay.id, arrival: stay.arrival, departure: stay.departure })
+  const facts = roomFacts(sqlite, rows.map((r) => r.id))
+  const out: CandidateRoom[] = []
+  for (const r of rows) {
+    const holds = r.block !== null && blockHolds({ from: r.block_from, until: r.block_until }, today)
+    if (holds && r.block === 'out_of_order') continue
+    out.push({ room: facts.get(r.id)!, housekeeping: r.housekeeping as Housekeeping, outOfService: holds && r.block === 'out_of_service' })
+  }
+  return { candidates: out, floors: floorsOf(sqlite, facts) }
+}
+
+/** The hotel's lowest and highest floors, over every room (kept with the facts they come from). */
+function floorsOf(sqlite: Sqlite, facts: Map<number, RoomFacts>): FloorRange {
+  if (sqlite.inTransaction) return floorRangeOf(Array.from(facts.values(), (f) => f.floor))
+  return cached(sqlite, floorsKey, () => floorRangeOf(Array.from(facts.values(), (f) => f.floor)))
+}
+
+const lastRooms = prepared((a: { guestId: number; limit: number }) =>
+  qb
+    .selectFrom('stay')
+    .innerJoin('room', 'room.id', 'stay.room_id')
+    .select('room.number')
+    .where('stay.guest_id', '=', a.guestId)
+    .where('stay.status', '=', 'checked_out')
+    .orderBy('stay.departure_date', 'desc')
+    .orderBy('stay.checked_out_at', 'desc')
+    .orderBy('stay.id', 'desc')
+    .limit(a.limit),
+)
+
+/**
+ * Room numbers of a guest's last checked-out stays, most recent first (by departure), at most
+ * `limit`. A merged profile's stays moved to the survivor, so they count too.
+ */
+export function lastRoomsOfGuest(sqlite: Sqlite, guestId: number, limit = 3): string[] {
+  return lastRooms.all(sqlite, { guestId, limit }).map((r) => r.number)
 }
 
 /**
@@ -58,9 +134,9 @@ export function listVacantRooms(sqlite: Sqlite): RoomFacts[] {
 function roomFacts(sqlite: Sqlite, needed: readonly number[]): Map<number, RoomFacts> {
   const load = () =>
     new Map(
-      all(sqlite, qb.selectFrom('room').select(['id', 'number', 'floor', 'facing', 'view', 'bed', 'features'])).map((r) => [
+      all(sqlite, qb.selectFrom('room').select(['id', 'number', 'floor', 'facing', 'view', 'bed', 'features', 'room_type'])).map((r) => [
         r.id,
-        { ...r, features: parseFeatures(r.features) },
+        { id: r.id, number: r.number, floor: r.floor, facing: r.facing, view: r.view, bed: r.bed, features: parseFeatures(r.features), roomType: r.room_type },
       ]),
     )
   // Inside a transaction the rooms read may yet be rolled back: use them, do not keep them.
@@ -68,7 +144,7 @@ function roomFacts(sqlite: Sqlite, needed: readonly number[]): Map<number, RoomF
   let facts = cached(sqlite, roomFactsKey, load)
   if (needed.some((id) => !facts.has(id))) {
     // A room added by another connection to the same file.
-    invalidate(sqlite, roomFactsKey)
+    invalidateRoomFacts(sqlite)
     facts = cached(sqlite, roomFactsKey, load)
   }
   return facts
@@ -109,10 +185,6 @@ export function listRoomsWithOccupancy(sqlite: Sqlite): RoomStatusRow[] {
  */
 export function setRoomHousekeeping(sqlite: Sqlite, roomId: number, status: Housekeeping): boolean {
   return run(sqlite, qb.updateTable('room').set({ housekeeping: status }).where('id', '=', roomId).where('housekeeping', '<>', status)).changes > 0
-}
-
-export function setRoomOutOfOrder(sqlite: Sqlite, id: number, outOfOrder: boolean): void {
-  run(sqlite, qb.updateTable('room').set({ block: outOfOrder ? 'out_of_order' : null }).where('id', '=', id))
 }
 
 export function countRooms(sqlite: Sqlite): number {

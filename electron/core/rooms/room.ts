@@ -19,8 +19,44 @@ export interface RoomFacts {
   view: string | null
   bed: string
   features: readonly string[]
+  /** The hotel's room type code (DKN, STE…); '' when the hotel uses none. */
+  roomType: string
 }
 
 export function parseFeatures(features: string): string[] {
   return features === '' ? [] : features.split(' ')
+}
+
+/**
+ * The code the trade reads a room's state by: VC vacant clean (空净), VD vacant dirty (空脏),
+ * OC occupied clean (住净), OD occupied dirty (住脏), IN inspected (已查), PU pick-up (needs a
+ * quick tidy before it is sold again).
+ */
+export type RoomStatusCode = 'VC' | 'VD' | 'OC' | 'OD' | 'IN' | 'PU'
+
+/** The combined code of a housekeeping status and whether a guest is in house. */
+export function roomStatusCode(housekeeping: Housekeeping, occupied: boolean): RoomStatusCode {
+  switch (housekeeping) {
+    case 'inspected':
+      return 'IN'
+    case 'pickup':
+      return 'PU'
+    case 'dirty':
+      return occupied ? 'OD' : 'VD'
+    default:
+      return occupied ? 'OC' : 'VC'
+  }
+}
+
+/** A room's block as stored: kind, reason and inclusive ISO dates (null = open-ended). */
+export interface RoomBlock {
+  kind: BlockKind
+  reason: string
+  from: string | null
+  until: string | null
+}
+
+/** Whether a block holds on `today` (YYYY-MM-DD): from and until are inclusive, null is open-ended. */
+export function blockHolds(block: Pick<RoomBlock, 'from' | 'until'>, today: string): boolean {
+  return (block.from === null || block.from <= today) && (block.until === null || block.until >= today)
 }
