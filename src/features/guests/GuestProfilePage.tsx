@@ -5,6 +5,7 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestDetailsForm } from './GuestDetailsForm'
 import { HistorySection } from './HistorySection'
+import { OtaActions } from './OtaActions'
 import { PreferencesSection } from './PreferencesSection'
 import { ProfileHeader } from './ProfileHeader'
 import { StaysSection } from './StaysSection'
@@ -41,6 +42,7 @@ export function GuestProfilePage({ guestId }: { guestId: number }) {
               <GuestDetailsForm guest={card.data.guest} />
             </Paper>
             <HistorySection guestId={guestId} />
+            <OtaActions guestId={guestId} />
           </Stack>
         </Grid.Col>
       </Grid>
