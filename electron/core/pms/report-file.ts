@@ -45,7 +45,8 @@ const isOldExcel = (b: Uint8Array) => b.length >= 4 && b[0] === 0xd0 && b[1] ===
  * - CSV (or .txt): UTF-8 with or without BOM, UTF-16 with BOM, otherwise GB18030 (Chinese PMS
  *   exports in GBK). The delimiter (comma, semicolon, tab or |) is sniffed from the first lines.
  * - The header is the first row, within the first 11, with at least two non-empty cells and at
- *   least half as many as the fullest of those rows: title lines above it are skipped.
+ *   least three quarters as many as the fullest of those rows: title lines above it ("Arrivals,
+ *   01-DEC-26") are skipped.
  * - Every cell goes through `redactCardNumbers`, and a column whose header names card data
  *   (`isCardColumn`) is dropped before anything reads it. Control characters are removed, and
  *   full-width digits and letters folded.
@@ -97,12 +98,17 @@ export function decodeText(bytes: Uint8Array): string {
 
 const delimiters = [',', ';', '\t', '|'] as const
 
-/** The delimiter that splits some line of the first ones into the most cells (quotes respected). */
+/**
+ * The delimiter (comma, semicolon, tab or |) that splits the most of the first lines into the
+ * same number of cells, quotes respected: a semicolon file whose names hold commas stays a
+ * semicolon file. Ties go to the delimiter making more cells, then to the comma.
+ */
 export function sniffDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/, 12 + reportFileLimits.maxTitleLines)
+  const lines = text.split(/\r\n|\n|\r/, 12 + reportFileLimits.maxTitleLines).filter((l) => l.trim() !== '')
   let best: string = ','
-  let bestCount = 0
+  let bestScore = 0
   for (const d of delimiters) {
+    const frequency = new Map<number, number>()
     for (const line of lines) {
       let count = 0
       let quoted = false
@@ -110,9 +116,13 @@ export function sniffDelimiter(text: string): string {
         if (c === '"') quoted = !quoted
         else if (c === d && !quoted) count++
       }
-      if (count > bestCount) {
+      if (count > 0) frequency.set(count, (frequency.get(count) ?? 0) + 1)
+    }
+    for (const [count, lineCount] of frequency) {
+      const score = lineCount * 1000 + Math.min(count, 999)
+      if (score > bestScore) {
         best = d
-        bestCount = count
+        bestScore = score
       }
     }
   }
@@ -153,7 +163,7 @@ function toReportFile(table: string[][], fileName: string): ReportFile {
   if (cleaned.every((row) => filled(row) === 0)) throw reportFileError('empty', `The file ${fileName} has no rows. Export the report from the PMS again.`)
   const top = cleaned.slice(0, reportFileLimits.maxTitleLines + 1)
   const fullest = Math.max(...top.map(filled))
-  const headerIndex = top.findIndex((row) => filled(row) >= 2 && filled(row) * 2 >= fullest)
+  const headerIndex = top.findIndex((row) => filled(row) >= 2 && filled(row) * 4 >= fullest * 3)
   if (headerIndex < 0) {
     throw reportFileError('no_header', `No header row was found in the first ${reportFileLimits.maxTitleLines + 1} rows of ${fileName}. The report needs a row of column names (such as "Conf No", "Name", "Arrival").`)
   }

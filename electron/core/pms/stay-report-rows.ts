@@ -57,6 +57,8 @@ const roomTypePattern = /^[0-9A-Za-z_-]{1,12}$/
 
 function readDate(row: RowReader, field: 'arrival' | 'departure' | 'birthDate', order: DateOrder, required: boolean): string | null {
   const text = row.text(field)
+  // No column at all is said once, at the header line (validateReport).
+  if (row.cell(field) === null) return null
   if (text === null) {
     if (required) row.error(field, 'required', `${field} is empty.`)
     return null
