@@ -4,7 +4,7 @@ import { strengths, type PreferenceFact } from '../../electron/core/guests/prefe
 import type { RoomFacts } from '../../electron/core/rooms/room'
 import { scoreRoom } from '../../electron/core/rooms/room-suggestion'
 import { baseVocabulary } from '../../electron/core/vocabulary/base-vocabulary'
-import { reasonWords } from '../../src/features/checkin/room-reason'
+import { houseRuleWords, readinessWords, reasonWords } from '../../src/features/checkin/room-reason'
 import { messages } from '../../src/i18n/messages'
 
 // The real message files and the real vocabulary, as the check-in screen reads them.
@@ -16,6 +16,11 @@ function wordsIn(language: 'en' | 'zh-CN') {
     return row ? (language === 'en' ? row[3] : row[4]) : value || code || category
   }
   return (room: RoomFacts, preference: PreferenceFact) => reasonWords(scoreRoom(room, [preference]).reasons[0], i18n.t.bind(i18n) as never, label)
+}
+function tIn(language: 'en' | 'zh-CN') {
+  const i18n = i18next.createInstance()
+  void i18n.init({ lng: language, resources: { [language]: { translation: messages[language] } }, interpolation: { escapeValue: false }, initImmediate: false })
+  return i18n.t.bind(i18n) as never
 }
 
 let nextId = 1
@@ -121,4 +126,28 @@ describe('room reasons in words', () => {
       }
     }
   }
+})
+
+// Issue 9: the hotel's own rules and whether a room is ready, in both languages.
+describe('house rules and readiness in words', () => {
+  const tEn = tIn('en')
+  const tZh = tIn('zh-CN')
+  it('a high-floor wish reads "high floor", never "highF"', () => {
+    const wish: Parameters<typeof reasonWords>[0] = { category: 'room', code: 'floor', wanted: 'high', strength: 'preferred', polarity: 'wanted', outcome: 'match' }
+    expect(reasonWords(wish, tEn, () => '').text).toBe('high floor ✓')
+    expect(reasonWords({ ...wish, outcome: 'miss' }, tZh, () => '').text).toBe('✗ 高楼层（偏好）')
+    expect(reasonWords({ ...wish, code: 'same_room', wanted: 'yes' }, tEn, () => '').text).toBe('same room as last time ✓')
+  })
+  it('a bonus is ticked, a room kept for others is marked against', () => {
+    expect(houseRuleWords({ code: 'same_room', outcome: 'bonus' }, tEn)).toMatchObject({ text: 'same room as last time ✓', tone: 'fits' })
+    expect(houseRuleWords({ code: 'vip_high_floor', outcome: 'bonus', detail: '3' }, tZh).text).toBe('VIP 3 安排高楼层 ✓')
+    expect(houseRuleWords({ code: 'kept_accessible', outcome: 'penalty' }, tEn)).toMatchObject({ text: '✗ accessible room, kept for guests who need it', tone: 'against' })
+    expect(houseRuleWords({ code: 'kept_smoking', outcome: 'penalty' }, tZh).text).toBe('✗ 吸烟房，留给吸烟客人')
+  })
+  it('readiness says why a room is not offered first', () => {
+    expect(readinessWords({ readiness: 'not_ready', housekeeping: 'dirty', roomType: 'DKN' }, tEn)).toBe('Not ready · Dirty')
+    expect(readinessWords({ readiness: 'not_ready', housekeeping: 'dirty', roomType: 'DKN' }, tZh)).toBe('未清洁 · 脏房')
+    expect(readinessWords({ readiness: 'different_type', housekeeping: 'clean', roomType: 'STE' }, tEn)).toBe('Different type · STE')
+    expect(readinessWords({ readiness: 'out_of_service', housekeeping: 'clean', roomType: '' }, tZh)).toBe('维修中（可售）')
+  })
 })

@@ -1,12 +1,12 @@
 import { Alert, Badge, type BadgeProps, Button, Group, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../app/errors'
 import { call } from '../../api/client'
 import { subscribe } from '../../api/live-events'
 import { useVocabulary } from '../../api/reference-data'
-import { reasonWords, type ReasonTone } from './room-reason'
+import { houseRuleWords, readinessWords, reasonWords, type ReasonTone } from './room-reason'
 import { focusAfterLoss, takenRoom, withoutRoom, type StayChange } from './room-taken'
 
 // Filled dark shades or the default badge: AA contrast in light and dark schemes; the mark and the words carry the meaning.
@@ -27,7 +27,10 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
   const [manual, setManual] = useState('')
   const [taken, setTaken] = useState('')
   const suggestions = useQuery({ queryKey: ['suggest', stayId], queryFn: () => call('room.suggest', { stayId, limit: 6 }) })
-  const list = suggestions.data ?? []
+  const all = useMemo(() => suggestions.data ?? [], [suggestions.data])
+  // Core answers the ready rooms first, then a few not ready, of another type or out of service.
+  const list = useMemo(() => all.filter((s) => s.readiness === 'ready'), [all])
+  const others = useMemo(() => all.filter((s) => s.readiness !== 'ready'), [all])
   // Mantine types Stack's ref as a div's; here it is the <ol>.
   const listRef = useRef<HTMLDivElement>(null)
   const otherRef = useRef<HTMLInputElement>(null)
@@ -43,11 +46,11 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
         if (event.name !== 'stay.changed') return
         const room = takenRoom(event.payload as StayChange, stayId)
         if (room === null) return
-        const before = queryClient.getQueryData<typeof list>(['suggest', stayId])
+        const before = queryClient.getQueryData<typeof all>(['suggest', stayId])
         const after = withoutRoom(before, room)
         if (after === before) return
         queryClient.setQueryData(['suggest', stayId], after)
-        const next = after?.[0]?.room.number
+        const next = after?.find((s) => s.readiness === 'ready')?.room.number
         setTaken(next ? t('live.roomTakenNext', { room, next }) : t('live.roomTaken', { room }))
       }),
     [queryClient, stayId, t],
@@ -72,6 +75,51 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
     if (where === 'top') topButton()?.focus()
     else otherRef.current?.focus()
   }, [list])
+
+  const suggestionItem = (s: (typeof all)[number], testId: string | undefined) => (
+
+          <li key={s.room.id} data-room={s.room.number} data-floor={s.room.floor} data-facing={s.room.facing} data-readiness={s.readiness}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs" p="xs" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
+              <div style={{ minWidth: 0 }}>
+                <Text fw={700} size="lg">
+                  {s.room.number}{' '}
+                  <Text span size="sm" fw={400} c="dimmed">
+                    {t('rooms.facts', { floor: s.room.floor, facing: label('room', 'facing', s.room.facing), bed: label('room', 'bed', s.room.bed) })}
+                  </Text>
+                </Text>
+                <Group gap={4} mt={4}>
+                  <Badge {...(s.readiness === 'ready' ? toneStyle.fits : toneStyle.misses)} size="sm" tt="none" h="auto" styles={reasonBadge} data-testid="readiness">
+                    {readinessWords(s, t)}
+                    {s.readiness === 'ready' ? ` · ${t(`housekeeping.${s.housekeeping}`)}` : ''}
+                    {s.roomType && s.readiness !== 'different_type' ? ` · ${s.roomType}` : ''}
+                  </Badge>
+                  {s.reasons.map((r) => {
+                    const words = reasonWords(r, t, label)
+                    return (
+                      <Badge key={r.preferenceId} {...toneStyle[words.tone]} size="sm" tt="none" h="auto" maw="100%" styles={reasonBadge} title={words.spoken} data-tone={words.tone}>
+                        {words.text}
+                        <VisuallyHidden> ({words.spoken})</VisuallyHidden>
+                      </Badge>
+                    )
+                  })}
+                  {s.houseRules.map((rule) => {
+                    const words = houseRuleWords(rule, t)
+                    return (
+                      <Badge key={rule.code} {...toneStyle[words.tone]} size="sm" tt="none" h="auto" maw="100%" styles={reasonBadge} title={words.spoken} data-tone={words.tone} data-rule={rule.code}>
+                        {words.text}
+                        <VisuallyHidden> ({words.spoken})</VisuallyHidden>
+                      </Badge>
+                    )
+                  })}
+                  {s.reasons.length === 0 && s.houseRules.length === 0 ? <Text size="xs" c="dimmed">{t('rooms.noWishes')}</Text> : null}
+                </Group>
+              </div>
+              <Button size="sm" variant={s.readiness === 'ready' ? 'filled' : 'default'} style={{ flexShrink: 0 }} onClick={() => onCheckIn(s.room.number)} loading={pending} data-testid={testId}>
+                {t('rooms.checkIn', { room: s.room.number })}
+              </Button>
+            </Group>
+          </li>
+  )
 
   if (suggestions.isLoading) return <Loader aria-label={t('app.loading')} />
   // A refusal is said as what it is, never as "No vacant rooms".
@@ -99,37 +147,18 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
           if (e.relatedTarget) focusedRoom.current = null
         }}
       >
-        {list.map((s, index) => (
-          <li key={s.room.id} data-room={s.room.number} data-floor={s.room.floor} data-facing={s.room.facing}>
-            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs" p="xs" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
-              <div style={{ minWidth: 0 }}>
-                <Text fw={700} size="lg">
-                  {s.room.number}{' '}
-                  <Text span size="sm" fw={400} c="dimmed">
-                    {t('rooms.facts', { floor: s.room.floor, facing: label('room', 'facing', s.room.facing), bed: label('room', 'bed', s.room.bed) })}
-                  </Text>
-                </Text>
-                <Group gap={4} mt={4}>
-                  {s.reasons.map((r) => {
-                    const words = reasonWords(r, t, label)
-                    return (
-                      <Badge key={r.preferenceId} {...toneStyle[words.tone]} size="sm" tt="none" h="auto" maw="100%" styles={reasonBadge} title={words.spoken} data-tone={words.tone}>
-                        {words.text}
-                        <VisuallyHidden> ({words.spoken})</VisuallyHidden>
-                      </Badge>
-                    )
-                  })}
-                  {s.reasons.length === 0 ? <Text size="xs" c="dimmed">{t('rooms.noWishes')}</Text> : null}
-                </Group>
-              </div>
-              <Button size="sm" style={{ flexShrink: 0 }} onClick={() => onCheckIn(s.room.number)} loading={pending} data-testid={index === 0 ? 'check-in-top' : undefined}>
-                {t('rooms.checkIn', { room: s.room.number })}
-              </Button>
-            </Group>
-          </li>
-        ))}
+        {list.map((s, index) => suggestionItem(s, index === 0 ? 'check-in-top' : undefined))}
       </Stack>
-      {list.length === 0 ? <Text c="dimmed">{t('rooms.noneVacant')}</Text> : null}
+      {list.length === 0 ? <Text c="dimmed">{others.length > 0 ? t('readiness.noneReady') : t('rooms.noneVacant')}</Text> : null}
+      {others.length > 0 ? (
+        <>
+          <Title order={4} size="h6" mt="xs">{t('readiness.othersTitle')}</Title>
+          <Text size="xs" c="dimmed">{t('readiness.othersHint')}</Text>
+          <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('readiness.othersTitle')} data-testid="room-others">
+            {others.map((s) => suggestionItem(s, undefined))}
+          </Stack>
+        </>
+      ) : null}
       <form
         onSubmit={(e) => {
           e.preventDefault()

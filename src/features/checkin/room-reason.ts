@@ -1,4 +1,4 @@
-import type { RoomReason } from '../../../electron/core/rooms/room-suggestion'
+import type { HouseRule, Readiness, RoomReason } from '../../../electron/core/rooms/room-suggestion'
 
 /** How a reason reads at a glance; the badge's colour follows it. */
 export type ReasonTone = 'fits' | 'near' | 'misses' | 'against'
@@ -25,7 +25,9 @@ type Reason = Pick<RoomReason, 'category' | 'code' | 'wanted' | 'strength' | 'po
 export function factText(r: Reason, t: Translate, label: VocabularyLabel): string {
   switch (`${r.category}.${r.code}`) {
     case 'room.floor':
-      return t('rooms.floor', { floor: r.wanted })
+      return r.wanted === 'high' || r.wanted === 'low' ? t(`roomFloor.${r.wanted}`) : t('rooms.floor', { floor: r.wanted })
+    case 'room.same_room':
+      return t('roomFloor.sameRoom')
     case 'number.lucky':
       return t('rooms.lucky', { number: r.wanted })
     case 'number.unlucky':
@@ -79,4 +81,23 @@ export function reasonWords(r: Reason, t: Translate, label: VocabularyLabel): Re
     case 'conflict':
       return words(r.strength === 'required' ? 'roomReason.missesRequired' : 'roomReason.missesPreferred', 'misses')
   }
+}
+
+/**
+ * A hotel rule that moved a room up or down, as the desk reads it: "same room as last time ✓",
+ * "✗ accessible room, kept for guests who need it". Bonuses fit; penalties are against.
+ */
+export function houseRuleWords(rule: HouseRule, t: Translate): ReasonWords {
+  const fact = t(`houseRule.${rule.code}`, { detail: rule.detail ?? '' })
+  return rule.outcome === 'bonus'
+    ? { text: t('roomReason.fits', { fact }), tone: 'fits', spoken: t(spokenOutcome.fits) }
+    : { text: `✗ ${fact}`, tone: 'against', spoken: t(spokenOutcome.against) }
+}
+
+/** Whether the desk can give the room now, in words ("Ready", "Not ready · Dirty", "Different type · DKN"). */
+export function readinessWords(s: { readiness: Readiness; housekeeping: string; roomType: string }, t: Translate): string {
+  const word = t(`readiness.${s.readiness}`)
+  if (s.readiness === 'not_ready') return `${word} · ${t(`housekeeping.${s.housekeeping}`)}`
+  if (s.readiness === 'different_type' && s.roomType) return `${word} · ${s.roomType}`
+  return word
 }
