@@ -18,6 +18,7 @@ import { PromptCard } from './PromptCard'
 import { ReportButton } from './ReportButton'
 import { MyObservations, useObservationOutcomes } from '../observations/MyObservations'
 import { notify } from '../../components/notify'
+import { RoomStatusPanel } from '../rooms/RoomStatusPanel'
 
 /** A department's live board: open prompts by priority and due time; new ones chime in. */
 export function BoardPage({ department: fromRoute }: { department?: string }) {
@@ -150,6 +151,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
         <Tabs.Panel value="closed" pt="sm">{cards(closed.data)}</Tabs.Panel>
         <Tabs.Panel value="reports" pt="sm"><MyObservations titleShown={false} /></Tabs.Panel>
       </Tabs>
+      <RoomStatusPanel department={department} />
       <DeclineDialog
         prompt={declining}
         onClose={() => setDeclining(null)}
