@@ -11,6 +11,7 @@ import {
   FirstStartPage,
   GuestProfilePage,
   InboxPage,
+  PmsImportPage,
   SettingsPage,
   SignInPage,
 } from './lazy-pages'
@@ -50,6 +51,7 @@ export function Screens() {
         {page === 'observe' ? <CapturePage /> : null}
         {page === 'inbox' ? <InboxPage /> : null}
         {page === 'duplicates' ? <DuplicatesPage /> : null}
+        {page === 'pms' ? <PmsImportPage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}
       </LazyScreen>
     </Shell>

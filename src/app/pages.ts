@@ -1,7 +1,7 @@
 import type { Role } from '../../electron/core/staff/roles'
 
 /** The screens, by hash route. Core checks every operation's permission; this only shapes the menu. */
-export type PageKey = 'checkin' | 'board' | 'guest' | 'observe' | 'inbox' | 'duplicates' | 'settings'
+export type PageKey = 'checkin' | 'board' | 'guest' | 'observe' | 'inbox' | 'duplicates' | 'pms' | 'settings'
 
 export const deskRoles: readonly Role[] = ['front_desk', 'manager', 'admin', 'guest_relations']
 const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
@@ -13,7 +13,8 @@ export function pagesFor(role: Role): PageKey[] {
   if (reviewRoles.includes(role)) pages.push('inbox', 'duplicates')
   // Hotel settings (the phone country) are the manager's too; serving terminals and unlocking
   // sign-ins (`system.admin`) are the administrator's alone, and the page shows those only to them.
-  if (role === 'admin' || role === 'manager') pages.push('settings')
+  // PMS reports and the watch folder ('hotel.write'): managers and administrators.
+  if (role === 'admin' || role === 'manager') pages.push('pms', 'settings')
   return pages
 }
 

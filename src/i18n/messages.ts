@@ -14,6 +14,8 @@ import liveEn from './live.en.json'
 import liveZhCN from './live.zh-CN.json'
 import screensEn from './screens.en.json'
 import screensZhCN from './screens.zh-CN.json'
+import pmsEn from './pms.en.json'
+import pmsZhCN from './pms.zh-CN.json'
 import roomsEn from './rooms.en.json'
 import roomsZhCN from './rooms.zh-CN.json'
 import otaEn from './ota.en.json'
@@ -34,6 +36,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN),
 }
