@@ -42,7 +42,7 @@ function shuffle(list) {
 const departments = [
   ['front_office', 'Front office', '前厅部', 10],
   ['housekeeping', 'Housekeeping', '客房部', 30],
-  ['restaurant', 'Restaurant', '餐饮部', 15],
+  ['restaurant', 'Food & Beverage', '餐饮部', 15],
   ['concierge', 'Concierge', '礼宾部', 20],
   ['engineering', 'Engineering', '工程部', 30],
   ['security', 'Security', '保安部', 10],

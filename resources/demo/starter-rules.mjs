@@ -64,7 +64,7 @@ export const starterRules = [
   ['language', 'check_in', 'service', 'language', null, 'front_office', 'normal', 30,
     'Serve {guest} (room {room}) in {value} where you can.', '尽量用{value}为{guest}（{room}房）服务。'],
   ['address-as', 'check_in', 'service', 'address_as', null, 'front_office', 'normal', 30,
-    'Address {guest} as “{value}”.', '称呼{guest}为“{value}”。'],
+    'Address the guest in room {room} as “{value}”.', '请称呼{room}房的宾客为“{value}”。'],
   ['no-calls', 'check_in', 'service', 'privacy', 'no_calls', 'front_office', 'high', 15,
     'Do not put calls through to room {room}; take messages for {guest}.', '请勿将电话转入{room}房间，为{guest}留言。'],
   ['quiet-mornings', 'check_in', 'service', 'privacy', 'do_not_disturb_morning', 'housekeeping', 'normal', 60,

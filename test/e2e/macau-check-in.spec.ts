@@ -8,7 +8,7 @@ test('the Macau check-in reaches housekeeping and the restaurant live', async ({
   const housekeeping = await staffPage(browser, 'hk01', { width: 390, height: 844 }) // a phone
   const restaurant = await staffPage(browser, 'rs01')
   await expect(housekeeping.getByRole('heading', { level: 1 })).toHaveText('Housekeeping board')
-  await expect(restaurant.getByRole('heading', { level: 1 })).toHaveText('Restaurant board')
+  await expect(restaurant.getByRole('heading', { level: 1 })).toHaveText('Food & Beverage board')
 
   const desk = await staffPage(browser, 'fd01')
   await expect(desk.getByRole('heading', { name: 'Check-in', level: 1 })).toBeVisible()

@@ -92,7 +92,7 @@ test('an observation from housekeeping becomes a preference and then a prompt on
   await search.press('Enter')
   await expect(desk.getByRole('region', { name: /郑国强/ })).toContainText('Shoe care: Shoe-cleaning kit')
   await desk.getByRole('button', { name: `Check out of room ${room}` }).click()
-  await expect(desk.getByText('Checked out. The room is free.')).toBeVisible()
+  await expect(desk.getByText('Checked out. The room is now vacant dirty.')).toBeVisible()
   await desk.getByRole('button', { name: 'New reservation' }).click()
   const booking = desk.getByRole('dialog', { name: 'New reservation' })
   await booking.getByLabel('Arrival').fill(today())

@@ -32,8 +32,8 @@ describe('check-in that remembers', () => {
     expect(texts).toEqual(
       expect.arrayContaining([
         'housekeeping: Place the latest mainland advertising periodicals in room 1001.',
-        'restaurant: Recommend Sichuan dishes to Mr HO Ka Chun (room 1001).',
-        'restaurant: Prepare chilli-and-Sichuan-pepper oil in small dishes for Mr HO Ka Chun.',
+        'restaurant: Recommend Sichuan dishes to Mr Ho (room 1001).',
+        'restaurant: Prepare chilli-and-Sichuan-pepper oil in small dishes for Mr Ho.',
       ]),
     )
     expect(events.filter((e) => e === 'prompt.created')).toHaveLength(3)

@@ -34,7 +34,7 @@ describe('why a search hit is listed', () => {
 describe('the phone-country list', () => {
   it('names each country in the UI language with its code, sorted as that language sorts', () => {
     const en = countryOptions(['SG', 'MO', 'CN', 'HK'], 'en')
-    expect(en.map((o) => o.label)).toEqual(['China (CN)', 'Hong Kong SAR China (HK)', 'Macao SAR China (MO)', 'Singapore (SG)'])
+    expect(en.map((o) => o.label)).toEqual(['China (CN)', 'Hong Kong (HK)', 'Macao (MO)', 'Singapore (SG)'])
     expect(en.map((o) => o.value)).toEqual(['CN', 'HK', 'MO', 'SG'])
     // Pinyin order: Xinjiapo before Zhongguo.
     expect(countryOptions(['CN', 'SG'], 'zh-CN').map((o) => o.label)).toEqual(['新加坡（SG）', '中国（CN）'])

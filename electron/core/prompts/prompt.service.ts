@@ -3,7 +3,7 @@ import { cached } from '../db/store-cache'
 import type { GuestRow } from '../db/tables/guest.table'
 import type { StayRow } from '../db/tables/stay.table'
 import { listDepartments } from '../departments/department.repository'
-import { displayName } from '../guests/guest-name'
+import { formsOfAddress } from '../guests/form-of-address'
 import { listActivePreferences, toPreferenceFact } from '../guests/guest.repository'
 import { activeRulesFor } from '../rules/rule.repository'
 import { listVocabulary, VocabularyLabels } from '../vocabulary/vocabulary.repository'
@@ -33,7 +33,7 @@ export function createPromptsForStay(
   )
   const labels = cached(ctx.sqlite, vocabularyCacheKey, () => new VocabularyLabels(listVocabulary(ctx.sqlite)))
   const drafts = generatePrompts({
-    guestName: { en: displayName(guest, 'en'), zh: displayName(guest, 'zh') },
+    guestName: formsOfAddress(guest, listActivePreferences(ctx.sqlite, guest.id).map(toPreferenceFact), stay.id),
     stayId: stay.id,
     roomNumber,
     preferences: listActivePreferences(ctx.sqlite, guest.id).map(toPreferenceFact),

@@ -5,15 +5,27 @@ export interface CountryOption {
 }
 
 /**
- * The countries libphonenumber knows, named in the UI language and sorted as that language
- * sorts (pinyin order in Chinese): "China (CN)", "中国 (CN)". A code the browser cannot name
- * is shown as the code alone.
+ * Hong Kong, Macao and Taiwan are regions of China, named as a Chinese front desk names them
+ * (中国香港, 中国澳门, 中国台湾) and in English by their own names, without "SAR China": the
+ * list is of countries and regions.
+ */
+const regionNames: Record<string, { en: string; zh: string }> = {
+  HK: { en: 'Hong Kong', zh: '中国香港' },
+  MO: { en: 'Macao', zh: '中国澳门' },
+  TW: { en: 'Taiwan', zh: '中国台湾' },
+}
+
+/**
+ * The countries and regions libphonenumber knows, named in the UI language and sorted as that
+ * language sorts (pinyin order in Chinese): "China (CN)", "中国 (CN)", "中国澳门（MO）". A code
+ * the browser cannot name is shown as the code alone.
  */
 export function countryOptions(codes: readonly string[], language: string): CountryOption[] {
   const names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' })
   const chinese = language.startsWith('zh')
   const options = codes.map((code) => {
-    const name = names.of(code) ?? code
+    const region = regionNames[code]
+    const name = region ? (chinese ? region.zh : region.en) : (names.of(code) ?? code)
     return { value: code, label: name === code ? code : chinese ? `${name}（${code}）` : `${name} (${code})` }
   })
   const collator = new Intl.Collator([language, 'en'])
