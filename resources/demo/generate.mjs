@@ -73,7 +73,20 @@ const floors = [3, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16]
 const facingAt = ['SW', 'S', 'S', 'S', 'S', 'S', 'S', 'S', 'SE', 'E', 'NE', 'N', 'N', 'N', 'N', 'N', 'N', 'N', 'NW', 'W']
 const visualAlarm = new Set(['306', '506', '820', '1108', '1220', '1506'])
 const accessible = new Set(['306', '506'])
-const outOfOrder = new Set(['509', '1117', '1514'])
+const outOfOrder = new Map([
+  ['509', '卫生间漏水，等待维修 Bathroom leak, awaiting repair'],
+  ['1117', '空调压缩机更换 Air-conditioning compressor being replaced'],
+  ['1514', '地毯更换 New carpet'],
+])
+// Sold last: a minor fault the guest may accept.
+const outOfService = new Map([['1215', '电视待更换 Television to be replaced']])
+
+/** The hotel's room types (PMS codes): suites at the ends of the top floors, executive rooms above 14F. */
+function roomTypeOf(floor, position, bed) {
+  if (floor >= 15 && (position === 10 || position === 20)) return 'STE'
+  if (floor >= 14) return bed === 'twin' ? 'EXT' : 'EXK'
+  return bed === 'twin' ? 'DTN' : 'DKN'
+}
 
 function makeRoom(floor, position) {
   const number = `${floor}${String(position).padStart(2, '0')}`
@@ -91,7 +104,12 @@ function makeRoom(floor, position) {
   if (floor === 3 && position >= 12 && position <= 18) features.push('smoking')
   const view = south ? (floor <= 5 ? 'garden' : 'river') : facing === 'E' ? 'mountain' : 'city'
   const bed = corner || end ? 'king' : south ? (position % 2 === 0 ? 'king' : 'twin') : position % 2 === 0 ? 'queen' : 'twin'
-  return { number, floor, facing, view, bed, features, outOfOrder: outOfOrder.has(number) }
+  const block = outOfOrder.has(number)
+    ? { kind: 'out_of_order', reason: outOfOrder.get(number) }
+    : outOfService.has(number)
+      ? { kind: 'out_of_service', reason: outOfService.get(number) }
+      : null
+  return { number, floor, facing, view, bed, features, roomType: roomTypeOf(floor, position, bed), housekeeping: 'clean', block }
 }
 const rooms = floors.flatMap((floor) => Array.from({ length: 20 }, (_, i) => makeRoom(floor, i + 1)))
 
@@ -433,7 +451,7 @@ crowd
 // ------------------------------------------------------------------ rooms for every stay
 
 const everyone = [...storyGuests, ...crowd]
-const notToday = new Set([...keepVacant, ...outOfOrder])
+const notToday = new Set([...keepVacant, ...outOfOrder.keys()])
 // Rooms named in the story first, then in-house guests, then history.
 for (const g of storyGuests) for (const s of g.stays) if (s.room) book(s.room, s.arrival, s.arrival + s.nights, g.key)
 for (const g of everyone) {
@@ -450,6 +468,16 @@ for (const g of everyone) {
   }
 }
 for (const n of keepVacant) if (!isFree(n, 0, 1)) throw new Error(`demo data: room ${n} must be vacant today`)
+
+// Housekeeping this morning: the eight vacant rooms left last are vacant dirty (空脏), two of them
+// waiting for a pick-up; four vacant rooms on the top floor inspected for VIPs (已查).
+const vacantToday = (r) => isFree(r.number, 0, 1) && !keepVacant.has(r.number) && !r.block
+const leftAt = (r) => Math.max(-999, ...booked.get(r.number).map(([, end]) => end).filter((end) => end <= 0))
+const leftLast = rooms.filter(vacantToday).sort((a, b) => leftAt(b) - leftAt(a) || a.number.localeCompare(b.number))
+leftLast.slice(0, 8).forEach((r, i) => {
+  r.housekeeping = i < 2 ? 'pickup' : 'dirty'
+})
+for (const r of rooms.filter((r) => r.floor === 16 && r.housekeeping === 'clean' && vacantToday(r)).slice(0, 4)) r.housekeeping = 'inspected'
 
 // What the hotel knows of a returning guest it learned on their stays, not on the day the demo was
 // loaded: date each preference at the end of the guest's last stay (within the year, so only the

@@ -50,7 +50,16 @@ export const roomOperations = {
       features: facts.features.default([]),
       roomType: roomType.default(''),
       housekeeping: z.enum(housekeepingStatuses).default('clean'),
-      /** Created out of order, open-ended (the demo's rooms under repair). */
+      /** A block from the start (open-ended unless dates are given). */
+      block: z
+        .object({
+          kind: z.enum(blockKinds),
+          reason: z.string().trim().min(1, 'Say why the room is blocked.').max(200, 'Keep the reason under 200 characters.'),
+          from: isoDate.nullish().transform((v) => v ?? null),
+          until: isoDate.nullish().transform((v) => v ?? null),
+        })
+        .nullish(),
+      /** Shorthand for an open-ended out-of-order block with no reason given. */
       outOfOrder: z.boolean().default(false),
     }),
     handler(ctx, input) {
@@ -67,8 +76,10 @@ export const roomOperations = {
         features: [...new Set(input.features)].join(' '),
         room_type: input.roomType,
         housekeeping: input.housekeeping,
-        block: input.outOfOrder ? 'out_of_order' : null,
-        block_reason: input.outOfOrder ? '' : null,
+        block: input.block?.kind ?? (input.outOfOrder ? 'out_of_order' : null),
+        block_reason: input.block?.reason ?? (input.outOfOrder ? '' : null),
+        block_from: input.block?.from ?? null,
+        block_until: input.block?.until ?? null,
       })
       recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: actor.staffId, action: 'room.create', entity: 'room', entityId: id })
       return { id }
