@@ -14,7 +14,7 @@ export interface RoomRowActions {
 /** One room on the board: its code in colour and words, the likely next status as one button, the rest in a menu. */
 export function RoomStatusRow({ room, actions }: { room: RoomStatusView; actions: RoomRowActions }) {
   const { t } = useTranslation()
-  const next = nextStatus(room.housekeeping)
+  const next = nextStatus(room)
   const codeWords = t(`roomCode.${room.code}`)
   const block = room.block
   return (

@@ -35,10 +35,13 @@ export function byFloor<T extends Pick<RoomStatusView, 'floor' | 'number'>>(room
     .map(([floor, list]) => ({ floor, rooms: list.sort((a, b) => collator.compare(a.number, b.number)) }))
 }
 
-/** The one status a housekeeper most likely sets next: a dirty room is cleaned, a clean one inspected. */
-export function nextStatus(housekeeping: Housekeeping): Housekeeping | null {
-  if (housekeeping === 'dirty' || housekeeping === 'pickup') return 'clean'
-  if (housekeeping === 'clean') return 'inspected'
+/**
+ * The one status a housekeeper most likely sets next: a dirty room is cleaned, a vacant clean one
+ * inspected before it is sold (an occupied room is not inspected).
+ */
+export function nextStatus(room: Pick<RoomStatusView, 'housekeeping' | 'occupancy'>): Housekeeping | null {
+  if (room.housekeeping === 'dirty' || room.housekeeping === 'pickup') return 'clean'
+  if (room.housekeeping === 'clean' && room.occupancy === 'vacant') return 'inspected'
   return null
 }
 
