@@ -103,13 +103,15 @@ export function runCoreHost(port: HostPort, deps: CoreHostDeps): void {
         start(request.config)
         return
       case 'call': {
-        const result =
+        const answer =
           sessions && !stopping
-            ? sessions.call(request.windowId, request.method, request.input)
-            : ({ ok: false, error: { code: 'INTERNAL', message: 'Zhike’s store is not open.' } } as const)
-        post({ type: 'result', id: request.id, result })
-        // Settings may just have turned serving terminals on or off.
-        if (request.method.startsWith('terminals.')) reportServingWhenSettled()
+            ? sessions.callAsync(request.windowId, request.method, request.input)
+            : Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Zhike’s store is not open.' } } as const)
+        void answer.then((result) => {
+          post({ type: 'result', id: request.id, result })
+          // Settings may just have turned serving terminals on or off.
+          if (request.method.startsWith('terminals.')) reportServingWhenSettled()
+        })
         return
       }
       case 'forget-window':

@@ -6,6 +6,7 @@ import { guestMergeOperations } from './guests/guest-merge.operations'
 import { hotelSettingsOperations } from './setup/hotel-settings.operations'
 import { observationOperations } from './observations/observation.operations'
 import { otaOperations } from './ota/ota.operations'
+import { pmsOperations } from './pms/pms.operations'
 import { promptOperations } from './prompts/prompt.operations'
 import { roomOperations } from './rooms/room.operations'
 import { ruleOperations } from './rules/rule.operations'
@@ -31,6 +32,7 @@ export const operations = {
   ...guestDuplicateOperations,
   ...otaOperations,
   ...stayOperations,
+  ...pmsOperations,
   ...promptOperations,
   ...observationOperations,
   ...ruleOperations,

@@ -64,6 +64,12 @@ export interface Core {
   call(token: string | null, name: string, input: unknown, caller: Caller): Result
   /** Calls an operation as a known actor (the demo loader, tests, benchmarks); caller defaults to the desktop. */
   callAs(actor: Actor | null, name: string, input: unknown, caller?: Caller): Result
+  /**
+   * As `call`, for any operation including those with a `prepare` step (reading a file before
+   * the transaction). Transports use this one; permission and input are checked before `prepare`.
+   */
+  callAsync(token: string | null, name: string, input: unknown, caller: Caller): Promise<Result>
+  callAsAsync(actor: Actor | null, name: string, input: unknown, caller?: Caller): Promise<Result>
   close(): void
 }
 
@@ -111,45 +117,70 @@ export function createCore(options: CoreOptions): Core {
     pruneEvents(sqlite, new Date(now - eventRetentionHours * 3_600_000))
   }
 
+  /** Checks the operation, the actor's permission and the input; throws AppError. */
+  function admit(actor: Actor | null, name: string, input: unknown): { op: Operation<z.ZodType, unknown, unknown>; data: unknown } {
+    const op = (operations as Record<string, Operation<z.ZodType, unknown, unknown>>)[name]
+    if (!op || !Object.hasOwn(operations, name)) throw new AppError('UNKNOWN_OPERATION', `There is no operation called "${name}".`)
+    if (op.permission !== 'public') {
+      if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
+      if (!roleAllows(actor.role, op.permission)) {
+        throw new AppError('FORBIDDEN', `Your role (${actor.role}) may not do this (${op.permission}).`)
+      }
+    }
+    const badText = findBadText(input)
+    if (badText) {
+      const what =
+        badText.reason === 'control' ? 'a control character (such as NUL)' : badText.reason === 'surrogate' ? 'a broken character (a lone UTF-16 surrogate)' : 'more than 100,000 values'
+      throw new AppError('VALIDATION', `${badText.path ? `${badText.path}: ` : ''}Text may not contain ${what}.`, {
+        issues: [{ path: badText.path, message: `Remove ${what}.` }],
+      })
+    }
+    const parsed = op.input.safeParse(foldInputText(input ?? {}))
+    if (!parsed.success) throw validationError(parsed.error)
+    return { op, data: parsed.data }
+  }
+
+  function execute(actor: Actor | null, caller: Caller, op: Operation<z.ZodType, unknown, unknown>, data: unknown, prepared: unknown): unknown {
+    const ctx: OperationContext = {
+      sqlite,
+      clock,
+      sessions,
+      actor,
+      caller,
+      services,
+      emit: (eventName, payload) => {
+        const id = appendEvent(sqlite, eventName, payload, clock.now())
+        afterCommit(sqlite, () => events.publish({ id, name: eventName, payload } as CoreEvent))
+      },
+    }
+    const value = op.kind === 'mutation' ? inTransaction(sqlite, () => op.handler(ctx, data, prepared)) : op.handler(ctx, data, prepared)
+    pruneHourly()
+    return value
+  }
+
+  function failed(thrown: unknown, name: string): Result {
+    const error = fromStoreError(thrown)
+    if (!(error instanceof AppError)) logError(error, name)
+    return { ok: false, error: toErrorBody(error) }
+  }
+
   function callAs(actor: Actor | null, name: string, input: unknown, caller: Caller = desktopCaller): Result {
-    const op = (operations as Record<string, Operation>)[name]
     try {
-      if (!op || !Object.hasOwn(operations, name)) throw new AppError('UNKNOWN_OPERATION', `There is no operation called "${name}".`)
-      if (op.permission !== 'public') {
-        if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
-        if (!roleAllows(actor.role, op.permission)) {
-          throw new AppError('FORBIDDEN', `Your role (${actor.role}) may not do this (${op.permission}).`)
-        }
-      }
-      const badText = findBadText(input)
-      if (badText) {
-        const what =
-          badText.reason === 'control' ? 'a control character (such as NUL)' : badText.reason === 'surrogate' ? 'a broken character (a lone UTF-16 surrogate)' : 'more than 100,000 values'
-        throw new AppError('VALIDATION', `${badText.path ? `${badText.path}: ` : ''}Text may not contain ${what}.`, {
-          issues: [{ path: badText.path, message: `Remove ${what}.` }],
-        })
-      }
-      const parsed = op.input.safeParse(foldInputText(input ?? {}))
-      if (!parsed.success) throw validationError(parsed.error)
-      const ctx: OperationContext = {
-        sqlite,
-        clock,
-        sessions,
-        actor,
-        caller,
-        services,
-        emit: (eventName, payload) => {
-          const id = appendEvent(sqlite, eventName, payload, clock.now())
-          afterCommit(sqlite, () => events.publish({ id, name: eventName, payload } as CoreEvent))
-        },
-      }
-      const value = op.kind === 'mutation' ? inTransaction(sqlite, () => op.handler(ctx, parsed.data)) : op.handler(ctx, parsed.data)
-      pruneHourly()
-      return { ok: true, value }
+      const { op, data } = admit(actor, name, input)
+      if (op.prepare) throw new AppError('VALIDATION', `"${name}" reads a file first; call it through callAsync.`)
+      return { ok: true, value: execute(actor, caller, op, data, undefined) }
     } catch (thrown) {
-      const error = fromStoreError(thrown)
-      if (!(error instanceof AppError)) logError(error, name)
-      return { ok: false, error: toErrorBody(error) }
+      return failed(thrown, name)
+    }
+  }
+
+  async function callAsAsync(actor: Actor | null, name: string, input: unknown, caller: Caller = desktopCaller): Promise<Result> {
+    try {
+      const { op, data } = admit(actor, name, input)
+      const prepared = op.prepare ? await op.prepare(data) : undefined
+      return { ok: true, value: execute(actor, caller, op, data, prepared) }
+    } catch (thrown) {
+      return failed(thrown, name)
     }
   }
 
@@ -166,6 +197,8 @@ export function createCore(options: CoreOptions): Core {
     services,
     call: (token, name, input, caller) => callAs(sessions.actor(token), name, input, caller),
     callAs,
+    callAsync: (token, name, input, caller) => callAsAsync(sessions.actor(token), name, input, caller),
+    callAsAsync,
     close: () => sqlite.close(),
   }
 }

@@ -33,6 +33,12 @@ export const errorCodes = [
   'STORE_IN_USE',
   'STORE_DAMAGED',
   'BUSY',
+  'PMS_OWNS_STAYS',
+  'NO_SUCH_ROOM',
+  'REPORT_FILE',
+  'REPORT_INVALID',
+  'OTA_MESSAGE',
+  'ARRIVAL_MATCH_STATE',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

@@ -7,7 +7,8 @@ export interface CoreEvents {
   'prompt.updated': { prompt: PromptView }
   'observation.created': { observation: ObservationView }
   'observation.updated': { observation: ObservationView }
-  'stay.changed': { stayId: number; guestId: number; status: string; roomNumber: string | null }
+  /** `event`: which stay event it was (stays/stay-event.repository.ts), the same from the desk or the PMS. */
+  'stay.changed': { stayId: number; guestId: number; status: string; roomNumber: string | null; event?: string }
 }
 export type CoreEventName = keyof CoreEvents
 export interface CoreEvent<K extends CoreEventName = CoreEventName> {

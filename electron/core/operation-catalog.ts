@@ -4,7 +4,7 @@ import type { Operation } from './operation'
 
 /** Every operation with its JSON input schema: what GET /api/schema answers. */
 export function operationCatalog() {
-  return Object.entries(operations as Record<string, Operation>).map(([name, op]) => ({
+  return Object.entries(operations as unknown as Record<string, Operation<z.ZodType, unknown, unknown>>).map(([name, op]) => ({
     name,
     kind: op.kind,
     permission: op.permission,
@@ -14,5 +14,5 @@ export function operationCatalog() {
 }
 
 export function operationSessionEffect(name: string): 'start' | 'end' | undefined {
-  return Object.hasOwn(operations, name) ? (operations as Record<string, Operation>)[name].session : undefined
+  return Object.hasOwn(operations, name) ? (operations as unknown as Record<string, Operation<z.ZodType, unknown, unknown>>)[name].session : undefined
 }

@@ -7,7 +7,7 @@ import type { Permission } from './staff/roles'
  * The IPC bridge, the hub routes, the /api/schema listing and the renderer's client types are
  * all derived from these declarations.
  */
-export interface Operation<S extends z.ZodType = z.ZodType, O = unknown> {
+export interface Operation<S extends z.ZodType = z.ZodType, O = unknown, P = undefined> {
   /** query: reads only. mutation: runs inside one synchronous transaction. */
   kind: 'query' | 'mutation'
   input: S
@@ -16,9 +16,15 @@ export interface Operation<S extends z.ZodType = z.ZodType, O = unknown> {
   /** Transports remember (start) or forget (end) the session this operation returns. */
   session?: 'start' | 'end'
   summary: string
-  handler: (ctx: OperationContext, input: z.output<S>) => O
+  /**
+   * Slow work that needs no store, done before the transaction and outside it (reading an
+   * uploaded spreadsheet): its result is the handler's third argument. An operation with a
+   * `prepare` is called through `Core.callAsync`; the synchronous `call` refuses it.
+   */
+  prepare?: (input: z.output<S>) => Promise<P>
+  handler: (ctx: OperationContext, input: z.output<S>, ...prepared: P extends undefined ? [] : [P]) => O
 }
 
-export function operation<S extends z.ZodType, O>(definition: Operation<S, O>): Operation<S, O> {
+export function operation<S extends z.ZodType, O, P = undefined>(definition: Operation<S, O, P>): Operation<S, O, P> {
   return definition
 }

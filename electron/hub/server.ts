@@ -21,6 +21,9 @@ export { contentSecurityPolicy }
 
 /** Largest JSON body an operation accepts (bytes); larger gets 413 PAYLOAD_TOO_LARGE. */
 export const maxBodyBytes = 1024 * 1024
+/** Bodies of the operations that carry a file (PMS reports: 10 MB, base64 in JSON). */
+export const fileBodyBytes = 15 * 1024 * 1024
+const fileOperations = ['pms.preview', 'pms.import'] as const
 
 export interface HubOptions {
   core: Core
@@ -143,7 +146,10 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500
-    if (status === 413) return reply.code(413).send(failure('PAYLOAD_TOO_LARGE', `A request body may be at most ${maxBodyBytes} bytes.`, { maxBytes: maxBodyBytes }))
+    if (status === 413) {
+      const limit = (fileOperations as readonly string[]).some((n) => request.url === `/api/${n}`) ? fileBodyBytes : maxBodyBytes
+      return reply.code(413).send(failure('PAYLOAD_TOO_LARGE', `A request body may be at most ${limit} bytes.`, { maxBytes: limit }))
+    }
     if (status === 429) return reply.code(429).send(failure('RATE_LIMITED', 'Too many attempts from this address. Wait a minute, then try again.'))
     if (status >= 400 && status < 500) {
       const message = error.code === 'ZHIKE_BAD_JSON' || error.code === 'ZHIKE_NOT_JSON' ? error.message : 'The request is malformed.'
@@ -180,7 +186,7 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
   async function callOperation(request: FastifyRequest, reply: FastifyReply, name: string) {
     if (!sameOrigin(request)) return reply.code(403).send(failure('FORBIDDEN', 'Cross-site request refused.'))
     const session = token(request)
-    const result = core.call(session, name, request.body, callerOf(request))
+    const result = await core.callAsync(session, name, request.body, callerOf(request))
     if (!result.ok) return reply.code(httpStatus(result.error.code)).send(result)
     const effect = operationSessionEffect(name)
     if (effect === 'start') {
@@ -206,6 +212,10 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
       { config: { rateLimit: { max: options.signInsPerMinute ?? 60, timeWindow: 60_000 } } },
       (request, reply) => callOperation(request, reply, name),
     )
+  }
+  // Operations that carry a file (a PMS report, base64 in JSON) may send up to fileBodyBytes.
+  for (const name of fileOperations) {
+    app.post(`/api/${name}`, { bodyLimit: fileBodyBytes }, (request, reply) => callOperation(request, reply, name))
   }
   app.post<{ Params: { operation: string } }>('/api/:operation', (request, reply) => callOperation(request, reply, request.params.operation))
   app.all('/api/*', async (request, reply) => {

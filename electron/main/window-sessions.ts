@@ -11,7 +11,7 @@ import { operationSessionEffect } from '../core/operation-catalog'
 export class WindowSessions {
   private tokens = new Map<number, string>()
 
-  constructor(private core: Pick<Core, 'call' | 'sessions'>) {}
+  constructor(private core: Pick<Core, 'call' | 'callAsync' | 'sessions'>) {}
 
   /**
    * Calls an operation for whoever is signed in in this window, and answers what the page may see.
@@ -20,7 +20,16 @@ export class WindowSessions {
    */
   call(windowId: number, method: string, input: unknown): Result {
     const token = this.tokens.get(windowId) ?? null
-    const result = this.core.call(token, method, input, desktopCaller)
+    return this.settle(windowId, token, method, this.core.call(token, method, input, desktopCaller))
+  }
+
+  /** As `call`, for every operation, including those that read a file before their transaction. */
+  async callAsync(windowId: number, method: string, input: unknown): Promise<Result> {
+    const token = this.tokens.get(windowId) ?? null
+    return this.settle(windowId, token, method, await this.core.callAsync(token, method, input, desktopCaller))
+  }
+
+  private settle(windowId: number, token: string | null, method: string, result: Result): Result {
     if (!result.ok) return result
     const effect = operationSessionEffect(method)
     if (effect === 'start') {

@@ -74,7 +74,7 @@ describe('check-in that remembers', () => {
     const occupied = failure(hotel.call(hotel.desk, 'stay.checkIn', { stayId, roomNumber: '1001' }))
     expect(occupied).toMatchObject({ code: 'ROOM_OCCUPIED', details: { roomNumber: '1001' } })
     expect(failure(hotel.call(hotel.desk, 'stay.checkIn', { stayId, roomNumber: '1003' })).code).toBe('ROOM_OUT_OF_ORDER')
-    expect(failure(hotel.call(hotel.desk, 'stay.checkIn', { stayId, roomNumber: '9999' })).code).toBe('NOT_FOUND')
+    expect(failure(hotel.call(hotel.desk, 'stay.checkIn', { stayId, roomNumber: '9999' })).code).toBe('NO_SUCH_ROOM')
     expect(failure(hotel.call(hotel.desk, 'stay.checkIn', { stayId: 987654, roomNumber: '1002' })).code).toBe('NOT_FOUND')
     expect((core.sqlite.prepare('SELECT status FROM stay WHERE id = ?').get(stayId) as { status: string }).status).toBe('reserved')
     expect(count('prompt')).toBe(prompts)

@@ -1,7 +1,8 @@
 import { addMinutes } from '../clock'
 import { appliesToStay, isNegative, type PreferenceFact } from '../guests/preference'
 
-export const triggers = ['reservation', 'check_in'] as const
+/** When rules run: a booking received, a room assigned before arrival (prepare the room), the guest checked in. */
+export const triggers = ['reservation', 'pre_arrival', 'check_in'] as const
 export type Trigger = (typeof triggers)[number]
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const
 export type Priority = (typeof priorities)[number]

@@ -188,3 +188,20 @@ export function cancelOpenPromptsOfStay(sqlite: Sqlite, stayId: number): number[
   }
   return ids
 }
+
+/** The texts of a stay's open and acknowledged prompts, to draw them again after a room move. */
+export function openPromptTexts(sqlite: Sqlite, stayId: number) {
+  return all(
+    sqlite,
+    qb
+      .selectFrom('prompt')
+      .select(['id', 'dedupe_key', 'guest_id', 'trigger', 'text_en', 'text_zh'])
+      .where('stay_id', '=', stayId)
+      .where('status', 'in', ['open', 'acknowledged'])
+      .orderBy('id'),
+  )
+}
+
+export function setPromptTexts(sqlite: Sqlite, id: number, text: { en: string; zh: string }): void {
+  run(sqlite, qb.updateTable('prompt').set({ text_en: text.en, text_zh: text.zh }).where('id', '=', id))
+}

@@ -6,7 +6,12 @@ import { guestOperations } from '../guests/guest.operations'
 import { operation } from '../operation'
 import { listArrivals, listInHouse, type StayListRow } from './stay.repository'
 import { importStayInput, reservationInput, roomNumber, stayId, walkInInput } from './stay.schemas'
-import { checkIn, checkOut, importStay, reserve } from './stay.service'
+import { assignRoom, cancelStay, changeDates, checkIn, checkOut, importStay, moveRoom, requireStay, reserve, setCompanions } from './stay.service'
+import { bookingFields } from './stay.schemas'
+import { planPreassignment } from './preassignment'
+import { listCompanions, listStayEvents } from './stay-event.repository'
+import { findRoom } from '../rooms/room.repository'
+import { findGuest } from '../guests/guest.repository'
 
 export interface StaySummary {
   stayId: number
@@ -17,8 +22,13 @@ export interface StaySummary {
   departure: string
   party: number
   status: string
+  /** In house: the room. Reserved: the room chosen before arrival, if any. */
   roomNumber: string | null
   alerts: number
+  pmsConfirmation: string | null
+  roomType: string | null
+  eta: string | null
+  company: string | null
 }
 
 function toSummary(r: StayListRow): StaySummary {
@@ -33,13 +43,17 @@ function toSummary(r: StayListRow): StaySummary {
     status: r.status,
     roomNumber: r.room_number,
     alerts: Number(r.alerts),
+    pmsConfirmation: r.pms_confirmation,
+    roomType: r.room_type,
+    eta: r.eta,
+    company: r.company,
   }
 }
 
 export const stayOperations = {
   'stay.arrivals': operation({
     kind: 'query',
-    summary: 'Arrivals for a date (today by default): expected first, then those already checked in.',
+    summary: 'Arrivals for a date (today by default): expected first, then those already checked in; VIPs, then guests with alerts, first within each.',
     permission: 'guest.read',
     input: z.object({ date: isoDate.optional() }),
     handler: (ctx, input) => listArrivals(ctx.sqlite, input.date ?? localDate(ctx.clock.now())).map(toSummary),
@@ -58,7 +72,89 @@ export const stayOperations = {
     summary: 'Add a reservation for a guest (dates and party size). Runs the reservation rules.',
     permission: 'stay.write',
     input: reservationInput,
-    handler: reserve,
+    handler: (ctx, input) => reserve(ctx, input),
+  }),
+
+  'stay.assignRoom': operation({
+    kind: 'mutation',
+    summary:
+      'Choose the room for a reservation before arrival (pre-assignment; beside a PMS, "use this room"), or take it back with null. Runs the pre-arrival rules so the room is prepared before the guest is in it.',
+    permission: 'stay.write',
+    input: z.object({ stayId, roomNumber: roomNumber.nullable() }),
+    handler: assignRoom,
+  }),
+
+  'stay.preassignPlan': operation({
+    kind: 'query',
+    summary:
+      'Proposed rooms for a day’s reservations (tomorrow by default), VIPs and guests with alerts first, no two guests given one room, each choice explained. Apply a choice with stay.assignRoom.',
+    permission: 'stay.write',
+    input: z.object({ date: isoDate.optional() }),
+    handler: (ctx, input) => planPreassignment(ctx, input.date ?? addDays(localDate(ctx.clock.now()), 1)),
+  }),
+
+  'stay.moveRoom': operation({
+    kind: 'mutation',
+    summary: 'Move an in-house guest to another room; open prompts and standing instructions follow, the room left becomes vacant dirty.',
+    permission: 'stay.write',
+    input: z.object({ stayId, roomNumber }),
+    handler: moveRoom,
+  }),
+
+  'stay.changeDates': operation({
+    kind: 'mutation',
+    summary: 'Extend or shorten a stay (a reservation may also move its arrival).',
+    permission: 'stay.write',
+    input: z.object({ stayId, arrival: isoDate.optional(), departure: isoDate }),
+    handler: changeDates,
+  }),
+
+  'stay.cancel': operation({
+    kind: 'mutation',
+    summary: 'Cancel a reservation, or record a no-show (noShow: true). Its open prompts close and its room is freed.',
+    permission: 'stay.write',
+    input: z.object({ stayId, noShow: z.boolean().default(false) }),
+    handler: cancelStay,
+  }),
+
+  'stay.setCompanions': operation({
+    kind: 'mutation',
+    summary: 'Set the accompanying guests (同住人) of a stay: each a profile id or a name. The rules run for companions with a profile.',
+    permission: 'stay.write',
+    input: z.object({ stayId, companions: bookingFields.companions.unwrap() }),
+    handler: setCompanions,
+  }),
+
+  'stay.details': operation({
+    kind: 'query',
+    summary: 'One stay as the desk sees it: the booking (PMS numbers, room type, ETA, membership, company, source, remarks), its guests and its events.',
+    permission: 'guest.read',
+    input: z.object({ stayId }),
+    handler(ctx, input) {
+      const stay = requireStay(ctx, input.stayId)
+      const guest = findGuest(ctx.sqlite, stay.guest_id)!
+      const room = stay.room_id === null ? undefined : findRoom(ctx.sqlite, stay.room_id)
+      return {
+        stayId: stay.id,
+        confirmationNo: stay.confirmation_no,
+        pmsConfirmation: stay.pms_confirmation,
+        origin: stay.origin,
+        status: stay.status,
+        arrival: stay.arrival_date,
+        departure: stay.departure_date,
+        party: stay.party_size,
+        roomNumber: room?.number ?? null,
+        roomType: stay.room_type,
+        eta: stay.eta,
+        membershipNo: stay.membership_no,
+        company: stay.company,
+        source: stay.source,
+        remarks: stay.remarks,
+        guest: { guestId: guest.id, nativeName: guest.native_name, romanName: guest.roman_name, vip: guest.vip, pmsProfileId: guest.pms_profile_id },
+        companions: listCompanions(ctx.sqlite, stay.id),
+        events: listStayEvents(ctx.sqlite, stay.id).map((e) => ({ kind: e.kind, source: e.source, at: e.at, detail: e.detail })),
+      }
+    },
   }),
 
   'stay.walkIn': operation({

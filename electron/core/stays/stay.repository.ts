@@ -58,6 +58,10 @@ export interface StayListRow {
   salutation: string | null
   vip: number
   nationality: string | null
+  pms_confirmation: string | null
+  room_type: string | null
+  eta: string | null
+  company: string | null
   alerts: number
 }
 
@@ -80,6 +84,10 @@ function stayList() {
       'guest.salutation',
       'guest.vip',
       'guest.nationality',
+      'stay.pms_confirmation',
+      'stay.room_type',
+      'stay.eta',
+      'stay.company',
       eb
         .selectFrom('preference')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -93,15 +101,18 @@ function stayList() {
 const guestName = (r: StayListRow) => ({ nativeName: r.native_name, romanName: r.roman_name, nationality: r.nationality })
 
 /**
- * A day's arrivals: reserved ones first, then those already checked in; VIPs first within each;
- * then by name as Chinese staff read a list (guests/name-order.ts: 曾 under Z, Anna under A).
+ * A day's arrivals: reserved ones first, then those already checked in; within each, VIPs first
+ * (highest level first), then guests with alerts (allergies, access needs), then by name as
+ * Chinese staff read a list (guests/name-order.ts: 曾 under Z, Anna under A).
  */
 export function listArrivals(sqlite: Sqlite, date: string): StayListRow[] {
   const rows = all(
     sqlite,
     stayList().where('stay.arrival_date', '=', date).where('stay.status', 'in', ['reserved', 'in_house']),
   ) as StayListRow[]
-  return sortByName(rows, guestName, (a, b) => Number(a.status === 'in_house') - Number(b.status === 'in_house') || b.vip - a.vip)
+  return sortByName(rows, guestName, (a, b) =>
+      Number(a.status === 'in_house') - Number(b.status === 'in_house') || b.vip - a.vip || Number(Number(b.alerts) > 0) - Number(Number(a.alerts) > 0),
+  )
 }
 
 // Room numbers as the floor plan reads them: 901 before 1001 (text order put 1001 first).
@@ -172,6 +183,26 @@ export function findOverlappingStayInRoom(sqlite: Sqlite, roomId: number, arriva
       .selectAll()
       .where('room_id', '=', roomId)
       .where('status', 'in', ['in_house', 'checked_out'])
+      .where('arrival_date', '<', departure)
+      .where('departure_date', '>', arrival)
+      .orderBy('arrival_date')
+      .limit(1),
+  )[0]
+}
+
+/**
+ * Another stay that holds the room on a night of arrival–departure: in house there, or a
+ * reservation with the room pre-assigned. `exceptStayId` is the stay asking.
+ */
+export function findStayHoldingRoom(sqlite: Sqlite, roomId: number, arrival: string, departure: string, exceptStayId: number): StayRow | undefined {
+  return all(
+    sqlite,
+    qb
+      .selectFrom('stay')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .where('id', '!=', exceptStayId)
+      .where('status', 'in', ['reserved', 'in_house'])
       .where('arrival_date', '<', departure)
       .where('departure_date', '>', arrival)
       .orderBy('arrival_date')

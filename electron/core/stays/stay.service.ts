@@ -1,14 +1,17 @@
 import { localDate } from '../clock'
 import { actorOf, type OperationContext } from '../context'
 import { recordAudit } from '../audit/audit.repository'
+import type { RoomRow } from '../db/tables/room.table'
+import type { StayRow } from '../db/tables/stay.table'
 import { AppError } from '../errors'
 import { requireGuest } from '../guests/guest.operations'
-import { createPromptsForStay } from '../prompts/prompt.service'
-import { cancelOpenPromptsOfStay, findPromptView } from '../prompts/prompt.repository'
 import type { PromptView } from '../prompts/prompt.view'
-import { findRoomByNumber, inHouseStayInRoom } from '../rooms/room.repository'
+import { findRoom, findRoomByNumber, inHouseStayInRoom } from '../rooms/room.repository'
+import { getSetting } from '../setup/setting.repository'
 import { newConfirmationNo } from './confirmation'
-import { confirmationTaken, findOverlappingStay, findOverlappingStayInRoom, findStay, insertStay, markStayCheckedOut, markStayInHouse } from './stay.repository'
+import { catchUpRules, bookingReceived, guestCheckedIn, guestCheckedOut, guestMovedRoom, roomPreassigned, stayDatesChanged, stayWithdrawn } from './stay-changes'
+import { replaceCompanions, type StaySource } from './stay-event.repository'
+import { confirmationTaken, findOverlappingStay, findOverlappingStayInRoom, findStay, findStayHoldingRoom, insertStay } from './stay.repository'
 
 export function requireStay(ctx: OperationContext, id: number) {
   const stay = findStay(ctx.sqlite, id)
@@ -16,22 +19,66 @@ export function requireStay(ctx: OperationContext, id: number) {
   return stay
 }
 
+/** Booking details the desk or the PMS may give with a reservation. */
+export interface BookingInput {
+  roomType?: string | null
+  eta?: string | null
+  membershipNo?: string | null
+  company?: string | null
+  source?: string | null
+  remarks?: string | null
+  companions?: { guestId?: number | null; name?: string | null }[]
+}
+
+/** "with_pms": the PMS checks guests in and out; the desk chooses rooms ("use this room"). */
+export type HotelMode = 'standalone' | 'with_pms'
+export const hotelModeKey = 'pms.mode'
+export function hotelMode(ctx: OperationContext): HotelMode {
+  return getSetting(ctx.sqlite, hotelModeKey) === 'with_pms' ? 'with_pms' : 'standalone'
+}
+
+/** Refuses a desk action the PMS owns when the hotel runs Zhike beside a PMS. */
+function assertDeskOwnsStays(ctx: OperationContext, action: string): void {
+  if (hotelMode(ctx) === 'with_pms') {
+    throw new AppError('PMS_OWNS_STAYS', `This hotel keeps stays in its PMS: ${action} there; Zhike follows with the next report.`, { action })
+  }
+}
+
+/**
+ * Accompanying guests as stored: a profile id (its name is taken from the profile) or a name.
+ * Throws NOT_FOUND for an unknown profile and VALIDATION for an entry with neither.
+ */
+export function companionsOf(ctx: OperationContext, companions: BookingInput['companions']): { guestId: number | null; name: string }[] {
+  return (companions ?? []).map((c, i) => {
+    if (c.guestId) {
+      const guest = requireGuest(ctx.sqlite, c.guestId)
+      return { guestId: guest.id, name: guest.native_name }
+    }
+    const name = c.name?.trim()
+    if (!name) throw new AppError('VALIDATION', 'Give each accompanying guest a name or a profile.', { issues: [{ path: `companions.${i}`, message: 'Name or profile required.' }] })
+    return { guestId: null, name }
+  })
+}
+
 export function reserve(
   ctx: OperationContext,
-  input: { guestId: number; arrival: string; departure: string; party: number },
+  input: { guestId: number; arrival: string; departure: string; party: number; anotherRoom?: boolean } & BookingInput,
+  source: StaySource = 'desk',
 ): { stayId: number; confirmationNo: string; prompts: PromptView[] } {
   const actor = actorOf(ctx)
+  if (source === 'desk') assertDeskOwnsStays(ctx, 'make reservations')
   const guest = requireGuest(ctx.sqlite, input.guestId)
   const today = localDate(ctx.clock.now())
   if (input.arrival < today) {
     throw new AppError('STAY_DATES', `Arrival ${input.arrival} is in the past; today is ${today}.`, { field: 'arrival', today })
   }
   const clash = findOverlappingStay(ctx.sqlite, guest.id, input.arrival, input.departure)
-  if (clash) {
-    throw new AppError('GUEST_HAS_STAY', `This guest already has stay ${clash.confirmation_no} on those dates.`, {
+  if (clash && !input.anotherRoom) {
+    throw new AppError('GUEST_HAS_STAY', `This guest already has stay ${clash.confirmation_no} on those dates. Book it as another room if the guest takes two.`, {
       confirmationNo: clash.confirmation_no,
     })
   }
+  const companions = companionsOf(ctx, input.companions)
   const at = ctx.clock.now().toISOString()
   const confirmationNo = newConfirmationNo((no) => confirmationTaken(ctx.sqlite, no))
   const stayId = insertStay(ctx.sqlite, {
@@ -44,30 +91,51 @@ export function reserve(
     status: 'reserved',
     created_at: at,
     created_by: actor.staffId,
+    room_type: input.roomType ?? null,
+    eta: input.eta ?? null,
+    membership_no: input.membershipNo ?? null,
+    company: input.company ?? null,
+    source: input.source ?? null,
+    remarks: input.remarks ?? null,
+    origin: source,
   })
-  recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'stay.reserve', guestId: guest.id, entity: 'stay', entityId: stayId })
-  const stay = requireStay(ctx, stayId)
-  const prompts = createPromptsForStay(ctx, guest, stay, null, 'reservation')
-  ctx.emit('stay.changed', { stayId, guestId: guest.id, status: 'reserved', roomNumber: null })
+  replaceCompanions(ctx.sqlite, stayId, companions)
+  const { prompts } = bookingReceived(ctx, requireStay(ctx, stayId), source)
   return { stayId, confirmationNo, prompts }
+}
+
+/** A room that can take a guest now: it exists and is not out of order. */
+function requireSellableRoom(ctx: OperationContext, roomNumber: string): RoomRow {
+  const room = findRoomByNumber(ctx.sqlite, roomNumber)
+  if (!room) throw new AppError('NO_SUCH_ROOM', `There is no room ${roomNumber}. Check the number.`, { roomNumber })
+  if (room.block === 'out_of_order') {
+    throw new AppError('ROOM_OUT_OF_ORDER', `Room ${room.number} is out of order.`, { roomNumber: room.number })
+  }
+  return room
+}
+
+function requireInHouse(stay: StayRow): void {
+  if (stay.status !== 'in_house') {
+    throw new AppError('STAY_NOT_IN_HOUSE', `Stay ${stay.confirmation_no} is not in house (${stay.status}).`, { status: stay.status })
+  }
+}
+
+function requireReserved(stay: StayRow): void {
+  if (stay.status === 'in_house') {
+    throw new AppError('STAY_ALREADY_IN_HOUSE', `Stay ${stay.confirmation_no} is already checked in.`, { confirmationNo: stay.confirmation_no })
+  }
+  if (stay.status !== 'reserved') {
+    throw new AppError('STAY_NOT_RESERVED', `Stay ${stay.confirmation_no} is ${stay.status}, not a reservation.`, { status: stay.status })
+  }
 }
 
 export function checkIn(
   ctx: OperationContext,
   input: { stayId: number; roomNumber: string },
 ): { stayId: number; roomNumber: string; prompts: PromptView[] } {
-  const actor = actorOf(ctx)
+  assertDeskOwnsStays(ctx, 'check guests in')
   const stay = requireStay(ctx, input.stayId)
-  if (stay.status === 'in_house') {
-    throw new AppError('STAY_ALREADY_IN_HOUSE', `Stay ${stay.confirmation_no} is already checked in.`, {
-      confirmationNo: stay.confirmation_no,
-    })
-  }
-  if (stay.status !== 'reserved') {
-    throw new AppError('STAY_NOT_RESERVED', `Stay ${stay.confirmation_no} is ${stay.status}, not a reservation.`, {
-      status: stay.status,
-    })
-  }
+  requireReserved(stay)
   const today = localDate(ctx.clock.now())
   if (stay.arrival_date > today) {
     throw new AppError('STAY_DATES', `This reservation arrives on ${stay.arrival_date}, not today.`, { arrival: stay.arrival_date })
@@ -75,49 +143,103 @@ export function checkIn(
   if (stay.departure_date <= today) {
     throw new AppError('STAY_DATES', `This reservation departed on ${stay.departure_date}.`, { departure: stay.departure_date })
   }
-  const room = findRoomByNumber(ctx.sqlite, input.roomNumber)
-  if (!room) throw new AppError('NOT_FOUND', `There is no room ${input.roomNumber}.`, { entity: 'room', number: input.roomNumber })
-  if (room.block === 'out_of_order') {
-    throw new AppError('ROOM_OUT_OF_ORDER', `Room ${room.number} is out of order.`, { roomNumber: room.number })
-  }
+  const room = requireSellableRoom(ctx, input.roomNumber)
   if (inHouseStayInRoom(ctx.sqlite, room.id) !== undefined) {
     throw new AppError('ROOM_OCCUPIED', `Room ${room.number} is occupied.`, { roomNumber: room.number })
   }
-  const at = ctx.clock.now().toISOString()
-  if (!markStayInHouse(ctx.sqlite, stay.id, room.id, at, actor.staffId)) {
+  const { stay: next, prompts } = guestCheckedIn(ctx, stay, room, 'desk')
+  if (next.status !== 'in_house' || next.room_id !== room.id) {
     throw new AppError('STAY_NOT_RESERVED', `Stay ${stay.confirmation_no} changed while checking in.`)
   }
-  recordAudit(ctx.sqlite, {
-    at,
-    staffId: actor.staffId,
-    action: 'stay.check_in',
-    guestId: stay.guest_id,
-    entity: 'stay',
-    entityId: stay.id,
-    detail: { room: room.number },
-  })
-  const guest = requireGuest(ctx.sqlite, stay.guest_id)
-  const prompts = createPromptsForStay(ctx, guest, { ...stay, status: 'in_house', room_id: room.id }, room.number, 'check_in')
-  ctx.emit('stay.changed', { stayId: stay.id, guestId: stay.guest_id, status: 'in_house', roomNumber: room.number })
   return { stayId: stay.id, roomNumber: room.number, prompts }
 }
 
 export function checkOut(ctx: OperationContext, input: { stayId: number }): { stayId: number; cancelledPrompts: number } {
-  const actor = actorOf(ctx)
+  assertDeskOwnsStays(ctx, 'check guests out')
   const stay = requireStay(ctx, input.stayId)
-  if (stay.status !== 'in_house') {
-    throw new AppError('STAY_NOT_IN_HOUSE', `Stay ${stay.confirmation_no} is not in house (${stay.status}).`, { status: stay.status })
+  requireInHouse(stay)
+  const { cancelledPrompts } = guestCheckedOut(ctx, stay, 'desk')
+  return { stayId: stay.id, cancelledPrompts }
+}
+
+/**
+ * Chooses the room for a reservation before the guest arrives (pre-assignment, or "use this
+ * room" beside a PMS), or takes it back (`roomNumber` null). Refused when another stay holds
+ * the room on one of those nights (ROOM_HAS_STAY) or the room is out of order.
+ */
+export function assignRoom(ctx: OperationContext, input: { stayId: number; roomNumber: string | null }): { stayId: number; roomNumber: string | null; prompts: PromptView[] } {
+  actorOf(ctx)
+  const stay = requireStay(ctx, input.stayId)
+  requireReserved(stay)
+  const room = input.roomNumber === null ? null : requireSellableRoom(ctx, input.roomNumber)
+  if ((room?.id ?? null) === stay.room_id) return { stayId: stay.id, roomNumber: room?.number ?? null, prompts: [] }
+  if (room) {
+    const holder = findStayHoldingRoom(ctx.sqlite, room.id, stay.arrival_date, stay.departure_date, stay.id)
+    if (holder) {
+      throw new AppError('ROOM_HAS_STAY', `Room ${room.number} is held by stay ${holder.confirmation_no} (${holder.arrival_date} to ${holder.departure_date}).`, {
+        roomNumber: room.number,
+        confirmationNo: holder.confirmation_no,
+        arrival: holder.arrival_date,
+        departure: holder.departure_date,
+      })
+    }
   }
-  const at = ctx.clock.now().toISOString()
-  markStayCheckedOut(ctx.sqlite, stay.id, at, actor.staffId)
-  const cancelled = cancelOpenPromptsOfStay(ctx.sqlite, stay.id)
-  for (const id of cancelled) {
-    const prompt = findPromptView(ctx.sqlite, id)
-    if (prompt) ctx.emit('prompt.updated', { prompt })
+  const { prompts } = roomPreassigned(ctx, stay, room, 'desk')
+  return { stayId: stay.id, roomNumber: room?.number ?? null, prompts }
+}
+
+/** Moves an in-house guest to another room; open prompts follow the guest. */
+export function moveRoom(ctx: OperationContext, input: { stayId: number; roomNumber: string }): { stayId: number; from: string | null; roomNumber: string; promptsMoved: number } {
+  assertDeskOwnsStays(ctx, 'move guests')
+  const stay = requireStay(ctx, input.stayId)
+  requireInHouse(stay)
+  const room = requireSellableRoom(ctx, input.roomNumber)
+  if (room.id === stay.room_id) throw new AppError('VALIDATION', `The guest is already in room ${room.number}.`, { issues: [{ path: 'roomNumber', message: 'Same room.' }] })
+  if (inHouseStayInRoom(ctx.sqlite, room.id) !== undefined) {
+    throw new AppError('ROOM_OCCUPIED', `Room ${room.number} is occupied.`, { roomNumber: room.number })
   }
-  recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'stay.check_out', guestId: stay.guest_id, entity: 'stay', entityId: stay.id })
-  ctx.emit('stay.changed', { stayId: stay.id, guestId: stay.guest_id, status: 'checked_out', roomNumber: null })
-  return { stayId: stay.id, cancelledPrompts: cancelled.length }
+  const from = stay.room_id === null ? null : (findRoom(ctx.sqlite, stay.room_id)?.number ?? null)
+  const { redrafted } = guestMovedRoom(ctx, stay, room, 'desk')
+  return { stayId: stay.id, from, roomNumber: room.number, promptsMoved: redrafted }
+}
+
+/** Extends or shortens a stay (an in-house stay keeps its arrival). */
+export function changeDates(ctx: OperationContext, input: { stayId: number; arrival?: string; departure: string }): { stayId: number; arrival: string; departure: string } {
+  assertDeskOwnsStays(ctx, 'change dates')
+  const stay = requireStay(ctx, input.stayId)
+  if (stay.status !== 'reserved' && stay.status !== 'in_house') requireReserved(stay)
+  const arrival = stay.status === 'in_house' ? stay.arrival_date : (input.arrival ?? stay.arrival_date)
+  if (stay.status === 'in_house' && input.arrival !== undefined && input.arrival !== stay.arrival_date) {
+    throw new AppError('STAY_DATES', 'The guest is in house: only the departure can change.', { field: 'arrival' })
+  }
+  if (input.departure <= arrival) throw new AppError('STAY_DATES', 'Departure must be after arrival.', { field: 'departure' })
+  const today = localDate(ctx.clock.now())
+  if (stay.status === 'in_house' && input.departure < today) {
+    throw new AppError('STAY_DATES', `Departure ${input.departure} is in the past; today is ${today}.`, { field: 'departure', today })
+  }
+  if (arrival === stay.arrival_date && input.departure === stay.departure_date) return { stayId: stay.id, arrival, departure: input.departure }
+  stayDatesChanged(ctx, stay, arrival, input.departure, 'desk')
+  return { stayId: stay.id, arrival, departure: input.departure }
+}
+
+/** Cancels a reservation, or records a no-show; its open prompts close. */
+export function cancelStay(ctx: OperationContext, input: { stayId: number; noShow: boolean }): { stayId: number; status: string; cancelledPrompts: number } {
+  assertDeskOwnsStays(ctx, 'cancel reservations')
+  const stay = requireStay(ctx, input.stayId)
+  requireReserved(stay)
+  const { cancelledPrompts, stay: next } = stayWithdrawn(ctx, stay, input.noShow ? 'no_show' : 'cancelled', 'desk')
+  return { stayId: stay.id, status: next.status, cancelledPrompts }
+}
+
+/** Replaces a stay's accompanying guests; the rules run for a companion with a profile as for the main guest. */
+export function setCompanions(ctx: OperationContext, input: { stayId: number; companions: NonNullable<BookingInput['companions']> }): { stayId: number; companions: number; prompts: PromptView[] } {
+  actorOf(ctx)
+  const stay = requireStay(ctx, input.stayId)
+  if (stay.status !== 'reserved' && stay.status !== 'in_house') requireReserved(stay)
+  const companions = companionsOf(ctx, input.companions)
+  if (!replaceCompanions(ctx.sqlite, stay.id, companions)) return { stayId: stay.id, companions: companions.length, prompts: [] }
+  const prompts = catchUpRules(ctx, requireStay(ctx, stay.id))
+  return { stayId: stay.id, companions: companions.length, prompts }
 }
 
 /**

@@ -88,5 +88,12 @@ export const besideThePms: Migration = {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('report', 'text', (c) => c.notNull()),
     )
+
+    // The trade's words in stores made before: the restaurant department is Food & Beverage
+    // (餐饮部), and the "address as" rule no longer names the guest twice (郑总 → "称呼郑总为郑总").
+    run("UPDATE department SET name_en = 'Food & Beverage', name_zh = '餐饮部' WHERE code = 'restaurant' AND name_en = 'Restaurant'")
+    run(
+      `UPDATE rule SET template_en = 'Address the guest in room {room} as "{value}".', template_zh = '请称呼{room}房的宾客为"{value}"。' WHERE key = 'address-as' AND template_zh = '称呼{guest}为"{value}"。'`,
+    )
   },
 }

@@ -1,0 +1,178 @@
+import { recordAudit } from '../audit/audit.repository'
+import { actorOf, type OperationContext } from '../context'
+import type { GuestRow } from '../db/tables/guest.table'
+import type { RoomRow } from '../db/tables/room.table'
+import type { StayRow } from '../db/tables/stay.table'
+import { findGuest } from '../guests/guest.repository'
+import type { Trigger } from '../prompts/prompt-generation'
+import { cancelOpenPromptsOfStay, findPromptView } from '../prompts/prompt.repository'
+import { createPromptsForStay, redraftOpenPrompts } from '../prompts/prompt.service'
+import type { PromptView } from '../prompts/prompt.view'
+import { findRoom, setRoomHousekeeping } from '../rooms/room.repository'
+import { insertStayEvent, listCompanions, markStayWithdrawn, setStayDates, setStayRoom, type StayEventKind, type StaySource } from './stay-event.repository'
+import { findStay, markStayCheckedOut, markStayInHouse } from './stay.repository'
+
+/*
+ * Every change to a stay goes through here, whether the desk made it or a PMS report brought it:
+ * each records one stay event, runs the rules for its trigger and announces `stay.changed`.
+ * The callers decide *whether* something changed (the desk by its action, the PMS import by the
+ * difference between the report and the store); these functions make the change the same way,
+ * so prompts fire once whichever way the news came.
+ */
+
+export interface StayChangeResult {
+  stay: StayRow
+  prompts: PromptView[]
+}
+
+function record(ctx: OperationContext, stay: StayRow, kind: StayEventKind, source: StaySource, detail?: Record<string, unknown>): void {
+  const actor = actorOf(ctx)
+  const at = ctx.clock.now().toISOString()
+  insertStayEvent(ctx.sqlite, { stayId: stay.id, kind, source, at, staffId: actor.staffId, detail })
+  recordAudit(ctx.sqlite, {
+    at,
+    staffId: actor.staffId,
+    action: `stay.${kind}`,
+    guestId: stay.guest_id,
+    entity: 'stay',
+    entityId: stay.id,
+    detail: { source, ...(detail ?? {}) },
+  })
+}
+
+function announce(ctx: OperationContext, stay: StayRow, event: StayEventKind): void {
+  const room = stay.room_id === null ? undefined : findRoom(ctx.sqlite, stay.room_id)
+  ctx.emit('stay.changed', { stayId: stay.id, guestId: stay.guest_id, status: stay.status, roomNumber: room?.number ?? null, event })
+}
+
+/** The main guest and the accompanying guests who have a profile: the rules run for each. */
+function guestsOfStay(ctx: OperationContext, stay: StayRow): GuestRow[] {
+  const ids = [stay.guest_id, ...listCompanions(ctx.sqlite, stay.id).flatMap((c) => (c.guestId === null ? [] : [c.guestId]))]
+  return [...new Set(ids)].flatMap((id) => {
+    const guest = findGuest(ctx.sqlite, id)
+    return guest ? [guest] : []
+  })
+}
+
+function runRules(ctx: OperationContext, stay: StayRow, trigger: Trigger): PromptView[] {
+  const room = stay.room_id === null ? undefined : findRoom(ctx.sqlite, stay.room_id)
+  return guestsOfStay(ctx, stay).flatMap((guest) => createPromptsForStay(ctx, guest, stay, room?.number ?? null, trigger))
+}
+
+function reread(ctx: OperationContext, id: number): StayRow {
+  return findStay(ctx.sqlite, id)!
+}
+
+function closeOpenPrompts(ctx: OperationContext, stay: StayRow): number {
+  const cancelled = cancelOpenPromptsOfStay(ctx.sqlite, stay.id)
+  for (const id of cancelled) {
+    const prompt = findPromptView(ctx.sqlite, id)
+    if (prompt) ctx.emit('prompt.updated', { prompt })
+  }
+  return cancelled.length
+}
+
+/** A booking received (new reservation): the reservation rules run. */
+export function bookingReceived(ctx: OperationContext, stay: StayRow, source: StaySource): StayChangeResult {
+  record(ctx, stay, 'reservation', source, { arrival: stay.arrival_date, departure: stay.departure_date })
+  const prompts = runRules(ctx, stay, 'reservation')
+  announce(ctx, stay, 'reservation')
+  return { stay, prompts }
+}
+
+/**
+ * A room assigned to a reservation before arrival (or taken back, `room` null): the pre-arrival
+ * rules run, so the room is prepared before the guest is in it.
+ */
+export function roomPreassigned(ctx: OperationContext, stay: StayRow, room: RoomRow | null, source: StaySource): StayChangeResult {
+  const from = stay.room_id === null ? null : (findRoom(ctx.sqlite, stay.room_id)?.number ?? null)
+  setStayRoom(ctx.sqlite, stay.id, room?.id ?? null)
+  const next = reread(ctx, stay.id)
+  record(ctx, next, 'pre_arrival', source, { from, to: room?.number ?? null })
+  const prompts = room ? runRules(ctx, next, 'pre_arrival') : []
+  if (room && from !== null) redraftOpenPrompts(ctx, next, room.number)
+  announce(ctx, next, 'pre_arrival')
+  return { stay: next, prompts }
+}
+
+/** The guest checked in to `room`: the check-in rules run. Throws nothing; callers check first. */
+export function guestCheckedIn(ctx: OperationContext, stay: StayRow, room: RoomRow, source: StaySource): StayChangeResult {
+  const actor = actorOf(ctx)
+  const at = ctx.clock.now().toISOString()
+  const preassigned = stay.room_id
+  if (!markStayInHouse(ctx.sqlite, stay.id, room.id, at, actor.staffId)) return { stay: reread(ctx, stay.id), prompts: [] }
+  const next = reread(ctx, stay.id)
+  record(ctx, next, 'check_in', source, { room: room.number })
+  if (preassigned !== null && preassigned !== room.id) redraftOpenPrompts(ctx, next, room.number)
+  const prompts = runRules(ctx, next, 'check_in')
+  announce(ctx, next, 'check_in')
+  return { stay: next, prompts }
+}
+
+/**
+ * The guest moved rooms while in house: open prompts and standing instructions follow (texts
+ * are drawn again with the new room); the room left becomes vacant dirty.
+ */
+export function guestMovedRoom(ctx: OperationContext, stay: StayRow, room: RoomRow, source: StaySource): StayChangeResult & { redrafted: number } {
+  const from = stay.room_id === null ? null : findRoom(ctx.sqlite, stay.room_id)
+  setStayRoom(ctx.sqlite, stay.id, room.id)
+  if (from) setRoomHousekeeping(ctx.sqlite, from.id, 'dirty')
+  const next = reread(ctx, stay.id)
+  record(ctx, next, 'room_move', source, { from: from?.number ?? null, to: room.number })
+  const redrafted = redraftOpenPrompts(ctx, next, room.number)
+  announce(ctx, next, 'room_move')
+  return { stay: next, prompts: [], redrafted }
+}
+
+/** The stay was extended or shortened (or its arrival moved). */
+export function stayDatesChanged(ctx: OperationContext, stay: StayRow, arrival: string, departure: string, source: StaySource): StayChangeResult {
+  setStayDates(ctx.sqlite, stay.id, arrival, departure)
+  const next = reread(ctx, stay.id)
+  record(ctx, next, 'dates_changed', source, {
+    from: { arrival: stay.arrival_date, departure: stay.departure_date },
+    to: { arrival, departure },
+  })
+  announce(ctx, next, 'dates_changed')
+  return { stay: next, prompts: [] }
+}
+
+/** The guest left: open prompts close, the room becomes vacant dirty (空脏). */
+export function guestCheckedOut(ctx: OperationContext, stay: StayRow, source: StaySource): StayChangeResult & { cancelledPrompts: number } {
+  const actor = actorOf(ctx)
+  const at = ctx.clock.now().toISOString()
+  if (!markStayCheckedOut(ctx.sqlite, stay.id, at, actor.staffId)) return { stay: reread(ctx, stay.id), prompts: [], cancelledPrompts: 0 }
+  if (stay.room_id !== null) setRoomHousekeeping(ctx.sqlite, stay.room_id, 'dirty')
+  const cancelledPrompts = closeOpenPrompts(ctx, stay)
+  const next = reread(ctx, stay.id)
+  record(ctx, next, 'check_out', source, stay.room_id === null ? undefined : { room: findRoom(ctx.sqlite, stay.room_id)?.number ?? null })
+  announce(ctx, next, 'check_out')
+  return { stay: next, prompts: [], cancelledPrompts }
+}
+
+/** A reservation cancelled or a no-show: its open prompts close and its pre-assigned room is freed. */
+export function stayWithdrawn(
+  ctx: OperationContext,
+  stay: StayRow,
+  status: 'cancelled' | 'no_show',
+  source: StaySource,
+): StayChangeResult & { cancelledPrompts: number } {
+  const at = ctx.clock.now().toISOString()
+  if (!markStayWithdrawn(ctx.sqlite, stay.id, status, at)) return { stay: reread(ctx, stay.id), prompts: [], cancelledPrompts: 0 }
+  const cancelledPrompts = closeOpenPrompts(ctx, stay)
+  const next = reread(ctx, stay.id)
+  record(ctx, next, 'withdrawn', source, { status })
+  announce(ctx, next, 'withdrawn')
+  return { stay: next, prompts: [], cancelledPrompts }
+}
+
+/**
+ * Runs every trigger the stay has already passed (reservation; pre-arrival when a room is
+ * assigned; check-in when in house), for a stay whose guests changed: a companion added, or a
+ * PMS arrival linked to the right profile. Prompts already made are not made again.
+ */
+export function catchUpRules(ctx: OperationContext, stay: StayRow): PromptView[] {
+  if (stay.status !== 'reserved' && stay.status !== 'in_house') return []
+  const triggers: Trigger[] = ['reservation']
+  if (stay.room_id !== null) triggers.push(stay.status === 'in_house' ? 'check_in' : 'pre_arrival')
+  return triggers.flatMap((trigger) => runRules(ctx, stay, trigger))
+}
