@@ -13,5 +13,7 @@ export function eventVisibleTo(actor: Actor | null, event: CoreEvent): boolean {
     const { observation } = event.payload as { observation: { department: string; staffId: number } }
     return roleAllows(actor.role, 'observation.review') || observation.department === actor.department || observation.staffId === actor.staffId
   }
+  // Room status is no one's personal data: every board that shows rooms hears it.
+  if (event.name === 'room.changed') return true
   return seesAllDepartments(actor.role)
 }

@@ -8,6 +8,8 @@ export interface CoreEvents {
   'observation.created': { observation: ObservationView }
   'observation.updated': { observation: ObservationView }
   /** `event`: which stay event it was (stays/stay-event.repository.ts), the same from the desk or the PMS. */
+  /** A room's housekeeping status or block changed (desk, housekeeping board, PMS room-status report, check-out). */
+  'room.changed': { roomNumber: string; housekeeping: string; block: string | null }
   'stay.changed': { stayId: number; guestId: number; status: string; roomNumber: string | null; event?: string }
 }
 export type CoreEventName = keyof CoreEvents

@@ -12,6 +12,7 @@ import type { PromptView } from '../../electron/core/prompts/prompt.view'
  *   ['observations', 'inbox'|'mine'|guestId]  observation.inbox / mine / ofGuest
  *   ['arrivals'] ['in-house'] ['search', text] ['in-house-lookup', text]
  *   ['suggest', stayId]                       room.suggest (depends on every vacant room)
+ *   ['board', 'rooms']                        room.list on the housekeeping board
  *
  * Invalidating a prefix refetches the queries on screen now and marks the rest stale, so a wide
  * key is cheap; a missing one leaves a screen showing what is no longer true.
@@ -42,6 +43,9 @@ export function queryKeysFor(event: CoreEvent): QueryKeyPrefix[] {
       // A room taken or freed changes every stay's suggestions; a check-out closes prompts.
       return [['arrivals'], ['in-house'], ['search'], ['in-house-lookup'], ['card', guestId], ['suggest'], ['board']]
     }
+    case 'room.changed':
+      // A room cleaned, dirtied or blocked: the housekeeping board and the desk's ranking.
+      return [['board', 'rooms'], ['suggest']]
     default:
       return []
   }

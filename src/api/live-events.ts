@@ -26,6 +26,7 @@ const known: Record<CoreEventName, true> = {
   'observation.created': true,
   'observation.updated': true,
   'stay.changed': true,
+  'room.changed': true,
 }
 
 let state: LiveState = initialLiveState

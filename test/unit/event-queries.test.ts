@@ -49,6 +49,14 @@ describe('which screens an event refetches', () => {
     expect(touched(e, ['session'])).toBe(false)
   })
 
+  it('a room cleaned or blocked refreshes the housekeeping board’s rooms and every ranking, and no guest’s card', () => {
+    const e = event('room.changed', { roomNumber: '1001', housekeeping: 'clean', block: null })
+    expect(touched(e, ['board', 'rooms'])).toBe(true)
+    expect(touched(e, ['suggest', 7])).toBe(true)
+    expect(touched(e, ['card', 12])).toBe(false)
+    expect(touched(e, ['arrivals'])).toBe(false)
+  })
+
   it('an event it does not know touches nothing (the stream’s `ready`, or a newer hub’s news)', () => {
     expect(queryKeysFor(event('ready' as CoreEvent['name'], {}))).toEqual([])
   })

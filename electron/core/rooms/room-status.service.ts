@@ -4,7 +4,7 @@ import type { Actor, OperationContext } from '../context'
 import type { RoomRow } from '../db/tables/room.table'
 import { AppError } from '../errors'
 import type { BlockKind, Housekeeping, RoomBlock } from './room'
-import { findRoomByNumber, setRoomBlock, setRoomHousekeeping, updateRoomFacts } from './room.repository'
+import { findRoom, findRoomByNumber, setRoomBlock, setRoomHousekeeping, updateRoomFacts } from './room.repository'
 
 /** One room's status as the desk, the housekeeping board or the PMS's room-status report gives it. */
 export interface RoomStatusRow {
@@ -53,6 +53,7 @@ export function applyRoomStatus(ctx: OperationContext, row: RoomStatusRow, sourc
     }
   }
   if (changed.length > 0) {
+    announceRoom(ctx, room.id)
     recordAudit(ctx.sqlite, {
       at: ctx.clock.now().toISOString(),
       staffId: ctx.actor?.staffId ?? null,
@@ -63,6 +64,12 @@ export function applyRoomStatus(ctx: OperationContext, row: RoomStatusRow, sourc
     })
   }
   return { roomNumber: room.number, changed }
+}
+
+/** Tells every board that shows rooms that this room's status or block changed. */
+export function announceRoom(ctx: OperationContext, roomId: number): void {
+  const room = findRoom(ctx.sqlite, roomId)
+  if (room) ctx.emit('room.changed', { roomNumber: room.number, housekeeping: room.housekeeping, block: room.block })
 }
 
 /** Who may set a room's housekeeping status: managers, admins, the front desk, housekeeping staff. */

@@ -9,6 +9,7 @@ import { cancelOpenPromptsOfStay, findPromptView } from '../prompts/prompt.repos
 import { createPromptsForStay, redraftOpenPrompts } from '../prompts/prompt.service'
 import type { PromptView } from '../prompts/prompt.view'
 import { findRoom, setRoomHousekeeping } from '../rooms/room.repository'
+import { announceRoom } from '../rooms/room-status.service'
 import { insertStayEvent, listCompanions, markStayWithdrawn, setStayDates, setStayRoom, type StayEventKind, type StaySource } from './stay-event.repository'
 import { findStay, markStayCheckedOut, markStayInHouse } from './stay.repository'
 
@@ -116,7 +117,7 @@ export function guestCheckedIn(ctx: OperationContext, stay: StayRow, room: RoomR
 export function guestMovedRoom(ctx: OperationContext, stay: StayRow, room: RoomRow, source: StaySource): StayChangeResult & { redrafted: number } {
   const from = stay.room_id === null ? null : findRoom(ctx.sqlite, stay.room_id)
   setStayRoom(ctx.sqlite, stay.id, room.id)
-  if (from) setRoomHousekeeping(ctx.sqlite, from.id, 'dirty')
+  if (from && setRoomHousekeeping(ctx.sqlite, from.id, 'dirty')) announceRoom(ctx, from.id)
   const next = reread(ctx, stay.id)
   record(ctx, next, 'room_move', source, { from: from?.number ?? null, to: room.number })
   const redrafted = redraftOpenPrompts(ctx, next, room.number)
@@ -141,7 +142,7 @@ export function guestCheckedOut(ctx: OperationContext, stay: StayRow, source: St
   const actor = actorOf(ctx)
   const at = ctx.clock.now().toISOString()
   if (!markStayCheckedOut(ctx.sqlite, stay.id, at, actor.staffId)) return { stay: reread(ctx, stay.id), prompts: [], cancelledPrompts: 0 }
-  if (stay.room_id !== null) setRoomHousekeeping(ctx.sqlite, stay.room_id, 'dirty')
+  if (stay.room_id !== null && setRoomHousekeeping(ctx.sqlite, stay.room_id, 'dirty')) announceRoom(ctx, stay.room_id)
   const cancelledPrompts = closeOpenPrompts(ctx, stay)
   const next = reread(ctx, stay.id)
   record(ctx, next, 'check_out', source, stay.room_id === null ? undefined : { room: findRoom(ctx.sqlite, stay.room_id)?.number ?? null })

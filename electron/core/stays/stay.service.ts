@@ -6,6 +6,7 @@ import type { StayRow } from '../db/tables/stay.table'
 import { AppError } from '../errors'
 import { requireGuest } from '../guests/guest.operations'
 import type { PromptView } from '../prompts/prompt.view'
+import { blockHolds } from '../rooms/room'
 import { findRoom, findRoomByNumber, inHouseStayInRoom } from '../rooms/room.repository'
 import { getSetting } from '../setup/setting.repository'
 import { newConfirmationNo } from './confirmation'
@@ -108,7 +109,7 @@ export function reserve(
 function requireSellableRoom(ctx: OperationContext, roomNumber: string): RoomRow {
   const room = findRoomByNumber(ctx.sqlite, roomNumber)
   if (!room) throw new AppError('NO_SUCH_ROOM', `There is no room ${roomNumber}. Check the number.`, { roomNumber })
-  if (room.block === 'out_of_order') {
+  if (room.block === 'out_of_order' && blockHolds({ from: room.block_from, until: room.block_until }, localDate(ctx.clock.now()))) {
     throw new AppError('ROOM_OUT_OF_ORDER', `Room ${room.number} is out of order.`, { roomNumber: room.number })
   }
   return room

@@ -8,6 +8,10 @@
 export const baseVocabulary: readonly (readonly [string, string, string, string, string])[] = [
   ['room', '', '', 'Room', '客房'],
   ['room', 'floor', '', 'Floor', '楼层'],
+  ['room', 'floor', 'high', 'High floor', '高楼层'],
+  ['room', 'floor', 'low', 'Low floor', '低楼层'],
+  ['room', 'same_room', '', 'Same room as last time', '上次的房间'],
+  ['room', 'same_room', 'yes', 'Yes', '是'],
   ['room', 'facing', '', 'Facing', '朝向'],
   ['room', 'facing', 'N', 'North', '朝北'],
   ['room', 'facing', 'NE', 'North-east', '东北'],
