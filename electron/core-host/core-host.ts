@@ -2,6 +2,7 @@ import { createCore, type Core, type CoreOptions } from '../core/core'
 import { readTerminalSettings } from '../core/terminals/terminal-settings'
 import { isServing, resumeServing, shutDown, type HostedTerminalServer } from '../main/terminal-hosting'
 import { WindowSessions } from '../main/window-sessions'
+import { startWatchFolder, watchIntervalMs, type WatchFolder } from '../core/pms/watch-folder'
 import { parseHostRequest, progressThrottle, startFailureOf, type CoreHostConfig, type HostMessage, type LogLevel } from './protocol'
 
 /** The parent port as the core host sees it (Electron's `process.parentPort`, or a test's pair). */
@@ -28,6 +29,7 @@ export interface CoreHostDeps {
 export function runCoreHost(port: HostPort, deps: CoreHostDeps): void {
   let core: Core | undefined
   let sessions: WindowSessions | undefined
+  let watchFolder: WatchFolder | undefined
   let terminals: (HostedTerminalServer & { settled?(): Promise<void> }) | undefined
   let serving = false
   let stopping = false
@@ -79,6 +81,7 @@ export function runCoreHost(port: HostPort, deps: CoreHostDeps): void {
       const windowIds = windowSessions.recipients(event)
       if (windowIds.length > 0) post({ type: 'event', event, windowIds })
     })
+    watchFolder = startWatchFolder(opened, { intervalMs: watchIntervalMs(), log: (line) => log('info', `watch folder: ${line}`) })
     post({ type: 'ready' })
     reportServingWhenSettled()
   }
@@ -86,6 +89,7 @@ export function runCoreHost(port: HostPort, deps: CoreHostDeps): void {
   async function shutdown(): Promise<void> {
     if (stopping) return
     stopping = true
+    watchFolder?.stop()
     await shutDown({ server: terminals, core, timeoutMs: 3000, log: (line) => log('warn', line) })
     core = undefined
     post({ type: 'closed' })

@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core/core'
 import type { StartProgress } from '../core/guests/guest-index.repository'
 import { HubCommandError, hubUsage, parseHubCommand } from './hub-options'
 import { startHub } from './start-hub'
+import { startWatchFolder, watchIntervalMs } from '../core/pms/watch-folder'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const projectRoot = path.resolve(here, '../..')
@@ -83,6 +84,9 @@ if (command.demo) {
   }
 }
 
+// PMS reports dropped in the folder set in Settings are imported as they arrive (pms/watch-folder.ts).
+const watchFolder = startWatchFolder(core, { intervalMs: watchIntervalMs(), log: (line) => console.error(`[watch folder] ${line}`) })
+
 const rendererDir = path.resolve(projectRoot, process.env.ZHIKE_RENDERER_OUT ?? path.join('out', 'renderer'))
 let running
 try {
@@ -120,6 +124,7 @@ if (setup.ok && (setup.value as { needsSetup: boolean }).needsSetup) {
 }
 
 const stop = () => {
+  watchFolder.stop()
   void running.app.close().finally(() => {
     core.close()
     process.exit(0)

@@ -3,6 +3,7 @@ import { localDate } from '../clock'
 import { actorOf, type OperationContext } from '../context'
 import { recordAudit } from '../audit/audit.repository'
 import { AppError } from '../errors'
+import type { Sqlite } from '../db/query'
 import { applyRoomStatus } from '../rooms/room-status.service'
 import { getSetting, putSetting } from '../setup/setting.repository'
 import { isCardColumn } from './card-numbers'
@@ -14,8 +15,8 @@ import { applyStayReport, checkStayReport, type StayReportOutcome } from './stay
 const mappingKey = (kind: ReportKind) => `pms.mapping.${kind}`
 
 /** The hotel's saved mapping for a report kind; a damaged setting counts as none (the screen asks again). */
-export function savedMapping(ctx: OperationContext, kind: ReportKind): Mapping | null {
-  const raw = getSetting(ctx.sqlite, mappingKey(kind))
+export function savedMapping(sqlite: Sqlite, kind: ReportKind): Mapping | null {
+  const raw = getSetting(sqlite, mappingKey(kind))
   if (!raw) return null
   try {
     const parsed = mappingSchema.safeParse(JSON.parse(raw))
@@ -78,7 +79,7 @@ export function importReport(
   file: ReportFile,
 ): ImportOutcome {
   const actor = actorOf(ctx)
-  const mapping = input.mapping ?? savedMapping(ctx, input.kind) ?? usableSuggestion(input.kind, file)
+  const mapping = input.mapping ?? savedMapping(ctx.sqlite, input.kind) ?? usableSuggestion(input.kind, file)
   const at = ctx.clock.now().toISOString()
   const checksum = createHash('sha256').update(input.bytes).digest('hex')
   const checked = checkReport(ctx, input.kind, mapping, file)

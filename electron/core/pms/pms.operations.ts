@@ -45,7 +45,7 @@ export const pmsOperations = {
     summary: 'The column mapping saved for each report kind (null where none is set).',
     permission: 'hotel.write',
     input: z.object({}),
-    handler: (ctx) => Object.fromEntries(reportKinds.map((k) => [k, savedMapping(ctx, k)])) as Record<ReportKind, Mapping | null>,
+    handler: (ctx) => Object.fromEntries(reportKinds.map((k) => [k, savedMapping(ctx.sqlite, k)])) as Record<ReportKind, Mapping | null>,
   }),
 
   'pms.saveMapping': operation({
@@ -67,7 +67,7 @@ export const pmsOperations = {
     input: z.object({ ...reportUpload, preset: z.string().max(40).optional() }),
     prepare: readUpload,
     handler(ctx, input, prepared) {
-      const saved = savedMapping(ctx, input.kind)
+      const saved = savedMapping(ctx.sqlite, input.kind)
       const suggested = suggestMapping(input.kind, prepared.file.headers)
       const fromPreset = input.preset ? mappingFromPreset(input.preset, input.kind, prepared.file.headers) : null
       const mapping = input.mapping ?? fromPreset ?? saved ?? suggested.mapping
@@ -89,7 +89,7 @@ export const pmsOperations = {
     summary:
       'Import a PMS report (arrivals, in-house, departures or room status; CSV or XLSX). Checked whole first: any bad row and nothing is applied. Each booking is upserted on its PMS confirmation number and the differences become stay events, once. Logged with its report.',
     permission: 'hotel.write',
-    input: z.object({ ...reportUpload, via: z.enum(['upload', 'api']).default('api') }),
+    input: z.object({ ...reportUpload, via: z.enum(['upload', 'watch', 'api']).default('api') }),
     prepare: readUpload,
     handler: (ctx, input, prepared) => importReport(ctx, { ...input, bytes: prepared.bytes }, prepared.file),
   }),
