@@ -24,7 +24,7 @@ import {
   type StayEventKind,
 } from '../stays/stay-event.repository'
 import { confirmationTaken, findStay, insertStay } from '../stays/stay.repository'
-import { matchArrival, type MatchRule } from './guest-matching'
+import { matchArrival, type ArrivalMatch, type MatchRule } from './guest-matching'
 import type { StayReportRow } from './report-mapping'
 import { insertArrivalMatch, notePmsNumbers } from './pms.repository'
 
@@ -166,6 +166,20 @@ export function applyStayReport(ctx: OperationContext, kind: StayReportKind, row
   return outcome
 }
 
+/**
+ * One booking for a known guest, upserted on its PMS confirmation number exactly as a report row
+ * would be (stay.import with a PMS confirmation): the first time it makes the stay and fires its
+ * events, again it applies only what differs. Returns the stay and what happened.
+ */
+export function applyBooking(ctx: OperationContext, row: PmsStayRow, guestId: number): { stay: StayRow; created: boolean; outcome: StayReportOutcome } {
+  const outcome = emptyOutcome()
+  const count = (kind: StayEventKind) => (outcome.events[kind] += 1)
+  const existing = findStayByPmsConfirmation(ctx.sqlite, row.confirmation)
+  const stay = existing ?? adoptOrCreate(ctx, row, 'arrivals', outcome, count, guestId)!
+  applyRow(ctx, row.status === 'in_house' ? 'in_house' : 'arrivals', row, stay, outcome, count)
+  return { stay: findStay(ctx.sqlite, stay.id)!, created: !existing, outcome }
+}
+
 /** A row whose confirmation Zhike has not seen: the desk's stay for the same guest and nights, or a new stay. */
 function adoptOrCreate(
   ctx: OperationContext,
@@ -173,20 +187,24 @@ function adoptOrCreate(
   kind: StayReportKind,
   outcome: StayReportOutcome,
   count: (kind: StayEventKind) => void,
+  knownGuestId?: number,
 ): StayRow | undefined {
   const actor = actorOf(ctx)
-  const match = matchArrival(ctx.sqlite, {
-    profileId: row.profileId,
-    membershipNo: row.membershipNo,
-    nativeName: row.nativeName,
-    romanName: row.romanName,
-    phone: row.phone,
-    birthDate: row.birthDate,
-  })
+  const match: ArrivalMatch =
+    knownGuestId !== undefined
+      ? { kind: 'matched', guestId: knownGuestId, rule: 'profile_id' }
+      : matchArrival(ctx.sqlite, {
+          profileId: row.profileId,
+          membershipNo: row.membershipNo,
+          nativeName: row.nativeName,
+          romanName: row.romanName,
+          phone: row.phone,
+          birthDate: row.birthDate,
+        })
   let guestId: number
   if (match.kind === 'matched') {
     guestId = match.guestId
-    outcome.matched[match.rule] = (outcome.matched[match.rule] ?? 0) + 1
+    if (knownGuestId === undefined) outcome.matched[match.rule] = (outcome.matched[match.rule] ?? 0) + 1
     notePmsNumbers(ctx.sqlite, findGuest(ctx.sqlite, guestId)!, { profileId: row.profileId, membershipNo: row.membershipNo })
     followPmsVip(ctx, guestId, row.vip)
     const adoptable = findAdoptableStay(ctx.sqlite, guestId, row.arrival, row.departure)

@@ -10,7 +10,10 @@ import { assignRoom, cancelStay, changeDates, checkIn, checkOut, importStay, mov
 import { bookingFields } from './stay.schemas'
 import { planPreassignment } from './preassignment'
 import { listCompanions, listStayEvents } from './stay-event.repository'
-import { findRoom } from '../rooms/room.repository'
+import { findRoom, findRoomByNumber } from '../rooms/room.repository'
+import { applyBooking } from '../pms/stay-report'
+import { requireGuest } from '../guests/guest.operations'
+import { AppError } from '../errors'
 import { findGuest } from '../guests/guest.repository'
 
 export interface StaySummary {
@@ -206,9 +209,61 @@ export const stayOperations = {
   'stay.import': operation({
     kind: 'mutation',
     summary:
-      'Bring in a past stay or a reservation from another system (history import, demo). Refused when the guest, or a past stay’s room, already has a stay on those nights; the answer says what was done with the room named.',
+      'Bring in a past stay, a reservation or a guest in house from another system (history import, demo, a PMS). With a PMS confirmation number it is an upsert on it: the same booking twice is one stay, and what differs becomes stay events. Without one, refused when the guest, or a past stay’s room, already has a stay on those nights; the answer says what was done with the room named.',
     permission: 'hotel.write',
     input: importStayInput,
-    handler: importStay,
+    handler(ctx, input) {
+      if (!input.pmsConfirmation && input.status !== 'in_house') {
+        const { stayId, room } = importStay(ctx, { ...input, status: input.status })
+        return { stayId, created: true, room }
+      }
+      if (!input.pmsConfirmation) {
+        throw new AppError('VALIDATION', 'A guest in house is imported with the PMS’s confirmation number, so a second import is the same stay.', {
+          issues: [{ path: 'pmsConfirmation', message: 'Give the PMS confirmation number.' }],
+        })
+      }
+      if (input.status === 'in_house' && !input.roomNumber) {
+        throw new AppError('VALIDATION', 'A guest in house needs a room number.', { issues: [{ path: 'roomNumber', message: 'Give the room.' }] })
+      }
+      const guest = requireGuest(ctx.sqlite, input.guestId)
+      const room = input.roomNumber ? findRoomByNumber(ctx.sqlite, input.roomNumber) : undefined
+      if (input.roomNumber && !room) throw new AppError('NO_SUCH_ROOM', `There is no room ${input.roomNumber}.`, { roomNumber: input.roomNumber })
+      const { stay, created } = applyBooking(
+        ctx,
+        {
+          line: 1,
+          confirmation: input.pmsConfirmation,
+          profileId: null,
+          membershipNo: null,
+          guestName: guest.native_name,
+          nativeName: guest.native_name,
+          romanName: guest.roman_name,
+          salutation: null,
+          phone: null,
+          email: null,
+          birthDate: null,
+          nationality: null,
+          vip: null,
+          arrival: input.arrival,
+          departure: input.departure,
+          roomType: null,
+          roomNumber: room?.number ?? null,
+          status: input.status,
+          party: input.party,
+          eta: null,
+          company: null,
+          source: null,
+          remarks: null,
+          companions: [],
+        },
+        guest.id,
+      )
+      const kept = stay.room_id === null ? null : (findRoom(ctx.sqlite, stay.room_id)?.number ?? null)
+      return {
+        stayId: stay.id,
+        created,
+        room: { number: kept, outcome: kept ? ('recorded' as const) : ('none' as const), message: kept ? `Room ${kept}.` : 'No room was named.' },
+      }
+    },
   }),
 }

@@ -64,6 +64,8 @@ export const importStayInput = z
     departure: isoDate,
     party: z.number().int().min(1).max(12),
     roomNumber: roomNumber.nullish(),
-    status: z.enum(['checked_out', 'reserved']),
+    status: z.enum(['checked_out', 'reserved', 'in_house']),
+    /** The PMS's confirmation number: given, the import is an upsert on it (the same booking twice is one stay). */
+    pmsConfirmation: z.string().trim().min(1).max(40).nullish(),
   })
   .refine(datesInOrder, { message: 'Departure must be after arrival.', path: ['departure'] })
