@@ -12,6 +12,7 @@ import type { PromptView } from '../../electron/core/prompts/prompt.view'
  *   ['observations', 'inbox'|'mine'|guestId]  observation.inbox / mine / ofGuest
  *   ['arrivals'] ['in-house'] ['search', text] ['in-house-lookup', text]
  *   ['suggest', stayId]                       room.suggest (depends on every vacant room)
+ *   ['stay-details', stayId] ['preassign', date] ['arrival-matches']   stay.details, stay.preassignPlan, arrivals.matches
  *   ['board', 'rooms']                        room.list on the housekeeping board
  *
  * Invalidating a prefix refetches the queries on screen now and marks the rest stale, so a wide
@@ -41,7 +42,9 @@ export function queryKeysFor(event: CoreEvent): QueryKeyPrefix[] {
     case 'stay.changed': {
       const { guestId } = event.payload as { guestId: number }
       // A room taken or freed changes every stay's suggestions; a check-out closes prompts.
-      return [['arrivals'], ['in-house'], ['search'], ['in-house-lookup'], ['card', guestId], ['suggest'], ['board']]
+      // A stay's details and history, the pre-assignment plan and guest relations' arrival queue
+      // (a PMS report adds to it) follow too.
+      return [['arrivals'], ['in-house'], ['search'], ['in-house-lookup'], ['card', guestId], ['suggest'], ['board'], ['stay-details'], ['preassign'], ['arrival-matches']]
     }
     case 'room.changed':
       // A room cleaned, dirtied or blocked: the housekeeping board and the desk's ranking.

@@ -6,12 +6,14 @@ import { CapturePage } from '../features/observations/CapturePage'
 import { useRoute } from './hash-route'
 import { LazyScreen, ScreenLoading } from './LazyScreen'
 import {
+  ArrivalQueuePage,
   CheckInPage,
   DuplicatesPage,
   FirstStartPage,
   GuestProfilePage,
   InboxPage,
   PmsImportPage,
+  PreassignPage,
   SettingsPage,
   SignInPage,
 } from './lazy-pages'
@@ -49,7 +51,9 @@ export function Screens() {
         {page === 'board' ? <BoardPage department={route[1]} /> : null}
         {page === 'guest' ? <GuestProfilePage guestId={Number(route[1])} /> : null}
         {page === 'observe' ? <CapturePage /> : null}
+        {page === 'preassign' ? <PreassignPage /> : null}
         {page === 'inbox' ? <InboxPage /> : null}
+        {page === 'arrivals' ? <ArrivalQueuePage /> : null}
         {page === 'duplicates' ? <DuplicatesPage /> : null}
         {page === 'pms' ? <PmsImportPage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}

@@ -6,6 +6,8 @@ import { lazy } from 'react'
 // round trip before its first paint (npm run bench). So is the observation page, whose form is the
 // board's report form.
 export const CheckInPage = lazy(() => import('../features/checkin/CheckInPage').then((m) => ({ default: m.CheckInPage })))
+export const PreassignPage = lazy(() => import('../features/preassign/PreassignPage').then((m) => ({ default: m.PreassignPage })))
+export const ArrivalQueuePage = lazy(() => import('../features/arrivals/ArrivalQueuePage').then((m) => ({ default: m.ArrivalQueuePage })))
 export const GuestProfilePage = lazy(() => import('../features/guests/GuestProfilePage').then((m) => ({ default: m.GuestProfilePage })))
 export const DuplicatesPage = lazy(() => import('../features/guests/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })))
 export const InboxPage = lazy(() => import('../features/observations/InboxPage').then((m) => ({ default: m.InboxPage })))

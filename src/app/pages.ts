@@ -1,7 +1,7 @@
 import type { Role } from '../../electron/core/staff/roles'
 
 /** The screens, by hash route. Core checks every operation's permission; this only shapes the menu. */
-export type PageKey = 'checkin' | 'board' | 'guest' | 'observe' | 'inbox' | 'duplicates' | 'pms' | 'settings'
+export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings'
 
 export const deskRoles: readonly Role[] = ['front_desk', 'manager', 'admin', 'guest_relations']
 const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
@@ -9,8 +9,11 @@ const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
 export function pagesFor(role: Role): PageKey[] {
   const pages: PageKey[] = []
   if (deskRoles.includes(role)) pages.push('checkin', 'guest')
+  // Pre-assignment chooses rooms (`stay.write`): front desk, managers, administrators.
+  if (role === 'front_desk' || role === 'manager' || role === 'admin') pages.push('preassign')
   pages.push('board', 'observe')
-  if (reviewRoles.includes(role)) pages.push('inbox', 'duplicates')
+  // New PMS arrivals to link or create (`guest.merge`) are guest relations' queue.
+  if (reviewRoles.includes(role)) pages.push('inbox', 'arrivals', 'duplicates')
   // Hotel settings (the phone country) are the manager's too; serving terminals and unlocking
   // sign-ins (`system.admin`) are the administrator's alone, and the page shows those only to them.
   // PMS reports and the watch folder ('hotel.write'): managers and administrators.

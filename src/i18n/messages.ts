@@ -20,6 +20,8 @@ import roomsEn from './rooms.en.json'
 import roomsZhCN from './rooms.zh-CN.json'
 import otaEn from './ota.en.json'
 import otaZhCN from './ota.zh-CN.json'
+import deskEn from './desk.en.json'
+import deskZhCN from './desk.zh-CN.json'
 
 export type Messages = { [key: string]: string | Messages }
 
@@ -36,6 +38,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN),
 }

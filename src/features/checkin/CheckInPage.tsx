@@ -8,15 +8,20 @@ import { ConfirmPreferences } from './ConfirmPreferences'
 import { GuestCardPanel } from './GuestCardPanel'
 import { GuestList, type GuestListItem } from './GuestList'
 import { matchHint } from './match-hint'
+import { arrivalFacts } from './arrival-row'
 import { ReservationDialog } from './ReservationDialog'
 import { StayPanel } from './StayPanel'
 import { WalkInDialog } from './WalkInDialog'
 import { mayHandleStays } from './stay-permission'
+import { deskMakesStays } from './desk-actions'
+import { useDeskMode } from './use-desk-mode'
 import { useSession } from '../../app/session'
 
 export function CheckInPage() {
   const { t } = useTranslation()
   const handlesStays = mayHandleStays(useSession().staff?.role)
+  // Beside a PMS, reservations and walk-ins are made in the PMS; the desk chooses rooms.
+  const makesStays = deskMakesStays(useDeskMode(), handlesStays)
   const searchRef = useRef<HTMLInputElement>(null)
   const [text, setText] = useState('')
   const [debounced] = useDebouncedValue(text, 120)
@@ -45,6 +50,7 @@ export function CheckInPage() {
     status: s.status,
     roomNumber: s.roomNumber,
     alerts: s.alerts,
+    facts: arrivalFacts(s, t),
   })
   // Core lists arrivals in the order the desk reads them (expected, VIPs, then names in pinyin
   // order: electron/core/guests/name-order.ts); sorting again here would lose the VIPs.
@@ -78,7 +84,7 @@ export function CheckInPage() {
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
         <Title order={1} size="h2">{t('checkin.title')}</Title>
-        {handlesStays ? (
+        {makesStays ? (
           <Group gap="xs">
             <Button variant="default" onClick={() => setDialog('walkIn')}>{t('checkin.walkIn')}</Button>
             <Button variant="default" onClick={() => setDialog('reservation')} disabled={!selected}>

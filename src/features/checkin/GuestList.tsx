@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core'
 import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GuestName, type NamedGuest } from '../../components/guest-name'
+import { roomBadge } from './arrival-row'
 import classes from './guest-list.module.css'
 
 export interface GuestListItem {
@@ -15,6 +16,8 @@ export interface GuestListItem {
   status?: string | null
   roomNumber?: string | null
   alerts?: number
+  /** ETA, room type, PMS confirmation (arrival-row.ts): what the desk reads before the guest is at the counter. */
+  facts?: string[]
 }
 
 /** A keyboard-friendly list: arrow keys move, Enter opens. */
@@ -44,17 +47,30 @@ export function GuestList({ items, selectedKey, onOpen, label }: { items: GuestL
               <div style={{ minWidth: 0 }}>
                 <GuestName guest={item.guest} />
                 <Text size="xs" c="dimmed">{item.detail}</Text>
+                {item.facts?.length ? <Text size="xs" c="dimmed" data-testid="arrival-facts">{item.facts.join(' · ')}</Text> : null}
                 {item.matchHint ? <Text size="xs" c="dimmed" data-testid="match-hint">{item.matchHint}</Text> : null}
               </div>
               <Group gap={4} wrap="nowrap">
                 {item.alerts ? <Badge color="red" variant="filled" size="sm">{t('checkin.alertsBadge', { count: item.alerts })}</Badge> : null}
                 {item.guest.vip > 0 ? <Badge color="yellow" variant="filled" c="dark" size="sm">VIP {item.guest.vip}</Badge> : null}
-                {item.status === 'in_house' ? <Badge variant="outline" size="sm">{item.roomNumber ? t('checkin.inRoom', { room: item.roomNumber }) : t('status.in_house')}</Badge> : null}
+                <RoomBadge status={item.status} roomNumber={item.roomNumber} />
               </Group>
             </Group>
           </UnstyledButton>
         </li>
       ))}
     </Stack>
+  )
+}
+
+/** In house: the room, outlined. Reserved with a room chosen before arrival: "Room 1208 chosen", dashed, never read as checked in. */
+function RoomBadge({ status, roomNumber }: { status?: string | null; roomNumber?: string | null }) {
+  const { t } = useTranslation()
+  const badge = roomBadge(status, roomNumber, t)
+  if (!badge) return null
+  return (
+    <Badge variant={badge.chosen ? 'default' : 'outline'} size="sm" tt="none" style={badge.chosen ? { borderStyle: 'dashed' } : undefined} data-room-chosen={badge.chosen || undefined}>
+      {badge.text}
+    </Badge>
   )
 }

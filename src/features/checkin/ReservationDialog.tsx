@@ -1,36 +1,67 @@
-import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../api/client'
+import { ApiError, call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestName, type NamedGuest } from '../../components/guest-name'
 import { notify } from '../../components/notify'
 import { Dialog } from '../guests/Dialog'
+import { CompanionPicker, type Companion } from './CompanionPicker'
+import { isoDay } from './desk-actions'
 
-function isoDay(offset: number): string {
-  const d = new Date()
-  d.setDate(d.getDate() + offset)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+const blank = () => ({
+  arrival: isoDay(1),
+  departure: isoDay(3),
+  party: 1 as number | string,
+  eta: '',
+  roomType: '',
+  company: '',
+  membershipNo: '',
+  source: '',
+  remarks: '',
+})
 
-/** A reservation for the selected guest on later dates. */
+/** A reservation for the selected guest on later dates, with what the booking carries (all optional) and who comes along. */
 export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }: { opened: boolean; guestId: number; guest: NamedGuest; onClose: () => void; onCreated: () => void }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
-  const [form, setForm] = useState({ arrival: isoDay(1), departure: isoDay(3), party: 1 as number | string })
+  const [form, setForm] = useState(blank)
+  const [companions, setCompanions] = useState<Companion[]>([])
+  const field = (key: keyof ReturnType<typeof blank>) => ({
+    value: form[key] as string,
+    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
+  })
   const reserve = useMutation({
-    mutationFn: () => call('stay.reserve', { guestId, arrival: form.arrival, departure: form.departure, party: Number(form.party) }),
+    mutationFn: (anotherRoom: boolean) =>
+      call('stay.reserve', {
+        guestId,
+        arrival: form.arrival,
+        departure: form.departure,
+        party: Number(form.party),
+        anotherRoom,
+        eta: form.eta || null,
+        roomType: form.roomType || null,
+        company: form.company || null,
+        membershipNo: form.membershipNo || null,
+        source: form.source || null,
+        remarks: form.remarks || null,
+        companions: companions.map((c) => (c.guestId ? { guestId: c.guestId } : { name: c.name })),
+      }),
     onSuccess: async (value) => {
       notify({ color: 'green', message: t('reservation.done', { confirmation: value.confirmationNo }) })
-      await Promise.all(['card', 'arrivals'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
+      await Promise.all(['card', 'arrivals', 'preassign'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
+      setForm(blank())
+      setCompanions([])
       onCreated()
     },
   })
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    reserve.mutate()
+    reserve.mutate(false)
   }
+  // One profile may hold two rooms at once: the desk says so, once, rather than being refused.
+  const hasStay = reserve.error instanceof ApiError && reserve.error.code === 'GUEST_HAS_STAY' ? reserve.error : null
   return (
     <Dialog opened={opened} onClose={onClose} title={t('reservation.title')}>
       <form onSubmit={submit}>
@@ -39,11 +70,35 @@ export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }
             <GuestName guest={guest} />
           </Text>
           <Group grow>
-            <TextInput type="date" label={t('fields.arrival')} required data-autofocus value={form.arrival} onChange={(e) => setForm({ ...form, arrival: e.currentTarget.value })} />
-            <TextInput type="date" label={t('fields.departure')} required value={form.departure} onChange={(e) => setForm({ ...form, departure: e.currentTarget.value })} />
+            <TextInput type="date" label={t('fields.arrival')} required data-autofocus {...field('arrival')} />
+            <TextInput type="date" label={t('fields.departure')} required {...field('departure')} />
           </Group>
-          <NumberInput label={t('fields.party')} min={1} max={12} value={form.party} onChange={(v) => setForm({ ...form, party: v })} />
-          {reserve.isError ? <Alert color="red" role="alert">{errorMessage(t, reserve.error)}</Alert> : null}
+          <Group grow>
+            <NumberInput label={t('fields.party')} min={1} max={12} value={form.party} onChange={(v) => setForm({ ...form, party: v })} />
+            <TextInput type="time" label={t('desk.reservation.eta')} {...field('eta')} />
+          </Group>
+          <Group grow>
+            <TextInput label={t('desk.reservation.roomType')} maxLength={12} {...field('roomType')} />
+            <TextInput label={t('desk.reservation.membership')} maxLength={40} {...field('membershipNo')} />
+          </Group>
+          <Group grow>
+            <TextInput label={t('desk.reservation.company')} maxLength={120} {...field('company')} />
+            <TextInput label={t('desk.reservation.source')} maxLength={60} {...field('source')} />
+          </Group>
+          <Textarea label={t('desk.reservation.remarks')} autosize minRows={2} maxLength={1000} {...field('remarks')} />
+          <CompanionPicker companions={companions} onChange={setCompanions} excludeGuestId={guestId} />
+          {hasStay ? (
+            <Alert color="yellow" role="alert" title={t('desk.reservation.anotherRoomTitle')} data-testid="guest-has-stay">
+              <Stack gap="xs">
+                <Text size="sm">{t('desk.reservation.anotherRoomText', { name: guest.nativeName, confirmationNo: String(hasStay.details?.confirmationNo ?? '') })}</Text>
+                <Group>
+                  <Button size="xs" onClick={() => reserve.mutate(true)} loading={reserve.isPending}>{t('desk.reservation.anotherRoom')}</Button>
+                </Group>
+              </Stack>
+            </Alert>
+          ) : reserve.isError ? (
+            <Alert color="red" role="alert">{errorMessage(t, reserve.error)}</Alert>
+          ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('app.cancel')}</Button>
             <Button type="submit" loading={reserve.isPending}>{t('reservation.submit')}</Button>

@@ -20,8 +20,20 @@ const toneStyle: Record<ReasonTone, BadgeProps> = {
 // A reason wraps rather than losing its "— required" to an ellipsis in a narrow column.
 const reasonBadge = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const
 
-export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number; onCheckIn: (room: string) => void; pending: boolean }) {
+/**
+ * What choosing a room does: check in (standalone), "use this room" to key into the PMS (beside a
+ * PMS), or move an in-house guest. Only the buttons' words change.
+ */
+export type RoomVerb = 'checkIn' | 'useRoom' | 'move'
+const verbKeys: Record<RoomVerb, { room: string; other: string }> = {
+  checkIn: { room: 'rooms.checkIn', other: 'rooms.checkInOther' },
+  useRoom: { room: 'desk.useRoom.button', other: 'desk.useRoom.other' },
+  move: { room: 'desk.actions.moveTo', other: 'desk.actions.moveRoom' },
+}
+
+export function RoomSuggestions({ stayId, onCheckIn, pending, verb = 'checkIn' }: { stayId: number; onCheckIn: (room: string) => void; pending: boolean; verb?: RoomVerb }) {
   const { t } = useTranslation()
+  const words = verbKeys[verb]
   const { label } = useVocabulary()
   const queryClient = useQueryClient()
   const [manual, setManual] = useState('')
@@ -115,7 +127,7 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
                 </Group>
               </div>
               <Button size="sm" variant={s.readiness === 'ready' ? 'filled' : 'default'} style={{ flexShrink: 0 }} onClick={() => onCheckIn(s.room.number)} loading={pending} data-testid={testId}>
-                {t('rooms.checkIn', { room: s.room.number })}
+                {t(words.room, { room: s.room.number })}
               </Button>
             </Group>
           </li>
@@ -167,7 +179,7 @@ export function RoomSuggestions({ stayId, onCheckIn, pending }: { stayId: number
       >
         <Group align="flex-end" gap="xs">
           <TextInput ref={otherRef} label={t('rooms.otherRoom')} value={manual} onChange={(e) => setManual(e.currentTarget.value)} w={160} />
-          <Button type="submit" variant="default" disabled={!manual.trim()} loading={pending}>{t('rooms.checkInOther')}</Button>
+          <Button type="submit" variant="default" disabled={!manual.trim()} loading={pending}>{t(words.other)}</Button>
         </Group>
       </form>
     </Stack>

@@ -8,15 +8,21 @@ import { errorMessage } from '../../app/errors'
 import { pick } from '../../i18n'
 import { RoomSuggestions } from './RoomSuggestions'
 import { mayHandleStays } from './stay-permission'
+import { isoDay, stayActions } from './desk-actions'
+import { StayBooking } from './StayBooking'
+import { StayChanges } from './StayChanges'
+import { UseThisRoom } from './UseThisRoom'
+import { useDeskMode } from './use-desk-mode'
 import { notify } from '../../components/notify'
 import { useSession } from '../../app/session'
 
-function today(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+const today = () => isoDay(0)
 
-/** What the desk can do for this guest's current stay: choose a room and check in, or check out. */
+/**
+ * What the desk can do for this guest's current stay, by the hotel's mode (desk-actions.ts):
+ * standalone, choose a room and check in, cancel, move, change the departure, check out; beside a
+ * PMS, choose the room to key into the PMS. Below, the booking, its guests and its history.
+ */
 export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId: number | null; onBack: () => void }) {
   const { t, i18n } = useTranslation()
   const handlesStays = mayHandleStays(useSession().staff?.role)
@@ -24,8 +30,9 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
   const departmentName = useDepartmentName()
   const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
   const [result, setResult] = useState<Awaited<ReturnType<typeof call<'stay.checkIn'>>> | null>(null)
+  const mode = useDeskMode()
   const refresh = () =>
-    Promise.all(['card', 'arrivals', 'in-house', 'search'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
+    Promise.all(['card', 'arrivals', 'in-house', 'search', 'stay-details', 'preassign'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
 
   const checkIn = useMutation({
     mutationFn: (roomNumber: string) => call('stay.checkIn', { stayId: stay!.id, roomNumber }),
@@ -49,7 +56,11 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
 
   const stays = card.data?.stays ?? []
   const stay = stayId ? stays.find((s) => s.id === stayId) : stays.find((s) => s.status === 'in_house' || s.status === 'reserved')
+  const details = useQuery({ queryKey: ['stay-details', stay?.id], queryFn: () => call('stay.details', { stayId: stay!.id }), enabled: stay !== undefined })
   if (!card.data) return null
+  // The room of a reserved stay is the one chosen before arrival, never the room the guest is in.
+  const roomNumber = details.data?.roomNumber ?? stay?.roomNumber ?? null
+  const actions = stay && mode ? stayActions({ mode, status: stay.status, arrival: stay.arrival, today: today(), handlesStays }) : null
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="stay-title">
@@ -64,9 +75,11 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
           <Group gap="xs">
             <Badge variant="light">{t(`status.${stay.status}`)}</Badge>
             <Text size="sm">{t('stay.dates', { arrival: stay.arrival, departure: stay.departure, count: stay.party })}</Text>
-            {stay.roomNumber ? <Text size="sm" fw={700}>{t('stay.room', { room: stay.roomNumber })}</Text> : null}
+            {roomNumber && stay.status === 'in_house' ? <Text size="sm" fw={700}>{t('stay.room', { room: roomNumber })}</Text> : null}
+            {roomNumber && stay.status === 'reserved' ? <Text size="sm" fw={700} data-testid="room-chosen">{t('desk.row.chosen', { room: roomNumber })}</Text> : null}
           </Group>
         ) : null}
+        {mode === 'with_pms' && handlesStays && stay ? <Text size="sm" c="dimmed" data-testid="with-pms-hint">{t('desk.mode.withPms')}</Text> : null}
 
         {result ? (
           <Alert color="green" title={t('checkin.done', { room: result.roomNumber })} data-testid="checkin-result">
@@ -82,21 +95,29 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
         ) : null}
 
         {stay?.status === 'reserved' && stay.arrival <= today() && !handlesStays ? <Text size="sm" c="dimmed">{t('checkin.deskOnly')}</Text> : null}
-        {stay?.status === 'reserved' && stay.arrival <= today() && handlesStays ? (
+        {stay && actions?.checkIn ? (
           <>
+            {roomNumber ? (
+              <Button onClick={() => checkIn.mutate(roomNumber)} loading={checkIn.isPending} data-testid="check-in-chosen">
+                {t('desk.chosen.checkIn', { room: roomNumber })}
+              </Button>
+            ) : null}
             <RoomSuggestions stayId={stay.id} onCheckIn={(room) => checkIn.mutate(room)} pending={checkIn.isPending} />
             {checkIn.isError ? <Alert color="red" role="alert">{errorMessage(t, checkIn.error)}</Alert> : null}
           </>
         ) : null}
-        {stay?.status === 'reserved' && stay.arrival > today() ? <Text size="sm">{t('stay.arrivesLater', { date: stay.arrival })}</Text> : null}
-        {stay?.status === 'in_house' && !result && handlesStays ? (
+        {stay && actions?.useRoom && details.data ? <UseThisRoom key={stay.id} stayId={stay.id} roomNumber={roomNumber} onChanged={refresh} /> : null}
+        {stay?.status === 'reserved' && stay.arrival > today() && mode !== 'with_pms' ? <Text size="sm">{t('stay.arrivesLater', { date: stay.arrival })}</Text> : null}
+        {stay && actions && !result ? <StayChanges key={`${stay.id}-${stay.status}-${stay.departure}`} stay={{ id: stay.id, confirmationNo: stay.confirmationNo, departure: stay.departure }} actions={actions} onChanged={refresh} /> : null}
+        {stay && actions?.checkOut && !result ? (
           <Group>
             <Button variant="default" color="red" onClick={() => checkOut.mutate()} loading={checkOut.isPending}>
-              {t('checkout.button', { room: stay.roomNumber })}
+              {t('checkout.button', { room: roomNumber })}
             </Button>
             {checkOut.isError ? <Alert color="red" role="alert">{errorMessage(t, checkOut.error)}</Alert> : null}
           </Group>
         ) : null}
+        {details.data ? <StayBooking details={details.data} /> : null}
       </Stack>
     </Paper>
   )
