@@ -247,3 +247,84 @@ describe('a day of PMS report files', () => {
     expect(failure(await core.callAsAsync(hotel.desk, 'pms.import', { kind: 'arrivals', fileName: 'a.csv', content: b64(files.arrivals0700) })).code).toBe('FORBIDDEN')
   })
 })
+
+// Findings (not committed: these fail on the core as it is; see the report to the lead).
+describe('rooms and guests that change between two exports', () => {
+  it('a room turned over between two in-house exports: the guest who left is checked out, the new one in', async () => {
+    now = at(D, 7)
+    await importFile('in_house', 'inhouse-0700.csv', files.inHouse0700)
+    now = at(D, 15)
+    const turnover = await core.callAsAsync(hotel.admin, 'pms.import', {
+      kind: 'in_house',
+      fileName: 'inhouse-1500.csv',
+      content: b64(csv([{ ...park, room: '1201', status: 'CHECKED IN' }, { ...zhang, room: '1202', status: 'CHECKED IN' }])),
+    })
+    expect(turnover.ok ? 'ok' : turnover.error.code).toBe('ok')
+    expect(ok(turnover).events).toEqual({ ...none, reservation: 1, check_in: 1, check_out: 1 })
+    expect(details('5006').status).toBe('checked_out')
+    expect(details('5002')).toMatchObject({ status: 'in_house', roomNumber: '1202' })
+  })
+
+  it('two guests who swapped rooms in the PMS swap in Zhike', async () => {
+    now = at(D, 7)
+    await importFile('in_house', 'inhouse-0700.csv', files.inHouse0700)
+    const swapped = await core.callAsAsync(hotel.admin, 'pms.import', {
+      kind: 'in_house',
+      fileName: 'inhouse-swap.csv',
+      content: b64(csv([{ ...park, room: '1202', status: 'CHECKED IN' }, { ...mueller, room: '1201', status: 'CHECKED IN' }])),
+    })
+    expect(swapped.ok ? 'ok' : swapped.error.code).toBe('ok')
+    expect(ok(swapped).events).toEqual({ ...none, room_move: 2 })
+  })
+
+  it('two confirmations sharing one room (a share reservation) do not break the import', async () => {
+    now = at(D, 15)
+    const shared = await core.callAsAsync(hotel.admin, 'pms.import', {
+      kind: 'in_house',
+      fileName: 'inhouse-share.csv',
+      content: b64(csv([{ ...park, room: '1201', status: 'CHECKED IN' }, { ...zhang, room: '1201', status: 'CHECKED IN' }])),
+    })
+    // Applied (both in house) or refused by line, but answered and logged, never a bare CONFLICT.
+    expect(shared.ok ? 'ok' : shared.error.code).toBe('ok')
+    expect(ok<unknown[]>(hotel.call(hotel.admin, 'pms.imports', {}))).toHaveLength(1)
+  })
+
+  it('a guest checked in between exports, missing from an arrivals report of due-ins, is checked in by the in-house report', async () => {
+    seedGuests()
+    now = at(D, 7)
+    await importFile('arrivals', 'arrivals-0700.csv', files.arrivals0700)
+    now = at(D, 12)
+    // The PMS's arrivals report lists only guests still due in: Ho checked in at 11:30.
+    await importFile('arrivals', 'arrivals-1200.csv', csv([{ ...zhang, status: 'DUE IN' }, { ...kowalska, status: 'DUE IN' }, { ...tanaka, status: 'DUE IN' }]))
+    const inHouse = await importFile('in_house', 'inhouse-1200.csv', csv([{ ...ho, room: '1001', status: 'CHECKED IN' }]))
+    expect(details('5001')).toMatchObject({ status: 'in_house', roomNumber: '1001' })
+    expect(inHouse.events.check_in).toBe(1)
+    expect(promptsOf('5001').filter((p) => p.status === 'open').map((p) => p.department).sort()).toEqual(['housekeeping', 'restaurant', 'restaurant'])
+  })
+
+  it('a late arrival recorded as a no-show is checked in when the PMS lists the guest in house', async () => {
+    seedGuests()
+    now = at(D, 7)
+    await importFile('arrivals', 'arrivals-0700.csv', csv([{ ...tanaka, status: 'DUE IN' }]))
+    now = at(D1, 7)
+    expect((await importFile('in_house', 'inhouse-0700.csv', files.inHouse0700)).events.withdrawn).toBe(1)
+    now = at(D1, 10)
+    const late = await importFile('in_house', 'inhouse-1000.csv', csv([...[park, mueller].map((r) => ({ ...r, departure: D2, room: r === park ? '1201' : '1202', status: 'CHECKED IN' })), { ...tanaka, room: '1001', status: 'CHECKED IN' }]))
+    expect(late.events.check_in).toBe(1)
+    expect(details('5004')).toMatchObject({ status: 'in_house', roomNumber: '1001' })
+  })
+})
+
+describe('a room status file naming a room Zhike does not have', () => {
+  it('is refused by line in the check and the import, and logged', async () => {
+    const file = 'Room,Room Status\r\n1001,VD\r\n9999,VC\r\n'
+    const upload = { kind: 'room_status', fileName: 'room-status.csv', content: b64(file) }
+    const preview = ok(await core.callAsAsync(hotel.admin, 'pms.preview', upload))
+    expect(preview.errors).toMatchObject([{ line: 3, code: 'unknown_room', value: '9999' }])
+    const result = await core.callAsAsync(hotel.admin, 'pms.import', upload)
+    expect(result.ok ? 'ok' : result.error.code).toBe('ok')
+    expect(ok(result)).toMatchObject({ status: 'rejected', roomsUpdated: 0, errors: [{ line: 3, code: 'unknown_room' }] })
+    expect(room('1001').code).toBe('VC')
+    expect(ok<{ status: string }[]>(hotel.call(hotel.admin, 'pms.imports', {}))).toMatchObject([{ status: 'rejected' }])
+  })
+})

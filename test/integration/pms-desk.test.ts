@@ -306,3 +306,21 @@ describe('the desk’s stay operations', () => {
     expect(plan.filter((p) => !p.current && !p.proposal)).toHaveLength(2)
   })
 })
+
+// Finding (not committed: fails on the core as it is; see the report to the lead).
+describe('dates that would give one room to two stays', () => {
+  it('stay.changeDates refuses to extend a stay into nights its room is held for another guest', () => {
+    const a = reserve(guest('安平', 'AN Ping'), { arrival: D1, departure: D2 })
+    const b = reserve(guest('白露', 'BAI Lu'), { arrival: D2, departure: '2026-12-05' })
+    ok(call('stay.assignRoom', { stayId: a, roomNumber: '1001' }))
+    ok(call('stay.assignRoom', { stayId: b, roomNumber: '1001' }))
+    expect(failure(call('stay.changeDates', { stayId: a, departure: D3 })).code).toBe('ROOM_HAS_STAY')
+    expect(details(a).departure).toBe(D2)
+    // Nor an in-house guest into the nights of the next guest's room.
+    const c = reserve(guest('陈杰', 'CHEN Jie'), { departure: D2 })
+    ok(call('stay.checkIn', { stayId: c, roomNumber: '1101' }))
+    const d = reserve(guest('丁一', 'DING Yi'), { arrival: D2, departure: D3 })
+    ok(call('stay.assignRoom', { stayId: d, roomNumber: '1101' }))
+    expect(failure(call('stay.changeDates', { stayId: c, departure: D3 })).code).toBe('ROOM_HAS_STAY')
+  })
+})

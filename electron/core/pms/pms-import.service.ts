@@ -5,6 +5,8 @@ import { recordAudit } from '../audit/audit.repository'
 import { AppError } from '../errors'
 import type { Sqlite } from '../db/query'
 import { applyRoomStatus } from '../rooms/room-status.service'
+import { findRoomByNumber } from '../rooms/room.repository'
+import { inTransaction } from '../db/transaction'
 import { getSetting, putSetting } from '../setup/setting.repository'
 import { isCardColumn } from './card-numbers'
 import { insertPmsImport } from './pms.repository'
@@ -45,6 +47,13 @@ export function previewOf(file: ReportFile, rows: number): { headers: string[]; 
 export function checkReport(ctx: OperationContext, kind: ReportKind, mapping: Mapping, file: ReportFile) {
   const check = validateReport(kind, mapping, file)
   const errors: ReportError[] = [...check.errors]
+  if (errors.length === 0 && kind === 'room_status') {
+    for (const row of check.rows as RoomStatusReportRow[]) {
+      if (!findRoomByNumber(ctx.sqlite, row.roomNumber)) {
+        errors.push({ line: row.line, field: 'roomNumber', column: mapping.columns.roomNumber ?? null, code: 'unknown_room', value: row.roomNumber, message: `There is no room ${row.roomNumber} in Zhike.` })
+      }
+    }
+  }
   if (errors.length === 0 && kind !== 'room_status') {
     for (const p of checkStayReport(ctx, kind, check.rows as Parameters<typeof checkStayReport>[2])) {
       errors.push({ line: p.line, field: p.field as ReportError['field'], column: mapping.columns[p.field as keyof Mapping['columns']] ?? null, code: p.code, value: p.value, message: p.message })
@@ -100,19 +109,41 @@ export function importReport(
     return { importId: log('rejected', outcome), ...outcome }
   }
   let outcome: Omit<ImportOutcome, 'importId'>
-  if (input.kind === 'room_status') {
+  try {
+    // A savepoint: if applying fails half-way, the store is as it was, and the failure is logged.
+    outcome = inTransaction(ctx.sqlite, () => applyChecked(ctx, input.kind, checked.rows, base))
+  } catch (error) {
+    const known = error instanceof AppError
+    if (!known) console.error('[pms.import] applying the file failed', error)
+    const failed = {
+      ...base,
+      status: 'rejected' as const,
+      errors: [{ line: 0, field: null, column: null, code: known ? error.code.toLowerCase() : 'apply_failed', value: null, message: known ? error.message : 'Zhike could not apply this file; nothing was applied. The error is in the log.' }],
+    }
+    return { importId: log('rejected', failed), ...failed }
+  }
+  const importId = log('applied', outcome)
+  recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'pms.import', entity: 'pms_import', entityId: importId, detail: { kind: input.kind, rows: file.rows.length, via: input.via } })
+  return { importId, ...outcome }
+}
+
+
+type ImportBase = Omit<ImportOutcome, 'importId' | 'status' | 'errors'>
+
+function applyChecked(ctx: OperationContext, kind: ReportKind, rows: unknown[], base: ImportBase): Omit<ImportOutcome, 'importId'> {
+  if (kind === 'room_status') {
     let roomsUpdated = 0
     let unchanged = 0
-    for (const row of checked.rows as RoomStatusReportRow[]) {
+    for (const row of rows as RoomStatusReportRow[]) {
       const block = row.block === undefined || row.block === null ? row.block : { ...row.block, reason: row.block.reason ?? 'PMS' }
       const { changed } = applyRoomStatus(ctx, { roomNumber: row.roomNumber, roomType: row.roomType, housekeeping: row.housekeeping, block }, 'pms')
       if (changed.length > 0) roomsUpdated++
       else unchanged++
     }
-    outcome = { ...base, status: 'applied', errors: [], roomsUpdated, unchanged }
+    return { ...base, status: 'applied', errors: [], roomsUpdated, unchanged }
   } else {
-    const applied = applyStayReport(ctx, input.kind, checked.rows as Parameters<typeof applyStayReport>[2], localDate(ctx.clock.now()))
-    outcome = {
+    const applied = applyStayReport(ctx, kind, rows as Parameters<typeof applyStayReport>[2], localDate(ctx.clock.now()))
+    return {
       ...base,
       status: 'applied',
       errors: [],
@@ -124,9 +155,6 @@ export function importReport(
       unchanged: applied.unchanged,
     }
   }
-  const importId = log('applied', outcome)
-  recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'pms.import', entity: 'pms_import', entityId: importId, detail: { kind: input.kind, rows: file.rows.length, via: input.via } })
-  return { importId, ...outcome }
 }
 
 /** With no saved mapping, the suggestion is used only when it covers every required field. */

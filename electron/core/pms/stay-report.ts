@@ -12,12 +12,14 @@ import {
   guestMovedRoom,
   roomPreassigned,
   stayDatesChanged,
+  stayReopened,
   stayWithdrawn,
 } from '../stays/stay-changes'
 import {
   findAdoptableStay,
   findStayByPmsConfirmation,
   listPmsStays,
+  listStayEvents,
   replaceCompanions,
   setStayPmsConfirmation,
   updateBookingDetails,
@@ -26,6 +28,7 @@ import {
 import { confirmationTaken, findStay, insertStay } from '../stays/stay.repository'
 import { matchArrival, type ArrivalMatch, type MatchRule } from './guest-matching'
 import type { StayReportRow } from './report-mapping'
+import { cardRemoved } from './card-numbers'
 import { insertArrivalMatch, notePmsNumbers } from './pms.repository'
 
 /** A stay row of a PMS report, validated (pms/report-mapping.ts): dates ISO, room upper-case, status normalised, name split. */
@@ -133,10 +136,21 @@ function newGuestFields(row: PmsStayRow) {
  * - arrivals: a reservation due on a date the report covers that is not listed was cancelled.
  * Arrivals that match no profile, or several, get a new profile and wait in guest relations' queue.
  */
-export function applyStayReport(ctx: OperationContext, kind: StayReportKind, rows: readonly PmsStayRow[], today: string): StayReportOutcome {
+export function applyStayReport(ctx: OperationContext, kind: StayReportKind, reported: readonly PmsStayRow[], today: string): StayReportOutcome {
   const outcome = emptyOutcome()
   const seen = new Set<number>()
   const count = (kind: StayEventKind, n = 1) => (outcome.events[kind] += n)
+  const rows = reported.map(withoutScrubbedIdentifiers)
+  if (kind === 'in_house') {
+    // Those who left go first, so a room that changed hands between two exports is free for
+    // the guest now in it (and is not made "vacant dirty" after she checked in).
+    const listed = new Set(rows.map((r) => r.confirmation))
+    for (const stay of listPmsStays(ctx.sqlite, ['in_house'])) {
+      if (listed.has(stay.pms_confirmation!)) continue
+      guestCheckedOut(ctx, stay, 'pms')
+      count('check_out')
+    }
+  }
   for (const row of rows) {
     const stay = findStayByPmsConfirmation(ctx.sqlite, row.confirmation) ?? adoptOrCreate(ctx, row, kind, outcome, count)
     if (!stay) continue
@@ -144,11 +158,6 @@ export function applyStayReport(ctx: OperationContext, kind: StayReportKind, row
     applyRow(ctx, kind, row, stay, outcome, count)
   }
   if (kind === 'in_house') {
-    for (const stay of listPmsStays(ctx.sqlite, ['in_house'])) {
-      if (seen.has(stay.id)) continue
-      guestCheckedOut(ctx, stay, 'pms')
-      count('check_out')
-    }
     for (const stay of listPmsStays(ctx.sqlite, ['reserved'])) {
       if (seen.has(stay.id) || stay.arrival_date >= today) continue
       stayWithdrawn(ctx, stay, 'no_show', 'pms')
@@ -178,6 +187,15 @@ export function applyBooking(ctx: OperationContext, row: PmsStayRow, guestId: nu
   const stay = existing ?? adoptOrCreate(ctx, row, 'arrivals', outcome, count, guestId)!
   applyRow(ctx, row.status === 'in_house' ? 'in_house' : 'arrivals', row, stay, outcome, count)
   return { stay: findStay(ctx.sqlite, stay.id)!, created: !existing, outcome }
+}
+
+/**
+ * A cell that held a card number was scrubbed to "[card removed]": as a profile id, membership
+ * number or phone it would match every other such row to one guest, so it counts as empty.
+ */
+function withoutScrubbedIdentifiers(row: PmsStayRow): PmsStayRow {
+  const keep = (v: string | null) => (v !== null && v.includes(cardRemoved) ? null : v)
+  return { ...row, profileId: keep(row.profileId), membershipNo: keep(row.membershipNo), phone: keep(row.phone) }
 }
 
 /** A row whose confirmation Zhike has not seen: the desk's stay for the same guest and nights, or a new stay. */
@@ -261,6 +279,11 @@ function adoptOrCreate(
   return findStay(ctx.sqlite, stayId)
 }
 
+function withdrawnByPms(ctx: OperationContext, stay: StayRow): boolean {
+  const last = listStayEvents(ctx.sqlite, stay.id).at(-1)
+  return last?.kind === 'withdrawn' && last.source === 'pms'
+}
+
 /** The PMS grades VIPs (0–9); a profile keeps 0–3. A matched guest takes the PMS's level, through guest.update (so it is in the history). */
 function followPmsVip(ctx: OperationContext, guestId: number, vip: number | null): void {
   if (vip === null) return
@@ -299,6 +322,14 @@ function applyRow(
   let changed = changedDetails.length > 0 || companionsChanged
   reread()
   const status = statusOf(kind, row)
+  // A booking the PMS's silence withdrew (missing from one report) that a later report lists as
+  // expected or in house: the PMS's latest word wins, and the stay is a reservation again.
+  if ((stay.status === 'cancelled' || stay.status === 'no_show') && (status === 'reserved' || status === 'in_house') && withdrawnByPms(ctx, stay)) {
+    stayReopened(ctx, stay, 'pms')
+    count('reservation')
+    changed = true
+    reread()
+  }
   const closed = stay.status === 'checked_out' || stay.status === 'cancelled' || stay.status === 'no_show'
   if (closed) {
     if (status !== null && status !== stay.status) {

@@ -205,3 +205,10 @@ export function openPromptTexts(sqlite: Sqlite, stayId: number) {
 export function setPromptTexts(sqlite: Sqlite, id: number, text: { en: string; zh: string }): void {
   run(sqlite, qb.updateTable('prompt').set({ text_en: text.en, text_zh: text.zh }).where('id', '=', id))
 }
+
+/** Opens again the prompts a withdrawal closed (a reserved stay's prompts are closed only by it). Returns their ids. */
+export function reopenCancelledPrompts(sqlite: Sqlite, stayId: number): number[] {
+  const ids = all(sqlite, qb.selectFrom('prompt').select('id').where('stay_id', '=', stayId).where('status', '=', 'cancelled')).map((r) => r.id)
+  if (ids.length > 0) run(sqlite, qb.updateTable('prompt').set({ status: 'open' }).where('id', 'in', ids))
+  return ids
+}

@@ -5,12 +5,12 @@ import type { RoomRow } from '../db/tables/room.table'
 import type { StayRow } from '../db/tables/stay.table'
 import { findGuest } from '../guests/guest.repository'
 import type { Trigger } from '../prompts/prompt-generation'
-import { cancelOpenPromptsOfStay, findPromptView } from '../prompts/prompt.repository'
+import { cancelOpenPromptsOfStay, findPromptView, reopenCancelledPrompts } from '../prompts/prompt.repository'
 import { createPromptsForStay, redraftOpenPrompts } from '../prompts/prompt.service'
 import type { PromptView } from '../prompts/prompt.view'
 import { findRoom, setRoomHousekeeping } from '../rooms/room.repository'
 import { announceRoom } from '../rooms/room-status.service'
-import { insertStayEvent, listCompanions, markStayWithdrawn, setStayDates, setStayRoom, type StayEventKind, type StaySource } from './stay-event.repository'
+import { insertStayEvent, listCompanions, markStayReopened, markStayWithdrawn, setStayDates, setStayRoom, type StayEventKind, type StaySource } from './stay-event.repository'
 import { findStay, markStayCheckedOut, markStayInHouse } from './stay.repository'
 
 /*
@@ -176,4 +176,22 @@ export function catchUpRules(ctx: OperationContext, stay: StayRow): PromptView[]
   const triggers: Trigger[] = ['reservation']
   if (stay.room_id !== null) triggers.push(stay.status === 'in_house' ? 'check_in' : 'pre_arrival')
   return triggers.flatMap((trigger) => runRules(ctx, stay, trigger))
+}
+
+/**
+ * A withdrawn reservation back on the books (the PMS listed it again after its silence cancelled
+ * it, or marked a late arrival a no-show too early): a reservation again, with the prompts its
+ * withdrawal closed open again. Recorded as a reservation event with `reopened`.
+ */
+export function stayReopened(ctx: OperationContext, stay: StayRow, source: StaySource): StayChangeResult {
+  if (!markStayReopened(ctx.sqlite, stay.id)) return { stay: reread(ctx, stay.id), prompts: [] }
+  for (const id of reopenCancelledPrompts(ctx.sqlite, stay.id)) {
+    const prompt = findPromptView(ctx.sqlite, id)
+    if (prompt) ctx.emit('prompt.updated', { prompt })
+  }
+  const next = reread(ctx, stay.id)
+  record(ctx, next, 'reservation', source, { reopened: true, was: stay.status })
+  const prompts = runRules(ctx, next, 'reservation')
+  announce(ctx, next, 'reservation')
+  return { stay: next, prompts }
 }

@@ -110,6 +110,14 @@ export function markStayWithdrawn(sqlite: Sqlite, stayId: number, status: 'cance
   )
 }
 
+/** A cancelled or no-show stay made a reservation again; false when it was not withdrawn. */
+export function markStayReopened(sqlite: Sqlite, stayId: number): boolean {
+  return (
+    run(sqlite, qb.updateTable('stay').set({ status: 'reserved', withdrawn_at: null }).where('id', '=', stayId).where('status', 'in', ['cancelled', 'no_show']))
+      .changes === 1
+  )
+}
+
 const byPmsConfirmation = prepared((a: { no: string }) => qb.selectFrom('stay').selectAll().where('pms_confirmation', '=', a.no))
 export function findStayByPmsConfirmation(sqlite: Sqlite, no: string): StayRow | undefined {
   return byPmsConfirmation.first(sqlite, { no })

@@ -219,6 +219,19 @@ export function changeDates(ctx: OperationContext, input: { stayId: number; arri
     throw new AppError('STAY_DATES', `Departure ${input.departure} is in the past; today is ${today}.`, { field: 'departure', today })
   }
   if (arrival === stay.arrival_date && input.departure === stay.departure_date) return { stayId: stay.id, arrival, departure: input.departure }
+  if (stay.room_id !== null) {
+    // The room (in house, or chosen before arrival) must be free for the new nights too.
+    const holder = findStayHoldingRoom(ctx.sqlite, stay.room_id, arrival, input.departure, stay.id)
+    if (holder) {
+      const room = findRoom(ctx.sqlite, stay.room_id)
+      throw new AppError('ROOM_HAS_STAY', `Room ${room?.number ?? ''} is held by stay ${holder.confirmation_no} (${holder.arrival_date} to ${holder.departure_date}).`, {
+        roomNumber: room?.number ?? null,
+        confirmationNo: holder.confirmation_no,
+        arrival: holder.arrival_date,
+        departure: holder.departure_date,
+      })
+    }
+  }
   stayDatesChanged(ctx, stay, arrival, input.departure, 'desk')
   return { stayId: stay.id, arrival, departure: input.departure }
 }

@@ -35,6 +35,10 @@ export const besideThePms: Migration = {
     }
     run(schema.alterTable('stay').addColumn('origin', 'text', (c) => c.notNull().defaultTo('desk')))
     run('CREATE UNIQUE INDEX stay_pms_confirmation ON stay (pms_confirmation) WHERE pms_confirmation IS NOT NULL')
+    // One guest in house per room, for the desk's own stays. The PMS may share a room between
+    // two bookings (a share-with reservation) and swaps rooms between two exports: its word wins.
+    run('DROP INDEX stay_one_in_house_per_room')
+    run("CREATE UNIQUE INDEX stay_one_in_house_per_room ON stay (room_id) WHERE status = 'in_house' AND pms_confirmation IS NULL")
 
     run(
       schema
