@@ -55,3 +55,20 @@ test('the administrator’s Settings page passes an axe audit, on a desk and on 
     await admin.context().close()
   }
 })
+
+test('pre-assignment and guest relations’ new-arrivals queue pass an axe audit, on a desk and on a phone', async ({ browser }) => {
+  for (const viewport of [{ width: 1280, height: 860 }, { width: 390, height: 844 }]) {
+    const desk = await staffPage(browser, 'fd01', viewport)
+    await desk.goto('/#/preassign')
+    await expect(desk.getByRole('heading', { name: 'Pre-assignment', level: 1 })).toBeVisible()
+    await expect(desk.getByTestId('preassign-plan').getByRole('button', { name: /^Apply room/ }).first()).toBeVisible()
+    await expectNoViolations(desk, `pre-assignment at ${viewport.width}px`)
+    await desk.context().close()
+    const relations = await staffPage(browser, 'gr01', viewport)
+    await relations.goto('/#/arrivals')
+    await expect(relations.getByRole('heading', { name: 'New arrivals: link or create', level: 1 })).toBeVisible()
+    await expect(relations.getByTestId('arrival-queue-empty').or(relations.getByTestId('arrival-queue'))).toBeVisible()
+    await expectNoViolations(relations, `arrival queue at ${viewport.width}px`)
+    await relations.context().close()
+  }
+})

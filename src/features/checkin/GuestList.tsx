@@ -48,12 +48,13 @@ export function GuestList({ items, selectedKey, onOpen, label }: { items: GuestL
                 <GuestName guest={item.guest} />
                 <Text size="xs" c="dimmed">{item.detail}</Text>
                 {item.facts?.length ? <Text size="xs" c="dimmed" data-testid="arrival-facts">{item.facts.join(' · ')}</Text> : null}
+                <ChosenRoom status={item.status} roomNumber={item.roomNumber} />
                 {item.matchHint ? <Text size="xs" c="dimmed" data-testid="match-hint">{item.matchHint}</Text> : null}
               </div>
               <Group gap={4} wrap="nowrap">
                 {item.alerts ? <Badge color="red" variant="filled" size="sm">{t('checkin.alertsBadge', { count: item.alerts })}</Badge> : null}
                 {item.guest.vip > 0 ? <Badge color="yellow" variant="filled" c="dark" size="sm">VIP {item.guest.vip}</Badge> : null}
-                <RoomBadge status={item.status} roomNumber={item.roomNumber} />
+                {item.status === 'in_house' ? <Badge variant="outline" size="sm">{roomBadge(item.status, item.roomNumber, t)?.text}</Badge> : null}
               </Group>
             </Group>
           </UnstyledButton>
@@ -63,14 +64,10 @@ export function GuestList({ items, selectedKey, onOpen, label }: { items: GuestL
   )
 }
 
-/** In house: the room, outlined. Reserved with a room chosen before arrival: "Room 1208 chosen", dashed, never read as checked in. */
-function RoomBadge({ status, roomNumber }: { status?: string | null; roomNumber?: string | null }) {
+/** A room chosen before arrival, as its own line under the name: "Room 1208 chosen", never a checked-in badge. */
+function ChosenRoom({ status, roomNumber }: { status?: string | null; roomNumber?: string | null }) {
   const { t } = useTranslation()
   const badge = roomBadge(status, roomNumber, t)
-  if (!badge) return null
-  return (
-    <Badge variant={badge.chosen ? 'default' : 'outline'} size="sm" tt="none" style={badge.chosen ? { borderStyle: 'dashed' } : undefined} data-room-chosen={badge.chosen || undefined}>
-      {badge.text}
-    </Badge>
-  )
+  if (!badge?.chosen) return null
+  return <Text size="xs" fw={600} data-room-chosen>{badge.text}</Text>
 }

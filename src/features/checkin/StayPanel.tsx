@@ -97,11 +97,7 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
         {stay?.status === 'reserved' && stay.arrival <= today() && !handlesStays ? <Text size="sm" c="dimmed">{t('checkin.deskOnly')}</Text> : null}
         {stay && actions?.checkIn ? (
           <>
-            {roomNumber ? (
-              <Button onClick={() => checkIn.mutate(roomNumber)} loading={checkIn.isPending} data-testid="check-in-chosen">
-                {t('desk.chosen.checkIn', { room: roomNumber })}
-              </Button>
-            ) : null}
+            {/* A room chosen before arrival is ranked first among the suggestions ("pre-assigned to this stay"). */}
             <RoomSuggestions stayId={stay.id} onCheckIn={(room) => checkIn.mutate(room)} pending={checkIn.isPending} />
             {checkIn.isError ? <Alert color="red" role="alert">{errorMessage(t, checkIn.error)}</Alert> : null}
           </>
