@@ -15,5 +15,6 @@ export function eventVisibleTo(actor: Actor | null, event: CoreEvent): boolean {
   }
   // Room status is no one's personal data: every board that shows rooms hears it.
   if (event.name === 'room.changed') return true
+  if (event.name === 'pms.imported') return roleAllows(actor.role, 'hotel.write')
   return seesAllDepartments(actor.role)
 }

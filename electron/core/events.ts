@@ -10,6 +10,8 @@ export interface CoreEvents {
   /** `event`: which stay event it was (stays/stay-event.repository.ts), the same from the desk or the PMS. */
   /** A room's housekeeping status or block changed (desk, housekeeping board, PMS room-status report, check-out). */
   'room.changed': { roomNumber: string; housekeeping: string; block: string | null }
+  /** A PMS report was imported (upload, watch folder or API), applied or rejected: managers' import screens refresh. */
+  'pms.imported': { importId: number; kind: string; fileName: string; status: string }
   'stay.changed': { stayId: number; guestId: number; status: string; roomNumber: string | null; event?: string }
 }
 export type CoreEventName = keyof CoreEvents

@@ -14,6 +14,7 @@ import type { PromptView } from '../../electron/core/prompts/prompt.view'
  *   ['suggest', stayId]                       room.suggest (depends on every vacant room)
  *   ['stay-details', stayId] ['preassign', date] ['arrival-matches']   stay.details, stay.preassignPlan, arrivals.matches
  *   ['board', 'rooms']                        room.list on the housekeeping board
+ *   ['pms-imports']                           pms.imports (recent report imports)
  *
  * Invalidating a prefix refetches the queries on screen now and marks the rest stale, so a wide
  * key is cheap; a missing one leaves a screen showing what is no longer true.
@@ -46,6 +47,9 @@ export function queryKeysFor(event: CoreEvent): QueryKeyPrefix[] {
       // (a PMS report adds to it) follow too.
       return [['arrivals'], ['in-house'], ['search'], ['in-house-lookup'], ['card', guestId], ['suggest'], ['board'], ['stay-details'], ['preassign'], ['arrival-matches']]
     }
+    case 'pms.imported':
+      // The watch folder (or another manager) imported a report: the recent imports list.
+      return [['pms-imports']]
     case 'room.changed':
       // A room cleaned, dirtied or blocked: the housekeeping board and the desk's ranking.
       return [['board', 'rooms'], ['suggest']]

@@ -27,6 +27,7 @@ const known: Record<CoreEventName, true> = {
   'observation.updated': true,
   'stay.changed': true,
   'room.changed': true,
+  'pms.imported': true,
 }
 
 let state: LiveState = initialLiveState

@@ -57,6 +57,12 @@ describe('which screens an event refetches', () => {
     expect(touched(e, ['arrivals'])).toBe(false)
   })
 
+  it('a PMS report imported by the watch folder refreshes the recent imports list', () => {
+    const e = event('pms.imported', { importId: 4, kind: 'arrivals', fileName: 'arrivals.csv', status: 'applied' })
+    expect(touched(e, ['pms-imports'])).toBe(true)
+    expect(touched(e, ['board', 'rooms'])).toBe(false)
+  })
+
   it('an event it does not know touches nothing (the stream’s `ready`, or a newer hub’s news)', () => {
     expect(queryKeysFor(event('ready' as CoreEvent['name'], {}))).toEqual([])
   })

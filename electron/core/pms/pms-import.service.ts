@@ -102,8 +102,11 @@ export function importReport(
     roomsUpdated: 0,
     unchanged: 0,
   }
-  const log = (status: 'applied' | 'rejected', report: Omit<ImportOutcome, 'importId'>) =>
-    insertPmsImport(ctx.sqlite, { kind: input.kind, fileName: input.fileName, checksum, via: input.via, at, staffId: actor.staffId, rows: file.rows.length, status, report })
+  const log = (status: 'applied' | 'rejected', report: Omit<ImportOutcome, 'importId'>) => {
+    const importId = insertPmsImport(ctx.sqlite, { kind: input.kind, fileName: input.fileName, checksum, via: input.via, at, staffId: actor.staffId, rows: file.rows.length, status, report })
+    ctx.emit('pms.imported', { importId, kind: input.kind, fileName: input.fileName, status })
+    return importId
+  }
   if (checked.errors.length > 0) {
     const outcome = { ...base, status: 'rejected' as const, errors: checked.errors }
     return { importId: log('rejected', outcome), ...outcome }
