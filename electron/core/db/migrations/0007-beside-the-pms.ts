@@ -93,6 +93,10 @@ export const besideThePms: Migration = {
         .addColumn('report', 'text', (c) => c.notNull()),
     )
 
+    // Outlets (中餐厅, 大堂吧, 送餐) are departments under Food & Beverage: rules may target an
+    // outlet, and F&B's own board sees its outlets' prompts too.
+    run(schema.alterTable('department').addColumn('parent_code', 'text'))
+
     // The trade's words in stores made before: the restaurant department is Food & Beverage
     // (餐饮部), and the "address as" rule no longer names the guest twice (郑总 → "称呼郑总为郑总").
     run("UPDATE department SET name_en = 'Food & Beverage', name_zh = '餐饮部' WHERE code = 'restaurant' AND name_en = 'Restaurant'")

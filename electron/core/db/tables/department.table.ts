@@ -1,4 +1,4 @@
-import type { Selectable, Insertable } from 'kysely'
+import type { Generated, Selectable, Insertable } from 'kysely'
 
 export interface DepartmentTable {
   code: string
@@ -7,6 +7,8 @@ export interface DepartmentTable {
   /** Minutes within which the department promises to act on a prompt. */
   promise_minutes: number
   active: 0 | 1
+  /** An outlet's department (e.g. a restaurant outlet under Food & Beverage, 'restaurant'); null for a department. */
+  parent_code: Generated<string | null>
 }
 export type DepartmentRow = Selectable<DepartmentTable>
 export type NewDepartmentRow = Insertable<DepartmentTable>
