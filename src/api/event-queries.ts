@@ -49,7 +49,7 @@ export function queryKeysFor(event: CoreEvent): QueryKeyPrefix[] {
     }
     case 'pms.imported':
       // The watch folder (or another manager) imported a report: the recent imports list.
-      return [['pms-imports']]
+      return [['pms-imports'], ['arrival-matches']]
     case 'room.changed':
       // A room cleaned, dirtied or blocked: the housekeeping board and the desk's ranking.
       return [['board', 'rooms'], ['suggest']]

@@ -1,4 +1,6 @@
-import { ActionIcon, AppShell, Anchor, Group, Menu, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
+import { ActionIcon, AppShell, Anchor, Badge, Group, Menu, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { call } from '../api/client'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../app/errors'
@@ -21,6 +23,13 @@ export function Shell({ hotelName, active, children }: ShellProps) {
   const { staff, signOut } = useSession()
   const { colorScheme, toggleColorScheme } = useMantineColorScheme()
   const links = (staff ? menuPagesFor(staff.role) : []).map((key) => ({ key, label: t(`nav.${key}`) }))
+  // PMS arrivals waiting for guest relations to link or create: a count beside the menu entry.
+  const waiting = useQuery({
+    queryKey: ['arrival-matches', 'count'],
+    queryFn: () => call('arrivals.count', {}),
+    enabled: links.some((l) => l.key === 'arrivals'),
+  })
+  const waitingCount = waiting.data?.open ?? 0
   return (
     <AppShell header={{ height: { base: 92, sm: 56 } }} padding="md">
       <AppShell.Header px="md">
@@ -35,6 +44,11 @@ export function Shell({ hotelName, active, children }: ShellProps) {
               {links.map((l) => (
                 <Anchor key={l.key} href={`#/${l.key}`} style={{ whiteSpace: 'nowrap' }} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
                   {l.label}
+                  {l.key === 'arrivals' && waitingCount > 0 ? (
+                    <Badge size="xs" ml={4} circle={waitingCount < 10} aria-label={t('nav.waiting', { count: waitingCount })}>
+                      {waitingCount}
+                    </Badge>
+                  ) : null}
                 </Anchor>
               ))}
             </Group>

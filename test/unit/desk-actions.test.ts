@@ -63,7 +63,7 @@ describe('an arrivals row', () => {
 })
 
 describe('a stay’s history', () => {
-  const event = (kind: StayEvent['kind'], detail: Record<string, unknown> | null, source: StayEvent['source'] = 'desk', at = '2026-12-01T06:30:00.000Z'): StayEvent => ({ kind, source, at, detail })
+  const event = (kind: StayEvent['kind'], detail: Record<string, unknown> | null, source: StayEvent['source'] = 'desk', at = '2026-12-01T06:30:00.000Z', staffName: string | null = null): StayEvent => ({ kind, source, at, detail, staffName })
 
   it('puts each kind in words, in both languages', () => {
     expect(eventWords(event('pre_arrival', { from: null, to: '1208' }), en)).toBe('Room 1208 chosen')

@@ -13,6 +13,8 @@ function row(stayId: number, vip: number, current: string | null, proposal: stri
     guest: { guestId: stayId * 10, nativeName: `Guest ${stayId}`, romanName: null, vip },
     alerts: 0,
     roomType: 'DKN',
+    eta: null,
+    company: null,
     current,
     proposal: proposal ? room(proposal) : null,
     alternatives: alternatives.map(room),

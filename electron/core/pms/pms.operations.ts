@@ -9,7 +9,7 @@ import { findRoom } from '../rooms/room.repository'
 import { getSetting, putSetting } from '../setup/setting.repository'
 import { catchUpRules } from '../stays/stay-changes'
 import { hotelModeKey, hotelMode, requireStay } from '../stays/stay.service'
-import { findArrivalMatch, listOpenArrivalMatches, listPmsImports, resolveArrivalMatch, setStayGuest } from './pms.repository'
+import { countOpenArrivalMatches, findArrivalMatch, listOpenArrivalMatches, listPmsImports, resolveArrivalMatch, setStayGuest } from './pms.repository'
 import { importReport, checkReport, previewOf, savedMapping, saveMapping, watchActorSetting, watchFolderSetting, watchScanSetting } from './pms-import.service'
 import { readReportFile } from './report-file'
 import { mappingFromPreset, mappingSchema, presetSummaries, reportKinds, suggestMapping, type Mapping, type ReportKind } from './report-mapping'
@@ -176,6 +176,14 @@ export const pmsOperations = {
           candidates: m.candidates.flatMap((id) => person(id) ?? []),
         }
       }),
+  }),
+
+  'arrivals.count': operation({
+    kind: 'query',
+    summary: 'How many PMS arrivals wait for guest relations to link or create (the menu’s badge).',
+    permission: 'guest.merge',
+    input: z.object({}),
+    handler: (ctx) => ({ open: countOpenArrivalMatches(ctx.sqlite) }),
   }),
 
   'arrivals.link': operation({

@@ -68,6 +68,10 @@ export function listOpenArrivalMatches(sqlite: Sqlite, limit: number): ArrivalMa
   return all(sqlite, qb.selectFrom('arrival_match').selectAll().where('status', '=', 'open').orderBy('id').limit(limit)).map(toMatch)
 }
 
+export function countOpenArrivalMatches(sqlite: Sqlite): number {
+  return Number(all(sqlite, qb.selectFrom('arrival_match').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'open'))[0]?.n ?? 0)
+}
+
 export function resolveArrivalMatch(sqlite: Sqlite, id: number, status: 'linked' | 'created', at: string, by: number | null): boolean {
   return (
     run(sqlite, qb.updateTable('arrival_match').set({ status, resolved_at: at, resolved_by: by }).where('id', '=', id).where('status', '=', 'open')).changes ===

@@ -11,6 +11,8 @@ export interface PreassignmentProposal {
   guest: { guestId: number; nativeName: string; romanName: string | null; vip: number }
   alerts: number
   roomType: string | null
+  eta: string | null
+  company: string | null
   /** The room already chosen for the stay, if any (the plan leaves it alone). */
   current: string | null
   proposal: RoomSuggestion | null
@@ -45,6 +47,8 @@ function proposal(a: StayListRow, chosen: RoomSuggestion | null, alternatives: R
     guest: { guestId: a.guest_id, nativeName: a.native_name, romanName: a.roman_name, vip: a.vip },
     alerts: Number(a.alerts),
     roomType: a.room_type,
+    eta: a.eta,
+    company: a.company,
     current: a.room_number,
     proposal: chosen,
     alternatives,

@@ -15,6 +15,7 @@ import { applyBooking } from '../pms/stay-report'
 import { requireGuest } from '../guests/guest.operations'
 import { AppError } from '../errors'
 import { findGuest } from '../guests/guest.repository'
+import { findStaff } from '../staff/staff.repository'
 
 export interface StaySummary {
   stayId: number
@@ -155,7 +156,7 @@ export const stayOperations = {
         remarks: stay.remarks,
         guest: { guestId: guest.id, nativeName: guest.native_name, romanName: guest.roman_name, vip: guest.vip, pmsProfileId: guest.pms_profile_id },
         companions: listCompanions(ctx.sqlite, stay.id),
-        events: listStayEvents(ctx.sqlite, stay.id).map((e) => ({ kind: e.kind, source: e.source, at: e.at, detail: e.detail })),
+        events: listStayEvents(ctx.sqlite, stay.id).map((e) => ({ kind: e.kind, source: e.source, at: e.at, detail: e.detail, staffName: e.staffId === null ? null : (findStaff(ctx.sqlite, e.staffId)?.name ?? null) })),
       }
     },
   }),

@@ -47,10 +47,10 @@ export function eventWords(e: Pick<StayEvent, 'kind' | 'detail'>, t: Translate):
   }
 }
 
-/** Newest first, each with its time, its words and where the news came from. */
+/** Newest first, each with its time, its words and where the news came from (the desk names who). */
 export function timelineLines(events: readonly StayEvent[], t: Translate): { key: string; time: string; words: string; source: string }[] {
   return events
     .map((e, index) => ({ e, index }))
     .reverse()
-    .map(({ e, index }) => ({ key: `${index}-${e.kind}`, time: eventTime(e.at), words: eventWords(e, t), source: t(`desk.source.${e.source}`) }))
+    .map(({ e, index }) => ({ key: `${index}-${e.kind}`, time: eventTime(e.at), words: eventWords(e, t), source: e.source === 'desk' && e.staffName ? t('desk.source.deskBy', { name: e.staffName }) : t(`desk.source.${e.source}`) }))
 }
