@@ -2,12 +2,13 @@ import type { Actor } from './context'
 import type { CoreEvent } from './events'
 import { roleAllows, seesAllDepartments } from './staff/roles'
 
-/** Which events a signed-in person may receive: department staff hear only their own board. */
+/** Which events a signed-in person may receive: department staff hear only their own board (and its outlets'). */
 export function eventVisibleTo(actor: Actor | null, event: CoreEvent): boolean {
   if (!actor) return false
   if (event.name === 'prompt.created' || event.name === 'prompt.updated') {
-    const { prompt } = event.payload as { prompt: { department: string } }
-    return seesAllDepartments(actor.role) || prompt.department === actor.department
+    // F&B's office hears its outlets' prompts (the view carries the outlet's parent department).
+    const { prompt } = event.payload as { prompt: { department: string; parentDepartment?: string | null } }
+    return seesAllDepartments(actor.role) || prompt.department === actor.department || prompt.parentDepartment === actor.department
   }
   if (event.name === 'observation.created' || event.name === 'observation.updated') {
     const { observation } = event.payload as { observation: { department: string; staffId: number } }

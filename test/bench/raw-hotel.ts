@@ -50,11 +50,11 @@ export function rawHotel(sqlite: Sqlite) {
       "INSERT INTO prompt (dedupe_key, stay_id, guest_id, rule_id, preference_id, department_code, trigger, text_en, text_zh, priority, status, due_at, escalate_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
     ),
     promptView: sqlite.prepare(`SELECT prompt.id, prompt.stay_id, prompt.guest_id, guest.native_name, guest.roman_name, guest.vip, room.number AS room_number,
-        prompt.department_code, prompt.trigger, prompt.text_en, prompt.text_zh, prompt.priority, prompt.status, prompt.due_at, prompt.escalate_at,
+        prompt.department_code, department.parent_code, prompt.trigger, prompt.text_en, prompt.text_zh, prompt.priority, prompt.status, prompt.due_at, prompt.escalate_at,
         prompt.created_at, preference.category, preference.code, preference.value, preference.strength, preference.note,
         prompt.acknowledged_at, ack.name AS acknowledged_by, prompt.done_at, fin.name AS done_by, prompt.declined_at, dec.name AS declined_by, prompt.decline_reason
       FROM prompt JOIN guest ON guest.id = prompt.guest_id JOIN stay ON stay.id = prompt.stay_id LEFT JOIN room ON room.id = stay.room_id
-        LEFT JOIN preference ON preference.id = prompt.preference_id LEFT JOIN staff ack ON ack.id = prompt.acknowledged_by
+        JOIN department ON department.code = prompt.department_code LEFT JOIN preference ON preference.id = prompt.preference_id LEFT JOIN staff ack ON ack.id = prompt.acknowledged_by
         LEFT JOIN staff fin ON fin.id = prompt.done_by LEFT JOIN staff dec ON dec.id = prompt.declined_by
       WHERE prompt.id = ?`),
   }
@@ -229,6 +229,7 @@ function promptView(r: Record<string, any>): PromptView {
     guest: { nativeName: r.native_name, romanName: r.roman_name, vip: r.vip },
     roomNumber: r.room_number,
     department: r.department_code,
+    parentDepartment: r.parent_code ?? null,
     trigger: r.trigger,
     text: { en: r.text_en, zh: r.text_zh },
     priority: r.priority,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { actorOf, type Actor, type OperationContext } from '../context'
+import { findDepartment } from '../departments/department.repository'
 import { AppError } from '../errors'
 import { operation } from '../operation'
 import { seesAllDepartments } from '../staff/roles'
@@ -8,8 +9,9 @@ import type { PromptView } from './prompt.view'
 
 const promptId = z.number().int().positive()
 
-function assertDepartment(actor: Actor, department: string): void {
-  if (!seesAllDepartments(actor.role) && actor.department !== department) {
+/** Department staff act on their own department's prompts and, for F&B, on its outlets' too. */
+function assertDepartment(actor: Actor, department: string, parentDepartment: string | null): void {
+  if (!seesAllDepartments(actor.role) && actor.department !== department && actor.department !== parentDepartment) {
     throw new AppError('FORBIDDEN', `You work in ${actor.department}; this belongs to ${department}.`, { department })
   }
 }
@@ -24,7 +26,7 @@ function transition(
   const actor = actorOf(ctx)
   const prompt = findPromptView(ctx.sqlite, id)
   if (!prompt) throw new AppError('NOT_FOUND', `No prompt with id ${id}.`, { entity: 'prompt', id })
-  assertDepartment(actor, prompt.department)
+  assertDepartment(actor, prompt.department, prompt.parentDepartment)
   const at = ctx.clock.now().toISOString()
   const change =
     to === 'declined' ? { status: to, at, by: actor.staffId, reason: reason ?? '' } : { status: to, at, by: actor.staffId }
@@ -47,7 +49,7 @@ export const promptOperations = {
       limit: z.number().int().min(1).max(500).default(200),
     }),
     handler(ctx, input) {
-      assertDepartment(actorOf(ctx), input.department)
+      assertDepartment(actorOf(ctx), input.department, findDepartment(ctx.sqlite, input.department)?.parent_code ?? null)
       return listBoard(ctx.sqlite, input.department, input.which, input.limit)
     },
   }),

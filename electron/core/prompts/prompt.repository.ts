@@ -76,6 +76,7 @@ function promptViews() {
     .innerJoin('guest', 'guest.id', 'prompt.guest_id')
     .innerJoin('stay', 'stay.id', 'prompt.stay_id')
     .leftJoin('room', 'room.id', 'stay.room_id')
+    .innerJoin('department', 'department.code', 'prompt.department_code')
     .leftJoin('preference', 'preference.id', 'prompt.preference_id')
     .leftJoin('staff as ack', 'ack.id', 'prompt.acknowledged_by')
     .leftJoin('staff as fin', 'fin.id', 'prompt.done_by')
@@ -89,6 +90,7 @@ function promptViews() {
       'guest.vip',
       'room.number as room_number',
       'prompt.department_code',
+      'department.parent_code',
       'prompt.trigger',
       'prompt.text_en',
       'prompt.text_zh',
@@ -121,6 +123,7 @@ function toView(r: PromptViewRow): PromptView {
     guest: { nativeName: r.native_name, romanName: r.roman_name, vip: r.vip },
     roomNumber: r.room_number,
     department: r.department_code,
+    parentDepartment: r.parent_code,
     trigger: r.trigger,
     text: { en: r.text_en, zh: r.text_zh },
     priority: r.priority as PromptView['priority'],
@@ -145,9 +148,12 @@ export function findPromptView(sqlite: Sqlite, id: number): PromptView | undefin
 
 const priorityRank = sql<number>`CASE prompt.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`
 
-/** A department's board: open work by priority then due time, or the latest closed work. */
+/** A department's board, its outlets' prompts included: open work by priority then due time, or the latest closed work. */
 export function listBoard(sqlite: Sqlite, department: string, which: 'open' | 'closed', limit: number): PromptView[] {
-  const q = promptViews().where('prompt.department_code', '=', department)
+  // IN (the department and its outlets) keeps the lookup on prompt_by_department.
+  const q = promptViews().where('prompt.department_code', 'in', (eb) =>
+    eb.selectFrom('department as board').select('board.code').where((w) => w.or([w('board.code', '=', department), w('board.parent_code', '=', department)])),
+  )
   const rows =
     which === 'open'
       ? all(sqlite, q.where('prompt.status', 'in', ['open', 'acknowledged']).orderBy(priorityRank).orderBy('prompt.due_at').limit(limit))

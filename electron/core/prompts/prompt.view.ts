@@ -6,6 +6,8 @@ export interface PromptView {
   guest: { nativeName: string; romanName: string | null; vip: number }
   roomNumber: string | null
   department: string
+  /** The department an outlet belongs to (F&B for the Chinese restaurant); null for a department's own prompt. */
+  parentDepartment: string | null
   trigger: string
   text: { en: string; zh: string }
   priority: 'low' | 'normal' | 'high' | 'urgent'
