@@ -26,8 +26,10 @@ export function queryKeysFor(event: CoreEvent): QueryKeyPrefix[] {
     case 'prompt.created':
     case 'prompt.updated': {
       const { prompt } = event.payload as { prompt: PromptView }
-      // The card counts the prompts done for the guest.
-      return [['board', prompt.department], ['card', prompt.guestId]]
+      // The card counts the prompts done for the guest; an outlet's prompt is on F&B's board too.
+      const keys: QueryKeyPrefix[] = [['board', prompt.department], ['card', prompt.guestId]]
+      if (prompt.parentDepartment) keys.push(['board', prompt.parentDepartment])
+      return keys
     }
     case 'observation.created':
     case 'observation.updated': {

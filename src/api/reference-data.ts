@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { call } from './client'
 import { pick } from '../i18n'
+import { departmentLabel, type DepartmentWording } from './department-labels'
 
 /** Departments and vocabulary change rarely: fetched once per session and shared. */
 export function useDepartments() {
@@ -20,11 +21,14 @@ export function useVocabulary() {
   return { categoryOrder: query.data?.categoryOrder ?? [], label, ready: query.isSuccess }
 }
 
+/** How this screen words department names: an outlet reads "Food & Beverage › Chinese Restaurant". */
+export function useDepartmentWording(): DepartmentWording {
+  const { t, i18n } = useTranslation()
+  return { name: (text) => pick(text, i18n.language), join: (department, outlet) => t('outlets.label', { department, outlet }) }
+}
+
 export function useDepartmentName() {
-  const { i18n } = useTranslation()
   const departments = useDepartments()
-  return (code: string) => {
-    const d = departments.data?.find((x) => x.code === code)
-    return d ? pick(d.name, i18n.language) : code
-  }
+  const wording = useDepartmentWording()
+  return (code: string) => departmentLabel(departments.data ?? [], code, wording)
 }

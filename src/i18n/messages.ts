@@ -22,6 +22,8 @@ import otaEn from './ota.en.json'
 import otaZhCN from './ota.zh-CN.json'
 import deskEn from './desk.en.json'
 import deskZhCN from './desk.zh-CN.json'
+import outletsEn from './outlets.en.json'
+import outletsZhCN from './outlets.zh-CN.json'
 
 export type Messages = { [key: string]: string | Messages }
 
@@ -38,6 +40,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN),
 }

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next'
 import type { PromptView } from '../../../electron/core/prompts/prompt.view'
 import { call } from '../../api/client'
 import { subscribe } from '../../api/live-events'
-import { useDepartmentName, useDepartments } from '../../api/reference-data'
+import { useDepartmentName, useDepartments, useDepartmentWording } from '../../api/reference-data'
+import { boardsOf, departmentChoices } from '../../api/department-labels'
 import { errorMessage } from '../../app/errors'
 import { navigate } from '../../app/hash-route'
 import { useSession } from '../../app/session'
@@ -28,8 +29,12 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
   useObservationOutcomes()
   const departments = useDepartments()
   const departmentName = useDepartmentName()
+  const wording = useDepartmentWording()
   const ownOnly = staff?.role === 'department'
-  const department = ownOnly ? staff.department : (fromRoute ?? staff?.department ?? 'housekeeping')
+  // Department staff keep to their own board; F&B's office may also open each outlet's.
+  const own = ownOnly ? boardsOf(departments.data ?? [], staff.department) : []
+  const department = ownOnly ? (fromRoute && own.includes(fromRoute) ? fromRoute : staff.department) : (fromRoute ?? staff?.department ?? 'housekeeping')
+  const choices = departmentChoices(departments.data ?? [], wording, ownOnly ? staff.department : undefined)
   const [now, setNow] = useState(Date.now())
   const [declining, setDeclining] = useState<PromptView | null>(null)
   const ticker = useInterval(() => setNow(Date.now()), 30_000)
@@ -56,7 +61,8 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
       subscribe((event) => {
         if (event.name !== 'prompt.created' && event.name !== 'prompt.updated') return
         const prompt = (event.payload as { prompt: PromptView }).prompt
-        if (prompt.department !== department) return
+        // F&B's board shows its outlets' prompts too.
+        if (prompt.department !== department && prompt.parentDepartment !== department) return
         // Shown at once; the refetch the event causes (api/event-queries.ts) then confirms it.
         queryClient.setQueryData<PromptView[]>(['board', department, 'open'], (list) => placeOnOpenBoard(list, prompt))
         if (event.name === 'prompt.created') {
@@ -124,10 +130,10 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
       <Group justify="space-between" wrap="wrap">
         <Title order={1} size="h2">{t('board.title', { department: departmentName(department) })}</Title>
         <Group gap="sm" align="flex-end" wrap="wrap">
-          {!ownOnly ? (
+          {!ownOnly || choices.length > 1 ? (
             <Select
               label={t('board.department')}
-              data={(departments.data ?? []).map((d) => ({ value: d.code, label: pick(d.name, i18n.language) }))}
+              data={choices}
               value={department}
               onChange={(v) => v && navigate('board', v)}
               allowDeselect={false}
