@@ -48,6 +48,14 @@ const departments = [
   ['security', 'Security', '保安部', 10],
   ['guest_relations', 'Guest relations', '宾客关系部', 60],
 ].map(([code, en, zh, promiseMinutes]) => ({ code, name: { en, zh }, promiseMinutes }))
+// Food & Beverage's outlets: a dish prompt goes to the outlet where the guest eats, and F&B's
+// office sees every outlet's prompts on its own board.
+const outlets = [
+  ['fb_chinese', 'Chinese Restaurant', '中餐厅', 20],
+  ['fb_allday', 'All-day Dining', '全日餐厅', 20],
+  ['fb_lounge', 'Lobby Lounge', '大堂吧', 15],
+  ['fb_ird', 'In-room Dining', '送餐服务', 30],
+].map(([code, en, zh, promiseMinutes]) => ({ code, name: { en, zh }, promiseMinutes, parentCode: 'restaurant' }))
 
 // Tests and the tour sign in with these codes; the demo PIN is 1234, and 123456 for the
 // manager and the administrator (their PINs have at least 6 digits).
@@ -60,6 +68,7 @@ const staff = [
   ['hk02', '杨小燕', 'YANG Xiaoyan', 'housekeeping', 'department'],
   ['rs01', '王浩', 'WANG Hao', 'restaurant', 'department'],
   ['rs02', '李梦婷', 'LI Mengting', 'restaurant', 'department'],
+  ['cn01', '郭志强', 'GUO Zhiqiang', 'fb_chinese', 'department'],
   ['cc01', '赵文杰', 'ZHAO Wenjie', 'concierge', 'department'],
   ['en01', '孙建军', 'SUN Jianjun', 'engineering', 'department'],
   ['sc01', '马国庆', 'MA Guoqing', 'security', 'department'],
@@ -500,7 +509,7 @@ function toJson(g) {
 }
 
 const write = (name, value) => fs.writeFileSync(path.join(here, name), `${JSON.stringify(value, null, 2)}\n`)
-write('hotel.json', { hotel: { name: { en: 'Riverside Hotel (demo)', zh: '江畔酒店（演示）' } }, departments, staff, rooms })
+write('hotel.json', { hotel: { name: { en: 'Riverside Hotel (demo)', zh: '江畔酒店（演示）' } }, departments, outlets, staff, rooms })
 write('guests.json', everyone.map(toJson))
 write('rules.json', rules)
 

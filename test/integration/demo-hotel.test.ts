@@ -58,10 +58,15 @@ describe('the demo hotel', () => {
     expect(rooms.filter((r) => r.floor === 10 && r.facing === 'S' && r.status === 'vacant').length).toBeGreaterThanOrEqual(4)
   })
 
-  it('has the seven departments and the staff the tour signs in as', () => {
-    const departments = call<{ code: string; name: { en: string; zh: string }; promiseMinutes: number }[]>(manager, 'department.list')
-    expect(departments.map((d) => d.code).sort()).toEqual(
+  it('has the seven departments, F&B’s four outlets and the staff the tour signs in as', () => {
+    const departments = call<{ code: string; name: { en: string; zh: string }; promiseMinutes: number; parentCode: string | null }[]>(manager, 'department.list')
+    expect(departments.filter((d) => d.parentCode === null).map((d) => d.code).sort()).toEqual(
       ['concierge', 'engineering', 'front_office', 'guest_relations', 'housekeeping', 'restaurant', 'security'],
+    )
+    // Outlets follow Food & Beverage in the list.
+    const fb = departments.findIndex((d) => d.code === 'restaurant')
+    expect(departments.slice(fb + 1, fb + 5).map((d) => `${d.parentCode}/${d.code} ${d.name.zh}`)).toEqual(
+      ['restaurant/fb_allday 全日餐厅', 'restaurant/fb_chinese 中餐厅', 'restaurant/fb_ird 送餐服务', 'restaurant/fb_lounge 大堂吧'],
     )
     expect(departments.find((d) => d.code === 'housekeeping')!.name).toEqual({ en: 'Housekeeping', zh: '客房部' })
     const role = (code: string) => signIn(code)
@@ -72,11 +77,12 @@ describe('the demo hotel', () => {
     expect(role('hk01')).toMatchObject({ role: 'department', department: 'housekeeping' })
     expect(role('hk02')).toMatchObject({ role: 'department', department: 'housekeeping' })
     expect(role('rs01')).toMatchObject({ role: 'department', department: 'restaurant' })
+    expect(role('cn01')).toMatchObject({ role: 'department', department: 'fb_chinese' })
     expect(role('gr01')).toMatchObject({ role: 'guest_relations', department: 'guest_relations' })
     for (const code of ['cc01', 'en01', 'sc01']) expect(() => signIn(code)).not.toThrow()
     // The directory before sign-in shows names and departments, never codes or roles.
     const directory = call<Record<string, unknown>[]>(null, 'staff.directory')
-    expect(directory).toHaveLength(12)
+    expect(directory).toHaveLength(13)
     for (const entry of directory) expect(Object.keys(entry).sort()).toEqual(['departmentName', 'id', 'name', 'romanName'])
     expect(directory.find((d) => d.name === '刘秀兰')!.departmentName).toEqual({ en: 'Housekeeping', zh: '客房部' })
   })

@@ -9,6 +9,8 @@ export const demoSchema = z.object({
   hotel: z.object({
     hotel: z.object({ name: bilingual }),
     departments: z.array(z.object({ code: z.string(), name: bilingual, promiseMinutes: z.number() })),
+    /** Outlets (中餐厅, 大堂吧…) under a department, created after it. */
+    outlets: z.array(z.object({ code: z.string(), name: bilingual, promiseMinutes: z.number(), parentCode: z.string() })).default([]),
     staff: z.array(
       z.object({ code: z.string(), name: z.string(), roman: z.string().nullish(), department: z.string(), role: z.string(), pin: z.string() }),
     ),

@@ -28,6 +28,7 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
     },
     'first administrator',
   )
+  for (const o of data.hotel.outlets) must(admin, 'department.create', o, `outlet ${o.code}`)
   for (const s of data.hotel.staff) {
     if (s.code === adminRow.code) continue
     must(admin, 'staff.create', { code: s.code, name: s.name, romanName: s.roman, department: s.department, role: s.role, pin: s.pin }, `staff ${s.code}`)
