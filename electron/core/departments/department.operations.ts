@@ -6,7 +6,7 @@ import { AppError } from '../errors'
 import { operation } from '../operation'
 import { promiseCacheKey } from '../prompts/prompt.service'
 import type { Sqlite } from '../db/query'
-import { findDepartment, insertDepartment, listDepartments } from './department.repository'
+import { findDepartment, insertDepartment, listDepartments, updateDepartment } from './department.repository'
 
 const refuse = (path: string, message: string) => new AppError('VALIDATION', message, { issues: [{ path, message }] })
 
@@ -59,6 +59,27 @@ export const departmentOperations = {
         promise_minutes: input.promiseMinutes,
         active: 1,
         parent_code: input.parentCode ?? null,
+      })
+      invalidate(ctx.sqlite, promiseCacheKey)
+      return { code: input.code }
+    },
+  }),
+
+  'department.update': operation({
+    kind: 'mutation',
+    summary: 'Rename a department or outlet, or change the minutes it promises to act in (new prompts only).',
+    permission: 'hotel.write',
+    input: z.object({
+      code: z.string().min(1).max(40),
+      name: z.object({ en: visibleName(60, 'Enter a name in letters.'), zh: visibleName(60, 'Enter a name in letters.') }).optional(),
+      promiseMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+    }).refine((i) => i.name || i.promiseMinutes, 'Give a new name or new promise minutes.'),
+    handler(ctx, input) {
+      actorOf(ctx)
+      if (!findDepartment(ctx.sqlite, input.code)) throw new AppError('NOT_FOUND', `There is no department "${input.code}".`, { entity: 'department' })
+      updateDepartment(ctx.sqlite, input.code, {
+        ...(input.name ? { name_en: input.name.en, name_zh: input.name.zh } : {}),
+        ...(input.promiseMinutes ? { promise_minutes: input.promiseMinutes } : {}),
       })
       invalidate(ctx.sqlite, promiseCacheKey)
       return { code: input.code }

@@ -23,3 +23,7 @@ export function listDepartments(sqlite: Sqlite): DepartmentRow[] {
 export function findDepartment(sqlite: Sqlite, code: string): DepartmentRow | undefined {
   return first(sqlite, qb.selectFrom('department').selectAll().where('code', '=', code))
 }
+
+export function updateDepartment(sqlite: Sqlite, code: string, change: { name_en?: string; name_zh?: string; promise_minutes?: number }): void {
+  run(sqlite, qb.updateTable('department').set(change).where('code', '=', code))
+}
