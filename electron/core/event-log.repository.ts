@@ -1,4 +1,4 @@
-import { all, first, qb, run, statement, type Sqlite } from './db/query'
+import { all, first, prepared, qb, run, statement, type Sqlite } from './db/query'
 
 /** A logged event as stored: its id orders every event core ever published. */
 export interface LoggedEvent {
@@ -10,8 +10,9 @@ export interface LoggedEvent {
 }
 
 /** Appends one event inside the running transaction (it commits, or rolls back, with the change). Answers its id. */
+const insertEvent = prepared((a: { name: string; payload: string; at: string }) => qb.insertInto('core_event').values({ name: a.name, payload: a.payload, created_at: a.at }))
 export function appendEvent(sqlite: Sqlite, name: string, payload: unknown, at: Date): number {
-  return run(sqlite, qb.insertInto('core_event').values({ name, payload: JSON.stringify(payload), created_at: at.toISOString() })).lastInsertRowid
+  return insertEvent.run(sqlite, { name, payload: JSON.stringify(payload), at: at.toISOString() }).lastInsertRowid
 }
 
 /** Events after `afterId`, oldest first, at most `limit`. */

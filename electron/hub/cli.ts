@@ -84,6 +84,9 @@ if (command.demo) {
   }
 }
 
+// A promise nobody awaited that fails must not take every terminal's hub down: log it and go on.
+process.on('unhandledRejection', (reason) => console.error('[hub] a background task failed:', reason))
+
 // PMS reports dropped in the folder set in Settings are imported as they arrive (pms/watch-folder.ts).
 const watchFolder = startWatchFolder(core, { intervalMs: watchIntervalMs(), log: (line) => console.error(`[watch folder] ${line}`) })
 

@@ -11,6 +11,13 @@ export function findGuest(sqlite: Sqlite, id: number): GuestRow | undefined {
   return byId.first(sqlite, { id })
 }
 
+/** The profile a guest id stands for today: itself, or the profile it was merged into (followed through chains). */
+export function currentProfile(sqlite: Sqlite, id: number): GuestRow | undefined {
+  let guest = findGuest(sqlite, id)
+  for (let hops = 0; guest?.merged_into != null && hops < 20; hops++) guest = findGuest(sqlite, guest.merged_into)
+  return guest?.merged_into == null ? guest : undefined
+}
+
 export function insertGuest(sqlite: Sqlite, fields: GuestFields, at: string, staffId: number | null): number {
   const row = {
     native_name: fields.nativeName,

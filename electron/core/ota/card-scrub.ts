@@ -1,3 +1,4 @@
+import { redactCardNumbers } from '../pms/card-numbers'
 import type { XmlElement } from './ota-xml'
 
 /**
@@ -46,7 +47,8 @@ const digitRun = /\d(?:[ .\u00a0-]?\d){12,18}/g
 
 /** Replaces anything in free text that reads as a payment card number (13–19 digits passing Luhn) with "[card removed]". */
 export function scrubCardNumbers(text: string): string {
-  return text.replace(digitRun, (run) => (luhn(run.replace(/\D/g, '')) ? '[card removed]' : run))
+  // Dotted groups here; then the PMS files' rule, which also finds a card followed by its expiry.
+  return redactCardNumbers(text.replace(digitRun, (run) => (luhn(run.replace(/\D/g, '')) ? '[card removed]' : run)))
 }
 
 /** Attributes that hold free text (identifiers such as ID or MembershipID are not free text). */

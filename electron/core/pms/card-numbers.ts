@@ -44,20 +44,31 @@ export function redactCardNumbers(text: string): string {
     }
     const groups = run.split(/[ -]/)
     if (groups.length === 1) return whole
-    // Longest card first, so "card + expiry" loses the card and keeps the rest as written.
-    for (let start = 0; start < groups.length; start++) {
-      for (let end = groups.length; end > start; end--) {
-        const slice = groups.slice(start, end)
-        if (isCard(slice.join(''))) {
-          changed = true
-          const before = groups.slice(0, start).join(' ')
-          const after = groups.slice(end).join(' ')
-          const rest = redactCardNumbers(after)
-          return [before, cardRemoved, rest].filter(Boolean).join(' ')
-        }
+    // From each group, the longest run of whole groups (13–19 digits) that is a card, so "card +
+    // expiry" loses the card and keeps the rest as written. Linear: at most 19 groups per start.
+    const parts: string[] = []
+    let found = false
+    for (let i = 0; i < groups.length; ) {
+      let end = i
+      let count = 0
+      while (end < groups.length && count + groups[end].length <= 19) count += groups[end++].length
+      let cardEnd = -1
+      for (let e = end; e > i && cardEnd < 0; e--) {
+        const joined = groups.slice(i, e).join('')
+        if (joined.length >= 13 && isCard(joined)) cardEnd = e
+      }
+      if (cardEnd > 0) {
+        parts.push(cardRemoved)
+        found = true
+        i = cardEnd
+      } else {
+        parts.push(groups[i])
+        i++
       }
     }
-    return whole
+    if (!found) return whole
+    changed = true
+    return parts.join(' ')
   })
   return changed ? out : text
 }

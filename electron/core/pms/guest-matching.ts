@@ -2,7 +2,7 @@ import type { Sqlite } from '../db/query'
 import type { GuestRow } from '../db/tables/guest.table'
 import { sameNameSpelling, nameKey } from '../guests/guest-keys'
 import { guestsSharingKeys } from '../guests/guest-index.repository'
-import { findGuest } from '../guests/guest.repository'
+import { currentProfile, findGuest } from '../guests/guest.repository'
 import { phoneDigits } from '../guests/guest-name'
 import { guestsWithMembershipNo, guestWithPmsProfileId } from './pms.repository'
 
@@ -27,9 +27,7 @@ export interface ArrivalPerson {
 
 /** A merged profile stands for the profile it was merged into. */
 function survivor(sqlite: Sqlite, guest: GuestRow | undefined): GuestRow | undefined {
-  let current = guest
-  for (let hops = 0; current?.merged_into != null && hops < 20; hops++) current = findGuest(sqlite, current.merged_into)
-  return current
+  return guest ? currentProfile(sqlite, guest.id) : undefined
 }
 
 function survivors(sqlite: Sqlite, ids: readonly number[]): number[] {

@@ -179,3 +179,5 @@ export const watchFolderSetting = 'pms.watchFolder'
 export const watchActorSetting = 'pms.watchActor'
 /** When the watch folder was last looked at (ISO time): the settings screen shows it, so a stalled watcher is noticed. */
 export const watchScanSetting = 'pms.watchLastScan'
+/** What went wrong with the watch folder lately ('' when nothing): the settings screen shows it. */
+export const watchProblemSetting = 'pms.watchProblem'

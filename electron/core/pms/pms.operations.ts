@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository'
-import { actorOf } from '../context'
+import { actorOf, type OperationContext } from '../context'
+import { roleAllows } from '../staff/roles'
 import { AppError } from '../errors'
-import { findGuest } from '../guests/guest.repository'
+import { currentProfile, findGuest } from '../guests/guest.repository'
 import { mergeGuests } from '../guests/guest-merge.service'
 import { operation } from '../operation'
 import { findRoom } from '../rooms/room.repository'
@@ -10,9 +11,31 @@ import { getSetting, putSetting } from '../setup/setting.repository'
 import { catchUpRules } from '../stays/stay-changes'
 import { hotelModeKey, hotelMode, requireStay } from '../stays/stay.service'
 import { countOpenArrivalMatches, findArrivalMatch, listOpenArrivalMatches, listPmsImports, resolveArrivalMatch, setStayGuest } from './pms.repository'
-import { importReport, checkReport, previewOf, savedMapping, saveMapping, watchActorSetting, watchFolderSetting, watchScanSetting } from './pms-import.service'
+import { importReport, checkReport, previewOf, savedMapping, saveMapping, watchActorSetting, watchFolderSetting, watchProblemSetting, watchScanSetting } from './pms-import.service'
 import { readReportFile } from './report-file'
+import type { WatchProblem } from './watch-folder'
 import { mappingFromPreset, mappingSchema, presetSummaries, reportKinds, suggestMapping, type Mapping, type ReportKind } from './report-mapping'
+
+/** The watch folder's latest problem; a damaged setting reads as none. */
+function readProblem(text: string | undefined): WatchProblem | null {
+  if (!text) return null
+  try {
+    const value = JSON.parse(text) as Partial<WatchProblem>
+    return typeof value.code === 'string' && typeof value.folder === 'string' ? { code: value.code, folder: value.folder, error: String(value.error ?? '') } : null
+  } catch {
+    return null
+  }
+}
+
+/** A stored import report; a damaged one reads as empty rather than hiding the whole list. */
+function readStoredReport(text: string): { events?: Record<string, number>; errors?: unknown[]; unmatched?: number; roomsUpdated?: number } {
+  try {
+    const value: unknown = JSON.parse(text)
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as ReturnType<typeof readStoredReport>) : {}
+  } catch {
+    return {}
+  }
+}
 
 /** A report as sent over either transport: its kind, its name and its bytes in base64 (≤ 10 MB once decoded). */
 const reportUpload = {
@@ -22,13 +45,25 @@ const reportUpload = {
   mapping: mappingSchema.optional(),
 }
 
+const base64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/
 const readUpload = async (input: { fileName: string; content: string }) => {
+  if (!base64.test(input.content)) {
+    throw new AppError('VALIDATION', 'The file did not arrive whole (its content is not base64). Choose the file again.', { issues: [{ path: 'content', message: 'Not base64.' }] })
+  }
   const bytes = new Uint8Array(Buffer.from(input.content, 'base64'))
   return { bytes, file: await readReportFile(bytes, input.fileName) }
 }
 
-function watchStatus(folder: string | null, lastScanAt: string | null) {
-  return { watchFolder: folder, watching: folder !== null, lastScanAt }
+function watchStatus(ctx: OperationContext) {
+  const folder = getSetting(ctx.sqlite, watchFolderSetting) || null
+  // The path is the managers' business; the desk needs only the mode.
+  const manages = ctx.actor !== null && roleAllows(ctx.actor.role, 'hotel.write')
+  return {
+    watchFolder: manages ? folder : null,
+    watching: folder !== null,
+    lastScanAt: getSetting(ctx.sqlite, watchScanSetting) ?? null,
+    problem: manages ? readProblem(getSetting(ctx.sqlite, watchProblemSetting)) : null,
+  }
 }
 
 export const pmsOperations = {
@@ -101,7 +136,7 @@ export const pmsOperations = {
     input: z.object({ limit: z.number().int().min(1).max(200).default(30) }),
     handler: (ctx, input) =>
       listPmsImports(ctx.sqlite, input.limit).map((r) => {
-        const report = JSON.parse(r.report) as { events?: Record<string, number>; errors?: unknown[]; unmatched?: number; roomsUpdated?: number }
+        const report = readStoredReport(r.report)
         return {
           id: r.id,
           kind: r.kind,
@@ -123,7 +158,7 @@ export const pmsOperations = {
     summary: 'How Zhike sits beside the PMS: the mode (standalone, or with a PMS that checks guests in) and the watch folder.',
     permission: 'hotel.read',
     input: z.object({}),
-    handler: (ctx) => ({ mode: hotelMode(ctx), ...watchStatus(getSetting(ctx.sqlite, watchFolderSetting) || null, getSetting(ctx.sqlite, watchScanSetting) ?? null) }),
+    handler: (ctx) => ({ mode: hotelMode(ctx), ...watchStatus(ctx) }),
   }),
 
   'pms.setSettings': operation({
@@ -148,8 +183,8 @@ export const pmsOperations = {
         putSetting(ctx.sqlite, watchActorSetting, String(actor.staffId))
       }
       recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: actor.staffId, action: 'pms.settings', entity: 'setting', detail: { mode: input.mode, watchFolder: input.watchFolder } })
-      const folder = getSetting(ctx.sqlite, watchFolderSetting) || null
-      return { mode: hotelMode(ctx), ...watchStatus(folder, getSetting(ctx.sqlite, watchScanSetting) ?? null) }
+      if (input.watchFolder !== undefined) putSetting(ctx.sqlite, watchProblemSetting, '')
+      return { mode: hotelMode(ctx), ...watchStatus(ctx) }
     },
   }),
 
@@ -198,7 +233,8 @@ export const pmsOperations = {
       if (!match) throw new AppError('NOT_FOUND', `No arrival waiting with id ${input.matchId}.`, { entity: 'arrival_match' })
       if (match.status !== 'open') throw new AppError('ARRIVAL_MATCH_STATE', 'This arrival was already dealt with.', { status: match.status })
       const stay = requireStay(ctx, match.stayId)
-      const target = findGuest(ctx.sqlite, input.guestId)
+      // A profile merged away stands for the one it was merged into.
+      const target = currentProfile(ctx.sqlite, input.guestId)
       if (!target) throw new AppError('NOT_FOUND', `No guest with id ${input.guestId}.`, { entity: 'guest' })
       if (target.id !== stay.guest_id) {
         const { survivorId } = mergeGuests(ctx, { survivorId: target.id, mergedId: stay.guest_id, choose: {} })

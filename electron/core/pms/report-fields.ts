@@ -40,6 +40,12 @@ export const mappingSchema = z
   })
   .superRefine((mapping, ctx) => {
     const allowed = new Set(reportFields(mapping.kind).map((f) => f.name))
+    const readBy = new Map<string, string>()
+    for (const [field, header] of Object.entries(mapping.columns)) {
+      const other = readBy.get(header.toLowerCase())
+      if (other) ctx.addIssue({ code: 'custom', path: ['columns', field], message: `The column "${header}" is already read as ${other}; give ${field} a column of its own.` })
+      else readBy.set(header.toLowerCase(), field)
+    }
     for (const field of Object.keys(mapping.columns)) {
       if (!allowed.has(field as FieldName)) {
         ctx.addIssue({ code: 'custom', path: ['columns', field], message: `A ${mapping.kind} report has no field ${field}.` })

@@ -19,6 +19,12 @@ export interface ReportRow {
   /** 1-based row number as a user sees it in Excel (a CSV record holding a line break is one row). */
   line: number
   cells: string[]
+  /**
+   * The cells before card numbers were removed, kept only when a cell of the row changed: the
+   * confirmation number is the booking's key, and a 16-digit confirmation that happens to pass
+   * the Luhn check must stay itself (RowReader.identifier). Never shown, stored or logged otherwise.
+   */
+  unredacted?: string[]
 }
 
 export const reportFileLimits = { maxBytes: 10 * 1024 * 1024, maxRows: 50_000, maxTitleLines: 10 } as const
@@ -151,15 +157,20 @@ const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/g
 
 /** A cell as Zhike reads it: no card numbers, no control characters, full-width forms folded, trimmed. */
 export function cleanCell(value: string): string {
+  return redactCardNumbers(cleanText(value)).trim()
+}
+
+/** A cell without control characters, full-width forms folded, trimmed; card numbers still in it. */
+function cleanText(value: string): string {
   const text = value.replace(/\r\n?/g, '\n').replace(controls, '')
-  const folded = text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (/[０-９Ａ-Ｚａ-ｚ\u3000]/.test(c) ? c.normalize('NFKC') : c))
-  return redactCardNumbers(folded).trim()
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (/[０-９Ａ-Ｚａ-ｚ\u3000]/.test(c) ? c.normalize('NFKC') : c)).trim()
 }
 
 const filled = (row: string[]) => row.filter((c) => c !== '').length
 
 function toReportFile(table: string[][], fileName: string): ReportFile {
-  const cleaned = table.map((row) => row.map((c) => cleanCell(String(c ?? ''))))
+  const texts = table.map((row) => row.map((c) => cleanText(String(c ?? ''))))
+  const cleaned = texts.map((row) => row.map((c) => redactCardNumbers(c).trim()))
   if (cleaned.every((row) => filled(row) === 0)) throw reportFileError('empty', `The file ${fileName} has no rows. Export the report from the PMS again.`)
   const top = cleaned.slice(0, reportFileLimits.maxTitleLines + 1)
   const fullest = Math.max(...top.map(filled))
@@ -178,7 +189,13 @@ function toReportFile(table: string[][], fileName: string): ReportFile {
       throw reportFileError('too_many_rows', `The file ${fileName} has more than ${reportFileLimits.maxRows.toLocaleString('en')} rows. Export one day's report, or split it into smaller files.`)
     }
     const kept = cleaned[i].filter((_, c) => keep[c] ?? true)
-    rows.push({ line: i + 1, cells: headers.map((_, c) => kept[c] ?? '') })
+    const row: ReportRow = { line: i + 1, cells: headers.map((_, c) => kept[c] ?? '') }
+    if (cleaned[i].some((c, j) => c !== texts[i][j])) {
+      const original = texts[i].filter((_, c) => keep[c] ?? true)
+      // Not enumerable: JSON (a log line, an answer, a stored report) never carries it.
+      Object.defineProperty(row, 'unredacted', { value: headers.map((_, c) => original[c] ?? ''), enumerable: false })
+    }
+    rows.push(row)
   }
   return { headers, headerLine: headerIndex + 1, rows, ignoredColumns }
 }

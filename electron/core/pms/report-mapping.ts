@@ -157,7 +157,7 @@ export function validateReport(kind: ReportKind, mapping: Mapping, file: ReportF
   for (const fileRow of file.rows) {
     const reader = new RowReader(fileRow, columns, errors, warnings)
     const row = readStayRow(reader, kind, mapping.dateOrder)
-    const confirmation = reader.text('confirmation')
+    const confirmation = reader.identifier('confirmation')
     // A repeated confirmation is an error even on a row with other errors: both are listed at once.
     if (confirmation !== null) {
       const key = confirmation.toUpperCase()

@@ -30,6 +30,16 @@ export class RowReader {
     return column ? (this.row.cells[column.index] ?? '').trim() : null
   }
 
+  /**
+   * An identifier's cell as the PMS wrote it, card-number removal undone: only for the
+   * confirmation number, the booking's key (a 16-digit confirmation may pass the Luhn check).
+   */
+  identifier(field: 'confirmation'): string | null {
+    const column = this.columns.get(field)
+    if (!column) return null
+    return ((this.row.unredacted ?? this.row.cells)[column.index] ?? '').trim() || null
+  }
+
   /** The field's cell, or null when it has no column or is empty. */
   text(field: FieldName): string | null {
     return this.cell(field) || null

@@ -73,7 +73,9 @@ function readDate(row: RowReader, field: 'arrival' | 'departure' | 'birthDate', 
 
 /** Reads one row of a stay report. Returns null when the row has errors (they are recorded). */
 export function readStayRow(row: RowReader, kind: StayReportKind, order: DateOrder): StayReportRow | null {
-  const confirmation = row.limited('confirmation', 40)
+  // The booking's key as the PMS printed it, even when it looks like a card number.
+  const checked = row.limited('confirmation', 40)
+  const confirmation = checked === null ? null : (row.identifier('confirmation') ?? checked)
   if (row.cell('confirmation') === '') row.error('confirmation', 'required', 'the confirmation number is empty.')
   const guestName = row.limited('guestName', 120)
   if (row.cell('guestName') === '') row.error('guestName', 'required', 'the guest name is empty.')

@@ -4,6 +4,7 @@ import { guestFields } from '../guests/guest.schemas'
 import { guestOperations } from '../guests/guest.operations'
 import { findGuest } from '../guests/guest.repository'
 import { findRoom, findRoomByNumber } from '../rooms/room.repository'
+import { inHouseStaysInRoom } from '../stays/stay.repository'
 import { newConfirmationNo } from '../stays/confirmation'
 import {
   bookingReceived,
@@ -186,7 +187,8 @@ export function applyBooking(ctx: OperationContext, row: PmsStayRow, guestId: nu
   const existing = findStayByPmsConfirmation(ctx.sqlite, row.confirmation)
   const stay = existing ?? adoptOrCreate(ctx, row, 'arrivals', outcome, count, guestId)!
   applyRow(ctx, row.status === 'in_house' ? 'in_house' : 'arrivals', row, stay, outcome, count)
-  return { stay: findStay(ctx.sqlite, stay.id)!, created: !existing, outcome }
+  // A stay the desk made and this booking adopted was not created by it.
+  return { stay: findStay(ctx.sqlite, stay.id)!, created: !existing && stay.origin === 'pms', outcome }
 }
 
 /**
@@ -279,6 +281,21 @@ function adoptOrCreate(
   return findStay(ctx.sqlite, stayId)
 }
 
+/**
+ * The PMS's word wins, but a room it puts a guest in while Zhike has another guest in house
+ * there (a share, or a stay the desk made that the PMS does not list) is said in the report.
+ */
+function noteSharedRoom(ctx: OperationContext, row: PmsStayRow, stay: StayRow, roomId: number, outcome: StayReportOutcome): void {
+  const other = inHouseStaysInRoom(ctx.sqlite, roomId).filter((s) => s.id !== stay.id)
+  for (const s of other) {
+    outcome.warnings.push({
+      line: row.line,
+      code: 'room_shared',
+      message: `Room ${row.roomNumber} already has stay ${s.pms_confirmation ?? s.confirmation_no} in house; both are now in house there. Check the PMS if that is not a share.`,
+    })
+  }
+}
+
 function withdrawnByPms(ctx: OperationContext, stay: StayRow): boolean {
   const last = listStayEvents(ctx.sqlite, stay.id).at(-1)
   return last?.kind === 'withdrawn' && last.source === 'pms'
@@ -365,6 +382,7 @@ function applyRow(
         outcome.warnings.push({ line: row.line, code: 'no_room', message: `Stay ${row.confirmation} left without Zhike knowing its room; recorded nothing.` })
         return
       }
+      noteSharedRoom(ctx, row, stay, into.id, outcome)
       guestCheckedIn(ctx, stay, into, 'pms')
       count('check_in')
       reread()
@@ -381,6 +399,7 @@ function applyRow(
   } else if (stay.status === 'in_house') {
     if (status === 'in_house' || status === null) {
       if (room && room.id !== stay.room_id) {
+        noteSharedRoom(ctx, row, stay, room.id, outcome)
         guestMovedRoom(ctx, stay, room, 'pms')
         count('room_move')
         changed = true

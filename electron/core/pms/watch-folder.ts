@@ -6,7 +6,7 @@ import { roleAllows } from '../staff/roles'
 import { toActor } from '../staff/staff-actor'
 import { findStaff } from '../staff/staff.repository'
 import { getSetting, putSetting } from '../setup/setting.repository'
-import { watchActorSetting, watchFolderSetting, watchScanSetting, type ImportOutcome } from './pms-import.service'
+import { watchActorSetting, watchFolderSetting, watchProblemSetting, watchScanSetting, type ImportOutcome } from './pms-import.service'
 import { reportKinds, type ReportKind } from './report-mapping'
 import { readReportFile } from './report-file'
 import { savedMapping } from './pms-import.service'
@@ -34,10 +34,19 @@ export function watchIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(n) && n >= 200 ? n : 15_000
 }
 
+/** What went wrong with the watch folder, as the settings screen translates it. */
+export interface WatchProblem {
+  code: 'unreadable' | 'cannot_move' | 'scan_failed'
+  folder: string
+  /** The system's error code (ENOENT, EACCES, EEXIST…). */
+  error: string
+}
+
 export interface WatchedFile {
   file: string
   kind: ReportKind | null
-  outcome: 'applied' | 'rejected' | 'failed'
+  /** stuck: imported or refused, but the file could not be moved out of the folder. */
+  outcome: 'applied' | 'rejected' | 'failed' | 'stuck'
   movedTo: string
 }
 
@@ -62,7 +71,30 @@ export function startWatchFolder(core: Pick<Core, 'sqlite' | 'callAsAsync'>, opt
   let scanning: Promise<WatchedFile[]> | null = null
   let stopped = false
 
+  /** Files that could not be moved out, by name → size:time: not imported again until they change. */
+  const stuck = new Map<string, string>()
+
   async function scanOnce(): Promise<WatchedFile[]> {
+    try {
+      return await scanFolder()
+    } catch (error) {
+      // Never let a scan take the store's process down; say what went wrong where a manager looks.
+      notice({ code: 'scan_failed', folder: getSetting(core.sqlite, watchFolderSetting) ?? '', error: (error as NodeJS.ErrnoException).code ?? 'error' })
+      log(`scan failed: ${(error as Error).stack ?? String(error)}`)
+      return []
+    }
+  }
+
+  /** Keeps the latest problem for the settings screen (a code it translates), or clears it. */
+  function notice(problem: WatchProblem | null): void {
+    try {
+      putSetting(core.sqlite, watchProblemSetting, problem ? JSON.stringify(problem) : '')
+    } catch {
+      // The store itself is failing; the log has it.
+    }
+  }
+
+  async function scanFolder(): Promise<WatchedFile[]> {
     const folder = getSetting(core.sqlite, watchFolderSetting)
     if (!folder) return []
     putSetting(core.sqlite, watchScanSetting, new Date().toISOString())
@@ -71,6 +103,7 @@ export function startWatchFolder(core: Pick<Core, 'sqlite' | 'callAsAsync'>, opt
       names = fs.readdirSync(folder).filter((n) => reportFile.test(n) && !n.startsWith('.'))
     } catch (error) {
       log(`watch folder ${folder} cannot be read: ${(error as Error).message}`)
+      notice({ code: 'unreadable', folder, error: (error as NodeJS.ErrnoException).code ?? 'error' })
       return []
     }
     const ready: { name: string; mtime: number }[] = []
@@ -78,17 +111,20 @@ export function startWatchFolder(core: Pick<Core, 'sqlite' | 'callAsAsync'>, opt
     for (const name of names) {
       let stat: fs.Stats
       try {
-        stat = fs.statSync(path.join(folder, name))
+        // lstat: a link in the folder (to /etc/passwd, or anywhere) is never followed.
+        stat = fs.lstatSync(path.join(folder, name))
       } catch {
         continue
       }
       if (!stat.isFile()) continue
       const signature = `${stat.size}:${stat.mtimeMs}`
       present.add(name)
+      if (stuck.get(name) === signature) continue
       if (lastSeen.get(name) === signature) ready.push({ name, mtime: stat.mtimeMs })
       else lastSeen.set(name, signature)
     }
     for (const name of lastSeen.keys()) if (!present.has(name)) lastSeen.delete(name)
+    for (const name of stuck.keys()) if (!present.has(name)) stuck.delete(name)
     ready.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name))
     const done: WatchedFile[] = []
     for (const { name } of ready) {
@@ -96,6 +132,7 @@ export function startWatchFolder(core: Pick<Core, 'sqlite' | 'callAsAsync'>, opt
       lastSeen.delete(name)
       done.push(await importOne(folder, name))
     }
+    if (done.length > 0 && done.every((d) => d.outcome !== 'stuck')) notice(null)
     return done
   }
 
@@ -116,7 +153,23 @@ export function startWatchFolder(core: Pick<Core, 'sqlite' | 'callAsAsync'>, opt
     else if (!actor) problem = 'No manager is set for the watch folder. A manager sets the folder again in Settings → PMS.'
     else result = await core.callAsAsync(actor, 'pms.import', { kind, fileName: name, content: bytes.toString('base64'), via: 'watch' })
     const outcome = result?.ok ? ((result.value as ImportOutcome).status === 'applied' ? 'applied' : 'rejected') : 'failed'
-    const movedTo = moveWithReport(folder, name, outcome === 'applied' ? 'done' : 'failed', reportText(name, kind, result, problem))
+    let movedTo: string
+    try {
+      movedTo = moveWithReport(folder, name, outcome === 'applied' ? 'done' : 'failed', reportText(name, kind, result, problem))
+    } catch (error) {
+      // Imported (or refused) but cannot be moved: remember it, so it is not imported again
+      // every interval, and tell the manager.
+      try {
+        const stat = fs.lstatSync(source)
+        stuck.set(name, `${stat.size}:${stat.mtimeMs}`)
+      } catch {
+        // Gone meanwhile: nothing to remember.
+      }
+      const code = (error as NodeJS.ErrnoException).code ?? 'error'
+      notice({ code: 'cannot_move', folder, error: code })
+      log(`${name}: ${outcome}, but it cannot be moved (${code}); it will not be imported again until it changes`)
+      return { file: name, kind, outcome: 'stuck', movedTo: source }
+    }
     log(`${name}: ${outcome}${result && !result.ok ? ` (${result.error.code}: ${result.error.message})` : ''} → ${movedTo}`)
     return { file: name, kind, outcome, movedTo }
   }
@@ -147,11 +200,13 @@ export function startWatchFolder(core: Pick<Core, 'sqlite' | 'callAsAsync'>, opt
   const timer = setInterval(() => {
     if (!scanning) scanning = scanOnce().finally(() => (scanning = null))
   }, intervalMs)
+  // scanOnce never rejects; this is the belt to its braces.
+  const quiet = () => scanning?.catch(() => undefined)
   timer.unref?.()
 
   return {
     scan: async () => {
-      if (scanning) await scanning
+      if (scanning) await quiet()
       scanning = scanOnce().finally(() => (scanning = null))
       return scanning
     },

@@ -28,26 +28,30 @@ export function createPromptsForStay(
 ): PromptView[] {
   actorOf(ctx)
   const now = ctx.clock.now()
-  const drafts = draftsFor(ctx, guest, stay, roomNumber, trigger)
+  const drafts = draftsFor(ctx, guest, stay, roomNumber, trigger, now)
   const ids = insertPromptDrafts(ctx.sqlite, drafts, stay.id, guest.id, now.toISOString())
   const views = ids.map((id) => findPromptView(ctx.sqlite, id)).filter((v): v is PromptView => v !== undefined)
   for (const prompt of views) ctx.emit('prompt.created', { prompt })
   return views
 }
 
-function draftsFor(ctx: OperationContext, guest: GuestRow, stay: Pick<StayRow, 'id'>, roomNumber: string | null, trigger: Trigger) {
+function draftsFor(ctx: OperationContext, guest: GuestRow, stay: Pick<StayRow, 'id'>, roomNumber: string | null, trigger: Trigger, now = ctx.clock.now()) {
   const promises = cached(ctx.sqlite, promiseCacheKey, () =>
     Object.fromEntries(listDepartments(ctx.sqlite).map((d) => [d.code, d.promise_minutes])),
   )
   const labels = cached(ctx.sqlite, vocabularyCacheKey, () => new VocabularyLabels(listVocabulary(ctx.sqlite)))
+  const rules = activeRulesFor(ctx.sqlite, trigger)
+  const preferences = listActivePreferences(ctx.sqlite, guest.id).map(toPreferenceFact)
+  // Most guests meet no rule of a trigger: then there is nothing to word.
+  if (!rules.some((r) => preferences.some((p) => p.category === r.category && p.code === r.code))) return []
   return generatePrompts({
-    guestName: formsOfAddress(guest, listActivePreferences(ctx.sqlite, guest.id).map(toPreferenceFact), stay.id),
+    guestName: formsOfAddress(guest, preferences, stay.id),
     stayId: stay.id,
     roomNumber,
-    preferences: listActivePreferences(ctx.sqlite, guest.id).map(toPreferenceFact),
-    rules: activeRulesFor(ctx.sqlite, trigger),
+    preferences,
+    rules,
     trigger,
-    now: ctx.clock.now(),
+    now,
     promiseMinutes: promises,
     valueLabel: (category, code, value, lang) => labels.value(category, code, value, lang),
   })

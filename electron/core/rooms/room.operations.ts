@@ -8,6 +8,7 @@ import { blockKinds, facings, housekeepingStatuses, roomFeatures } from './room'
 import { findRoomByNumber, inHouseStayInRoom, insertRoom, updateRoomFacts } from './room.repository'
 import { applyRoomStatus, hotelToday, mayBlockRooms, maySetHousekeeping, requireRoom } from './room-status.service'
 import { listRoomStatus } from './room-list'
+import { roleAllows } from '../staff/roles'
 import { suggestForStay } from './room-suggest.service'
 
 const roomNumber = z.string().trim().min(1, 'Give a room number.').max(10, 'Room numbers have at most 10 characters.')
@@ -29,10 +30,14 @@ export const roomOperations = {
   'room.list': operation({
     kind: 'query',
     summary:
-      'Every room by floor: facts, room type, housekeeping, vacant or occupied, the trade’s status code (VC VD OC OD IN PU), today’s block and the occupant.',
+      'Every room by floor: facts, room type, housekeeping, vacant or occupied, the trade’s status code (VC VD OC OD IN PU), today’s block, and the occupant for roles that may read guests (department staff see occupied or not, never who).',
     permission: 'hotel.read',
     input: z.object({}),
-    handler: (ctx) => listRoomStatus(ctx),
+    handler(ctx) {
+      const rooms = listRoomStatus(ctx)
+      // Least knowledge: housekeeping needs to know a room is occupied, not by whom.
+      return ctx.actor && roleAllows(ctx.actor.role, 'guest.read') ? rooms : rooms.map((r) => ({ ...r, occupant: null }))
+    },
   }),
 
   'room.create': operation({

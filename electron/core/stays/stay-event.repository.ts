@@ -17,21 +17,15 @@ export interface StayEventRecord {
   detail: Record<string, unknown> | null
 }
 
+const insertEvent = prepared((a: { stayId: number; kind: string; source: string; at: string; staffId: number | null; detail: string | null }) =>
+  qb.insertInto('stay_event').values({ stay_id: a.stayId, kind: a.kind, source: a.source, at: a.at, staff_id: a.staffId, detail: a.detail }),
+)
 export function insertStayEvent(
   sqlite: Sqlite,
   e: { stayId: number; kind: StayEventKind; source: StaySource; at: string; staffId: number | null; detail?: Record<string, unknown> },
 ): number {
-  return run(
-    sqlite,
-    qb.insertInto('stay_event').values({
-      stay_id: e.stayId,
-      kind: e.kind,
-      source: e.source,
-      at: e.at,
-      staff_id: e.staffId,
-      detail: e.detail ? JSON.stringify(e.detail) : null,
-    }),
-  ).lastInsertRowid
+  return insertEvent.run(sqlite, { stayId: e.stayId, kind: e.kind, source: e.source, at: e.at, staffId: e.staffId, detail: e.detail ? JSON.stringify(e.detail) : null })
+    .lastInsertRowid
 }
 
 const eventsOfStay = prepared((a: { stayId: number }) => qb.selectFrom('stay_event').selectAll().where('stay_id', '=', a.stayId).orderBy('id'))
@@ -91,8 +85,9 @@ export function updateBookingDetails(sqlite: Sqlite, stay: StayRow, next: Partia
   return changed
 }
 
+const setRoom = prepared((a: { stayId: number; roomId: number | null }) => qb.updateTable('stay').set({ room_id: a.roomId }).where('id', '=', a.stayId))
 export function setStayRoom(sqlite: Sqlite, stayId: number, roomId: number | null): void {
-  run(sqlite, qb.updateTable('stay').set({ room_id: roomId }).where('id', '=', stayId))
+  setRoom.run(sqlite, { stayId, roomId })
 }
 
 export function setStayDates(sqlite: Sqlite, stayId: number, arrival: string, departure: string): void {
@@ -132,20 +127,20 @@ export function listPmsStays(sqlite: Sqlite, statuses: readonly string[]): StayR
  * The guest's stay the desk made that a PMS row may be the same booking as: no PMS number yet,
  * reserved or in house, sharing a night with the row's dates.
  */
+const adoptable = prepared((a: { guestId: number; arrival: string; departure: string }) =>
+  qb
+    .selectFrom('stay')
+    .selectAll()
+    .where('guest_id', '=', a.guestId)
+    .where('pms_confirmation', 'is', null)
+    .where((eb) => eb.or([eb('status', '=', 'reserved'), eb('status', '=', 'in_house')]))
+    .where('arrival_date', '<', a.departure)
+    .where('departure_date', '>', a.arrival)
+    .orderBy('arrival_date')
+    .limit(1),
+)
 export function findAdoptableStay(sqlite: Sqlite, guestId: number, arrival: string, departure: string): StayRow | undefined {
-  return all(
-    sqlite,
-    qb
-      .selectFrom('stay')
-      .selectAll()
-      .where('guest_id', '=', guestId)
-      .where('pms_confirmation', 'is', null)
-      .where('status', 'in', ['reserved', 'in_house'])
-      .where('arrival_date', '<', departure)
-      .where('departure_date', '>', arrival)
-      .orderBy('arrival_date')
-      .limit(1),
-  )[0]
+  return adoptable.first(sqlite, { guestId, arrival, departure })
 }
 
 export interface CompanionRow {
@@ -154,11 +149,11 @@ export interface CompanionRow {
   name: string
 }
 
+const companionsOf = prepared((a: { stayId: number }) =>
+  qb.selectFrom('stay_companion').select(['position', 'guest_id', 'name']).where('stay_id', '=', a.stayId).orderBy('position'),
+)
 export function listCompanions(sqlite: Sqlite, stayId: number): CompanionRow[] {
-  return all(
-    sqlite,
-    qb.selectFrom('stay_companion').select(['position', 'guest_id', 'name']).where('stay_id', '=', stayId).orderBy('position'),
-  ).map((r) => ({ position: r.position, guestId: r.guest_id, name: r.name }))
+  return companionsOf.all(sqlite, { stayId }).map((r) => ({ position: r.position, guestId: r.guest_id, name: r.name }))
 }
 
 /** Replaces a stay's accompanying guests; returns whether anything changed. */

@@ -209,3 +209,9 @@ export function findStayHoldingRoom(sqlite: Sqlite, roomId: number, arrival: str
       .limit(1),
   )[0]
 }
+
+const inRoom = prepared((a: { roomId: number }) => qb.selectFrom('stay').selectAll().where('room_id', '=', a.roomId).where('status', '=', 'in_house'))
+/** Every stay in house in the room: one, or more where the PMS shares the room between bookings. */
+export function inHouseStaysInRoom(sqlite: Sqlite, roomId: number): StayRow[] {
+  return inRoom.all(sqlite, { roomId })
+}

@@ -5,6 +5,7 @@ import type { RoomRow } from '../db/tables/room.table'
 import type { StayRow } from '../db/tables/stay.table'
 import { AppError } from '../errors'
 import { requireGuest } from '../guests/guest.operations'
+import { currentProfile } from '../guests/guest.repository'
 import type { PromptView } from '../prompts/prompt.view'
 import { blockHolds } from '../rooms/room'
 import { findRoom, findRoomByNumber, inHouseStayInRoom } from '../rooms/room.repository'
@@ -38,6 +39,25 @@ export function hotelMode(ctx: OperationContext): HotelMode {
   return getSetting(ctx.sqlite, hotelModeKey) === 'with_pms' ? 'with_pms' : 'standalone'
 }
 
+/** The longest stay and the furthest booking the desk takes (a typo such as 2062 for 2026 is caught). */
+export const maxNights = 365
+export const maxDaysAhead = 3 * 365
+
+/** Nights between two ISO dates. */
+function nightsBetween(arrival: string, departure: string): number {
+  return Math.round((Date.parse(`${departure}T00:00:00Z`) - Date.parse(`${arrival}T00:00:00Z`)) / 86_400_000)
+}
+
+/** Throws STAY_DATES for a stay longer than a year or booked more than three years ahead. */
+function assertSensibleDates(arrival: string, departure: string, today: string): void {
+  if (nightsBetween(arrival, departure) > maxNights) {
+    throw new AppError('STAY_DATES', `A stay of more than ${maxNights} nights is not taken; check the departure date.`, { field: 'departure', maxNights })
+  }
+  if (nightsBetween(today, arrival) > maxDaysAhead) {
+    throw new AppError('STAY_DATES', `Arrival ${arrival} is more than three years ahead; check the year.`, { field: 'arrival' })
+  }
+}
+
 /** Refuses a desk action the PMS owns when the hotel runs Zhike beside a PMS. */
 function assertDeskOwnsStays(ctx: OperationContext, action: string): void {
   if (hotelMode(ctx) === 'with_pms') {
@@ -49,10 +69,17 @@ function assertDeskOwnsStays(ctx: OperationContext, action: string): void {
  * Accompanying guests as stored: a profile id (its name is taken from the profile) or a name.
  * Throws NOT_FOUND for an unknown profile and VALIDATION for an entry with neither.
  */
-export function companionsOf(ctx: OperationContext, companions: BookingInput['companions']): { guestId: number | null; name: string }[] {
+export function companionsOf(ctx: OperationContext, companions: BookingInput['companions'], mainGuestId: number): { guestId: number | null; name: string }[] {
+  const seen = new Set<number>()
   return (companions ?? []).map((c, i) => {
     if (c.guestId) {
-      const guest = requireGuest(ctx.sqlite, c.guestId)
+      // A profile merged away stands for the one it was merged into.
+      const guest = currentProfile(ctx.sqlite, c.guestId)
+      if (!guest) throw new AppError('NOT_FOUND', `No guest with id ${c.guestId}.`, { entity: 'guest', id: c.guestId })
+      const issue = (message: string) => new AppError('VALIDATION', message, { issues: [{ path: `companions.${i}`, message }] })
+      if (guest.id === mainGuestId) throw issue('The main guest is not an accompanying guest of their own stay.')
+      if (seen.has(guest.id)) throw issue(`${guest.native_name} is listed twice.`)
+      seen.add(guest.id)
       return { guestId: guest.id, name: guest.native_name }
     }
     const name = c.name?.trim()
@@ -73,13 +100,14 @@ export function reserve(
   if (input.arrival < today) {
     throw new AppError('STAY_DATES', `Arrival ${input.arrival} is in the past; today is ${today}.`, { field: 'arrival', today })
   }
+  assertSensibleDates(input.arrival, input.departure, today)
   const clash = findOverlappingStay(ctx.sqlite, guest.id, input.arrival, input.departure)
   if (clash && !input.anotherRoom) {
     throw new AppError('GUEST_HAS_STAY', `This guest already has stay ${clash.confirmation_no} on those dates. Book it as another room if the guest takes two.`, {
       confirmationNo: clash.confirmation_no,
     })
   }
-  const companions = companionsOf(ctx, input.companions)
+  const companions = companionsOf(ctx, input.companions, guest.id)
   const at = ctx.clock.now().toISOString()
   const confirmationNo = newConfirmationNo((no) => confirmationTaken(ctx.sqlite, no))
   const stayId = insertStay(ctx.sqlite, {
@@ -215,6 +243,10 @@ export function changeDates(ctx: OperationContext, input: { stayId: number; arri
   }
   if (input.departure <= arrival) throw new AppError('STAY_DATES', 'Departure must be after arrival.', { field: 'departure' })
   const today = localDate(ctx.clock.now())
+  if (stay.status === 'reserved' && arrival !== stay.arrival_date && arrival < today) {
+    throw new AppError('STAY_DATES', `Arrival ${arrival} is in the past; today is ${today}.`, { field: 'arrival', today })
+  }
+  assertSensibleDates(arrival, input.departure, today)
   if (stay.status === 'in_house' && input.departure < today) {
     throw new AppError('STAY_DATES', `Departure ${input.departure} is in the past; today is ${today}.`, { field: 'departure', today })
   }
@@ -250,7 +282,7 @@ export function setCompanions(ctx: OperationContext, input: { stayId: number; co
   actorOf(ctx)
   const stay = requireStay(ctx, input.stayId)
   if (stay.status !== 'reserved' && stay.status !== 'in_house') requireReserved(stay)
-  const companions = companionsOf(ctx, input.companions)
+  const companions = companionsOf(ctx, input.companions, stay.guest_id)
   if (!replaceCompanions(ctx.sqlite, stay.id, companions)) return { stayId: stay.id, companions: companions.length, prompts: [] }
   const prompts = catchUpRules(ctx, requireStay(ctx, stay.id))
   return { stayId: stay.id, companions: companions.length, prompts }

@@ -9,7 +9,7 @@ type Mode = 'standalone' | 'with_pms'
 
 /** Whether the PMS or Zhike keeps the stays, and the folder the PMS drops its reports in. */
 export function PmsSettingsSection() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const queryClient = useQueryClient()
   const settings = useQuery({ queryKey: ['pms-settings'], queryFn: () => readPmsSettings() })
   const [mode, setMode] = useState<Mode | null>(null)
@@ -63,7 +63,13 @@ export function PmsSettingsSection() {
               />
               <Text size="sm" c="dimmed" data-testid="pms-watch-status">
                 {current.watching && current.watchFolder ? t('pms.settings.watching', { folder: current.watchFolder }) : t('pms.settings.notWatching')}
+                {current.watching && current.lastScanAt ? ` ${t('pms.settings.lastScan', { time: new Date(current.lastScanAt).toLocaleString(i18n.language) })}` : ''}
               </Text>
+              {current.problem ? (
+                <Alert color="orange" role="alert" data-testid="pms-watch-problem">
+                  {t(`pms.settings.problems.${current.problem.code}`, { folder: current.problem.folder, error: current.problem.error })}
+                </Alert>
+              ) : null}
               <div>
                 <Button type="submit" variant="default" loading={save.isPending}>{t('pms.settings.save')}</Button>
               </div>
