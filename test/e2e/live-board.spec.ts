@@ -1,58 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { expect, request as playwrightRequest, test, type Locator, type Page } from '@playwright/test'
 import type { Actor } from '../../electron/core/context'
 import { createCore } from '../../electron/core/core'
 import type { Result } from '../../electron/core/core'
 import { expectNoViolations } from './axe'
 import { demoMember, signIn } from './staff'
+import { startDemoHub, stopHub } from './demo-hub'
 
 // Issue 7, "live boards never lie": a housekeeper's phone board through a hub restart. This test
 // runs a hub of its own (its own data folder and port), so it can stop and start it.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const port = Number(process.env.ZHIKE_E2E_LIVE_PORT ?? Number(process.env.ZHIKE_E2E_PORT ?? 4871) + 4)
 const hubUrl = `http://127.0.0.1:${port}`
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const localDay = (offset: number) => {
   const d = new Date(Date.now() + offset * 86_400_000)
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
-/** Starts `electron/hub/cli.ts` on `dataDir` (the demo hotel on first start) and waits for /api/health. */
-async function startHub(dataDir: string): Promise<ChildProcess> {
-  // node --import tsx, not npx: the child is the hub itself, so SIGTERM reaches it.
-  const hub = spawn(process.execPath, ['--import', 'tsx', 'electron/hub/cli.ts', '--data', dataDir, '--demo', '--port', String(port)], {
-    cwd: root,
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  hub.stdout?.on('data', (chunk) => (output += chunk))
-  hub.stderr?.on('data', (chunk) => (output += chunk))
-  for (let tries = 0; tries < 600; tries++) {
-    if (hub.exitCode !== null) throw new Error(`the hub stopped (${hub.exitCode}):\n${output}`)
-    try {
-      if ((await fetch(`${hubUrl}/api/health`)).ok) return hub
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(200)
-  }
-  hub.kill('SIGKILL')
-  throw new Error(`the hub did not answer on ${hubUrl}:\n${output}`)
-}
-
-async function stopHub(hub: ChildProcess | null): Promise<void> {
-  if (!hub || hub.exitCode !== null || hub.signalCode !== null) return
-  const exited = new Promise((resolve) => hub.once('exit', resolve))
-  hub.kill('SIGTERM')
-  const timer = setTimeout(() => hub.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(timer)
-}
 
 function ok<T>(result: Result): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
@@ -118,7 +84,7 @@ test.afterEach(async () => {
 test('a phone board says it is offline, catches up after a hub restart, and goes to sign-in when its stream gets 401', async ({ browser }) => {
   test.setTimeout(240_000)
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-e2e-live-'))
-  hub = await startHub(dataDir)
+  hub = await startDemoHub(dataDir, port)
 
   const context = await browser.newContext({ baseURL: hubUrl, viewport: { width: 390, height: 844 }, locale: 'en-US' })
   const page = await context.newPage()
@@ -143,7 +109,7 @@ test('a phone board says it is offline, catches up after a hub restart, and goes
   expect(housekeeping).toBeGreaterThanOrEqual(2)
 
   // The hub is back on the same folder and port: the board catches up by itself.
-  hub = await startHub(dataDir)
+  hub = await startDemoHub(dataDir, port)
   await expect(status).toHaveAttribute('data-state', 'live', { timeout: 30_000 })
   await expect(page.getByTestId('connection-notice')).toHaveCount(0)
   const periodicals = page.getByTestId('prompt').filter({ hasText: `Place the latest mainland advertising periodicals in room ${rooms['何家俊']}` })
@@ -196,7 +162,7 @@ test('a phone board says it is offline, catches up after a hub restart, and goes
 test('a suggested room taken at another desk drops out, focus moves to the room now first; a refused call goes to sign-in', async ({ browser }) => {
   test.setTimeout(180_000)
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-e2e-live-'))
-  hub = await startHub(dataDir)
+  hub = await startDemoHub(dataDir, port)
   const context = await browser.newContext({ baseURL: hubUrl, viewport: { width: 1280, height: 860 }, locale: 'en-US' })
   const desk = await context.newPage()
   await signIn(desk, 'fd01')

@@ -1,20 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
 import { signIn } from './staff'
+import { startDemoHub, stopHub } from './demo-hub'
 
 // Issue 9: "a manager maps an arrivals file once; the next file dropped in the watch folder makes
 // the arrivals appear on the desk, and a guest who moves rooms in the in-house file has her
 // housekeeping prompts follow her to the new room." This test runs a hub of its own (its own data
 // folder, port and a watch folder looked at every 300 ms), so the PMS files it imports touch no
 // other test's hotel.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const port = Number(process.env.ZHIKE_E2E_PMS_PORT ?? Number(process.env.ZHIKE_E2E_PORT ?? 4871) + 6)
 const hubUrl = `http://127.0.0.1:${port}`
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const localDay = (offset: number) => {
   const d = new Date()
   d.setDate(d.getDate() + offset)
@@ -35,37 +33,6 @@ type Row = { conf: string; name: string; phone: string; arrival: string; departu
 const csv = (rows: Row[]) =>
   [headers, ...rows.map((r) => [r.conf, r.name, r.phone, r.arrival, r.departure, r.type, r.room, r.status])].map((cells) => cells.join(',')).join('\r\n') + '\r\n'
 
-async function startHub(dataDir: string): Promise<ChildProcess> {
-  // node --import tsx, not npx: the child is the hub itself, so the signal reaches it.
-  const hub = spawn(process.execPath, ['--import', 'tsx', 'electron/hub/cli.ts', '--data', dataDir, '--demo', '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, ZHIKE_WATCH_INTERVAL_MS: '300' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  hub.stdout?.on('data', (chunk) => (output += chunk))
-  hub.stderr?.on('data', (chunk) => (output += chunk))
-  for (let tries = 0; tries < 600; tries++) {
-    if (hub.exitCode !== null) throw new Error(`the hub stopped (${hub.exitCode}):\n${output}`)
-    try {
-      if ((await fetch(`${hubUrl}/api/health`)).ok) return hub
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(200)
-  }
-  hub.kill('SIGKILL')
-  throw new Error(`the hub did not answer on ${hubUrl}:\n${output}`)
-}
-
-async function stopHub(hub: ChildProcess | null): Promise<void> {
-  if (!hub || hub.exitCode !== null || hub.signalCode !== null) return
-  const exited = new Promise((resolve) => hub.once('exit', resolve))
-  hub.kill('SIGTERM')
-  const timer = setTimeout(() => hub.kill('SIGKILL'), 10_000)
-  await exited
-  clearTimeout(timer)
-}
 
 async function staffOnHub(browser: Browser, code: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: hubUrl, viewport: { width: 1280, height: 900 }, locale: 'en-US' })
@@ -142,7 +109,7 @@ test('arrivals mapped once: the next file dropped in the watch folder reaches th
   test.setTimeout(180_000)
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-e2e-pms-'))
   watchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-e2e-pms-watch-'))
-  hub = await startHub(dataDir)
+  hub = await startDemoHub(dataDir, port, { ZHIKE_WATCH_INTERVAL_MS: '300' })
 
   const manager = await staffOnHub(browser, 'mg01')
   const desk = await staffOnHub(browser, 'fd01')
