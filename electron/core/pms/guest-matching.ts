@@ -78,3 +78,17 @@ export function matchArrival(sqlite: Sqlite, person: ArrivalPerson): ArrivalMatc
   }
   return { kind: 'unmatched' }
 }
+
+/**
+ * Profiles with the same name in some spelling as an arrival nothing matched: not a match (a
+ * name alone is never enough), but guest relations sees them beside the arrival to link one.
+ * At most `limit`, merged profiles standing for their survivors.
+ */
+export function sameNameProfiles(sqlite: Sqlite, person: Pick<ArrivalPerson, 'nativeName' | 'romanName'>, limit = 10): number[] {
+  const name = { native_name: person.nativeName, roman_name: person.romanName }
+  const ids = guestsSharingKeys(sqlite, nameKey(name).map((k) => `n:${k}`), null, 50).filter((id) => {
+    const g = findGuest(sqlite, id)
+    return g !== undefined && sameNameSpelling(name, g)
+  })
+  return survivors(sqlite, ids).slice(0, limit)
+}

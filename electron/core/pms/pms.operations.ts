@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
@@ -15,6 +16,23 @@ import { importReport, checkReport, previewOf, savedMapping, saveMapping, watchA
 import { readReportFile } from './report-file'
 import type { WatchProblem } from './watch-folder'
 import { mappingFromPreset, mappingSchema, presetSummaries, reportKinds, suggestMapping, type Mapping, type ReportKind } from './report-mapping'
+
+/** Refuses a watch folder that is not a folder on this machine (a typo, or a path of another computer). */
+function assertFolder(folder: string): void {
+  let isFolder = false
+  try {
+    isFolder = fs.statSync(folder).isDirectory()
+  } catch {
+    isFolder = false
+  }
+  if (!isFolder) {
+    throw new AppError('VALIDATION', `There is no folder ${folder} on the computer that runs Zhike's store. Create it, or check the path.`, {
+      reason: 'not_a_folder',
+      folder,
+      issues: [{ path: 'watchFolder', message: 'No such folder.' }],
+    })
+  }
+}
 
 /** The watch folder's latest problem; a damaged setting reads as none. */
 function readProblem(text: string | undefined): WatchProblem | null {
@@ -177,6 +195,7 @@ export const pmsOperations = {
     }),
     handler(ctx, input) {
       const actor = actorOf(ctx)
+      if (input.watchFolder) assertFolder(input.watchFolder)
       if (input.mode) putSetting(ctx.sqlite, hotelModeKey, input.mode)
       if (input.watchFolder !== undefined) {
         putSetting(ctx.sqlite, watchFolderSetting, input.watchFolder ?? '')

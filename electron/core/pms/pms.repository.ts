@@ -64,12 +64,35 @@ export function openArrivalMatchOfStay(sqlite: Sqlite, stayId: number): ArrivalM
   return r ? toMatch(r) : undefined
 }
 
+// A booking cancelled, or a no-show, no longer needs a profile linked: it leaves the queue.
+const stillComing = ['reserved', 'in_house', 'checked_out']
+
 export function listOpenArrivalMatches(sqlite: Sqlite, limit: number): ArrivalMatchRow[] {
-  return all(sqlite, qb.selectFrom('arrival_match').selectAll().where('status', '=', 'open').orderBy('id').limit(limit)).map(toMatch)
+  return all(
+    sqlite,
+    qb
+      .selectFrom('arrival_match')
+      .innerJoin('stay', 'stay.id', 'arrival_match.stay_id')
+      .selectAll('arrival_match')
+      .where('arrival_match.status', '=', 'open')
+      .where('stay.status', 'in', stillComing)
+      .orderBy('arrival_match.id')
+      .limit(limit),
+  ).map(toMatch)
 }
 
 export function countOpenArrivalMatches(sqlite: Sqlite): number {
-  return Number(all(sqlite, qb.selectFrom('arrival_match').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'open'))[0]?.n ?? 0)
+  return Number(
+    all(
+      sqlite,
+      qb
+        .selectFrom('arrival_match')
+        .innerJoin('stay', 'stay.id', 'arrival_match.stay_id')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('arrival_match.status', '=', 'open')
+        .where('stay.status', 'in', stillComing),
+    )[0]?.n ?? 0,
+  )
 }
 
 export function resolveArrivalMatch(sqlite: Sqlite, id: number, status: 'linked' | 'created', at: string, by: number | null): boolean {

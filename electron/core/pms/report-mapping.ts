@@ -133,6 +133,14 @@ export function validateReport(kind: ReportKind, mapping: Mapping, file: ReportF
     }
     columns.set(name, { index, header: file.headers[index] })
   }
+  // A file that has none of the columns its mapping reads is another kind of file altogether:
+  // one clear problem, not one per field and row.
+  const mapped = Object.values(mapping.columns).filter(Boolean).length
+  if (mapped > 0 && columns.size === 0) {
+    const none = new ReportProblems()
+    none.add(file.headerLine, null, null, 'not_this_report', kind, `This file has none of the columns of a ${kind} report (such as "${Object.values(mapping.columns)[0]}"). Check that it is the right report, or map its columns.`)
+    return { rows: [], errors: none.done(), warnings: [] }
+  }
 
   if (kind === 'room_status') {
     const rows: RoomStatusReportRow[] = []

@@ -27,7 +27,7 @@ import {
   type StayEventKind,
 } from '../stays/stay-event.repository'
 import { confirmationTaken, findStay, insertStay } from '../stays/stay.repository'
-import { matchArrival, type ArrivalMatch, type MatchRule } from './guest-matching'
+import { matchArrival, sameNameProfiles, type ArrivalMatch, type MatchRule } from './guest-matching'
 import type { StayReportRow } from './report-mapping'
 import { cardRemoved } from './card-numbers'
 import { insertArrivalMatch, notePmsNumbers } from './pms.repository'
@@ -75,6 +75,19 @@ export function checkStayReport(ctx: OperationContext, kind: StayReportKind, row
   const problems: StayReportProblem[] = []
   if (kind === 'in_house' && rows.length === 0) {
     problems.push({ line: 1, field: null, code: 'empty_in_house', value: null, message: 'An in-house report with no guests would check everyone out; export it again.' })
+  }
+  // What a report leaves out means something (gone, cancelled), so a partial export would close
+  // real bookings. When it would close most of what Zhike holds for its dates, it is refused.
+  const missing = missingFromReport(ctx, kind, rows)
+  if (missing.closing.length >= 3 && missing.closing.length * 2 > missing.held) {
+    const what = kind === 'in_house' ? 'check out' : 'cancel'
+    problems.push({
+      line: 1,
+      field: null,
+      code: kind === 'in_house' ? 'mass_check_out' : 'mass_cancellation',
+      value: String(missing.closing.length),
+      message: `This file would ${what} ${missing.closing.length} of the ${missing.held} PMS bookings Zhike holds for its dates, because they are not in it. A report lists every booking: export the full report from the PMS.`,
+    })
   }
   for (const row of rows) {
     const status = statusOf(kind, row)
@@ -150,13 +163,15 @@ export function applyStayReport(ctx: OperationContext, kind: StayReportKind, rep
       if (listed.has(stay.pms_confirmation!)) continue
       guestCheckedOut(ctx, stay, 'pms')
       count('check_out')
+      outcome.warnings.push({ line: 0, code: 'missing_checked_out', message: `Booking ${stay.pms_confirmation} (${guestLabel(ctx, stay)}) is not in the in-house report: checked out.` })
     }
   }
   for (const row of rows) {
-    const stay = findStayByPmsConfirmation(ctx.sqlite, row.confirmation) ?? adoptOrCreate(ctx, row, kind, outcome, count)
+    const known = findStayByPmsConfirmation(ctx.sqlite, row.confirmation)
+    const stay = known ?? adoptOrCreate(ctx, row, kind, outcome, count)
     if (!stay) continue
     seen.add(stay.id)
-    applyRow(ctx, kind, row, stay, outcome, count)
+    applyRow(ctx, kind, row, stay, outcome, count, known === undefined && stay.origin === 'pms')
   }
   if (kind === 'in_house') {
     for (const stay of listPmsStays(ctx.sqlite, ['reserved'])) {
@@ -171,9 +186,33 @@ export function applyStayReport(ctx: OperationContext, kind: StayReportKind, rep
       if (seen.has(stay.id) || !covered.has(stay.arrival_date)) continue
       stayWithdrawn(ctx, stay, 'cancelled', 'pms')
       count('withdrawn')
+      outcome.warnings.push({ line: 0, code: 'missing_cancelled', message: `Booking ${stay.pms_confirmation} (${guestLabel(ctx, stay)}, arriving ${stay.arrival_date}) is not in the report: cancelled.` })
     }
   }
   return outcome
+}
+
+function guestLabel(ctx: OperationContext, stay: StayRow): string {
+  const guest = findGuest(ctx.sqlite, stay.guest_id)
+  return guest ? (guest.roman_name ?? guest.native_name) : `guest ${stay.guest_id}`
+}
+
+/**
+ * The PMS bookings a report's silence would close: in house and not listed (an in-house report),
+ * or reserved for a date the arrivals report covers and not listed; and how many it holds there.
+ */
+function missingFromReport(ctx: OperationContext, kind: StayReportKind, rows: readonly PmsStayRow[]): { closing: StayRow[]; held: number } {
+  const listed = new Set(rows.map((r) => r.confirmation))
+  if (kind === 'in_house') {
+    const held = listPmsStays(ctx.sqlite, ['in_house'])
+    return { closing: held.filter((s) => !listed.has(s.pms_confirmation!)), held: held.length }
+  }
+  if (kind === 'arrivals') {
+    const covered = new Set(rows.map((r) => r.arrival))
+    const held = listPmsStays(ctx.sqlite, ['reserved']).filter((s) => covered.has(s.arrival_date))
+    return { closing: held.filter((s) => !listed.has(s.pms_confirmation!)), held: held.length }
+  }
+  return { closing: [], held: 0 }
 }
 
 /**
@@ -227,7 +266,7 @@ function adoptOrCreate(
     if (knownGuestId === undefined) outcome.matched[match.rule] = (outcome.matched[match.rule] ?? 0) + 1
     notePmsNumbers(ctx.sqlite, findGuest(ctx.sqlite, guestId)!, { profileId: row.profileId, membershipNo: row.membershipNo })
     followPmsVip(ctx, guestId, row.vip)
-    const adoptable = findAdoptableStay(ctx.sqlite, guestId, row.arrival, row.departure)
+    const adoptable = findAdoptableStay(ctx.sqlite, guestId, row.arrival)
     if (adoptable) {
       setStayPmsConfirmation(ctx.sqlite, adoptable.id, row.confirmation)
       return findStay(ctx.sqlite, adoptable.id)
@@ -270,7 +309,9 @@ function adoptOrCreate(
     row.companions.map((n) => ({ guestId: null, name: n })),
   )
   if (match.kind !== 'matched') {
-    insertArrivalMatch(ctx.sqlite, { stayId, reason: match.kind, candidates: match.kind === 'ambiguous' ? match.candidates : [], at })
+    // Nothing matched: profiles of the same name are shown beside it all the same (never linked by name alone).
+    const candidates = match.kind === 'ambiguous' ? match.candidates : sameNameProfiles(ctx.sqlite, row).filter((id) => id !== guestId)
+    insertArrivalMatch(ctx.sqlite, { stayId, reason: match.kind, candidates, at })
     outcome.unmatched++
   }
   const stay = findStay(ctx.sqlite, stayId)!
@@ -317,8 +358,15 @@ function applyRow(
   initial: StayRow,
   outcome: StayReportOutcome,
   count: (kind: StayEventKind) => void,
+  /** The row made the stay just now: it is new, neither updated nor unchanged. */
+  isNew = false,
 ): void {
   let stay = initial
+  const tally = (changed: boolean) => {
+    if (isNew) return
+    if (changed) outcome.updated++
+    else outcome.unchanged++
+  }
   const reread = () => (stay = findStay(ctx.sqlite, stay.id)!)
   const changedDetails = updateBookingDetails(ctx.sqlite, stay, {
     party: row.party,
@@ -352,8 +400,7 @@ function applyRow(
     if (status !== null && status !== stay.status) {
       outcome.warnings.push({ line: row.line, code: 'stay_closed', message: `Stay ${row.confirmation} is already ${stay.status}; the report says ${status}. Left as it is.` })
     }
-    if (changed) outcome.updated++
-    else outcome.unchanged++
+    tally(changed)
     return
   }
   // Dates: an in-house stay keeps the arrival it checked in on.
@@ -412,6 +459,5 @@ function applyRow(
       outcome.warnings.push({ line: row.line, code: 'already_in_house', message: `Stay ${row.confirmation} is in house in Zhike; the report says ${status}. Left as it is.` })
     }
   }
-  if (changed) outcome.updated++
-  else outcome.unchanged++
+  tally(changed)
 }

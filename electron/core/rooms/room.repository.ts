@@ -47,10 +47,16 @@ const byId = prepared((a: { id: number }) => qb.selectFrom('room').selectAll().w
 
 /**
  * The room with this number, in any case ("12a" is room 12A): numbers are stored in capitals
- * (room.create, migration 0006), so the typed number is looked up in capitals too.
+ * (room.create, migration 0006), so the typed number is looked up in capitals too; a number a
+ * PMS pads with zeros ("0905") is room 905 when the hotel has no room 0905.
  */
 export function findRoomByNumber(sqlite: Sqlite, number: string): RoomRow | undefined {
-  return byNumber.first(sqlite, { number: number.trim().toUpperCase() })
+  const typed = number.trim().toUpperCase()
+  const room = byNumber.first(sqlite, { number: typed })
+  if (room) return room
+  // OPERA and others print room 905 as "0905": leading zeros are not part of a room number.
+  const unpadded = typed.replace(/^0+(?=[0-9A-Z])/, '')
+  return unpadded !== typed ? byNumber.first(sqlite, { number: unpadded }) : undefined
 }
 export function findRoom(sqlite: Sqlite, id: number): RoomRow | undefined {
   return byId.first(sqlite, { id })

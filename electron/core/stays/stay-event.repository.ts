@@ -124,23 +124,24 @@ export function listPmsStays(sqlite: Sqlite, statuses: readonly string[]): StayR
 }
 
 /**
- * The guest's stay the desk made that a PMS row may be the same booking as: no PMS number yet,
- * reserved or in house, sharing a night with the row's dates.
+ * The guest's stay the desk made that a PMS row is the same booking as: no PMS number yet,
+ * reserved or in house, arriving the same day (the departure may differ: the PMS then changes
+ * it). A desk reservation on other dates is another booking, never rewritten by the PMS's.
  */
-const adoptable = prepared((a: { guestId: number; arrival: string; departure: string }) =>
+const adoptable = prepared((a: { guestId: number; arrival: string }) =>
   qb
     .selectFrom('stay')
     .selectAll()
     .where('guest_id', '=', a.guestId)
     .where('pms_confirmation', 'is', null)
     .where((eb) => eb.or([eb('status', '=', 'reserved'), eb('status', '=', 'in_house')]))
-    .where('arrival_date', '<', a.departure)
+    .where('arrival_date', '=', a.arrival)
     .where('departure_date', '>', a.arrival)
-    .orderBy('arrival_date')
+    .orderBy('id')
     .limit(1),
 )
-export function findAdoptableStay(sqlite: Sqlite, guestId: number, arrival: string, departure: string): StayRow | undefined {
-  return adoptable.first(sqlite, { guestId, arrival, departure })
+export function findAdoptableStay(sqlite: Sqlite, guestId: number, arrival: string): StayRow | undefined {
+  return adoptable.first(sqlite, { guestId, arrival })
 }
 
 export interface CompanionRow {
