@@ -257,7 +257,8 @@ export function reportText(name: string, kind: ReportKind | null, result: Result
       ...o.errors.map((e) => `  line ${e.line}${e.column ? `, column "${e.column}"` : ''}: ${e.message}`),
       '',
       `知客导入报告：${name}`,
-      `未导入：发现 ${o.errors.length} 处问题（见上方行号），请修正后重新放入文件夹。`,
+      `未导入：发现 ${o.errors.length} 处问题，请在 PMS 导出中修正后重新放入文件夹：`,
+      ...o.errors.map((e) => `  第 ${e.line} 行${e.column ? `（列“${e.column}”）` : ''}：${e.code}`),
       '',
     ].join('\n')
   }
