@@ -1,7 +1,7 @@
 import { ActionIcon, AppShell, Anchor, Badge, Group, Menu, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { call } from '../api/client'
-import type { ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../app/errors'
 import { menuPagesFor } from '../app/pages'
@@ -10,7 +10,11 @@ import { pick } from '../i18n'
 import { ConnectionNotice, ConnectionStatus } from './ConnectionStatus'
 import { LanguageSelect } from './LanguageSelect'
 import { notify } from './notify'
+import { fitsOneRow, scrollEdges, scrollToShow } from './header-layout'
 import classes from './shell.module.css'
+
+/** The faded width at an edge of the menu that scrolls; the current entry is kept clear of it. */
+const fade = 32
 
 interface ShellProps {
   hotelName: { en: string; zh: string } | null
@@ -30,31 +34,38 @@ export function Shell({ hotelName, active, children }: ShellProps) {
     enabled: links.some((l) => l.key === 'arrivals'),
   })
   const waitingCount = waiting.data?.open ?? 0
+  const { bar, title, menu, links: linkRow, status, controls, twoRows, edges, onScroll } = useHeaderLayout(active, `${i18n.language} ${links.length} ${waitingCount}`)
   return (
-    <AppShell header={{ height: { base: 92, sm: 56 } }} padding="md">
+    <AppShell header={{ height: twoRows ? 92 : { base: 92, sm: 56 } }} padding="md">
       <AppShell.Header px="md">
-        <div className={classes.bar}>
-          <Text fw={700} size="lg" className={classes.title}>
+        <div className={classes.bar} ref={bar} data-two-rows={twoRows || undefined}>
+          <Text fw={700} size="lg" className={classes.title} ref={title}>
             {t('app.name')}
             {hotelName ? <Text span c="dimmed" size="sm" ml="xs" visibleFrom="sm">{pick(hotelName, i18n.language)}</Text> : null}
           </Text>
-          {/* The menu and the connection's state share a row: the second one on a phone. */}
+          {/* The menu and the connection's state share a row: the second one on a phone, or when the
+              menu does not fit beside the name and controls. What is still too wide scrolls, its
+              hidden side faded, and the current page is always scrolled into view. */}
           <div className={classes.lower}>
-            <Group component="nav" aria-label={t('nav.label')} gap="sm" wrap="nowrap" className={classes.menu}>
-              {links.map((l) => (
-                <Anchor key={l.key} href={`#/${l.key}`} style={{ whiteSpace: 'nowrap' }} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
-                  {l.label}
-                  {l.key === 'arrivals' && waitingCount > 0 ? (
-                    <Badge size="xs" ml={4} circle={waitingCount < 10} aria-label={t('nav.waiting', { count: waitingCount })}>
-                      {waitingCount}
-                    </Badge>
-                  ) : null}
-                </Anchor>
-              ))}
-            </Group>
-            <ConnectionStatus />
+            <nav aria-label={t('nav.label')} className={classes.menu} ref={menu} onScroll={onScroll} data-more-start={edges.start || undefined} data-more-end={edges.end || undefined}>
+              <Group gap="sm" wrap="nowrap" className={classes.links} ref={linkRow}>
+                {links.map((l) => (
+                  <Anchor key={l.key} href={`#/${l.key}`} className={classes.link} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
+                    {l.label}
+                    {l.key === 'arrivals' && waitingCount > 0 ? (
+                      <Badge size="xs" ml={4} circle={waitingCount < 10} aria-label={t('nav.waiting', { count: waitingCount })}>
+                        {waitingCount}
+                      </Badge>
+                    ) : null}
+                  </Anchor>
+                ))}
+              </Group>
+            </nav>
+            <div ref={status} className={classes.status}>
+              <ConnectionStatus />
+            </div>
           </div>
-          <Group gap="xs" wrap="nowrap" className={classes.controls}>
+          <Group gap="xs" wrap="nowrap" className={classes.controls} ref={controls}>
             <LanguageSelect />
             <ActionIcon variant="default" size="lg" onClick={toggleColorScheme} aria-label={colorScheme === 'dark' ? t('nav.lightMode') : t('nav.darkMode')}>
               <span aria-hidden>{colorScheme === 'dark' ? '☀' : '☾'}</span>
@@ -83,4 +94,65 @@ export function Shell({ hotelName, active, children }: ShellProps) {
       </AppShell.Main>
     </AppShell>
   )
+}
+
+/**
+ * Measures the header: whether the menu fits on the name's row (else it takes a second row),
+ * which of its sides have more entries scrolled out of sight, and scrolls the current page's
+ * entry into view whenever the page or the layout changes.
+ */
+function useHeaderLayout(active: string, contentKey: string) {
+  const bar = useRef<HTMLDivElement>(null)
+  const title = useRef<HTMLParagraphElement>(null)
+  const menu = useRef<HTMLElement>(null)
+  const links = useRef<HTMLDivElement>(null)
+  const status = useRef<HTMLDivElement>(null)
+  const controls = useRef<HTMLDivElement>(null)
+  const [twoRows, setTwoRows] = useState(false)
+  const [edges, setEdges] = useState({ start: false, end: false })
+
+  const onScroll = useCallback(() => {
+    const m = menu.current
+    if (!m) return
+    const next = scrollEdges(m.scrollLeft, m.clientWidth, m.scrollWidth)
+    setEdges((prior) => (prior.start === next.start && prior.end === next.end ? prior : next))
+  }, [])
+
+  const measure = useCallback(() => {
+    const b = bar.current
+    if (!b || !title.current || !links.current || !status.current || !controls.current) return
+    // A phone always has two rows (shell.module.css); a wider screen only when the menu does not fit.
+    const wide = window.matchMedia('(min-width: 48em)').matches
+    const gap = parseFloat(getComputedStyle(b).columnGap) || 16
+    const fits = fitsOneRow({
+      bar: b.clientWidth,
+      title: title.current.offsetWidth,
+      menu: links.current.offsetWidth,
+      status: status.current.offsetWidth,
+      controls: controls.current.offsetWidth,
+      gap,
+    })
+    setTwoRows(wide && !fits)
+    onScroll()
+  }, [onScroll])
+
+  useLayoutEffect(() => {
+    measure()
+    const observer = new ResizeObserver(() => measure())
+    for (const el of [bar.current, title.current, links.current, status.current, controls.current]) if (el) observer.observe(el)
+    return () => observer.disconnect()
+  }, [measure, contentKey])
+
+  // The current page's entry, scrolled clear of the faded edges, without moving the page itself.
+  useEffect(() => {
+    const m = menu.current
+    const item = m?.querySelector<HTMLElement>('[aria-current="page"]')
+    if (!m || !item) return
+    const row = m.getBoundingClientRect()
+    const delta = scrollToShow({ left: row.left, right: row.right }, item.getBoundingClientRect(), m.scrollWidth > m.clientWidth ? fade : 0)
+    if (delta !== 0) m.scrollLeft += delta
+    onScroll()
+  }, [active, twoRows, contentKey, onScroll])
+
+  return { bar, title, menu, links, status, controls, twoRows, edges, onScroll }
 }

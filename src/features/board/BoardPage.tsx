@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title, VisuallyHidden } from '@mantine/core'
+import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title, VisuallyHidden } from '@mantine/core'
 import { useInterval } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
@@ -20,6 +20,7 @@ import { ReportButton } from './ReportButton'
 import { MyObservations, useObservationOutcomes } from '../observations/MyObservations'
 import { notify } from '../../components/notify'
 import { RoomStatusPanel } from '../rooms/RoomStatusPanel'
+import { needsCleaning } from '../rooms/room-status-view'
 
 /** A department's live board: open prompts by priority and due time; new ones chime in. */
 export function BoardPage({ department: fromRoute }: { department?: string }) {
@@ -51,6 +52,13 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
   const [notice, setNotice] = useState<PromptNotice | null>(null)
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set())
   const [tab, setTab] = useState<string | null>('open')
+  // Housekeeping's board holds its prompts and its room status: one at a time, chosen at the top,
+  // so the rooms are not buried under a long list of prompts.
+  const hasRooms = department === 'housekeeping'
+  const [view, setView] = useState<'prompts' | 'rooms'>('prompts')
+  const rooms = useQuery({ queryKey: ['board', 'rooms'], queryFn: () => call('room.list', {}), enabled: hasRooms, refetchInterval: 30_000 })
+  const toClean = (rooms.data ?? []).filter(needsCleaning).length
+  const showRooms = hasRooms && view === 'rooms'
   const lastChime = useRef<number | null>(null)
   useEffect(() => {
     setNotice(null)
@@ -89,6 +97,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
   const showNew = () => {
     const first = notice?.ids[0]
     setNotice(null)
+    setView('prompts')
     setTab('open')
     // After the tab renders: bring the first new prompt into view and give it focus.
     requestAnimationFrame(() => {
@@ -146,18 +155,34 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
       <VisuallyHidden role="status" aria-live="polite">{announcement}</VisuallyHidden>
       {notice ? <NewPromptsNotice notice={notice} onShow={showNew} /> : null}
       {open.isError ? <Alert color="red" role="alert">{errorMessage(t, open.error)}</Alert> : null}
-      {/* Only the chosen list is in the page: a closed prompt must not linger, hidden, among the open ones. */}
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="open">{t('board.open', { count: open.data?.length ?? 0 })}</Tabs.Tab>
-          <Tabs.Tab value="closed">{t('board.closed')}</Tabs.Tab>
-          <Tabs.Tab value="reports">{t('feedback.title')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="open" pt="sm">{cards(open.data)}</Tabs.Panel>
-        <Tabs.Panel value="closed" pt="sm">{cards(closed.data)}</Tabs.Panel>
-        <Tabs.Panel value="reports" pt="sm"><MyObservations titleShown={false} /></Tabs.Panel>
-      </Tabs>
-      <RoomStatusPanel department={department} />
+      {hasRooms ? (
+        <SegmentedControl
+          aria-label={t('roomStatus.boardView')}
+          value={view}
+          onChange={(v) => setView(v as 'prompts' | 'rooms')}
+          data={[
+            { value: 'prompts', label: t('roomStatus.boardPrompts', { count: open.data?.length ?? 0 }) },
+            { value: 'rooms', label: t('roomStatus.boardRooms', { count: toClean }) },
+          ]}
+          style={{ alignSelf: 'flex-start' }}
+          data-testid="board-view"
+        />
+      ) : null}
+      {showRooms ? (
+        <RoomStatusPanel department={department} />
+      ) : (
+        /* Only the chosen list is in the page: a closed prompt must not linger, hidden, among the open ones. */
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="open">{t('board.open', { count: open.data?.length ?? 0 })}</Tabs.Tab>
+            <Tabs.Tab value="closed">{t('board.closed')}</Tabs.Tab>
+            <Tabs.Tab value="reports">{t('feedback.title')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="open" pt="sm">{cards(open.data)}</Tabs.Panel>
+          <Tabs.Panel value="closed" pt="sm">{cards(closed.data)}</Tabs.Panel>
+          <Tabs.Panel value="reports" pt="sm"><MyObservations titleShown={false} /></Tabs.Panel>
+        </Tabs>
+      )}
       <DeclineDialog
         prompt={declining}
         onClose={() => setDeclining(null)}

@@ -8,6 +8,7 @@ import { StrengthBadge } from '../guests/StrengthBadge'
 import { errorMessage } from '../../app/errors'
 import { GuestAlerts } from '../../components/GuestAlerts'
 import { GuestName } from '../../components/guest-name'
+import { nationalityName } from './nationality'
 
 export function usePreferenceText() {
   const { t } = useTranslation()
@@ -17,7 +18,7 @@ export function usePreferenceText() {
 
 /** The guest card at a glance: who, how often, alerts first, then preferences by category. */
 export function GuestCardPanel({ guestId }: { guestId: number }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const vocabulary = useVocabulary()
   const text = usePreferenceText()
   const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
@@ -39,7 +40,7 @@ export function GuestCardPanel({ guestId }: { guestId: number }) {
               <GuestName guest={guest} size="xl" />
             </Title>
             <Text size="sm" c="dimmed">
-              {[guest.occupation, guest.company, guest.homeCity, guest.nationality].filter(Boolean).join(' · ')}
+              {[guest.occupation, guest.company, guest.homeCity, nationalityName(guest.nationality, i18n.language)].filter(Boolean).join(' · ')}
             </Text>
             <Anchor href={`#/guest/${guest.id}`} size="sm" fw={600} data-testid="open-profile">{t('profile.open')} →</Anchor>
           </div>

@@ -20,6 +20,9 @@ export interface GuestListItem {
   facts?: string[]
 }
 
+// A badge shows its whole text: it never shrinks to "1 ALE…" beside a long name.
+const whole = { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } } as const
+
 /** A keyboard-friendly list: arrow keys move, Enter opens. */
 export function GuestList({ items, selectedKey, onOpen, label }: { items: GuestListItem[]; selectedKey: string | null; onOpen: (item: GuestListItem) => void; label: string }) {
   const { t } = useTranslation()
@@ -51,10 +54,11 @@ export function GuestList({ items, selectedKey, onOpen, label }: { items: GuestL
                 <ChosenRoom status={item.status} roomNumber={item.roomNumber} />
                 {item.matchHint ? <Text size="xs" c="dimmed" data-testid="match-hint">{item.matchHint}</Text> : null}
               </div>
-              <Group gap={4} wrap="nowrap">
-                {item.alerts ? <Badge color="red" variant="filled" size="sm">{t('checkin.alertsBadge', { count: item.alerts })}</Badge> : null}
-                {item.guest.vip > 0 ? <Badge color="yellow" variant="filled" c="dark" size="sm">VIP {item.guest.vip}</Badge> : null}
-                {item.status === 'in_house' ? <Badge variant="outline" size="sm">{roomBadge(item.status, item.roomNumber, t)?.text}</Badge> : null}
+              {/* Badges keep their whole text ("1 alert", "VIP 2"): on a narrow screen they stack rather than shrink. */}
+              <Group gap={4} wrap="wrap" justify="flex-end" className={classes.badges}>
+                {item.alerts ? <Badge color="red" variant="filled" size="sm" tt="none" styles={whole}>{t('checkin.alertsBadge', { count: item.alerts })}</Badge> : null}
+                {item.guest.vip > 0 ? <Badge color="yellow" variant="filled" c="dark" size="sm" styles={whole}>VIP {item.guest.vip}</Badge> : null}
+                {item.status === 'in_house' ? <Badge variant="outline" size="sm" tt="none" styles={whole}>{roomBadge(item.status, item.roomNumber, t)?.text}</Badge> : null}
               </Group>
             </Group>
           </UnstyledButton>

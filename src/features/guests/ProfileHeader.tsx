@@ -7,6 +7,7 @@ import { errorMessage } from '../../app/errors'
 import { GuestAlerts } from '../../components/GuestAlerts'
 import { useProfileMutation } from './use-profile-mutation'
 import { notify } from '../../components/notify'
+import { nationalityName } from '../checkin/nationality'
 
 /** Back to where the user came from: the previous screen when there is one, else check-in. */
 function back(e: MouseEvent) {
@@ -18,12 +19,12 @@ function back(e: MouseEvent) {
 
 /** The profile's one h1 (native name and romanized), VIP and restriction, undo, then alerts in plain sight. */
 export function ProfileHeader({ card }: { card: GuestCard }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { guest } = card
   const undo = useProfileMutation(guest.id, () => call('guest.undo', { guestId: guest.id }), (result) =>
     notify({ color: 'green', message: t('profile.undone', { what: t(`history.action.${result.undone.replace('.', '_')}`, { defaultValue: result.undone }) }) }),
   )
-  const facts = [guest.salutation ? t(`salutation.${guest.salutation}`) : null, guest.occupation, guest.company, guest.homeCity, guest.nationality].filter(Boolean)
+  const facts = [guest.salutation ? t(`salutation.${guest.salutation}`) : null, guest.occupation, guest.company, guest.homeCity, nationalityName(guest.nationality, i18n.language)].filter(Boolean)
 
   return (
     <Stack gap="sm">

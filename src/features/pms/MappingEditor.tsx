@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FieldName } from '../../../electron/core/pms/report-mapping'
 import { listPresets } from './pms-api'
@@ -24,6 +25,9 @@ interface MappingEditorProps {
 export function MappingEditor({ mapping, headers, source, suggestedPreset, saving, onChange, onPreset, onSave }: MappingEditorProps) {
   const { t, i18n } = useTranslation()
   const presets = useQuery({ queryKey: ['pms-presets'], queryFn: () => listPresets(), staleTime: Infinity })
+  // The preset picked here; until then, the one the suggested columns came from shows as chosen.
+  const [chosenPreset, setChosenPreset] = useState<string | null>(null)
+  const presetShown = chosenPreset ?? (source === 'suggested' ? suggestedPreset : null)
   const presetOptions = (presets.data ?? [])
     .filter((p) => p.kinds.includes(mapping.kind))
     .map((p) => ({ value: p.id, label: p.id === suggestedPreset ? t('pms.mapping.presetSuggested', { name: pick(p.name, i18n.language) }) : pick(p.name, i18n.language) }))
@@ -46,9 +50,13 @@ export function MappingEditor({ mapping, headers, source, suggestedPreset, savin
             label={t('pms.mapping.preset')}
             description={t('pms.mapping.presetHint')}
             data={presetOptions}
-            value={null}
-            placeholder={suggestedPreset ? presetOptions.find((o) => o.value === suggestedPreset)?.label : undefined}
-            onChange={(id) => id && onPreset(id)}
+            value={presetOptions.some((o) => o.value === presetShown) ? presetShown : null}
+            onChange={(id) => {
+              if (!id) return
+              setChosenPreset(id)
+              onPreset(id)
+            }}
+            allowDeselect={false}
             data-testid="pms-preset"
           />
           <Select

@@ -1,9 +1,10 @@
-import { Alert, Button, Loader, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readPmsSettings, writePmsSettings } from './pms-api'
 import { errorMessage } from '../../app/errors'
+import { settingsChanged, watchFolderProblem } from './watch-folder-error'
 
 type Mode = 'standalone' | 'with_pms'
 
@@ -31,6 +32,10 @@ export function PmsSettingsSection() {
     e.preventDefault()
     save.mutate({ mode: shownMode, watchFolder: shownFolder.trim() || null })
   }
+  // Nothing applies until Save: the form says so while it differs from what is saved.
+  const unsaved = current ? settingsChanged({ mode: current.mode, watchFolder: current.watchFolder ?? null }, { mode: shownMode, watchFolder: shownFolder }) : false
+  const problem = save.isError ? watchFolderProblem(save.error, shownFolder.trim()) : null
+  const saveError = problem ? t(problem.key, problem.key === 'pms.settings.noSuchFolder' ? { folder: problem.folder } : {}) : save.isError ? errorMessage(t, save.error) : undefined
   const change = () => {
     setDone(false)
     save.reset()
@@ -58,7 +63,7 @@ export function PmsSettingsSection() {
                 onChange={(e) => { setFolder(e.currentTarget.value); change() }}
                 spellCheck={false}
                 autoComplete="off"
-                error={save.isError ? errorMessage(t, save.error) : undefined}
+                error={saveError}
                 data-testid="pms-watch-folder"
               />
               <Text size="sm" c="dimmed" data-testid="pms-watch-status">
@@ -70,9 +75,10 @@ export function PmsSettingsSection() {
                   {t(`pms.settings.problems.${current.problem.code}`, { folder: current.problem.folder, error: current.problem.error })}
                 </Alert>
               ) : null}
-              <div>
+              <Group gap="sm">
                 <Button type="submit" variant="default" loading={save.isPending}>{t('pms.settings.save')}</Button>
-              </div>
+                {unsaved ? <Text size="sm" fw={600} c="orange.9" data-testid="pms-settings-unsaved">{t('pms.settings.unsaved')}</Text> : null}
+              </Group>
               <Text size="sm" role="status">{done ? t('pms.settings.saved') : ''}</Text>
             </Stack>
           </form>

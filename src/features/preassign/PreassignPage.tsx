@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -25,6 +26,8 @@ export function PreassignPage() {
   const rows = useMemo(() => plan.data ?? [], [plan.data])
   const pending = rowsToApply(rows, picks)
   const clashes = clashingRooms(rows, picks)
+  // On a phone each reservation is a card: the wide table would hide the room and Apply off to the side.
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false }) ?? false
 
   const refresh = () => Promise.all(['preassign', 'arrivals', 'stay-details', 'suggest', 'card'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
   const applyAll = useMutation({
@@ -79,7 +82,22 @@ export function PreassignPage() {
           <Text c="dimmed">{t('desk.preassign.none')}</Text>
         </Paper>
       ) : null}
-      {rows.length > 0 ? (
+      {rows.length > 0 && phone ? (
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('desk.preassign.tableLabel', { date })} data-testid="preassign-plan">
+          {rows.map((row) => (
+            <PreassignRow
+              key={row.stayId}
+              card
+              row={row}
+              pick={picks[row.stayId]}
+              clashes={clashes}
+              onPick={(room) => setPicks({ ...picks, [row.stayId]: room })}
+              onChanged={refresh}
+            />
+          ))}
+        </Stack>
+      ) : null}
+      {rows.length > 0 && !phone ? (
         <Table.ScrollContainer minWidth={900}>
           <Table verticalSpacing="sm" striped aria-label={t('desk.preassign.tableLabel', { date })} data-testid="preassign-plan">
             <Table.Thead>

@@ -24,12 +24,25 @@ export function countryOptions(codes: readonly string[], language: string): Coun
   const names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' })
   const chinese = language.startsWith('zh')
   const options = codes.map((code) => {
-    const region = regionNames[code]
-    const name = region ? (chinese ? region.zh : region.en) : (names.of(code) ?? code)
+    const name = regionName(code, language, names)
     return { value: code, label: name === code ? code : chinese ? `${name}（${code}）` : `${name} (${code})` }
   })
   const collator = new Intl.Collator([language, 'en'])
   return options.sort((a, b) => collator.compare(a.label, b.label))
+}
+
+/**
+ * A country or region's name in the UI language, without its code ("Germany", "德国"; Hong Kong,
+ * Macao and Taiwan as above); a code the browser cannot name comes back as the code.
+ */
+export function regionName(code: string, language: string, names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' })): string {
+  const region = regionNames[code]
+  if (region) return language.startsWith('zh') ? region.zh : region.en
+  try {
+    return names.of(code) ?? code
+  } catch {
+    return code
+  }
 }
 
 /** The country's name in the UI language, with its code: what a success message says. */
