@@ -111,7 +111,8 @@ export function buildHotel(file: string, size: HotelSize, options: { seed: numbe
     bulkLoad(core.sqlite, range(size.pastStays), 10_000, () => {
       const guestId = 1 + lowerBound(cumulative, random.next() * total)
       const nights = Math.min(random.int(1, 4), random.int(1, 10))
-      const arrival = addDays(today, -random.int(nights + 1, 5 * 365))
+      // Ended at least four days ago, before anyone in house today arrived (stay.import refuses overlaps).
+      const arrival = addDays(today, -random.int(nights + 5, 5 * 365))
       let confirmationNo = confirmationLike(random)
       while (confirmations.has(confirmationNo)) confirmationNo = confirmationLike(random)
       confirmations.add(confirmationNo)
