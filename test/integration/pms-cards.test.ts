@@ -19,13 +19,13 @@ const spellings = (digits: string) => {
 const forbidden = cards.flatMap(spellings)
 const leaks = (text: string) => forbidden.filter((s) => text.includes(s))
 
-// A file of our own with card numbers in every place a PMS puts them: a card column, the
+// A file of our own (tomorrow's arrivals, so it leaves the OPERA file's bookings alone) with card numbers in every place a PMS puts them: a card column, the
 // comments, a mistyped phone, a membership number, an expiry after the card, a rejected row.
 const ownFile = [
   '"Arrivals Detailed - Test Hotel"',
   'Conf No,Name,Arrival,Departure,Room,Status,Phone,Membership No,Comments,Credit Card,Card Expiry',
-  '7001,NAIR/PRIYA DR,2026-12-01,2026-12-03,1002,DUE IN,5500-0000-0000-0004,,"Guarantee: AMEX 3782 822463 10005, exp 12/28",378282246310005,12/28',
-  '7002,SCHMIDT/KATRIN MS,2026-12-01,2026-12-02,,DUE IN,+49 151 2345 6789,4111 1111 1111 1111,Pay by card 4111111111111111 1228 on arrival,5500 0000 0000 0004,',
+  '7001,NAIR/PRIYA DR,2026-12-02,2026-12-03,1002,DUE IN,5500-0000-0000-0004,,"Guarantee: AMEX 3782 822463 10005, exp 12/28",378282246310005,12/28',
+  '7002,SCHMIDT/KATRIN MS,2026-12-02,2026-12-04,,DUE IN,+49 151 2345 6789,4111 1111 1111 1111,Pay by card 4111111111111111 1228 on arrival,5500 0000 0000 0004,',
 ].join('\r\n')
 const badFile = [
   'Conf No,Name,Arrival,Departure,Room,Status,ETA,Comments',
