@@ -3,6 +3,7 @@ import { readTerminalSettings } from '../core/terminals/terminal-settings'
 import { isServing, resumeServing, shutDown, type HostedTerminalServer } from '../main/terminal-hosting'
 import { WindowSessions } from '../main/window-sessions'
 import { startWatchFolder, watchIntervalMs, type WatchFolder } from '../core/pms/watch-folder'
+import { schedulerIntervalMs, startScheduler } from '../core/scheduler/scheduler'
 import { parseHostRequest, progressThrottle, startFailureOf, type CoreHostConfig, type HostMessage, type LogLevel } from './protocol'
 
 /** The parent port as the core host sees it (Electron's `process.parentPort`, or a test's pair). */
@@ -30,6 +31,7 @@ export function runCoreHost(port: HostPort, deps: CoreHostDeps): void {
   let core: Core | undefined
   let sessions: WindowSessions | undefined
   let watchFolder: WatchFolder | undefined
+  let stopScheduler: (() => Promise<void>) | undefined
   let terminals: (HostedTerminalServer & { settled?(): Promise<void> }) | undefined
   let serving = false
   let stopping = false
@@ -82,6 +84,7 @@ export function runCoreHost(port: HostPort, deps: CoreHostDeps): void {
       if (windowIds.length > 0) post({ type: 'event', event, windowIds })
     })
     watchFolder = startWatchFolder(opened, { intervalMs: watchIntervalMs(), log: (line) => log('info', `watch folder: ${line}`) })
+    stopScheduler = startScheduler(opened, { intervalMs: schedulerIntervalMs(), log: (line) => log('info', `scheduler: ${line}`) })
     post({ type: 'ready' })
     reportServingWhenSettled()
   }
@@ -90,6 +93,7 @@ export function runCoreHost(port: HostPort, deps: CoreHostDeps): void {
     if (stopping) return
     stopping = true
     watchFolder?.stop()
+    await stopScheduler?.()
     await shutDown({ server: terminals, core, timeoutMs: 3000, log: (line) => log('warn', line) })
     core = undefined
     post({ type: 'closed' })

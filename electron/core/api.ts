@@ -15,6 +15,9 @@ import { staffOperations } from './staff/staff.operations'
 import { stayOperations } from './stays/stay.operations'
 import { terminalOperations } from './terminals/terminal.operations'
 import { vocabularyOperations } from './vocabulary/vocabulary.operations'
+import { nightAuditOperations } from './night-audit/night-audit.operations'
+import { escalationOperations } from './promises/escalation.operations'
+import { declineQueueOperations } from './promises/decline-queue.operations'
 
 /**
  * THE contract. Every operation Zhike offers, declared once. The Electron IPC bridge, the
@@ -37,6 +40,9 @@ export const operations = {
   ...observationOperations,
   ...ruleOperations,
   ...terminalOperations,
+  ...nightAuditOperations,
+  ...escalationOperations,
+  ...declineQueueOperations,
 }
 
 export type Api = typeof operations

@@ -39,6 +39,7 @@ export const errorCodes = [
   'REPORT_INVALID',
   'OTA_MESSAGE',
   'ARRIVAL_MATCH_STATE',
+  'NIGHT_AUDIT_EARLY',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

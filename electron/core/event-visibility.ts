@@ -17,5 +17,13 @@ export function eventVisibleTo(actor: Actor | null, event: CoreEvent): boolean {
   // Room status is no one's personal data: every board that shows rooms hears it.
   if (event.name === 'room.changed') return true
   if (event.name === 'pms.imported') return roleAllows(actor.role, 'hotel.write')
+  if (event.name === 'prompt.escalated') {
+    // Managers (the lead's and duty manager's view), guest relations when a step names them, and the prompt's own department.
+    const { prompt, notify } = event.payload as { prompt: { department: string; parentDepartment?: string | null }; notify: string[] }
+    if (actor.role === 'manager' || actor.role === 'admin') return true
+    if (actor.role === 'guest_relations' && notify.includes('guest_relations')) return true
+    return prompt.department === actor.department || prompt.parentDepartment === actor.department
+  }
+  if (event.name === 'night_audit.completed') return actor.role === 'manager' || actor.role === 'admin' || actor.role === 'front_desk'
   return seesAllDepartments(actor.role)
 }

@@ -1,5 +1,7 @@
 import type { ObservationView } from './observations/observation.view'
 import type { PromptView } from './prompts/prompt.view'
+import type { NightAuditCompleted } from './night-audit/night-audit.report'
+import type { EscalationNotify } from './promises/escalation-steps'
 
 /** Everything core announces. Transports forward these unchanged (IPC send, SSE). */
 export interface CoreEvents {
@@ -13,6 +15,10 @@ export interface CoreEvents {
   /** A PMS report was imported (upload, watch folder or API), applied or rejected: managers' import screens refresh. */
   'pms.imported': { importId: number; kind: string; fileName: string; status: string }
   'stay.changed': { stayId: number; guestId: number; status: string; roomNumber: string | null; event?: string }
+  /** A prompt broke its promise to acknowledge (level: escalation steps taken); `notify`: whom the steps just taken name. */
+  'prompt.escalated': { prompt: PromptView; notify: EscalationNotify[]; level: number }
+  /** The night audit closed a business date (the report: nightAudit.list). */
+  'night_audit.completed': NightAuditCompleted
 }
 export type CoreEventName = keyof CoreEvents
 export interface CoreEvent<K extends CoreEventName = CoreEventName> {

@@ -7,6 +7,7 @@ import type { StartProgress } from '../core/guests/guest-index.repository'
 import { HubCommandError, hubUsage, parseHubCommand } from './hub-options'
 import { startHub } from './start-hub'
 import { startWatchFolder, watchIntervalMs } from '../core/pms/watch-folder'
+import { schedulerIntervalMs, startScheduler } from '../core/scheduler/scheduler'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const projectRoot = path.resolve(here, '../..')
@@ -89,6 +90,8 @@ process.on('unhandledRejection', (reason) => console.error('[hub] a background t
 
 // PMS reports dropped in the folder set in Settings are imported as they arrive (pms/watch-folder.ts).
 const watchFolder = startWatchFolder(core, { intervalMs: watchIntervalMs(), log: (line) => console.error(`[watch folder] ${line}`) })
+// Night audits, timed rules, escalations (scheduler/scheduler.ts), from a timer, never inside a request.
+const stopScheduler = startScheduler(core, { intervalMs: schedulerIntervalMs(), log: (line) => console.error(`[scheduler] ${line}`) })
 
 const rendererDir = path.resolve(projectRoot, process.env.ZHIKE_RENDERER_OUT ?? path.join('out', 'renderer'))
 let running
@@ -128,7 +131,7 @@ if (setup.ok && (setup.value as { needsSetup: boolean }).needsSetup) {
 
 const stop = () => {
   watchFolder.stop()
-  void running.app.close().finally(() => {
+  void Promise.allSettled([stopScheduler(), running.app.close()]).finally(() => {
     core.close()
     process.exit(0)
   })

@@ -15,6 +15,8 @@ export const permissions = [
   'observation.review',
   'guest.merge',
   'vocabulary.write',
+  /** Guest relations' queue of declined prompts: guest relations, managers, administrators. */
+  'prompt.review',
   /** Serving terminals, unlocking sign-ins: the administrator's alone. */
   'system.admin',
 ] as const
@@ -24,7 +26,7 @@ const everyone: Permission[] = ['prompt.read', 'prompt.act', 'hotel.read', 'obse
 const grants: Record<Role, readonly Permission[]> = {
   front_desk: [...everyone, 'guest.read', 'guest.write', 'stay.write'],
   department: everyone,
-  guest_relations: [...everyone, 'guest.read', 'guest.write', 'observation.review', 'guest.merge'],
+  guest_relations: [...everyone, 'guest.read', 'guest.write', 'observation.review', 'guest.merge', 'prompt.review'],
   manager: permissions.filter((p) => p !== 'system.admin'),
   admin: permissions,
 }
