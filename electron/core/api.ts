@@ -8,6 +8,7 @@ import { observationOperations } from './observations/observation.operations'
 import { otaOperations } from './ota/ota.operations'
 import { pmsOperations } from './pms/pms.operations'
 import { promptOperations } from './prompts/prompt.operations'
+import { reportOperations } from './reports/report.operations'
 import { roomOperations } from './rooms/room.operations'
 import { ruleOperations } from './rules/rule.operations'
 import { setupOperations } from './setup/setup.operations'
@@ -39,6 +40,7 @@ export const operations = {
   ...promptOperations,
   ...observationOperations,
   ...ruleOperations,
+  ...reportOperations,
   ...terminalOperations,
   ...nightAuditOperations,
   ...escalationOperations,

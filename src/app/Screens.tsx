@@ -14,6 +14,7 @@ import {
   InboxPage,
   PmsImportPage,
   PreassignPage,
+  PromiseReportPage,
   SettingsPage,
   SignInPage,
 } from './lazy-pages'
@@ -57,6 +58,7 @@ export function Screens() {
         {page === 'duplicates' ? <DuplicatesPage /> : null}
         {page === 'pms' ? <PmsImportPage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}
+        {page === 'reports' ? <PromiseReportPage /> : null}
       </LazyScreen>
     </Shell>
   )

@@ -12,6 +12,7 @@ export const GuestProfilePage = lazy(() => import('../features/guests/GuestProfi
 export const DuplicatesPage = lazy(() => import('../features/guests/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })))
 export const InboxPage = lazy(() => import('../features/observations/InboxPage').then((m) => ({ default: m.InboxPage })))
 export const PmsImportPage = lazy(() => import('../features/pms/PmsImportPage').then((m) => ({ default: m.PmsImportPage })))
+export const PromiseReportPage = lazy(() => import('../features/reports/PromiseReportPage').then((m) => ({ default: m.PromiseReportPage })))
 export const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 export const SignInPage = lazy(() => import('../features/session/SignInPage').then((m) => ({ default: m.SignInPage })))
 export const FirstStartPage = lazy(() => import('../features/setup/FirstStartPage').then((m) => ({ default: m.FirstStartPage })))

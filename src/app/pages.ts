@@ -1,7 +1,7 @@
 import type { Role } from '../../electron/core/staff/roles'
 
 /** The screens, by hash route. Core checks every operation's permission; this only shapes the menu. */
-export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings'
+export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports'
 
 export const deskRoles: readonly Role[] = ['front_desk', 'manager', 'admin', 'guest_relations']
 const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
@@ -18,6 +18,8 @@ export function pagesFor(role: Role): PageKey[] {
   // sign-ins (`system.admin`) are the administrator's alone, and the page shows those only to them.
   // PMS reports and the watch folder ('hotel.write'): managers and administrators.
   if (role === 'admin' || role === 'manager') pages.push('pms', 'settings')
+  // Promise reports (`report.read`): managers and administrators.
+  if (role === 'admin' || role === 'manager') pages.push('reports')
   return pages
 }
 

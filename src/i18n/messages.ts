@@ -24,6 +24,8 @@ import deskEn from './desk.en.json'
 import deskZhCN from './desk.zh-CN.json'
 import outletsEn from './outlets.en.json'
 import outletsZhCN from './outlets.zh-CN.json'
+import reportsEn from './reports.en.json'
+import reportsZhCN from './reports.zh-CN.json'
 
 export type Messages = { [key: string]: string | Messages }
 
@@ -40,6 +42,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn, reportsEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN, reportsZhCN),
 }

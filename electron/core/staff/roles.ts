@@ -17,6 +17,8 @@ export const permissions = [
   'vocabulary.write',
   /** Guest relations' queue of declined prompts: guest relations, managers, administrators. */
   'prompt.review',
+  /** Promise reports: managers and administrators. */
+  'report.read',
   /** Serving terminals, unlocking sign-ins: the administrator's alone. */
   'system.admin',
 ] as const

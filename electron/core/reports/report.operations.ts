@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { addDays } from '../clock'
+import { hotelClockSettings, hotelInstant, hotelWallClock } from '../hotel-clock'
+import { operation } from '../operation'
+import { promiseReport } from './promise-report'
+import { promptsIssuedBetween } from './promise-report.repository'
+
+/** The longest range one report covers, in days (a year, leap day included). */
+export const maxReportDays = 366
+
+const isoDate = (field: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Give the ${field} date as YYYY-MM-DD, such as 2026-12-01.`)
+    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || addDays(d, 0) === d, `The ${field} date is not a real date.`)
+
+/** Days from `from` to `to`, both counted. */
+const daysCovered = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+
+export const reportOperations = {
+  /**
+   * Managers and administrators (`report.read`): how well the departments kept their promises,
+   * over business dates `from`..`to` (YYYY-MM-DD, both included, at most 366 days), optionally for
+   * one department (its outlets included). A prompt belongs to the hotel-local date (hotel time
+   * zone) of its issue (created_at).
+   *
+   * Answers `{ from, to, timeZone, generatedAt (ISO), totals, byDepartment[], byRule[], byDay[],
+   * declineReasons[], worst[] }`: every figure set (`PromiseFigures`, reports/promise-report.ts) has
+   * issued, cancelled, ackJudged/ackWithin/ackWithinPct, doneJudged/doneWithin/doneWithinPct
+   * (percent, one decimal, null when nothing could be judged), declined, and ackMinutes/doneMinutes
+   * `{ median, p90 }` in minutes from issue. `worst`: the 10 prompts most late, with department,
+   * rule, room, the promise broken ('acknowledge' | 'done') and lateMinutes.
+   * Errors: VALIDATION (a date that is not YYYY-MM-DD or not real, from after to, more than 366 days).
+   */
+  'report.promises': operation({
+    kind: 'query',
+    summary: 'Managers: prompts issued, acknowledged and done within promise, declines, times and the worst offenders, over a range of business dates.',
+    permission: 'report.read',
+    input: z
+      .object({
+        from: isoDate('from'),
+        to: isoDate('to'),
+        department: z.string().trim().min(1).max(40).optional(),
+      })
+      .superRefine((input, ctx) => {
+        if (input.from > input.to) {
+          ctx.addIssue({ code: 'custom', path: ['to'], message: `The range ends (${input.to}) before it starts (${input.from}); choose a "to" date on or after the "from" date.` })
+        } else if (daysCovered(input.from, input.to) > maxReportDays) {
+          ctx.addIssue({ code: 'custom', path: ['to'], message: `A report covers at most ${maxReportDays} days; this range covers ${daysCovered(input.from, input.to)}.` })
+        }
+      }),
+    handler(ctx, input) {
+      const now = ctx.clock.now()
+      const { timeZone } = hotelClockSettings(ctx.sqlite)
+      const start = hotelInstant(input.from, '00:00', timeZone).toISOString()
+      const end = hotelInstant(addDays(input.to, 1), '00:00', timeZone).toISOString()
+      const prompts = promptsIssuedBetween(ctx.sqlite, start, end, input.department)
+      const report = promiseReport(prompts, { from: input.from, to: input.to, now, dateOf: (iso) => hotelWallClock(new Date(iso), timeZone).date })
+      return { from: input.from, to: input.to, department: input.department ?? null, timeZone, generatedAt: now.toISOString(), ...report }
+    },
+  }),
+}
