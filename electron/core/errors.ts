@@ -39,6 +39,7 @@ export const errorCodes = [
   'REPORT_INVALID',
   'OTA_MESSAGE',
   'ARRIVAL_MATCH_STATE',
+  'UNDO_TOO_LATE',
   'NIGHT_AUDIT_EARLY',
   'INTERNAL',
 ] as const

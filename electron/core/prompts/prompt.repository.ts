@@ -70,7 +70,8 @@ export function insertPromptDrafts(
   return ids
 }
 
-function promptViews() {
+/** Every prompt with what its screens show; exported for other prompt repositories (queues) to filter. */
+export function promptViews() {
   return qb
     .selectFrom('prompt')
     .innerJoin('guest', 'guest.id', 'prompt.guest_id')
@@ -81,6 +82,8 @@ function promptViews() {
     .leftJoin('staff as ack', 'ack.id', 'prompt.acknowledged_by')
     .leftJoin('staff as fin', 'fin.id', 'prompt.done_by')
     .leftJoin('staff as dec', 'dec.id', 'prompt.declined_by')
+    .leftJoin('staff as asg', 'asg.id', 'prompt.assigned_to')
+    .leftJoin('staff as rdr', 'rdr.id', 'prompt.decline_read_by')
     .select([
       'prompt.id',
       'prompt.stay_id',
@@ -89,9 +92,11 @@ function promptViews() {
       'guest.roman_name',
       'guest.vip',
       'room.number as room_number',
+      'room.floor as room_floor',
       'prompt.department_code',
       'department.parent_code',
       'prompt.trigger',
+      'prompt.kind',
       'prompt.text_en',
       'prompt.text_zh',
       'prompt.priority',
@@ -99,6 +104,13 @@ function promptViews() {
       'prompt.due_at',
       'prompt.escalate_at',
       'prompt.created_at',
+      'prompt.escalated_at',
+      'prompt.escalation_level',
+      'prompt.overdue_at',
+      'prompt.assigned_to',
+      'asg.name as assigned_name',
+      'prompt.scheduled_for',
+      'prompt.late_minutes',
       'preference.category',
       'preference.code',
       'preference.value',
@@ -111,58 +123,119 @@ function promptViews() {
       'prompt.declined_at',
       'dec.name as declined_by',
       'prompt.decline_reason',
+      'prompt.decline_read_at',
+      'rdr.name as decline_read_by',
     ])
 }
 type PromptViewRow = Awaited<ReturnType<ReturnType<typeof promptViews>['execute']>>[number]
 
-function toView(r: PromptViewRow): PromptView {
+export function toPromptView(r: PromptViewRow): PromptView {
   return {
     id: r.id,
     stayId: r.stay_id,
     guestId: r.guest_id,
     guest: { nativeName: r.native_name, romanName: r.roman_name, vip: r.vip },
     roomNumber: r.room_number,
+    floor: r.room_floor,
     department: r.department_code,
     parentDepartment: r.parent_code,
     trigger: r.trigger,
+    kind: r.kind === 'standing' ? 'standing' : 'task',
     text: { en: r.text_en, zh: r.text_zh },
     priority: r.priority as PromptView['priority'],
     status: r.status as PromptView['status'],
     dueAt: r.due_at,
     escalateAt: r.escalate_at,
     createdAt: r.created_at,
+    escalatedAt: r.escalated_at,
+    escalationLevel: r.escalation_level,
+    overdueAt: r.overdue_at,
+    assignedTo: r.assigned_to !== null ? { id: r.assigned_to, name: r.assigned_name ?? '' } : null,
+    scheduledFor: r.scheduled_for,
+    lateMinutes: r.late_minutes,
     reason: r.category
       ? { category: r.category, code: r.code ?? '', value: r.value ?? '', strength: r.strength ?? '', note: r.note }
       : null,
     acknowledged: r.acknowledged_at ? { at: r.acknowledged_at, by: r.acknowledged_by ?? '' } : null,
     done: r.done_at ? { at: r.done_at, by: r.done_by ?? '' } : null,
     declined: r.declined_at ? { at: r.declined_at, by: r.declined_by ?? '', reason: r.decline_reason ?? '' } : null,
+    declineRead: r.decline_read_at ? { at: r.decline_read_at, by: r.decline_read_by ?? '' } : null,
   }
 }
 
 const oneView = prepared((a: { id: number }) => promptViews().where('prompt.id', '=', a.id))
 export function findPromptView(sqlite: Sqlite, id: number): PromptView | undefined {
   const row = oneView.first(sqlite, { id })
-  return row ? toView(row) : undefined
+  return row ? toPromptView(row) : undefined
 }
 
 const priorityRank = sql<number>`CASE prompt.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`
 
-/** A department's board, its outlets' prompts included: open work by priority then due time, or the latest closed work. */
-export function listBoard(sqlite: Sqlite, department: string, which: 'open' | 'closed', limit: number): PromptView[] {
+export interface BoardFilter {
+  /** Only prompts for rooms on this floor. */
+  floor?: number
+  /** Only tasks assigned to this staff member, or to no one. Standing instructions are everyone's and always shown. */
+  assignedTo?: number | 'unassigned'
+}
+
+/**
+ * A department's board, its outlets' prompts included.
+ *
+ * 'open': first the standing instructions (allergy alerts, hearing needs) of guests in house or
+ * arriving by `today` (the business date), acknowledged or not, by priority then room; then open
+ * and acknowledged tasks by priority, escalated ones first within a priority, then the newest
+ * first among urgent tasks (created_at desc) and the soonest due first among the others (due_at).
+ * A standing instruction of a later reservation waits for its arrival day.
+ *
+ * 'closed': the latest done, declined and closed prompts.
+ */
+export function listBoard(
+  sqlite: Sqlite,
+  department: string,
+  which: 'open' | 'closed',
+  limit: number,
+  options: { today: string; filter?: BoardFilter },
+): PromptView[] {
   // IN (the department and its outlets) keeps the lookup on prompt_by_department.
-  const q = promptViews().where('prompt.department_code', 'in', (eb) =>
+  let q = promptViews().where('prompt.department_code', 'in', (eb) =>
     eb.selectFrom('department as board').select('board.code').where((w) => w.or([w('board.code', '=', department), w('board.parent_code', '=', department)])),
   )
-  const rows =
-    which === 'open'
-      ? all(sqlite, q.where('prompt.status', 'in', ['open', 'acknowledged']).orderBy(priorityRank).orderBy('prompt.due_at').limit(limit))
-      : all(sqlite, q.where('prompt.status', 'in', ['done', 'declined', 'cancelled']).orderBy('prompt.id', 'desc').limit(limit))
-  return rows.map(toView)
+  const filter = options.filter ?? {}
+  if (filter.floor !== undefined) q = q.where('room.floor', '=', filter.floor)
+  const assigned = filter.assignedTo
+  if (assigned !== undefined) {
+    q = q.where((w) =>
+      w.or([w('prompt.kind', '=', 'standing'), assigned === 'unassigned' ? w('prompt.assigned_to', 'is', null) : w('prompt.assigned_to', '=', assigned)]),
+    )
+  }
+  if (which === 'closed') {
+    return all(sqlite, q.where('prompt.status', 'in', ['done', 'declined', 'cancelled']).orderBy('prompt.id', 'desc').limit(limit)).map(toPromptView)
+  }
+  const rows = all(
+    sqlite,
+    q
+      .where('prompt.status', 'in', ['open', 'acknowledged'])
+      .where((w) =>
+        w.or([
+          w('prompt.kind', '!=', 'standing'),
+          w('stay.status', '=', 'in_house'),
+          w.and([w('stay.status', '=', 'reserved'), w('stay.arrival_date', '<=', options.today)]),
+        ]),
+      )
+      .orderBy(sql`CASE prompt.kind WHEN 'standing' THEN 0 ELSE 1 END`)
+      .orderBy(priorityRank)
+      .orderBy(sql`CASE WHEN prompt.kind = 'task' AND prompt.escalated_at IS NOT NULL THEN 0 ELSE 1 END`)
+      .orderBy(sql`CASE WHEN prompt.kind = 'task' AND prompt.priority = 'urgent' THEN prompt.created_at END`, 'desc')
+      .orderBy(sql`CASE WHEN prompt.kind = 'standing' THEN room.number END`)
+      .orderBy('prompt.due_at')
+      .orderBy('prompt.id')
+      .limit(limit),
+  )
+  return rows.map(toPromptView)
 }
 
 export function listPromptsOfStay(sqlite: Sqlite, stayId: number): PromptView[] {
-  return all(sqlite, promptViews().where('prompt.stay_id', '=', stayId).orderBy('prompt.id')).map(toView)
+  return all(sqlite, promptViews().where('prompt.stay_id', '=', stayId).orderBy('prompt.id')).map(toPromptView)
 }
 
 export function updatePromptStatus(
@@ -180,7 +253,39 @@ export function updatePromptStatus(
       : change.status === 'done'
         ? { status: change.status, done_at: change.at, done_by: change.by }
         : { status: change.status, declined_at: change.at, declined_by: change.by, decline_reason: change.reason }
-  return run(sqlite, qb.updateTable('prompt').set(set).where('id', '=', id).where('status', 'in', [...from])).changes === 1
+  let q = qb.updateTable('prompt').set(set).where('id', '=', id).where('status', 'in', [...from])
+  // A standing instruction is never done: it closes when the stay ends.
+  if (change.status === 'done') q = q.where('kind', '!=', 'standing')
+  return run(sqlite, q).changes === 1
+}
+
+/** Assigns an open or acknowledged prompt to a staff member (null: to no one). False when it is closed. */
+export function assignPrompt(sqlite: Sqlite, id: number, staffId: number | null, at: string): boolean {
+  return (
+    run(
+      sqlite,
+      qb
+        .updateTable('prompt')
+        .set({ assigned_to: staffId, assigned_at: staffId === null ? null : at })
+        .where('id', '=', id)
+        .where('status', 'in', ['open', 'acknowledged']),
+    ).changes === 1
+  )
+}
+
+/** Active staff who may be given a department's prompts: its own and, for an outlet, its parent department's. By name. */
+export function listAssignees(sqlite: Sqlite, departments: readonly string[]): { id: number; name: string; department: string }[] {
+  if (departments.length === 0) return []
+  return all(
+    sqlite,
+    qb
+      .selectFrom('staff')
+      .select(['id', 'name', 'department_code as department'])
+      .where('active', '=', 1)
+      .where('department_code', 'in', [...departments])
+      .orderBy('name')
+      .orderBy('id'),
+  )
 }
 
 /** When a guest leaves, work still open for the stay no longer applies. Returns the ids closed. */
@@ -216,5 +321,43 @@ export function setPromptTexts(sqlite: Sqlite, id: number, text: { en: string; z
 export function reopenCancelledPrompts(sqlite: Sqlite, stayId: number): number[] {
   const ids = all(sqlite, qb.selectFrom('prompt').select('id').where('stay_id', '=', stayId).where('status', '=', 'cancelled')).map((r) => r.id)
   if (ids.length > 0) run(sqlite, qb.updateTable('prompt').set({ status: 'open' }).where('id', 'in', ids))
+  return ids
+}
+
+/**
+ * A check-out undone: the prompts it closed open again, acknowledged ones as acknowledged (an
+ * in-house stay's prompts are closed only by its check-out). Prompts of `exceptTriggers` stay closed.
+ * Returns their ids.
+ */
+export function reopenPromptsClosedByCheckOut(sqlite: Sqlite, stayId: number, exceptTriggers: readonly string[] = []): number[] {
+  let q = qb.selectFrom('prompt').select(['id', 'acknowledged_at']).where('stay_id', '=', stayId).where('status', '=', 'cancelled')
+  if (exceptTriggers.length > 0) q = q.where('trigger', 'not in', [...exceptTriggers])
+  const rows = all(sqlite, q)
+  const acknowledged = rows.filter((r) => r.acknowledged_at !== null).map((r) => r.id)
+  const open = rows.filter((r) => r.acknowledged_at === null).map((r) => r.id)
+  if (acknowledged.length > 0) run(sqlite, qb.updateTable('prompt').set({ status: 'acknowledged' }).where('id', 'in', acknowledged))
+  if (open.length > 0) run(sqlite, qb.updateTable('prompt').set({ status: 'open' }).where('id', 'in', open))
+  return rows.map((r) => r.id)
+}
+
+/**
+ * Withdraws a stay's open and acknowledged prompts whose trigger is one of `triggers` (or, with
+ * `except`, any but those) after a check-in or check-out was undone, and frees their dedupe keys
+ * so the same moment done again prompts afresh. Returns their ids.
+ */
+export function withdrawPromptsOfTriggers(sqlite: Sqlite, stayId: number, triggers: readonly string[], except = false): number[] {
+  if (triggers.length === 0 && !except) return []
+  let q = qb.selectFrom('prompt').select('id').where('stay_id', '=', stayId).where('status', 'in', ['open', 'acknowledged'])
+  if (triggers.length > 0) q = q.where('trigger', except ? 'not in' : 'in', [...triggers])
+  const ids = all(sqlite, q).map((r) => r.id)
+  if (ids.length > 0) {
+    run(
+      sqlite,
+      qb
+        .updateTable('prompt')
+        .set((eb) => ({ status: 'cancelled', dedupe_key: sql<string>`${eb.ref('dedupe_key')} || ':undone' || ${eb.ref('id')}` }))
+        .where('id', 'in', ids),
+    )
+  }
   return ids
 }

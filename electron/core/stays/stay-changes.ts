@@ -5,13 +5,13 @@ import type { RoomRow } from '../db/tables/room.table'
 import type { StayRow } from '../db/tables/stay.table'
 import { findGuest } from '../guests/guest.repository'
 import type { Trigger } from '../prompts/prompt-generation'
-import { cancelOpenPromptsOfStay, findPromptView, reopenCancelledPrompts } from '../prompts/prompt.repository'
+import { cancelOpenPromptsOfStay, findPromptView, reopenCancelledPrompts, reopenPromptsClosedByCheckOut, withdrawPromptsOfTriggers } from '../prompts/prompt.repository'
 import { createPromptsForStay, redraftOpenPrompts } from '../prompts/prompt.service'
 import type { PromptView } from '../prompts/prompt.view'
 import { findRoom, setRoomHousekeeping } from '../rooms/room.repository'
 import { announceRoom } from '../rooms/room-status.service'
-import { insertStayEvent, listCompanions, markStayReopened, markStayWithdrawn, setStayDates, setStayRoom, type StayEventKind, type StaySource } from './stay-event.repository'
-import { findStay, markStayCheckedOut, markStayInHouse } from './stay.repository'
+import { insertStayEvent, listCompanions, markStayReopened, markStayWithdrawn, setStayDates, setStayRoom, type AnyStayEventKind, type StayEventKind, type StaySource } from './stay-event.repository'
+import { findStay, markStayBackInHouse, markStayBackReserved, markStayCheckedOut, markStayInHouse } from './stay.repository'
 
 /*
  * Every change to a stay goes through here, whether the desk made it or a PMS report brought it:
@@ -194,4 +194,58 @@ export function stayReopened(ctx: OperationContext, stay: StayRow, source: StayS
   const prompts = runRules(ctx, next, 'reservation')
   announce(ctx, next, 'reservation')
   return { stay: next, prompts }
+}
+
+/** As `record` and `announce` do, for the kinds only the desk makes (an undo). */
+function recordUndo(ctx: OperationContext, stay: StayRow, kind: AnyStayEventKind, source: StaySource, detail: Record<string, unknown>): void {
+  const actor = actorOf(ctx)
+  const at = ctx.clock.now().toISOString()
+  insertStayEvent(ctx.sqlite, { stayId: stay.id, kind, source, at, staffId: actor.staffId, detail })
+  recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: `stay.${kind}`, guestId: stay.guest_id, entity: 'stay', entityId: stay.id, detail: { source, ...detail } })
+  const room = stay.room_id === null ? undefined : findRoom(ctx.sqlite, stay.room_id)
+  ctx.emit('stay.changed', { stayId: stay.id, guestId: stay.guest_id, status: stay.status, roomNumber: room?.number ?? null, event: kind })
+}
+
+function announcePrompts(ctx: OperationContext, ids: readonly number[]): void {
+  for (const id of ids) {
+    const prompt = findPromptView(ctx.sqlite, id)
+    if (prompt) ctx.emit('prompt.updated', { prompt })
+  }
+}
+
+/** Prompts only the moment itself makes: undoing it withdraws them (and a reservation's stay in house). */
+const checkOutTriggers = ['check_out', 'post_stay']
+const reservationTriggers = ['reservation', 'pre_arrival']
+
+/**
+ * A check-out undone (the desk pressed Undo within the window): the guest is in house again in
+ * `room`, the prompts the check-out closed open again, any the check-out itself made are
+ * withdrawn. The room's housekeeping status is left as it is (an occupied room may be dirty).
+ * Callers check the window and that the room is free. Returns the reopened and withdrawn ids.
+ */
+export function checkOutUndone(ctx: OperationContext, stay: StayRow, room: RoomRow, source: StaySource): StayChangeResult & { reopenedPrompts: number; withdrawnPrompts: number } {
+  if (!markStayBackInHouse(ctx.sqlite, stay.id, room.id)) return { stay: reread(ctx, stay.id), prompts: [], reopenedPrompts: 0, withdrawnPrompts: 0 }
+  const withdrawn = withdrawPromptsOfTriggers(ctx.sqlite, stay.id, checkOutTriggers)
+  const reopened = reopenPromptsClosedByCheckOut(ctx.sqlite, stay.id, checkOutTriggers)
+  announcePrompts(ctx, [...reopened, ...withdrawn])
+  announceRoom(ctx, room.id)
+  const next = reread(ctx, stay.id)
+  recordUndo(ctx, next, 'check_out_undone', source, { room: room.number, checkedOutAt: stay.checked_out_at, reopenedPrompts: reopened.length })
+  return { stay: next, prompts: [], reopenedPrompts: reopened.length, withdrawnPrompts: withdrawn.length }
+}
+
+/**
+ * A check-in undone: a reservation again, the room kept as the one chosen before arrival; the
+ * prompts of the stay in house (check-in and later triggers) still open are withdrawn, those of
+ * the reservation and pre-arrival stay. Callers check the window.
+ */
+export function checkInUndone(ctx: OperationContext, stay: StayRow, source: StaySource): StayChangeResult & { withdrawnPrompts: number } {
+  if (!markStayBackReserved(ctx.sqlite, stay.id)) return { stay: reread(ctx, stay.id), prompts: [], withdrawnPrompts: 0 }
+  const withdrawn = withdrawPromptsOfTriggers(ctx.sqlite, stay.id, reservationTriggers, true)
+  announcePrompts(ctx, withdrawn)
+  if (stay.room_id !== null) announceRoom(ctx, stay.room_id)
+  const next = reread(ctx, stay.id)
+  const room = stay.room_id === null ? null : (findRoom(ctx.sqlite, stay.room_id)?.number ?? null)
+  recordUndo(ctx, next, 'check_in_undone', source, { room, checkedInAt: stay.checked_in_at, withdrawnPrompts: withdrawn.length })
+  return { stay: next, prompts: [], withdrawnPrompts: withdrawn.length }
 }

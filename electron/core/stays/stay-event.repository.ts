@@ -4,13 +4,16 @@ import type { StayRow } from '../db/tables/stay.table'
 /** What happened to a stay. The same kinds arrive from the desk and from PMS reports. */
 export const stayEventKinds = ['reservation', 'pre_arrival', 'check_in', 'room_move', 'dates_changed', 'check_out', 'withdrawn'] as const
 export type StayEventKind = (typeof stayEventKinds)[number]
+/** What only the desk does, never a PMS report: a check-out or check-in undone within minutes. */
+export const undoEventKinds = ['check_out_undone', 'check_in_undone'] as const
+export type AnyStayEventKind = StayEventKind | (typeof undoEventKinds)[number]
 /** Where the news came from: the desk's own action, or a PMS report (upload, watch folder, API). */
 export type StaySource = 'desk' | 'pms'
 
 export interface StayEventRecord {
   id: number
   stayId: number
-  kind: StayEventKind
+  kind: AnyStayEventKind
   source: StaySource
   at: string
   staffId: number | null
@@ -22,7 +25,7 @@ const insertEvent = prepared((a: { stayId: number; kind: string; source: string;
 )
 export function insertStayEvent(
   sqlite: Sqlite,
-  e: { stayId: number; kind: StayEventKind; source: StaySource; at: string; staffId: number | null; detail?: Record<string, unknown> },
+  e: { stayId: number; kind: AnyStayEventKind; source: StaySource; at: string; staffId: number | null; detail?: Record<string, unknown> },
 ): number {
   return insertEvent.run(sqlite, { stayId: e.stayId, kind: e.kind, source: e.source, at: e.at, staffId: e.staffId, detail: e.detail ? JSON.stringify(e.detail) : null })
     .lastInsertRowid
@@ -35,7 +38,7 @@ export function listStayEvents(sqlite: Sqlite, stayId: number): StayEventRecord[
   return eventsOfStay.all(sqlite, { stayId }).map((r) => ({
     id: r.id,
     stayId: r.stay_id,
-    kind: r.kind as StayEventKind,
+    kind: r.kind as AnyStayEventKind,
     source: r.source as StaySource,
     at: r.at,
     staffId: r.staff_id,

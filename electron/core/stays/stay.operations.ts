@@ -6,7 +6,7 @@ import { guestOperations } from '../guests/guest.operations'
 import { operation } from '../operation'
 import { listArrivals, listInHouse, type StayListRow } from './stay.repository'
 import { importStayInput, reservationInput, roomNumber, stayId, walkInInput } from './stay.schemas'
-import { assignRoom, cancelStay, changeDates, checkIn, checkOut, importStay, moveRoom, requireStay, reserve, setCompanions } from './stay.service'
+import { assignRoom, cancelStay, changeDates, checkIn, checkOut, importStay, moveRoom, requireStay, reserve, setCompanions, undoCheckIn, undoCheckOut, undoOffer, undoWindowMinutes } from './stay.service'
 import { bookingFields } from './stay.schemas'
 import { planPreassignment } from './preassignment'
 import { listCompanions, listStayEvents } from './stay-event.repository'
@@ -156,6 +156,8 @@ export const stayOperations = {
         remarks: stay.remarks,
         guest: { guestId: guest.id, nativeName: guest.native_name, romanName: guest.roman_name, vip: guest.vip, pmsProfileId: guest.pms_profile_id },
         companions: listCompanions(ctx.sqlite, stay.id),
+        /** The undo the desk may still offer (check-out or check-in) and until when, or null. */
+        undo: undoOffer(ctx, stay),
         events: listStayEvents(ctx.sqlite, stay.id).map((e) => ({ kind: e.kind, source: e.source, at: e.at, detail: e.detail, staffName: e.staffId === null ? null : (findStaff(ctx.sqlite, e.staffId)?.name ?? null) })),
       }
     },
@@ -205,6 +207,33 @@ export const stayOperations = {
     permission: 'stay.write',
     input: z.object({ stayId }),
     handler: checkOut,
+  }),
+
+  /**
+   * Undo a check-out made in the last `undoWindowMinutes` (10) minutes: `{ stayId }` →
+   * `{ stayId, status: 'in_house', roomNumber, reopenedPrompts }` (how many prompts the check-out
+   * had closed are open again). Errors: PMS_OWNS_STAYS beside a PMS, NOTHING_TO_UNDO when the stay
+   * is not checked out, UNDO_TOO_LATE after the window, ROOM_OCCUPIED when the room has been taken.
+   */
+  'stay.undoCheckOut': operation({
+    kind: 'mutation',
+    summary: `Undo a check-out within ${undoWindowMinutes} minutes: the guest is in house again in the same room and the prompts the check-out closed open again.`,
+    permission: 'stay.write',
+    input: z.object({ stayId }),
+    handler: undoCheckOut,
+  }),
+
+  /**
+   * Undo a check-in made in the last `undoWindowMinutes` (10) minutes: `{ stayId }` →
+   * `{ stayId, status: 'reserved', roomNumber (kept as the room chosen before arrival), withdrawnPrompts }`.
+   * Errors: PMS_OWNS_STAYS beside a PMS, NOTHING_TO_UNDO when the stay is not in house, UNDO_TOO_LATE after the window.
+   */
+  'stay.undoCheckIn': operation({
+    kind: 'mutation',
+    summary: `Undo a check-in within ${undoWindowMinutes} minutes: a reservation again, the room kept as chosen before arrival, the check-in prompts withdrawn.`,
+    permission: 'stay.write',
+    input: z.object({ stayId }),
+    handler: undoCheckIn,
   }),
 
   'stay.import': operation({

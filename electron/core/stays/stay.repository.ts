@@ -215,3 +215,31 @@ const inRoom = prepared((a: { roomId: number }) => qb.selectFrom('stay').selectA
 export function inHouseStaysInRoom(sqlite: Sqlite, roomId: number): StayRow[] {
   return inRoom.all(sqlite, { roomId })
 }
+
+/** A check-out undone: the stay is in house again in `roomId`. False when it was no longer checked out. */
+export function markStayBackInHouse(sqlite: Sqlite, id: number, roomId: number): boolean {
+  return (
+    run(
+      sqlite,
+      qb
+        .updateTable('stay')
+        .set({ status: 'in_house', room_id: roomId, checked_out_at: null, checked_out_by: null })
+        .where('id', '=', id)
+        .where('status', '=', 'checked_out'),
+    ).changes === 1
+  )
+}
+
+/** A check-in undone: a reservation again, its room kept as the one chosen before arrival. False when it was no longer in house. */
+export function markStayBackReserved(sqlite: Sqlite, id: number): boolean {
+  return (
+    run(
+      sqlite,
+      qb
+        .updateTable('stay')
+        .set({ status: 'reserved', checked_in_at: null, checked_in_by: null })
+        .where('id', '=', id)
+        .where('status', '=', 'in_house'),
+    ).changes === 1
+  )
+}

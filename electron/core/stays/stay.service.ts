@@ -11,7 +11,7 @@ import { blockHolds } from '../rooms/room'
 import { findRoom, findRoomByNumber, inHouseStayInRoom } from '../rooms/room.repository'
 import { getSetting } from '../setup/setting.repository'
 import { newConfirmationNo } from './confirmation'
-import { catchUpRules, bookingReceived, guestCheckedIn, guestCheckedOut, guestMovedRoom, roomPreassigned, stayDatesChanged, stayWithdrawn } from './stay-changes'
+import { catchUpRules, bookingReceived, checkInUndone, checkOutUndone, guestCheckedIn, guestCheckedOut, guestMovedRoom, roomPreassigned, stayDatesChanged, stayWithdrawn } from './stay-changes'
 import { replaceCompanions, type StaySource } from './stay-event.repository'
 import { confirmationTaken, findOverlappingStay, findOverlappingStayInRoom, findStay, findStayHoldingRoom, insertStay } from './stay.repository'
 
@@ -375,4 +375,71 @@ function importedRoom(number: string | null, kept: boolean): ImportedRoom {
     outcome: 'not_kept',
     message: `Room ${number} was not kept: a reservation holds no room; the desk assigns one at check-in.`,
   }
+}
+
+/** Minutes after a check-out or a check-in within which the desk may undo it (stay.undoCheckOut / stay.undoCheckIn). */
+export const undoWindowMinutes = 10
+
+/** The undo the desk may still offer for this stay, and until when (ISO instant), or null. */
+export function undoOffer(ctx: OperationContext, stay: StayRow): { action: 'check_out' | 'check_in'; until: string } | null {
+  const at = stay.status === 'checked_out' ? stay.checked_out_at : stay.status === 'in_house' ? stay.checked_in_at : null
+  if (at === null || hotelMode(ctx) === 'with_pms') return null
+  const until = Date.parse(at) + undoWindowMinutes * 60_000
+  if (Number.isNaN(until) || until <= ctx.clock.now().getTime()) return null
+  return { action: stay.status === 'checked_out' ? 'check_out' : 'check_in', until: new Date(until).toISOString() }
+}
+
+/** Throws UNDO_TOO_LATE (details.context names the action, for the translation) once the window has closed. */
+function assertWithinUndoWindow(ctx: OperationContext, at: string | null, action: 'check_out' | 'check_in'): void {
+  const since = at === null ? Number.POSITIVE_INFINITY : ctx.clock.now().getTime() - Date.parse(at)
+  if (!(since <= undoWindowMinutes * 60_000)) {
+    const verb = action === 'check_out' ? 'check-out' : 'check-in'
+    throw new AppError('UNDO_TOO_LATE', `This ${verb} was more than ${undoWindowMinutes} minutes ago; it can no longer be undone here.`, {
+      context: action,
+      minutes: undoWindowMinutes,
+      at,
+    })
+  }
+}
+
+/**
+ * Undoes a check-out made in the last `undoWindowMinutes`: the guest is in house again in the
+ * same room, the prompts the check-out closed open again. Refused beside a PMS (PMS_OWNS_STAYS),
+ * when the stay is not checked out (NOTHING_TO_UNDO), after the window (UNDO_TOO_LATE), or when
+ * the room has since been taken (ROOM_OCCUPIED). A room chosen meanwhile for an arrival stays
+ * chosen: the arrivals list then shows it occupied.
+ */
+export function undoCheckOut(ctx: OperationContext, input: { stayId: number }): { stayId: number; status: string; roomNumber: string; reopenedPrompts: number } {
+  assertDeskOwnsStays(ctx, 'undo check-outs')
+  const stay = requireStay(ctx, input.stayId)
+  if (stay.status !== 'checked_out') {
+    throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} is ${stay.status}, not checked out.`, { status: stay.status })
+  }
+  assertWithinUndoWindow(ctx, stay.checked_out_at, 'check_out')
+  const room = stay.room_id === null ? undefined : findRoom(ctx.sqlite, stay.room_id)
+  if (!room) throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} has no room to return to.`, { status: stay.status })
+  if (inHouseStayInRoom(ctx.sqlite, room.id) !== undefined) {
+    throw new AppError('ROOM_OCCUPIED', `Room ${room.number} is occupied.`, { roomNumber: room.number })
+  }
+  const { stay: next, reopenedPrompts } = checkOutUndone(ctx, stay, room, 'desk')
+  if (next.status !== 'in_house') throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} changed meanwhile.`, { status: next.status })
+  return { stayId: stay.id, status: next.status, roomNumber: room.number, reopenedPrompts }
+}
+
+/**
+ * Undoes a check-in made in the last `undoWindowMinutes`: a reservation again, its room kept as
+ * the one chosen before arrival, the prompts of the stay in house withdrawn. Refused beside a PMS
+ * (PMS_OWNS_STAYS), when the stay is not in house (NOTHING_TO_UNDO) or after the window (UNDO_TOO_LATE).
+ */
+export function undoCheckIn(ctx: OperationContext, input: { stayId: number }): { stayId: number; status: string; roomNumber: string | null; withdrawnPrompts: number } {
+  assertDeskOwnsStays(ctx, 'undo check-ins')
+  const stay = requireStay(ctx, input.stayId)
+  if (stay.status !== 'in_house') {
+    throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} is ${stay.status}, not in house.`, { status: stay.status })
+  }
+  assertWithinUndoWindow(ctx, stay.checked_in_at, 'check_in')
+  const { stay: next, withdrawnPrompts } = checkInUndone(ctx, stay, 'desk')
+  if (next.status !== 'reserved') throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} changed meanwhile.`, { status: next.status })
+  const roomNumber = next.room_id === null ? null : (findRoom(ctx.sqlite, next.room_id)?.number ?? null)
+  return { stayId: stay.id, status: next.status, roomNumber, withdrawnPrompts }
 }

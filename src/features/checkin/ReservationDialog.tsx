@@ -3,12 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, call } from '../../api/client'
-import { errorMessage } from '../../app/errors'
 import { GuestName, type NamedGuest } from '../../components/guest-name'
 import { notify } from '../../components/notify'
 import { Dialog } from '../guests/Dialog'
 import { CompanionPicker, type Companion } from './CompanionPicker'
 import { isoDay } from './desk-actions'
+import { useFieldErrors } from './use-field-errors'
 
 const blank = () => ({
   arrival: isoDay(1),
@@ -22,6 +22,9 @@ const blank = () => ({
   remarks: '',
 })
 
+// Companions' refusals go to the form's alert: the picker has no single field to mark.
+const formFields = Object.keys(blank())
+
 /** A reservation for the selected guest on later dates, with what the booking carries (all optional) and who comes along. */
 export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }: { opened: boolean; guestId: number; guest: NamedGuest; onClose: () => void; onCreated: () => void }) {
   const { t } = useTranslation()
@@ -29,6 +32,8 @@ export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }
   const [form, setForm] = useState(blank)
   const [companions, setCompanions] = useState<Companion[]>([])
   const field = (key: keyof ReturnType<typeof blank>) => ({
+    name: key,
+    error: placed.fieldError(key),
     value: form[key] as string,
     onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
   })
@@ -62,9 +67,10 @@ export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }
   }
   // One profile may hold two rooms at once: the desk says so, once, rather than being refused.
   const hasStay = reserve.error instanceof ApiError && reserve.error.code === 'GUEST_HAS_STAY' ? reserve.error : null
+  const placed = useFieldErrors(hasStay ? null : reserve.error, formFields)
   return (
     <Dialog opened={opened} onClose={onClose} title={t('reservation.title')}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} ref={placed.formRef}>
         <Stack gap="sm">
           <Text>
             <GuestName guest={guest} />
@@ -74,7 +80,7 @@ export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }
             <TextInput type="date" label={t('fields.departure')} required {...field('departure')} />
           </Group>
           <Group grow>
-            <NumberInput label={t('fields.party')} min={1} max={12} value={form.party} onChange={(v) => setForm({ ...form, party: v })} />
+            <NumberInput name="party" error={placed.fieldError('party')} label={t('fields.party')} min={1} max={12} value={form.party} onChange={(v) => setForm({ ...form, party: v })} />
             <TextInput type="time" label={t('desk.reservation.eta')} {...field('eta')} />
           </Group>
           <Group grow>
@@ -96,8 +102,8 @@ export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }
                 </Group>
               </Stack>
             </Alert>
-          ) : reserve.isError ? (
-            <Alert color="red" role="alert">{errorMessage(t, reserve.error)}</Alert>
+          ) : placed.general ? (
+            <Alert color="red" role="alert">{placed.general}</Alert>
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('app.cancel')}</Button>

@@ -8,6 +8,7 @@ import { subscribe } from '../../api/live-events'
 import { useVocabulary } from '../../api/reference-data'
 import { houseRuleWords, readinessWords, reasonWords, type ReasonTone } from './room-reason'
 import { focusAfterLoss, takenRoom, withoutRoom, type StayChange } from './room-taken'
+import { useFieldErrors } from './use-field-errors'
 
 // Filled dark shades or the default badge: AA contrast in light and dark schemes; the mark and the words carry the meaning.
 const toneStyle: Record<ReasonTone, BadgeProps> = {
@@ -31,12 +32,24 @@ const verbKeys: Record<RoomVerb, { room: string; other: string }> = {
   move: { room: 'desk.actions.moveTo', other: 'desk.actions.moveRoom' },
 }
 
-export function RoomSuggestions({ stayId, onCheckIn, pending, verb = 'checkIn' }: { stayId: number; onCheckIn: (room: string) => void; pending: boolean; verb?: RoomVerb }) {
+/**
+ * `error` is the refusal of the last choice (check-in, use, move): about a typed room number it is
+ * shown beside the room field, which takes focus; otherwise above the list, where the choice was made.
+ */
+export function RoomSuggestions({ stayId, onCheckIn, pending, verb = 'checkIn', error }: { stayId: number; onCheckIn: (room: string) => void; pending: boolean; verb?: RoomVerb; error?: unknown }) {
   const { t } = useTranslation()
   const words = verbKeys[verb]
   const { label } = useVocabulary()
   const queryClient = useQueryClient()
   const [manual, setManual] = useState('')
+  // Whether the last choice was the typed room (its refusal goes beside the field) or a suggestion.
+  const [typed, setTyped] = useState(false)
+  const choose = (room: string, fromField: boolean) => {
+    setTyped(fromField)
+    onCheckIn(room)
+  }
+  const placed = useFieldErrors(typed && !pending ? error : null, ['roomNumber'])
+  const listError = error && !pending ? (typed ? placed.general : errorMessage(t, error)) : null
   const [taken, setTaken] = useState('')
   const suggestions = useQuery({ queryKey: ['suggest', stayId], queryFn: () => call('room.suggest', { stayId, limit: 6 }) })
   const all = useMemo(() => suggestions.data ?? [], [suggestions.data])
@@ -126,7 +139,7 @@ export function RoomSuggestions({ stayId, onCheckIn, pending, verb = 'checkIn' }
                   {s.reasons.length === 0 && s.houseRules.length === 0 ? <Text size="xs" c="dimmed">{t('rooms.noWishes')}</Text> : null}
                 </Group>
               </div>
-              <Button size="sm" variant={s.readiness === 'ready' ? 'filled' : 'default'} style={{ flexShrink: 0 }} onClick={() => onCheckIn(s.room.number)} loading={pending} data-testid={testId}>
+              <Button size="sm" variant={s.readiness === 'ready' ? 'filled' : 'default'} style={{ flexShrink: 0 }} onClick={() => choose(s.room.number, false)} loading={pending} data-testid={testId}>
                 {t(words.room, { room: s.room.number })}
               </Button>
             </Group>
@@ -142,6 +155,7 @@ export function RoomSuggestions({ stayId, onCheckIn, pending, verb = 'checkIn' }
       <Text size="sm" role="status" aria-live="polite" data-testid="room-taken" c="var(--mantine-color-text)" fw={taken ? 600 : undefined}>
         {taken}
       </Text>
+      {listError ? <Alert color="red" role="alert" data-testid="room-choice-error">{listError}</Alert> : null}
       <Stack
         component="ol"
         ref={listRef}
@@ -172,14 +186,24 @@ export function RoomSuggestions({ stayId, onCheckIn, pending, verb = 'checkIn' }
         </>
       ) : null}
       <form
+        ref={placed.formRef}
         onSubmit={(e) => {
           e.preventDefault()
-          if (manual.trim()) onCheckIn(manual.trim())
+          if (manual.trim()) choose(manual.trim(), true)
         }}
       >
-        <Group align="flex-end" gap="xs">
-          <TextInput ref={otherRef} label={t('rooms.otherRoom')} value={manual} onChange={(e) => setManual(e.currentTarget.value)} w={160} />
-          <Button type="submit" variant="default" disabled={!manual.trim()} loading={pending}>{t(words.other)}</Button>
+        <Group align="flex-start" gap="xs">
+          <TextInput
+            ref={otherRef}
+            name="roomNumber"
+            label={t('rooms.otherRoom')}
+            value={manual}
+            onChange={(e) => setManual(e.currentTarget.value)}
+            w={220}
+            error={placed.fieldError('roomNumber')}
+            data-testid="other-room"
+          />
+          <Button type="submit" variant="default" disabled={!manual.trim()} loading={pending} mt={25}>{t(words.other)}</Button>
         </Group>
       </form>
     </Stack>

@@ -8,6 +8,7 @@ import { notify } from '../../components/notify'
 import { Dialog } from '../guests/Dialog'
 import type { StayActions } from './desk-actions'
 import { RoomSuggestions } from './RoomSuggestions'
+import { useFieldErrors } from './use-field-errors'
 
 type Open = 'cancel' | 'noShow' | 'move' | 'departure' | null
 
@@ -37,6 +38,8 @@ export function StayChanges({ stay, actions, onChanged }: { stay: { id: number; 
     mutationFn: () => call('stay.changeDates', { stayId: stay.id, departure }),
     onSuccess: (value) => done(t('desk.actions.departureSaved', { date: value.departure })),
   })
+  // A refusal about the dates, or about the room being held on the new nights, is the departure's.
+  const datesErrors = useFieldErrors(dates.error, ['departure'], 'departure')
   const show = (which: Open) => {
     withdraw.reset()
     move.reset()
@@ -72,16 +75,15 @@ export function StayChanges({ stay, actions, onChanged }: { stay: { id: number; 
 
       <Dialog opened={open === 'move'} onClose={close} title={t('desk.actions.moveTitle')}>
         <Stack gap="sm">
-          {open === 'move' ? <RoomSuggestions stayId={stay.id} verb="move" onCheckIn={(room) => move.mutate(room)} pending={move.isPending} /> : null}
-          {move.isError ? <Alert color="red" role="alert">{errorMessage(t, move.error)}</Alert> : null}
+          {open === 'move' ? <RoomSuggestions stayId={stay.id} verb="move" onCheckIn={(room) => move.mutate(room)} pending={move.isPending} error={move.error} /> : null}
         </Stack>
       </Dialog>
 
       <Dialog opened={open === 'departure'} onClose={close} title={t('desk.actions.changeDeparture')}>
-        <form onSubmit={saveDeparture}>
+        <form onSubmit={saveDeparture} ref={datesErrors.formRef}>
           <Stack gap="sm">
-            <TextInput type="date" label={t('desk.actions.newDeparture')} required data-autofocus value={departure} onChange={(e) => setDeparture(e.currentTarget.value)} />
-            {dates.isError ? <Alert color="red" role="alert">{errorMessage(t, dates.error)}</Alert> : null}
+            <TextInput type="date" name="departure" label={t('desk.actions.newDeparture')} required data-autofocus value={departure} onChange={(e) => setDeparture(e.currentTarget.value)} error={datesErrors.fieldError('departure')} />
+            {datesErrors.general ? <Alert color="red" role="alert">{datesErrors.general}</Alert> : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>{t('app.cancel')}</Button>
               <Button type="submit" loading={dates.isPending} disabled={!departure}>{t('desk.actions.saveDeparture')}</Button>

@@ -4,7 +4,6 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, call } from '../../api/client'
 import { useDepartmentName } from '../../api/reference-data'
-import { errorMessage } from '../../app/errors'
 import { pick } from '../../i18n'
 import { RoomSuggestions } from './RoomSuggestions'
 import { mayHandleStays } from './stay-permission'
@@ -12,6 +11,8 @@ import { isoDay, stayActions } from './desk-actions'
 import { StayBooking } from './StayBooking'
 import { StayChanges } from './StayChanges'
 import { UseThisRoom } from './UseThisRoom'
+import { CheckOutButton } from './CheckOutButton'
+import { UndoButton } from './UndoButton'
 import { useDeskMode } from './use-desk-mode'
 import { notify } from '../../components/notify'
 import { useSession } from '../../app/session'
@@ -30,6 +31,8 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
   const departmentName = useDepartmentName()
   const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
   const [result, setResult] = useState<Awaited<ReturnType<typeof call<'stay.checkIn'>>> | null>(null)
+  // The stay this panel shows stays shown after its check-out, so its Undo is at hand.
+  const [shownStayId, setShownStayId] = useState(stayId)
   const mode = useDeskMode()
   const refresh = () =>
     Promise.all(['card', 'arrivals', 'in-house', 'search', 'stay-details', 'preassign'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
@@ -46,20 +49,14 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
       if (error instanceof ApiError && error.code === 'ROOM_OCCUPIED') void queryClient.invalidateQueries({ queryKey: ['suggest'] })
     },
   })
-  const checkOut = useMutation({
-    mutationFn: () => call('stay.checkOut', { stayId: stay!.id }),
-    onSuccess: async () => {
-      notify({ color: 'green', message: t('checkout.done') })
-      await refresh()
-    },
-  })
 
   const stays = card.data?.stays ?? []
-  const stay = stayId ? stays.find((s) => s.id === stayId) : stays.find((s) => s.status === 'in_house' || s.status === 'reserved')
+  const stay = shownStayId ? stays.find((s) => s.id === shownStayId) : stays.find((s) => s.status === 'in_house' || s.status === 'reserved')
   const details = useQuery({ queryKey: ['stay-details', stay?.id], queryFn: () => call('stay.details', { stayId: stay!.id }), enabled: stay !== undefined })
   if (!card.data) return null
   // The room of a reserved stay is the one chosen before arrival, never the room the guest is in.
   const roomNumber = details.data?.roomNumber ?? stay?.roomNumber ?? null
+  const undo = details.data?.stayId === stay?.id ? details.data?.undo : null
   const actions = stay && mode ? stayActions({ mode, status: stay.status, arrival: stay.arrival, today: today(), handlesStays }) : null
 
   return (
@@ -81,7 +78,21 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
         ) : null}
         {mode === 'with_pms' && handlesStays && stay ? <Text size="sm" c="dimmed" data-testid="with-pms-hint">{t('desk.mode.withPms')}</Text> : null}
 
-        {result ? (
+        {stay && undo?.action === 'check_out' && stay.status === 'checked_out' ? (
+          <Group gap="sm" data-testid="undo-check-out-bar">
+            <Text size="sm">{t('desk.undo.checkedOut', { room: roomNumber ?? '' })}</Text>
+            <UndoButton stayId={stay.id} action="check_out" until={undo.until} onUndone={refresh} />
+          </Group>
+        ) : null}
+        {stay && undo?.action === 'check_in' && stay.status === 'in_house' ? (
+          <UndoButton stayId={stay.id} action="check_in" until={undo.until} onUndone={async () => {
+            // The ranking made while in house lacks the guest's own room: rank afresh, never from that.
+            queryClient.removeQueries({ queryKey: ['suggest', stay.id] })
+            setResult(null)
+            await refresh()
+          }} />
+        ) : null}
+        {result && stay?.status !== 'reserved' ? (
           <Alert color="green" title={t('checkin.done', { room: result.roomNumber })} data-testid="checkin-result">
             <Text size="sm">{t('checkin.promptsSent', { count: result.prompts.length })}</Text>
             <List size="sm">
@@ -98,8 +109,7 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
         {stay && actions?.checkIn ? (
           <>
             {/* A room chosen before arrival is ranked first among the suggestions ("pre-assigned to this stay"). */}
-            <RoomSuggestions stayId={stay.id} onCheckIn={(room) => checkIn.mutate(room)} pending={checkIn.isPending} />
-            {checkIn.isError ? <Alert color="red" role="alert">{errorMessage(t, checkIn.error)}</Alert> : null}
+            <RoomSuggestions stayId={stay.id} onCheckIn={(room) => checkIn.mutate(room)} pending={checkIn.isPending} error={checkIn.error} />
           </>
         ) : null}
         {stay && actions?.useRoom && details.data ? <UseThisRoom key={stay.id} stayId={stay.id} roomNumber={roomNumber} onChanged={refresh} /> : null}
@@ -107,10 +117,15 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
         {stay && actions && !result ? <StayChanges key={`${stay.id}-${stay.status}-${stay.departure}`} stay={{ id: stay.id, confirmationNo: stay.confirmationNo, departure: stay.departure }} actions={actions} onChanged={refresh} /> : null}
         {stay && actions?.checkOut && !result ? (
           <Group>
-            <Button variant="default" color="red" onClick={() => checkOut.mutate()} loading={checkOut.isPending}>
-              {t('checkout.button', { room: roomNumber })}
-            </Button>
-            {checkOut.isError ? <Alert color="red" role="alert">{errorMessage(t, checkOut.error)}</Alert> : null}
+            <CheckOutButton
+              stay={{ id: stay.id, departure: stay.departure }}
+              room={roomNumber}
+              onCheckedOut={async () => {
+                setShownStayId(stay.id)
+                await refresh()
+              }}
+              onUndone={refresh}
+            />
           </Group>
         ) : null}
         {details.data ? <StayBooking details={details.data} /> : null}

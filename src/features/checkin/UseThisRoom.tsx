@@ -84,8 +84,7 @@ export function UseThisRoom({ stayId, roomNumber, onChanged }: { stayId: number;
   }
   return (
     <>
-      <RoomSuggestions stayId={stayId} verb="useRoom" onCheckIn={(room) => assign.mutate(room)} pending={assign.isPending} />
-      {error}
+      <RoomSuggestions stayId={stayId} verb="useRoom" onCheckIn={(room) => assign.mutate(room)} pending={assign.isPending} error={assign.error} />
     </>
   )
 }

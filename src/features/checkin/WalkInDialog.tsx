@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { duplicateCheckInput, PossibleDuplicates, type DuplicateCandidate } from '../guests/PossibleDuplicates'
 import { Dialog } from '../guests/Dialog'
+import { useFieldErrors } from './use-field-errors'
 
 function isoDay(offset: number): string {
   const d = new Date()
@@ -68,24 +69,25 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
     create.mutate()
   }
   const warned = warnedFor === draftKey
+  const placed = useFieldErrors(create.error, ['nativeName', 'romanName', 'phone', 'nights', 'party'])
   const nameMissing = create.isError && form.nativeName.trim() === ''
   return (
     <Dialog opened={opened} onClose={onClose} title={t('walkIn.title')}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} ref={placed.formRef}>
         <Stack gap="sm">
-          <TextInput label={t('fields.nativeName')} required data-autofocus value={form.nativeName} error={nameMissing ? t('walkIn.nameRequired') : undefined} onChange={(e) => setForm({ ...form, nativeName: e.currentTarget.value })} />
-          <TextInput label={t('fields.romanName')} value={form.romanName} onChange={(e) => setForm({ ...form, romanName: e.currentTarget.value })} />
+          <TextInput name="nativeName" label={t('fields.nativeName')} required data-autofocus value={form.nativeName} error={nameMissing ? t('walkIn.nameRequired') : placed.fieldError('nativeName')} onChange={(e) => setForm({ ...form, nativeName: e.currentTarget.value })} />
+          <TextInput name="romanName" error={placed.fieldError('romanName')} label={t('fields.romanName')} value={form.romanName} onChange={(e) => setForm({ ...form, romanName: e.currentTarget.value })} />
           <Group grow>
             <Select label={t('fields.salutation')} data={['mr', 'ms', 'mrs', 'dr', 'prof'].map((v) => ({ value: v, label: t(`salutation.${v}`) }))} value={form.salutation} onChange={(v) => setForm({ ...form, salutation: v })} clearable />
-            <TextInput label={t('fields.phone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })} />
+            <TextInput name="phone" error={placed.fieldError('phone')} label={t('fields.phone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })} />
           </Group>
           <PossibleDuplicates draft={draft} onPick={(guest) => existing.mutate(guest)} pickLabel={t('duplicates.useExisting')} />
           {existing.isError ? <Alert color="red" role="alert">{errorMessage(t, existing.error)}</Alert> : null}
           <Group grow>
-            <NumberInput label={t('fields.nights')} min={1} max={90} value={form.nights} onChange={(v) => setForm({ ...form, nights: v })} />
-            <NumberInput label={t('fields.party')} min={1} max={12} value={form.party} onChange={(v) => setForm({ ...form, party: v })} />
+            <NumberInput name="nights" error={placed.fieldError('nights')} label={t('fields.nights')} min={1} max={90} value={form.nights} onChange={(v) => setForm({ ...form, nights: v })} />
+            <NumberInput name="party" error={placed.fieldError('party')} label={t('fields.party')} min={1} max={12} value={form.party} onChange={(v) => setForm({ ...form, party: v })} />
           </Group>
-          {create.isError ? <Alert color="red" role="alert">{errorMessage(t, create.error)}</Alert> : null}
+          {placed.general && !nameMissing ? <Alert color="red" role="alert">{placed.general}</Alert> : null}
           {warned ? <Alert color="yellow" role="alert" data-testid="walk-in-may-exist">{t('walkIn.mayExist')}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('app.cancel')}</Button>

@@ -42,6 +42,10 @@ export function eventWords(e: Pick<StayEvent, 'kind' | 'detail'>, t: Translate):
       return t('desk.event.checkOut')
     case 'withdrawn':
       return d.status === 'no_show' ? t('desk.event.noShow') : t('desk.event.cancelled')
+    case 'check_out_undone':
+      return t('desk.event.checkOutUndone')
+    case 'check_in_undone':
+      return t('desk.event.checkInUndone')
     default:
       return e.kind
   }
