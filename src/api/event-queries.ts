@@ -15,6 +15,7 @@ import type { PromptView } from '../../electron/core/prompts/prompt.view'
  *   ['stay-details', stayId] ['preassign', date] ['arrival-matches']   stay.details, stay.preassignPlan, arrivals.matches
  *   ['board', 'rooms']                        room.list on the housekeeping board
  *   ['pms-imports']                           pms.imports (recent report imports)
+ *   ['escalations'] ['declined']              prompt.escalations, prompt.declinedQueue
  *
  * Invalidating a prefix refetches the queries on screen now and marks the rest stale, so a wide
  * key is cheap; a missing one leaves a screen showing what is no longer true.
@@ -27,7 +28,15 @@ export function queryKeysFor(event: CoreEvent): QueryKeyPrefix[] {
     case 'prompt.updated': {
       const { prompt } = event.payload as { prompt: PromptView }
       // The card counts the prompts done for the guest; an outlet's prompt is on F&B's board too.
-      const keys: QueryKeyPrefix[] = [['board', prompt.department], ['card', prompt.guestId]]
+      // Acknowledged or done, it leaves the managers' escalations; declined, it joins guest relations' queue.
+      const keys: QueryKeyPrefix[] = [['board', prompt.department], ['card', prompt.guestId], ['escalations']]
+      if (prompt.parentDepartment) keys.push(['board', prompt.parentDepartment])
+      if (prompt.status === 'declined') keys.push(['declined'])
+      return keys
+    }
+    case 'prompt.escalated': {
+      const { prompt } = event.payload as { prompt: PromptView }
+      const keys: QueryKeyPrefix[] = [['escalations'], ['board', prompt.department]]
       if (prompt.parentDepartment) keys.push(['board', prompt.parentDepartment])
       return keys
     }

@@ -28,6 +28,8 @@ const known: Record<CoreEventName, true> = {
   'stay.changed': true,
   'room.changed': true,
   'pms.imported': true,
+  'prompt.escalated': true,
+  'night_audit.completed': true,
 }
 
 let state: LiveState = initialLiveState

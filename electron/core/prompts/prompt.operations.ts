@@ -4,7 +4,8 @@ import { findDepartment } from '../departments/department.repository'
 import { AppError } from '../errors'
 import { operation } from '../operation'
 import { seesAllDepartments } from '../staff/roles'
-import { findPromptView, listBoard, listPromptsOfStay, updatePromptStatus } from './prompt.repository'
+import { today } from '../hotel-clock'
+import { assignPrompt, findPromptView, listAssignees, listBoard, listPromptsOfStay, updatePromptStatus } from './prompt.repository'
 import type { PromptView } from './prompt.view'
 
 const promptId = z.number().int().positive()
@@ -27,6 +28,13 @@ function transition(
   const prompt = findPromptView(ctx.sqlite, id)
   if (!prompt) throw new AppError('NOT_FOUND', `No prompt with id ${id}.`, { entity: 'prompt', id })
   assertDepartment(actor, prompt.department, prompt.parentDepartment)
+  if (to === 'done' && prompt.kind === 'standing') {
+    // i18n context 'standing' picks the sentence that says why (errors.PROMPT_STATE_standing).
+    throw new AppError('PROMPT_STATE', 'A standing instruction holds for the whole stay: it closes when the guest checks out.', {
+      status: prompt.status,
+      context: 'standing',
+    })
+  }
   const at = ctx.clock.now().toISOString()
   const change =
     to === 'declined' ? { status: to, at, by: actor.staffId, reason: reason ?? '' } : { status: to, at, by: actor.staffId }
@@ -41,16 +49,71 @@ function transition(
 export const promptOperations = {
   'prompt.board': operation({
     kind: 'query',
-    summary: 'A department’s prompts: open work by priority and due time, or recently closed work.',
+    summary:
+      'A department’s board, its outlets’ prompts included. which "open" (default): first its standing instructions ' +
+      '(kind "standing": allergies, hearing needs; of guests in house or arriving by the business date; acknowledged ones stay), ' +
+      'then open and acknowledged tasks by priority, escalated first within a priority, newest first among urgent tasks ' +
+      '(created_at desc) and soonest due first among the others (due_at). which "closed": the latest done, declined and closed. ' +
+      'Filters: floor (the room’s floor); assignedTo: a staff id, "me" or "unassigned" (tasks only; standing instructions are ' +
+      'everyone’s and always shown). Answers PromptView[] (limit 1–500, default 200). FORBIDDEN for another department’s staff.',
     permission: 'prompt.read',
     input: z.object({
       department: z.string().min(1).max(40),
       which: z.enum(['open', 'closed']).default('open'),
       limit: z.number().int().min(1).max(500).default(200),
+      floor: z.number().int().min(-10).max(300).optional(),
+      assignedTo: z.union([z.number().int().positive(), z.literal('me'), z.literal('unassigned')]).optional(),
     }),
     handler(ctx, input) {
-      assertDepartment(actorOf(ctx), input.department, findDepartment(ctx.sqlite, input.department)?.parent_code ?? null)
-      return listBoard(ctx.sqlite, input.department, input.which, input.limit)
+      const actor = actorOf(ctx)
+      assertDepartment(actor, input.department, findDepartment(ctx.sqlite, input.department)?.parent_code ?? null)
+      const assignedTo = input.assignedTo === 'me' ? actor.staffId : input.assignedTo
+      return listBoard(ctx.sqlite, input.department, input.which, input.limit, { today: today(ctx), filter: { floor: input.floor, assignedTo } })
+    },
+  }),
+
+  'prompt.assignees': operation({
+    kind: 'query',
+    summary:
+      'Who a department’s prompts may be assigned to: its active staff and, for an outlet, its parent department’s, ' +
+      'by name: [{ id, name, department }]. FORBIDDEN for another department’s staff.',
+    permission: 'prompt.read',
+    input: z.object({ department: z.string().min(1).max(40) }),
+    handler(ctx, input) {
+      const department = findDepartment(ctx.sqlite, input.department)
+      if (!department) throw new AppError('NOT_FOUND', `No department ${input.department}.`, { entity: 'department' })
+      assertDepartment(actorOf(ctx), department.code, department.parent_code)
+      return listAssignees(ctx.sqlite, department.parent_code ? [department.code, department.parent_code] : [department.code])
+    },
+  }),
+
+  'prompt.assign': operation({
+    kind: 'mutation',
+    summary:
+      'Assign an open or acknowledged prompt to an attendant (staffId), or to no one (null). The front desk, guest relations, ' +
+      'managers and the department’s own staff may. The attendant must be active and work in the prompt’s department (or, for ' +
+      'an outlet, its parent): VALIDATION otherwise. PROMPT_STATE when the prompt is closed. Emits prompt.updated; answers the PromptView.',
+    permission: 'prompt.act',
+    input: z.object({ promptId, staffId: z.number().int().positive().nullable() }),
+    handler(ctx, input) {
+      const actor = actorOf(ctx)
+      const prompt = findPromptView(ctx.sqlite, input.promptId)
+      if (!prompt) throw new AppError('NOT_FOUND', `No prompt with id ${input.promptId}.`, { entity: 'prompt', id: input.promptId })
+      assertDepartment(actor, prompt.department, prompt.parentDepartment)
+      if (input.staffId !== null) {
+        const allowed = listAssignees(ctx.sqlite, prompt.parentDepartment ? [prompt.department, prompt.parentDepartment] : [prompt.department])
+        if (!allowed.some((s) => s.id === input.staffId)) {
+          throw new AppError('VALIDATION', `Staff ${input.staffId} is not an active member of ${prompt.department}.`, {
+            issues: [{ path: 'staffId', message: `Choose someone who works in ${prompt.department}.` }],
+          })
+        }
+      }
+      if (!assignPrompt(ctx.sqlite, prompt.id, input.staffId, ctx.clock.now().toISOString())) {
+        throw new AppError('PROMPT_STATE', `This prompt is already ${prompt.status}.`, { status: prompt.status })
+      }
+      const updated = findPromptView(ctx.sqlite, prompt.id)!
+      ctx.emit('prompt.updated', { prompt: updated })
+      return updated
     },
   }),
 
@@ -72,7 +135,7 @@ export const promptOperations = {
 
   'prompt.complete': operation({
     kind: 'mutation',
-    summary: 'Mark a prompt done.',
+    summary: 'Mark a task done. A standing instruction is never done (PROMPT_STATE): it closes when the stay ends.',
     permission: 'prompt.act',
     input: z.object({ promptId }),
     handler: (ctx, input) => transition(ctx, input.promptId, ['open', 'acknowledged'], 'done'),

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title, VisuallyHidden } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { useInterval } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
@@ -13,6 +14,7 @@ import { navigate } from '../../app/hash-route'
 import { useSession } from '../../app/session'
 import { pick } from '../../i18n'
 import { placeOnOpenBoard } from './board-cache'
+import { boardFilterInput, floorsOf, groupBoard, noFilter, type AssigneeChoice, type BoardFilter } from './board-order'
 import { playChime } from './chime'
 import { noticeAdd, noticeSettle, shouldChime, type PromptNotice } from './prompt-notices'
 import { PromptCard } from './PromptCard'
@@ -22,7 +24,10 @@ import { notify } from '../../components/notify'
 import { RoomStatusPanel } from '../rooms/RoomStatusPanel'
 import { needsCleaning } from '../rooms/room-status-view'
 
-/** A department's live board: open prompts by priority and due time; new ones chime in. */
+/**
+ * A department's live board: the guests' standing instructions for the whole stay, then open work
+ * (newest urgent first); new ones chime in. Filters by floor and by whose work it is.
+ */
 export function BoardPage({ department: fromRoute }: { department?: string }) {
   const { t, i18n } = useTranslation()
   const queryClient = useQueryClient()
@@ -44,8 +49,15 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
     return ticker.stop
   }, [ticker])
 
-  const open = useQuery({ queryKey: ['board', department, 'open'], queryFn: () => call('prompt.board', { department, which: 'open' }) })
-  const closed = useQuery({ queryKey: ['board', department, 'closed'], queryFn: () => call('prompt.board', { department, which: 'closed', limit: 50 }) })
+  const [filter, setFilter] = useState<BoardFilter>(noFilter)
+  const filterInput = boardFilterInput(filter)
+  const openKey = ['board', department, 'open', filterInput] as const
+  const open = useQuery({ queryKey: openKey, queryFn: () => call('prompt.board', { department, which: 'open', ...filterInput }) })
+  const closed = useQuery({
+    queryKey: ['board', department, 'closed', filterInput],
+    queryFn: () => call('prompt.board', { department, which: 'closed', limit: 50, ...filterInput }),
+  })
+  const sections = groupBoard(open.data ?? [])
 
   // New prompts group into one notice in the page's flow (never over the board's controls), and
   // stay marked on their cards until someone takes them up.
@@ -56,13 +68,16 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
   // so the rooms are not buried under a long list of prompts.
   const hasRooms = department === 'housekeeping'
   const [view, setView] = useState<'prompts' | 'rooms'>('prompts')
-  const rooms = useQuery({ queryKey: ['board', 'rooms'], queryFn: () => call('room.list', {}), enabled: hasRooms, refetchInterval: 30_000 })
+  // The room list gives the floors to filter by (and housekeeping's room status).
+  const rooms = useQuery({ queryKey: ['board', 'rooms'], queryFn: () => call('room.list', {}), refetchInterval: hasRooms ? 30_000 : false })
+  const floors = floorsOf(rooms.data ?? [])
   const toClean = (rooms.data ?? []).filter(needsCleaning).length
   const showRooms = hasRooms && view === 'rooms'
   const lastChime = useRef<number | null>(null)
   useEffect(() => {
     setNotice(null)
     setFresh(new Set())
+    setFilter(noFilter)
   }, [department])
   useEffect(
     () =>
@@ -72,7 +87,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
         // F&B's board shows its outlets' prompts too.
         if (prompt.department !== department && prompt.parentDepartment !== department) return
         // Shown at once; the refetch the event causes (api/event-queries.ts) then confirms it.
-        queryClient.setQueryData<PromptView[]>(['board', department, 'open'], (list) => placeOnOpenBoard(list, prompt))
+        queryClient.setQueryData<PromptView[]>(['board', department, 'open', boardFilterInput(filter)], (list) => placeOnOpenBoard(list, prompt, filter, staff?.staffId))
         if (event.name === 'prompt.created') {
           setNow(Date.now())
           setNotice((n) => noticeAdd(n, prompt))
@@ -86,7 +101,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
           if (prompt.status !== 'open') setFresh((ids) => (ids.has(prompt.id) ? new Set([...ids].filter((id) => id !== prompt.id)) : ids))
         }
       }),
-    [department, queryClient],
+    [department, queryClient, filter, staff?.staffId],
   )
   // Screen readers hear the group once, as it grows: "3 new prompts. Latest: …".
   const announcement = notice ? noticeText(notice) : ''
@@ -108,15 +123,19 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
   }
 
   const act = useMutation({
-    mutationFn: ({ action, id, reason }: { action: 'acknowledge' | 'complete' | 'decline'; id: number; reason?: string }) =>
-      action === 'decline' ? call('prompt.decline', { promptId: id, reason: reason ?? '' }) : call(`prompt.${action}`, { promptId: id }),
+    mutationFn: ({ action, id, reason, staffId }: { action: 'acknowledge' | 'complete' | 'decline' | 'assign'; id: number; reason?: string; staffId?: number | null }) =>
+      action === 'decline'
+        ? call('prompt.decline', { promptId: id, reason: reason ?? '' })
+        : action === 'assign'
+          ? call('prompt.assign', { promptId: id, staffId: staffId ?? null })
+          : call(`prompt.${action}`, { promptId: id }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['board', department] }),
     onError: (error) => notify({ color: 'red', message: errorMessage(t, error) }),
   })
 
-  const cards = (list: PromptView[] | undefined) =>
+  const cards = (list: PromptView[] | undefined, empty: ReactNode = <Text c="dimmed" py="md">{t('board.empty')}</Text>) =>
     (list ?? []).length === 0 ? (
-      <Text c="dimmed" py="md">{t('board.empty')}</Text>
+      empty
     ) : (
       <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="sm">
         {(list ?? []).map((p) => (
@@ -129,6 +148,8 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
             onAcknowledge={() => act.mutate({ action: 'acknowledge', id: p.id })}
             onDone={() => act.mutate({ action: 'complete', id: p.id })}
             onDecline={() => setDeclining(p)}
+            onAssign={(staffId) => act.mutate({ action: 'assign', id: p.id, staffId })}
+            myStaffId={staff?.staffId}
           />
         ))}
       </SimpleGrid>
@@ -178,8 +199,28 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
             <Tabs.Tab value="closed">{t('board.closed')}</Tabs.Tab>
             <Tabs.Tab value="reports">{t('feedback.title')}</Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="open" pt="sm">{cards(open.data)}</Tabs.Panel>
-          <Tabs.Panel value="closed" pt="sm">{cards(closed.data)}</Tabs.Panel>
+          <Tabs.Panel value="open" pt="sm">
+            <Stack gap="md">
+              <BoardFilters filter={filter} onChange={setFilter} floors={floors} />
+              {sections.standing.length > 0 ? (
+                <section aria-labelledby="board-standing" data-testid="standing-section">
+                  <Title order={2} size="h4" id="board-standing">{t('board.standingTitle', { count: sections.standing.length })}</Title>
+                  <Text size="sm" c="dimmed" mb="xs">{t('board.standingIntro')}</Text>
+                  {cards(sections.standing)}
+                </section>
+              ) : null}
+              <section aria-labelledby="board-tasks" data-testid="tasks-section">
+                <Title order={2} size="h4" id="board-tasks" mb="xs">{t('board.tasksTitle', { count: sections.tasks.length })}</Title>
+                {cards(sections.tasks, <Text c="dimmed" py="md">{filter.floor === null && filter.assignee === 'all' ? t('board.empty') : t('board.emptyFiltered')}</Text>)}
+              </section>
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="closed" pt="sm">
+            <Stack gap="md">
+              <BoardFilters filter={filter} onChange={setFilter} floors={floors} />
+              {cards(closed.data)}
+            </Stack>
+          </Tabs.Panel>
           <Tabs.Panel value="reports" pt="sm"><MyObservations titleShown={false} /></Tabs.Panel>
         </Tabs>
       )}
@@ -192,6 +233,40 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
         pending={act.isPending}
       />
     </Stack>
+  )
+}
+
+/** Whose work and which floor: two choices side by side, one short row even on a phone. */
+function BoardFilters({ filter, onChange, floors }: { filter: BoardFilter; onChange: (filter: BoardFilter) => void; floors: number[] }) {
+  const { t } = useTranslation()
+  const half = { flex: '1 1 0', minWidth: 0, maxWidth: 220 }
+  return (
+    <Group gap="sm" align="flex-end" wrap="nowrap" data-testid="board-filters">
+      <Select
+        label={t('board.whose')}
+        data={[
+          { value: 'all', label: t('board.everyone') },
+          { value: 'me', label: t('board.mine') },
+          { value: 'unassigned', label: t('board.unassigned') },
+        ]}
+        value={filter.assignee}
+        onChange={(v) => v && onChange({ ...filter, assignee: v as AssigneeChoice })}
+        allowDeselect={false}
+        style={half}
+        data-testid="assignee-filter"
+      />
+      {floors.length > 1 ? (
+        <Select
+          label={t('board.floor')}
+          data={[{ value: 'all', label: t('board.allFloors') }, ...floors.map((f) => ({ value: String(f), label: t('board.floorN', { floor: f }) }))]}
+          value={filter.floor === null ? 'all' : String(filter.floor)}
+          onChange={(v) => onChange({ ...filter, floor: v && v !== 'all' ? Number(v) : null })}
+          allowDeselect={false}
+          style={half}
+          data-testid="floor-filter"
+        />
+      ) : null}
+    </Group>
   )
 }
 
