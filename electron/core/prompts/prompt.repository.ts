@@ -71,7 +71,6 @@ export function insertPromptDrafts(
 }
 
 /** Every prompt with what its screens show; exported for other prompt repositories (queues) to filter. */
-export /** Every prompt with what its screens show; exported for other prompt repositories (queues) to filter. */
 export function promptViews() {
   return qb
     .selectFrom('prompt')
