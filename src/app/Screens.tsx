@@ -3,11 +3,14 @@ import { call } from '../api/client'
 import { Shell } from '../components/Shell'
 import { BoardPage } from '../features/board/BoardPage'
 import { CapturePage } from '../features/observations/CapturePage'
+import { EscalationAlerts } from '../features/promises/EscalationAlerts'
 import { useRoute } from './hash-route'
 import { LazyScreen, ScreenLoading } from './LazyScreen'
 import {
   ArrivalQueuePage,
   CheckInPage,
+  DeclinedPage,
+  EscalationsPage,
   DuplicatesPage,
   FirstStartPage,
   GuestProfilePage,
@@ -47,6 +50,7 @@ export function Screens() {
   const page: PageKey = asked && allowed.includes(asked) ? asked : deskRoles.includes(staff.role) ? 'checkin' : 'board'
   return (
     <Shell hotelName={setup.data?.hotelName ?? null} active={page}>
+      <EscalationAlerts />
       <LazyScreen key={page}>
         {page === 'checkin' ? <CheckInPage /> : null}
         {page === 'board' ? <BoardPage department={route[1]} /> : null}
@@ -59,6 +63,8 @@ export function Screens() {
         {page === 'pms' ? <PmsImportPage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}
         {page === 'reports' ? <PromiseReportPage /> : null}
+        {page === 'escalations' ? <EscalationsPage /> : null}
+        {page === 'declined' ? <DeclinedPage /> : null}
       </LazyScreen>
     </Shell>
   )

@@ -13,6 +13,8 @@ export const DuplicatesPage = lazy(() => import('../features/guests/DuplicatesPa
 export const InboxPage = lazy(() => import('../features/observations/InboxPage').then((m) => ({ default: m.InboxPage })))
 export const PmsImportPage = lazy(() => import('../features/pms/PmsImportPage').then((m) => ({ default: m.PmsImportPage })))
 export const PromiseReportPage = lazy(() => import('../features/reports/PromiseReportPage').then((m) => ({ default: m.PromiseReportPage })))
+export const EscalationsPage = lazy(() => import('../features/promises/EscalationsPage').then((m) => ({ default: m.EscalationsPage })))
+export const DeclinedPage = lazy(() => import('../features/promises/DeclinedPage').then((m) => ({ default: m.DeclinedPage })))
 export const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 export const SignInPage = lazy(() => import('../features/session/SignInPage').then((m) => ({ default: m.SignInPage })))
 export const FirstStartPage = lazy(() => import('../features/setup/FirstStartPage').then((m) => ({ default: m.FirstStartPage })))

@@ -1,7 +1,7 @@
 import type { Role } from '../../electron/core/staff/roles'
 
 /** The screens, by hash route. Core checks every operation's permission; this only shapes the menu. */
-export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports'
+export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports' | 'escalations' | 'declined'
 
 export const deskRoles: readonly Role[] = ['front_desk', 'manager', 'admin', 'guest_relations']
 const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
@@ -12,6 +12,10 @@ export function pagesFor(role: Role): PageKey[] {
   // Pre-assignment chooses rooms (`stay.write`): front desk, managers, administrators.
   if (role === 'front_desk' || role === 'manager' || role === 'admin') pages.push('preassign')
   pages.push('board', 'observe')
+  // The lead's and duty manager's view of escalated prompts (`prompt.escalations`, 'hotel.write').
+  if (role === 'admin' || role === 'manager') pages.push('escalations')
+  // Declined prompts with their reasons (`prompt.review`): guest relations' queue.
+  if (reviewRoles.includes(role)) pages.push('declined')
   // New PMS arrivals to link or create (`guest.merge`) are guest relations' queue.
   if (reviewRoles.includes(role)) pages.push('inbox', 'arrivals', 'duplicates')
   // Hotel settings (the phone country) are the manager's too; serving terminals and unlocking
