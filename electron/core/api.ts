@@ -4,6 +4,7 @@ import { guestOperations } from './guests/guest.operations'
 import { guestDuplicateOperations } from './guests/guest-duplicate.operations'
 import { guestMergeOperations } from './guests/guest-merge.operations'
 import { hotelSettingsOperations } from './setup/hotel-settings.operations'
+import { hotelClockOperations } from './setup/hotel-clock.operations'
 import { observationOperations } from './observations/observation.operations'
 import { otaOperations } from './ota/ota.operations'
 import { pmsOperations } from './pms/pms.operations'
@@ -27,6 +28,7 @@ import { declineQueueOperations } from './promises/decline-queue.operations'
 export const operations = {
   ...setupOperations,
   ...hotelSettingsOperations,
+  ...hotelClockOperations,
   ...staffOperations,
   ...departmentOperations,
   ...vocabularyOperations,

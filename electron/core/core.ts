@@ -17,6 +17,7 @@ import type { Operation } from './operation'
 import { roleAllows } from './staff/roles'
 import { SessionStore } from './staff/sessions'
 import { ensureBaseVocabulary } from './vocabulary/vocabulary.repository'
+import { installBuiltinRulesOnce } from './rules/builtin-rules'
 import { ensureGuestIndex, type StartProgress } from './guests/guest-index.repository'
 import { findBadText, foldInputText } from './text-hygiene'
 import { fromStoreError } from './store-errors'
@@ -86,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock
   try {
     ensureBaseVocabulary(sqlite)
+    installBuiltinRulesOnce(sqlite, clock.now())
     ensureGuestIndex(sqlite, options.onProgress)
     pruneEvents(sqlite, new Date(clock.now().getTime() - eventRetentionHours * 3_600_000))
   } catch (error) {

@@ -3,6 +3,10 @@
 // whose value is null matches any value of its code. Tests look for some English texts verbatim.
 
 const negativeCodes = new Set(['allergy', 'dislike'])
+// Shown to the department for the whole stay, acknowledged once, never overdue (issue 10).
+const standing = new Set(['allergy', 'dislike', 'diet', 'hearing-housekeeping', 'evacuation-hearing', 'evacuation-mobility', 'evacuation-vision', 'language', 'address-as', 'no-calls', 'quiet-mornings', 'no-name'])
+const prepareTheRoom = new Set(['periodicals-advertising', 'periodicals-caixin', 'periodicals-economist', 'periodicals-architecture', 'flowers', 'toiletries', 'pillow', 'minibar', 'hearing-alarm', 'wheelchair-room', 'low-vision', 'tea'])
+const occasions = new Set(['birthday', 'anniversary'])
 
 // [key, trigger, category, code, value (null = any), department, priority, due minutes, en, zh]
 export const starterRules = [
@@ -71,13 +75,18 @@ export const starterRules = [
     'Do not disturb room {room} before noon; service it in the afternoon.', '中午前请勿打扰{room}房间，下午再做清洁。'],
   ['no-name', 'check_in', 'service', 'privacy', 'no_name_announce', 'front_office', 'high', 15,
     'Do not say the guest’s name aloud in public areas; use the room number ({room}).', '在公共区域请勿称呼客人姓名，以房号（{room}）代称。'],
-  // On the reservation, so there is time to prepare.
-  ['birthday', 'reservation', 'occasion', 'birthday', null, 'guest_relations', 'normal', 1440,
-    '{guest}’s birthday is {value}: if it falls during the stay, arrange a card and a cake.', '{guest}的生日是{value}：如在住店期间，请准备贺卡和蛋糕。'],
-  ['anniversary', 'reservation', 'occasion', 'anniversary', null, 'guest_relations', 'normal', 1440,
-    '{guest}’s anniversary is {value}: if it falls during the stay, arrange flowers and a card.', '{guest}的纪念日是{value}：如在住店期间，请准备鲜花和贺卡。'],
+  // On the reservation, so there is time to prepare, and only when the day falls during the stay.
+  ['birthday', 'reservation', '', '', null, 'guest_relations', 'normal', 1440,
+    '{guest}’s birthday falls on {date}, during the stay: arrange a card and a cake.', '{guest}的生日（{date}）在住店期间：请准备贺卡和蛋糕。'],
+  ['anniversary', 'reservation', '', '', null, 'guest_relations', 'normal', 1440,
+    '{guest}’s anniversary falls on {date}, during the stay: arrange flowers and a card.', '{guest}的纪念日（{date}）在住店期间：请准备鲜花和贺卡。'],
 ].map(([key, trigger, category, code, value, department, priority, dueMinutes, en, zh]) => ({
-  key, trigger, category, code, value, department, priority, dueMinutes, template: { en, zh },
+  key,
+  // Work that prepares the room is done before arrival, on the pre-assigned room.
+  trigger: prepareTheRoom.has(key) ? 'pre_arrival' : trigger,
+  kind: standing.has(key) ? 'standing' : 'task',
+  category, code, value, department, priority, dueMinutes, template: { en, zh },
   // Allergies and dislikes are stored as avoid/never; their alerts must fire for exactly those.
   polarity: negativeCodes.has(code) ? 'any' : 'wanted',
+  ...(occasions.has(key) ? { conditions: { occasion: key } } : {}),
 }))

@@ -46,16 +46,19 @@ export function rawHotel(sqlite: Sqlite) {
     occupant: sqlite.prepare("SELECT id FROM stay WHERE room_id = ? AND status = 'in_house'"),
     markInHouse: sqlite.prepare("UPDATE stay SET status = 'in_house', room_id = ?, checked_in_at = ?, checked_in_by = ? WHERE id = ? AND status = 'reserved'"),
     rules: sqlite.prepare('SELECT * FROM rule WHERE active = 1 AND trigger = ?'),
+    previousStays: sqlite.prepare("SELECT count(*) AS n FROM stay WHERE guest_id = ? AND id != ? AND status = 'checked_out' AND arrival_date < ?"),
     insertPrompt: sqlite.prepare(
       "INSERT INTO prompt (dedupe_key, stay_id, guest_id, rule_id, preference_id, department_code, trigger, text_en, text_zh, priority, status, due_at, escalate_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
     ),
-    promptView: sqlite.prepare(`SELECT prompt.id, prompt.stay_id, prompt.guest_id, guest.native_name, guest.roman_name, guest.vip, room.number AS room_number,
-        prompt.department_code, department.parent_code, prompt.trigger, prompt.text_en, prompt.text_zh, prompt.priority, prompt.status, prompt.due_at, prompt.escalate_at,
+    promptView: sqlite.prepare(`SELECT prompt.id, prompt.stay_id, prompt.guest_id, guest.native_name, guest.roman_name, guest.vip, room.number AS room_number, room.floor AS room_floor,
+        prompt.kind, prompt.escalated_at, prompt.escalation_level, prompt.overdue_at, prompt.assigned_to, asg.name AS assigned_name, prompt.scheduled_for, prompt.late_minutes,
+        prompt.decline_read_at, rdr.name AS decline_read_by, prompt.department_code, department.parent_code, prompt.trigger, prompt.text_en, prompt.text_zh, prompt.priority, prompt.status, prompt.due_at, prompt.escalate_at,
         prompt.created_at, preference.category, preference.code, preference.value, preference.strength, preference.note,
         prompt.acknowledged_at, ack.name AS acknowledged_by, prompt.done_at, fin.name AS done_by, prompt.declined_at, dec.name AS declined_by, prompt.decline_reason
       FROM prompt JOIN guest ON guest.id = prompt.guest_id JOIN stay ON stay.id = prompt.stay_id LEFT JOIN room ON room.id = stay.room_id
         JOIN department ON department.code = prompt.department_code LEFT JOIN preference ON preference.id = prompt.preference_id LEFT JOIN staff ack ON ack.id = prompt.acknowledged_by
         LEFT JOIN staff fin ON fin.id = prompt.done_by LEFT JOIN staff dec ON dec.id = prompt.declined_by
+        LEFT JOIN staff asg ON asg.id = prompt.assigned_to LEFT JOIN staff rdr ON rdr.id = prompt.decline_read_by
       WHERE prompt.id = ?`),
   }
   // Reference data the app caches per store (department promises, labels, room facts), loaded once here too.
@@ -199,8 +202,20 @@ export function rawHotel(sqlite: Sqlite) {
       rules,
       trigger: 'check_in',
       now,
-      promiseMinutes: promises,
+      ackMinutes: promises,
       valueLabel: (category, code, value, lang) => labels.value(category, code, value, lang),
+      facts: {
+        vip: guest.vip,
+        languages: [],
+        nationality: guest.nationality,
+        previousStays: (s.previousStays.get(guest.id, stay.id, stay.arrival_date) as { n: number }).n,
+        arrival: stay.arrival_date,
+        departure: stay.departure_date,
+        occasionDates: { birthday: [], anniversary: [] },
+      },
+      arrivalAt: new Date(`${stay.arrival_date}T06:00:00Z`),
+      departureAt: new Date(`${stay.departure_date}T04:00:00Z`),
+      words: { arrival: { en: stay.arrival_date, zh: stay.arrival_date }, departure: { en: stay.departure_date, zh: stay.departure_date }, date: (d) => d },
     })
     const prompts: PromptView[] = []
     for (const d of drafts) {
@@ -228,9 +243,18 @@ function promptView(r: Record<string, any>): PromptView {
     guestId: r.guest_id,
     guest: { nativeName: r.native_name, romanName: r.roman_name, vip: r.vip },
     roomNumber: r.room_number,
+    floor: r.room_floor ?? null,
     department: r.department_code,
     parentDepartment: r.parent_code ?? null,
     trigger: r.trigger,
+    kind: r.kind === 'standing' ? 'standing' : 'task',
+    escalatedAt: r.escalated_at,
+    escalationLevel: r.escalation_level,
+    overdueAt: r.overdue_at,
+    assignedTo: r.assigned_to !== null ? { id: r.assigned_to, name: r.assigned_name ?? '' } : null,
+    scheduledFor: r.scheduled_for,
+    lateMinutes: r.late_minutes,
+    declineRead: r.decline_read_at ? { at: r.decline_read_at, by: r.decline_read_by ?? '' } : null,
     text: { en: r.text_en, zh: r.text_zh },
     priority: r.priority,
     status: r.status,

@@ -3,9 +3,15 @@ import type { PreferenceFact } from '../../electron/core/guests/preference'
 import { generatePrompts, renderTemplate, type PromptSituation, type RuleFacts } from '../../electron/core/prompts/prompt-generation'
 
 const now = new Date('2026-11-23T06:00:00.000Z')
-const rule = (id: number, category: string, code: string, value: string | null, department: string, en: string, zh: string, extra: Partial<RuleFacts> = {}): RuleFacts => ({
+const rule = (id: number, category: string | null, code: string | null, value: string | null, department: string, en: string, zh: string, extra: Partial<RuleFacts> = {}): RuleFacts => ({
   id,
+  kind: 'task',
   trigger: 'check_in',
+  ackMinutes: null,
+  conditions: {},
+  offsetDays: null,
+  atTime: null,
+  position: id,
   category,
   code,
   value,
@@ -43,8 +49,12 @@ function situation(overrides: Partial<PromptSituation> = {}): PromptSituation {
     rules,
     trigger: 'check_in',
     now,
-    promiseMinutes: { housekeeping: 45, restaurant: 20 },
+    ackMinutes: { housekeeping: 45, restaurant: 20 },
     valueLabel: (_c, _k, value, lang) => (value === 'orchid' ? (lang === 'en' ? 'orchid' : '兰花') : value),
+    facts: { vip: 0, languages: ['zh'], nationality: 'MO', previousStays: 2, arrival: '2026-11-23', departure: '2026-11-26', occasionDates: { birthday: ['12-24'], anniversary: [] } },
+    arrivalAt: new Date('2026-11-23T06:00:00.000Z'),
+    departureAt: new Date('2026-11-26T04:00:00.000Z'),
+    words: { arrival: { en: '23 Nov 14:00', zh: '11月23日 14:00' }, departure: { en: '26 Nov 12:00', zh: '11月26日 12:00' }, date: (d) => d },
     ...overrides,
   }
 }
@@ -61,15 +71,16 @@ describe('prompt generation', () => {
 
   it('links each prompt to the rule and preference that caused it, with a stable key', () => {
     const drafts = generatePrompts(situation())
-    expect(drafts[0]).toMatchObject({ ruleId: 1, preferenceId: 10, dedupeKey: '42:1:10' })
+    expect(drafts[0]).toMatchObject({ ruleId: 1, preferenceId: 10, dedupeKey: '42:1:reading.periodical=mainland_advertising' })
     expect(generatePrompts(situation()).map((d) => d.dedupeKey)).toEqual(drafts.map((d) => d.dedupeKey))
   })
 
-  it('sets the due time from the rule and escalation from the department promise', () => {
+  it('sets the due time from the rule and the acknowledge promise from the department, never after the due time', () => {
     const [housekeeping, restaurant] = generatePrompts(situation())
     expect(housekeeping.dueAt.toISOString()).toBe('2026-11-23T06:30:00.000Z')
-    expect(housekeeping.escalateAt.toISOString()).toBe('2026-11-23T06:45:00.000Z')
-    expect(restaurant.escalateAt.toISOString()).toBe('2026-11-23T06:30:00.000Z')
+    // Housekeeping promises to acknowledge in 45 minutes, but the work is due in 30.
+    expect(housekeeping.escalateAt.toISOString()).toBe('2026-11-23T06:30:00.000Z')
+    expect(restaurant.escalateAt.toISOString()).toBe('2026-11-23T06:20:00.000Z')
   })
 
   it('fills {value} with the label in each language for any-value rules', () => {

@@ -14,6 +14,7 @@ import type { ObservationTable } from './tables/observation.table'
 import type { GuestChangeTable, GuestMergeTable, GuestPairFlagTable, GuestTokenTable, GuestMatchKeyTable, DuplicateCandidateTable } from './tables/guest-history.table'
 
 /** Kysely's view of the schema: one entry per table, row types match the columns exactly. */
+import type { EscalationStepTable, NightAuditTable, ScheduledFireTable } from './tables/promise.table'
 export interface Database {
   department: DepartmentTable
   staff: StaffTable
@@ -39,4 +40,7 @@ export interface Database {
   stay_event: StayEventTable
   arrival_match: ArrivalMatchTable
   pms_import: PmsImportTable
+  escalation_step: EscalationStepTable
+  scheduled_fire: ScheduledFireTable
+  night_audit: NightAuditTable
 }

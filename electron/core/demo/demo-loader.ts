@@ -1,4 +1,4 @@
-import { addDays, localDate } from '../clock'
+import { addDays } from '../clock'
 import type { Actor } from '../context'
 import type { Result } from '../core'
 import { AppError } from '../errors'
@@ -16,7 +16,6 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
     if (!result.ok) throw new AppError('VALIDATION', `Demo data: ${what}: ${result.error.message}`, { operation: name })
     return result.value as T
   }
-  const today = localDate(now)
   const adminRow = data.hotel.staff.find((s) => s.role === 'admin') ?? data.hotel.staff[0]
   const { staff: admin } = must<{ staff: Actor }>(
     null,
@@ -28,6 +27,8 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
     },
     'first administrator',
   )
+  // The demo's days count from the hotel's business date, not the machine's calendar.
+  const today = must<{ businessDate: string }>(admin, 'hotel.clock', {}, 'hotel clock').businessDate
   for (const o of data.hotel.outlets) must(admin, 'department.create', o, `outlet ${o.code}`)
   for (const s of data.hotel.staff) {
     if (s.code === adminRow.code) continue

@@ -16,7 +16,9 @@ import {
   type EditableGuestColumn,
   type EditablePreferenceColumn,
 } from './guest-profile.repository'
-import { findGuest, insertPreference } from './guest.repository'
+import { findGuest, insertPreference, listActivePreferences } from './guest.repository'
+import { isNegative, type Strength } from './preference'
+import { wishReceived } from '../stays/stay-changes'
 import type { GuestPatch, PreferenceFields } from './guest.schemas'
 
 type Stored = string | number | null
@@ -102,6 +104,20 @@ export function addPreference(
       })
     }
   }
+  // The same wish twice (a second "shoes always muddy" accepted) confirms the one the guest has.
+  const twin = listActivePreferences(ctx.sqlite, guest.id).find(
+    (p) =>
+      p.category === fields.category &&
+      p.code === fields.code &&
+      p.value === fields.value &&
+      p.scope === fields.scope &&
+      (p.stay_id ?? null) === (fields.scope === 'stay' ? (fields.stayId ?? null) : null) &&
+      isNegative(p.strength as Strength) === isNegative(fields.strength as Strength),
+  )
+  if (twin) {
+    confirmPreference(ctx, twin.id)
+    return twin.id
+  }
   const at = ctx.clock.now().toISOString()
   const { noticedAt, ...who } = source
   const id = insertPreference(ctx.sqlite, guest.id, fields, { at: noticedAt ?? at, ...who })
@@ -124,6 +140,8 @@ export function addPreference(
     entityId: id,
     detail: { category: fields.category, code: fields.code },
   })
+  // A wish made while the guest is in house (or before they arrive) reaches the departments now.
+  wishReceived(ctx, guest.id, id)
   return id
 }
 

@@ -1,4 +1,3 @@
-import { localDate } from '../clock'
 import { sql } from 'kysely'
 import { all, qb, type Sqlite } from '../db/query'
 import { foldForSearch, phoneDigits } from './guest-name'
@@ -6,6 +5,7 @@ import { nameWords, searchSections, typedTokens, type GuestKeyFields } from './g
 import { compareNameKeys, nameSortKey, type NameSortKey } from './name-order'
 import { hotelPhoneCountry, phoneSearchDigits } from './phone'
 import { absorbedProfilesOf, currentGuestsMatching, prefixMatches, prefixMatchesAmong, substringMatches } from './guest-index.repository'
+import { businessDateOf } from '../hotel-clock'
 
 export interface GuestSearchHit {
   guestId: number
@@ -36,7 +36,7 @@ const closeness = { code: 0, exact: 1, prefix: 2, substring: 3 } as const
 export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: Date): GuestSearchHit[] {
   const folded = foldForSearch(text)
   if (folded === '') return []
-  const today = localDate(now)
+  const today = businessDateOf(sqlite, now)
   const rank = new Map<number, number>()
   const byCode = new Map<number, 'room' | 'confirmation'>()
   const note = (id: number, r: number) => {

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { localDate } from '../clock'
 import { actorOf } from '../context'
 import { recordAudit } from '../audit/audit.repository'
 import { AppError } from '../errors'
@@ -10,6 +9,7 @@ import { guestFields, guestPatch, isoDate, preferenceFields, preferencePatch } f
 import { addPreference, confirmPreference, retirePreference, undoLastChange, updateGuest, updatePreference } from './guest-profile.service'
 import { listGuestHistory } from './guest-history.repository'
 import { searchGuests } from './guest-search'
+import { today } from '../hotel-clock'
 
 const guestId = z.number().int().positive()
 
@@ -82,7 +82,7 @@ export const guestOperations = {
     permission: 'hotel.write',
     input: preferenceFields.extend({ guestId, noticedOn: isoDate }),
     handler(ctx, { noticedOn, ...input }) {
-      if (noticedOn > localDate(ctx.clock.now())) {
+      if (noticedOn > today(ctx)) {
         throw new AppError('VALIDATION', 'A preference cannot have been noticed in the future.', { issues: [{ path: 'noticedOn', message: 'Use today or an earlier date.' }] })
       }
       const actor = actorOf(ctx)

@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
 import { AppError } from '../errors'
-import { localDate } from '../clock'
 import { currentGuestsMatching } from '../guests/guest-index.repository'
 import { typedTokens } from '../guests/guest-keys'
 import { foldForSearch } from '../guests/guest-name'
@@ -20,6 +19,7 @@ import {
   setObservationOutcome,
 } from './observation.repository'
 import type { ObservationView } from './observation.view'
+import { today } from '../hotel-clock'
 
 const observationId = z.number().int().positive()
 
@@ -62,7 +62,7 @@ export const observationOperations = {
       const folded = foldForSearch(input.text)
       // Names as the desk's search finds them (pinyin, either order, traditional characters…).
       // By name only (never phone digits); the room typed comes first.
-      const named = folded ? new Set(currentGuestsMatching(ctx.sqlite, null, typedTokens(folded), localDate(ctx.clock.now()), 500)) : null
+      const named = folded ? new Set(currentGuestsMatching(ctx.sqlite, null, typedTokens(folded), today(ctx), 500)) : null
       const inRoom = (s: { room_number: string | null }) => foldForSearch(s.room_number ?? '').startsWith(folded)
       return listInHouse(ctx.sqlite)
         .filter((s) => !named || inRoom(s) || named.has(s.guest_id))

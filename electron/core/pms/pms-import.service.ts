@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { localDate } from '../clock'
 import { actorOf, type OperationContext } from '../context'
 import { recordAudit } from '../audit/audit.repository'
 import { AppError } from '../errors'
@@ -13,6 +12,7 @@ import { insertPmsImport } from './pms.repository'
 import type { ReportFile } from './report-file'
 import { mappingSchema, missingRequired, suggestMapping, validateReport, type Mapping, type ReportError, type ReportKind, type RoomStatusReportRow } from './report-mapping'
 import { applyStayReport, checkStayReport, type StayReportOutcome } from './stay-report'
+import { today } from '../hotel-clock'
 
 const mappingKey = (kind: ReportKind) => `pms.mapping.${kind}`
 
@@ -145,7 +145,7 @@ function applyChecked(ctx: OperationContext, kind: ReportKind, rows: unknown[], 
     }
     return { ...base, status: 'applied', errors: [], roomsUpdated, unchanged }
   } else {
-    const applied = applyStayReport(ctx, kind, rows as Parameters<typeof applyStayReport>[2], localDate(ctx.clock.now()))
+    const applied = applyStayReport(ctx, kind, rows as Parameters<typeof applyStayReport>[2], today(ctx))
     return {
       ...base,
       status: 'applied',

@@ -9,9 +9,12 @@ const insertDraft = prepared(
     stayId: number
     guestId: number
     ruleId: number
-    preferenceId: number
+    preferenceId: number | null
     department: string
     trigger: string
+    kind: string
+    scheduledFor: string | null
+    lateMinutes: number | null
     textEn: string
     textZh: string
     priority: string
@@ -36,17 +39,24 @@ const insertDraft = prepared(
         due_at: a.dueAt,
         escalate_at: a.escalateAt,
         created_at: a.createdAt,
+        kind: a.kind,
+        scheduled_for: a.scheduledFor,
+        late_minutes: a.lateMinutes,
       })
       .onConflict((oc) => oc.column('dedupe_key').doNothing()),
 )
 
-/** Stores drafts; ones already stored (same stay, rule, preference) are skipped. Returns new ids. */
+/**
+ * Stores drafts; ones already stored (same dedupe key: stay, rule, preference value, occurrence)
+ * are skipped. A timed firing passes when it was scheduled for and how late it fired. Returns new ids.
+ */
 export function insertPromptDrafts(
   sqlite: Sqlite,
   drafts: readonly PromptDraft[],
   stayId: number,
   guestId: number,
   createdAt: string,
+  firing: { scheduledFor: string; lateMinutes: number | null } | null = null,
 ): number[] {
   const ids: number[] = []
   for (const d of drafts) {
@@ -58,6 +68,9 @@ export function insertPromptDrafts(
       preferenceId: d.preferenceId,
       department: d.department,
       trigger: d.trigger,
+      kind: d.kind,
+      scheduledFor: firing?.scheduledFor ?? null,
+      lateMinutes: firing?.lateMinutes ?? null,
       textEn: d.text.en,
       textZh: d.text.zh,
       priority: d.priority,
@@ -306,15 +319,16 @@ export function openPromptTexts(sqlite: Sqlite, stayId: number) {
     sqlite,
     qb
       .selectFrom('prompt')
-      .select(['id', 'dedupe_key', 'guest_id', 'trigger', 'text_en', 'text_zh'])
+      .select(['id', 'dedupe_key', 'guest_id', 'trigger', 'text_en', 'text_zh', 'due_at', 'kind'])
       .where('stay_id', '=', stayId)
       .where('status', 'in', ['open', 'acknowledged'])
       .orderBy('id'),
   )
 }
 
-export function setPromptTexts(sqlite: Sqlite, id: number, text: { en: string; zh: string }): void {
-  run(sqlite, qb.updateTable('prompt').set({ text_en: text.en, text_zh: text.zh }).where('id', '=', id))
+/** Draws an open prompt again: its text, and its due time when it moved with the stay's dates. */
+export function setPromptTexts(sqlite: Sqlite, id: number, text: { en: string; zh: string }, dueAt?: string): void {
+  run(sqlite, qb.updateTable('prompt').set({ text_en: text.en, text_zh: text.zh, ...(dueAt ? { due_at: dueAt, overdue_at: null } : {}) }).where('id', '=', id))
 }
 
 /** Opens again the prompts a withdrawal closed (a reserved stay's prompts are closed only by it). Returns their ids. */

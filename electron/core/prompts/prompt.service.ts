@@ -1,4 +1,4 @@
-import { actorOf, type OperationContext } from '../context'
+import type { OperationContext } from '../context'
 import { cached } from '../db/store-cache'
 import type { GuestRow } from '../db/tables/guest.table'
 import type { StayRow } from '../db/tables/stay.table'
@@ -7,17 +7,35 @@ import { formsOfAddress } from '../guests/form-of-address'
 import { findGuest, listActivePreferences, toPreferenceFact } from '../guests/guest.repository'
 import { activeRulesFor } from '../rules/rule.repository'
 import { listVocabulary, VocabularyLabels } from '../vocabulary/vocabulary.repository'
-import { generatePrompts, triggers, type Trigger } from './prompt-generation'
+import { anyRuleMayFire, generatePrompts, triggers, type RuleFacts, type Trigger } from './prompt-generation'
+import { countPreviousStays } from './prompt-facts.repository'
+import { hotelClockSettings, hotelInstant } from '../hotel-clock'
 import { findPromptView, insertPromptDrafts, openPromptTexts, setPromptTexts } from './prompt.repository'
 import type { PromptView } from './prompt.view'
 
 export const promiseCacheKey = 'department.promises'
 export const vocabularyCacheKey = 'vocabulary.labels'
+/** The hotel's standard check-in and check-out times, for a stay without an ETA. */
+export const standardArrivalTime = '14:00'
+export const standardDepartureTime = '12:00'
+
+/** How a rule firing came about: which rules (default: the trigger's active rules), which preferences, which occurrence. */
+export interface FiringOptions {
+  rules?: readonly RuleFacts[]
+  /** Only these preferences (a wish made during the stay). */
+  preferenceIds?: readonly number[]
+  /** A daily rule's business date: one prompt per day. */
+  occurrence?: string
+  /** A timed firing: when it was due, and how late it fired (null: on time). */
+  firing?: { scheduledFor: Date; lateMinutes: number | null }
+  /** Fire as of this instant (a timed firing uses its scheduled time for due times). Default: now. */
+  at?: Date
+}
 
 /**
  * Creates the prompts the rules produce for a guest's stay at a trigger, inside the caller's
  * transaction. Safe to repeat: prompts already created for the same stay, rule and
- * preference are not created again.
+ * preference value (and occurrence) are not created again.
  */
 export function createPromptsForStay(
   ctx: OperationContext,
@@ -25,25 +43,34 @@ export function createPromptsForStay(
   stay: StayRow,
   roomNumber: string | null,
   trigger: Trigger,
+  options: FiringOptions = {},
 ): PromptView[] {
-  actorOf(ctx)
   const now = ctx.clock.now()
-  const drafts = draftsFor(ctx, guest, stay, roomNumber, trigger, now)
-  const ids = insertPromptDrafts(ctx.sqlite, drafts, stay.id, guest.id, now.toISOString())
+  // A firing missed while the app was closed counts its promises from when it really fired.
+  const drafts = draftsFor(ctx, guest, stay, roomNumber, trigger, options.firing?.lateMinutes ? { ...options, at: now } : options)
+  if (drafts.length === 0) return []
+  const firing = options.firing ? { scheduledFor: options.firing.scheduledFor.toISOString(), lateMinutes: options.firing.lateMinutes } : null
+  const ids = insertPromptDrafts(ctx.sqlite, drafts, stay.id, guest.id, now.toISOString(), firing)
   const views = ids.map((id) => findPromptView(ctx.sqlite, id)).filter((v): v is PromptView => v !== undefined)
   for (const prompt of views) ctx.emit('prompt.created', { prompt })
   return views
 }
 
-function draftsFor(ctx: OperationContext, guest: GuestRow, stay: Pick<StayRow, 'id'>, roomNumber: string | null, trigger: Trigger, now = ctx.clock.now()) {
-  const promises = cached(ctx.sqlite, promiseCacheKey, () =>
-    Object.fromEntries(listDepartments(ctx.sqlite).map((d) => [d.code, d.promise_minutes])),
+/** The drafts a firing would make, without storing them (rule.preview uses this too). */
+export function draftsFor(ctx: OperationContext, guest: GuestRow, stay: StayRow, roomNumber: string | null, trigger: Trigger, options: FiringOptions = {}) {
+  const ackMinutes = cached(ctx.sqlite, promiseCacheKey, () =>
+    Object.fromEntries(listDepartments(ctx.sqlite).map((d) => [d.code, d.ack_minutes])),
   )
-  const labels = cached(ctx.sqlite, vocabularyCacheKey, () => new VocabularyLabels(listVocabulary(ctx.sqlite)))
-  const rules = activeRulesFor(ctx.sqlite, trigger)
+  const rules = options.rules ?? activeRulesFor(ctx.sqlite, trigger)
+  if (rules.length === 0) return []
   const preferences = listActivePreferences(ctx.sqlite, guest.id).map(toPreferenceFact)
   // Most guests meet no rule of a trigger: then there is nothing to word.
-  if (!rules.some((r) => preferences.some((p) => p.category === r.category && p.code === r.code))) return []
+  if (!anyRuleMayFire(rules, preferences)) return []
+  const labels = cached(ctx.sqlite, vocabularyCacheKey, () => new VocabularyLabels(listVocabulary(ctx.sqlite)))
+  const { timeZone } = hotelClockSettings(ctx.sqlite)
+  const arrivalAt = hotelInstant(stay.arrival_date, validTime(stay.eta) ?? standardArrivalTime, timeZone)
+  const departureAt = hotelInstant(stay.departure_date, standardDepartureTime, timeZone)
+  const occasion = (code: string) => preferences.filter((p) => p.category === 'occasion' && p.code === code && /^\d{2}-\d{2}$/.test(p.value)).map((p) => p.value)
   return generatePrompts({
     guestName: formsOfAddress(guest, preferences, stay.id),
     stayId: stay.id,
@@ -51,29 +78,79 @@ function draftsFor(ctx: OperationContext, guest: GuestRow, stay: Pick<StayRow, '
     preferences,
     rules,
     trigger,
-    now,
-    promiseMinutes: promises,
+    now: options.at ?? ctx.clock.now(),
+    ackMinutes,
     valueLabel: (category, code, value, lang) => labels.value(category, code, value, lang),
+    facts: {
+      vip: guest.vip,
+      languages: parseLanguages(guest.languages),
+      nationality: guest.nationality,
+      previousStays: countPreviousStays(ctx.sqlite, guest.id, stay.id, stay.arrival_date),
+      arrival: stay.arrival_date,
+      departure: stay.departure_date,
+      occasionDates: {
+        birthday: [...(guest.birth_date && /^\d{4}-\d{2}-\d{2}$/.test(guest.birth_date) ? [guest.birth_date.slice(5)] : []), ...occasion('birthday')],
+        anniversary: occasion('anniversary'),
+      },
+    },
+    arrivalAt,
+    departureAt,
+    words: {
+      arrival: { en: hotelWords(arrivalAt, 'en', timeZone), zh: hotelWords(arrivalAt, 'zh', timeZone) },
+      departure: { en: hotelWords(departureAt, 'en', timeZone), zh: hotelWords(departureAt, 'zh', timeZone) },
+      date: (date, lang) => dateWords(date, lang),
+    },
+    inHouse: stay.status === 'in_house',
+    onlyPreferences: options.preferenceIds ? new Set(options.preferenceIds) : undefined,
+    occurrence: options.occurrence,
   })
 }
 
+function validTime(eta: string | null): string | null {
+  return eta && /^([01]\d|2[0-3]):[0-5]\d$/.test(eta) ? eta : null
+}
+
+function parseLanguages(stored: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(stored)
+    return Array.isArray(parsed) ? parsed.filter((l): l is string => typeof l === 'string') : []
+  } catch {
+    return stored.split(/[,\s]+/).filter(Boolean)
+  }
+}
+
+/** "1 Dec 14:30" / "12月1日 14:30", in the hotel's zone: what a prompt's text says. */
+export function hotelWords(at: Date, lang: 'en' | 'zh', timeZone: string): string {
+  const locale = lang === 'en' ? 'en-GB' : 'zh-CN'
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
+}
+
+function dateWords(date: string, lang: 'en' | 'zh'): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
+}
+
 /**
- * After a room move, the stay's open prompts follow the guest: their texts are drawn again with
- * the new room (the board reads the room from the stay already). Prompts whose rule has since
+ * After a room move or a change of dates, the stay's open prompts follow the guest: their texts
+ * are drawn again with the new room and dates, and work due at arrival moves with the arrival. Prompts whose rule has since
  * been switched off keep their text. Emits prompt.updated for each prompt whose text changed.
  */
-export function redraftOpenPrompts(ctx: OperationContext, stay: Pick<StayRow, 'id'>, roomNumber: string | null): number {
+export function redraftOpenPrompts(ctx: OperationContext, stay: StayRow, roomNumber: string | null): number {
   const open = openPromptTexts(ctx.sqlite, stay.id)
   let changed = 0
-  for (const [key, prompts] of groupBy(open, (p) => `${p.guest_id}:${p.trigger}`)) {
-    const [guestId, trigger] = key.split(':')
+  for (const [key, prompts] of groupBy(open, (p) => `${p.guest_id}:${p.trigger}:${p.dedupe_key.split('@')[1] ?? ''}`)) {
+    const [guestId, trigger, occurrence] = key.split(':')
     const guest = findGuest(ctx.sqlite, Number(guestId))
     if (!guest || !(triggers as readonly string[]).includes(trigger)) continue
-    const drafts = new Map(draftsFor(ctx, guest, stay, roomNumber, trigger as Trigger).map((d) => [d.dedupeKey, d]))
+    const drafts = new Map(draftsFor(ctx, guest, stay, roomNumber, trigger as Trigger, { occurrence: occurrence || undefined }).map((d) => [d.dedupeKey, d]))
     for (const prompt of prompts) {
       const draft = drafts.get(prompt.dedupe_key)
-      if (!draft || (draft.text.en === prompt.text_en && draft.text.zh === prompt.text_zh)) continue
-      setPromptTexts(ctx.sqlite, prompt.id, draft.text)
+      if (!draft) continue
+      // Work due at arrival (or, for a standing instruction, at departure) moves with the dates.
+      const follows = prompt.kind === 'standing' || prompt.trigger === 'reservation' || prompt.trigger === 'pre_arrival'
+      const dueAt = follows && draft.dueAt.toISOString() !== prompt.due_at ? draft.dueAt.toISOString() : undefined
+      if (!dueAt && draft.text.en === prompt.text_en && draft.text.zh === prompt.text_zh) continue
+      setPromptTexts(ctx.sqlite, prompt.id, draft.text, dueAt)
       const view = findPromptView(ctx.sqlite, prompt.id)
       if (view) ctx.emit('prompt.updated', { prompt: view })
       changed++

@@ -1,10 +1,10 @@
 import { recordAudit } from '../audit/audit.repository'
-import { localDate } from '../clock'
 import type { Actor, OperationContext } from '../context'
 import type { RoomRow } from '../db/tables/room.table'
 import { AppError } from '../errors'
 import type { BlockKind, Housekeeping, RoomBlock } from './room'
 import { findRoom, findRoomByNumber, setRoomBlock, setRoomHousekeeping, updateRoomFacts } from './room.repository'
+import { today } from '../hotel-clock'
 
 /** One room's status as the desk, the housekeeping board or the PMS's room-status report gives it. */
 export interface RoomStatusRow {
@@ -82,7 +82,7 @@ export function mayBlockRooms(actor: Actor): boolean {
   return actor.role === 'manager' || actor.role === 'admin' || (actor.role === 'department' && (actor.department === 'housekeeping' || actor.department === 'engineering'))
 }
 
-/** The hotel's date now, YYYY-MM-DD. */
+/** The hotel's business date now, YYYY-MM-DD (hotel-clock.ts). */
 export function hotelToday(ctx: OperationContext): string {
-  return localDate(ctx.clock.now())
+  return today(ctx)
 }

@@ -1,78 +1,293 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository'
-import { actorOf } from '../context'
+import { actorOf, type OperationContext } from '../context'
+import type { RuleRow } from '../db/tables/rule.table'
 import { findDepartment } from '../departments/department.repository'
 import { AppError } from '../errors'
+import { findGuest, listActivePreferences } from '../guests/guest.repository'
+import { isClockTime, today } from '../hotel-clock'
 import { operation } from '../operation'
-import { polarities, priorities, triggers } from '../prompts/prompt-generation'
-import { insertRule, ruleKeyTaken, listRules } from './rule.repository'
+import { placeholders, polarities, priorities, ruleKinds, triggers, unknownPlaceholders, type RuleFacts, type Trigger } from '../prompts/prompt-generation'
+import { roomNumberOfStay } from '../prompts/prompt-facts.repository'
+import { draftsFor } from '../prompts/prompt.service'
+import { findStay, listArrivals, listInHouse } from '../stays/stay.repository'
+import { listVocabulary } from '../vocabulary/vocabulary.repository'
+import { builtinRules } from './builtin-rules'
+import { ruleConditionsSchema } from './rule-conditions'
+import { findRule, findRuleByKey, insertRule, listRules, nextRulePosition, reorderRules, ruleKeyTaken, toRuleFacts, updateRule } from './rule.repository'
 
 const template = z.string().trim().min(3, 'Write what the department should do.').max(500)
+const time = z.string().trim().refine(isClockTime, 'Give the time as HH:MM on a 24-hour clock, such as 08:00.')
+
+/** What a manager writes: the same for create, update and preview. */
+const ruleInput = z.object({
+  key: z.string().regex(/^[a-z0-9-]{2,60}$/, 'Use lower-case letters, digits and dashes.').optional(),
+  kind: z.enum(ruleKinds).default('task'),
+  trigger: z.enum(triggers),
+  /** Days before arrival (pre_arrival) or after departure (post_stay). */
+  offsetDays: z.number().int().min(0).max(365).nullish().transform((v) => v ?? null),
+  atTime: time.nullish().transform((v) => v ?? null),
+  /** Null: a rule on the guest's facts only (conditions), one prompt per stay. */
+  category: z.string().trim().max(40).nullish().transform((v) => v || null),
+  /** Null: any item of the category. */
+  code: z.string().trim().max(40).nullish().transform((v) => v || null),
+  /** Null: any value. */
+  value: z.string().trim().max(200).nullish().transform((v) => v || null),
+  polarity: z.enum(polarities).default('wanted'),
+  conditions: ruleConditionsSchema.default({}),
+  department: z.string().min(1, 'Choose a department.').max(40),
+  priority: z.enum(priorities).default('normal'),
+  /** Minutes to acknowledge; null: the department's promise. */
+  ackMinutes: z.number().int().min(1).max(7 * 24 * 60).nullish().transform((v) => v ?? null),
+  /** Minutes to complete. */
+  dueMinutes: z.number().int().min(0).max(7 * 24 * 60),
+  template: z.object({ en: template, zh: template }),
+})
+type RuleInput = z.infer<typeof ruleInput>
+
+function invalid(path: string, message: string): never {
+  throw new AppError('VALIDATION', `${path}: ${message}`, { issues: [{ path, message }] })
+}
+
+/**
+ * Checks what zod cannot: placeholders Zhike knows, timing that fits the trigger, a vocabulary
+ * category and code that exist, an active department. Throws VALIDATION naming the field.
+ */
+function assertRuleMakesSense(ctx: OperationContext, input: RuleInput): void {
+  for (const lang of ['en', 'zh'] as const) {
+    const unknown = unknownPlaceholders(input.template[lang])
+    if (unknown.length > 0) {
+      invalid(`template.${lang}`, `{${unknown[0]}} is not a placeholder. Use ${placeholders.map((p) => `{${p}}`).join(' ')}.`)
+    }
+  }
+  const timed = input.trigger === 'daily' || input.trigger === 'post_stay' || (input.trigger === 'pre_arrival' && input.offsetDays !== null)
+  if (timed && input.atTime === null) invalid('atTime', 'Say at what time of day this rule fires.')
+  if (!timed && input.atTime !== null) invalid('atTime', 'Only daily, after-the-stay and days-before-arrival rules fire at a time of day.')
+  if (input.trigger === 'post_stay' && input.offsetDays === null) invalid('offsetDays', 'Say how many days after departure.')
+  if (input.offsetDays !== null && input.trigger !== 'pre_arrival' && input.trigger !== 'post_stay') {
+    invalid('offsetDays', 'Only before-arrival and after-the-stay rules count days.')
+  }
+  if (input.category === null && (input.code !== null || input.value !== null)) invalid('category', 'Choose the category of the preference first.')
+  if (input.code === null && input.value !== null) invalid('code', 'Choose the item before its value.')
+  if (input.category !== null) {
+    const vocabulary = listVocabulary(ctx.sqlite)
+    if (!vocabulary.some((v) => v.category === input.category)) invalid('category', `There is no preference category "${input.category}".`)
+    if (input.code !== null && !vocabulary.some((v) => v.category === input.category && v.code === input.code)) {
+      invalid('code', `There is no "${input.code}" in ${input.category}.`)
+    }
+  }
+  const department = findDepartment(ctx.sqlite, input.department)
+  if (!department || department.active !== 1) invalid('department', `There is no department "${input.department}".`)
+  if (input.kind === 'standing' && (input.trigger === 'check_out' || input.trigger === 'post_stay')) {
+    invalid('kind', 'A standing instruction holds during a stay: choose a trigger before or during it.')
+  }
+}
+
+function toRow(input: RuleInput) {
+  return {
+    kind: input.kind,
+    trigger: input.trigger,
+    offset_days: input.offsetDays,
+    at_time: input.atTime,
+    category: input.category ?? '',
+    code: input.code ?? '',
+    value: input.value,
+    polarity: input.polarity,
+    conditions: JSON.stringify(input.conditions),
+    department_code: input.department,
+    priority: input.priority,
+    ack_minutes: input.ackMinutes,
+    due_minutes: input.dueMinutes,
+    template_en: input.template.en,
+    template_zh: input.template.zh,
+  }
+}
+
+/** A rule as the rules screen shows it. */
+export function toRuleView(r: RuleRow) {
+  const facts = toRuleFacts(r)
+  return {
+    id: r.id,
+    key: r.key,
+    kind: facts.kind,
+    trigger: facts.trigger,
+    offsetDays: facts.offsetDays,
+    atTime: facts.atTime,
+    category: facts.category,
+    code: facts.code,
+    value: facts.value,
+    polarity: facts.polarity,
+    conditions: facts.conditions,
+    department: r.department_code,
+    priority: facts.priority,
+    ackMinutes: facts.ackMinutes,
+    dueMinutes: r.due_minutes,
+    template: facts.template,
+    active: r.active === 1,
+    position: r.position,
+    builtin: r.builtin === 1,
+    updatedAt: r.updated_at,
+  }
+}
+export type RuleView = ReturnType<typeof toRuleView>
+
+function freeKey(ctx: OperationContext, input: RuleInput): string {
+  const base = [input.trigger, input.category, input.code, input.value].filter(Boolean).join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 50)
+  for (let n = 1; ; n++) {
+    const key = n === 1 ? base : `${base}-${n}`
+    if (!ruleKeyTaken(ctx.sqlite, key)) return key
+  }
+}
+
+function requireRule(ctx: OperationContext, id: number): RuleRow {
+  const rule = findRule(ctx.sqlite, id)
+  if (!rule) throw new AppError('NOT_FOUND', `No rule with id ${id}.`, { entity: 'rule', id })
+  return rule
+}
+
+function audit(ctx: OperationContext, action: string, id: number, detail?: Record<string, unknown>): void {
+  recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: actorOf(ctx).staffId, action, entity: 'rule', entityId: id, detail })
+}
+
+/**
+ * Who among today's arrivals and in-house guests a rule would fire for, with what text: the
+ * rule is not saved. Answers at most `limit` matches and how many stays were checked.
+ */
+function previewRule(ctx: OperationContext, input: RuleInput, limit: number) {
+  const date = today(ctx)
+  const facts: RuleFacts = { ...toRuleFacts({ ...toRow(input), id: 0, key: 'preview', active: 1, position: 0, builtin: 0, updated_at: null } as RuleRow) }
+  const stays = [
+    ...listArrivals(ctx.sqlite, date).filter((s) => s.status === 'reserved').map((s) => ({ id: s.id, status: 'arriving' as const })),
+    ...listInHouse(ctx.sqlite).map((s) => ({ id: s.id, status: 'in_house' as const })),
+  ]
+  const matches = []
+  let total = 0
+  for (const entry of stays) {
+    const stay = findStay(ctx.sqlite, entry.id)
+    const guest = stay ? findGuest(ctx.sqlite, stay.guest_id) : undefined
+    if (!stay || !guest) continue
+    const drafts = draftsFor(ctx, guest, stay, roomNumberOfStay(ctx.sqlite, stay.id), facts.trigger as Trigger, { rules: [facts] })
+    total += drafts.length
+    for (const draft of drafts) {
+      if (matches.length >= limit) break
+      const preference = draft.preferenceId === null ? undefined : listPreferenceFact(ctx, guest.id, draft.preferenceId)
+      matches.push({
+        stayId: stay.id,
+        guestId: guest.id,
+        guest: { nativeName: guest.native_name, romanName: guest.roman_name },
+        roomNumber: roomNumberOfStay(ctx.sqlite, stay.id),
+        status: entry.status,
+        reason: preference ?? null,
+        text: draft.text,
+        dueAt: draft.dueAt.toISOString(),
+        department: draft.department,
+      })
+    }
+  }
+  return { businessDate: date, checked: stays.length, total, matches }
+}
+
+function listPreferenceFact(ctx: OperationContext, guestId: number, preferenceId: number) {
+  const row = listActivePreferences(ctx.sqlite, guestId).find((p) => p.id === preferenceId)
+  return row ? { category: row.category, code: row.code, value: row.value, strength: row.strength } : undefined
+}
 
 export const ruleOperations = {
+  /** Every rule, in the managers' order: RuleView[] (see toRuleView). */
   'rule.list': operation({
     kind: 'query',
-    summary: 'The rules that turn preferences into department prompts.',
+    summary: 'The rules that turn guests’ preferences and facts into department prompts, in order.',
     permission: 'rule.read',
     input: z.object({}),
-    handler: (ctx) =>
-      listRules(ctx.sqlite).map((r) => ({
-        id: r.id,
-        key: r.key,
-        trigger: r.trigger,
-        category: r.category,
-        code: r.code,
-        value: r.value,
-        department: r.department_code,
-        priority: r.priority,
-        dueMinutes: r.due_minutes,
-        template: { en: r.template_en, zh: r.template_zh },
-        polarity: r.polarity,
-        active: r.active === 1,
-      })),
+    handler: (ctx) => listRules(ctx.sqlite).map(toRuleView),
   }),
 
+  /**
+   * Adds a rule (RuleInput: trigger, optional preference condition, conditions, department,
+   * priority, promises in minutes, en/zh template). Answers { id }. Errors: VALIDATION naming the
+   * field (unknown placeholder, time that does not fit the trigger, unknown category or code,
+   * taken key), nothing saved.
+   */
   'rule.create': operation({
     kind: 'mutation',
-    summary: 'Add a rule: when a guest has this preference, prompt this department.',
+    summary: 'Add a rule: when a guest has this preference or these facts, prompt this department.',
     permission: 'rule.write',
-    input: z.object({
-      key: z.string().regex(/^[a-z0-9-]{2,60}$/, 'Use lower-case letters, digits and dashes.'),
-      trigger: z.enum(triggers),
-      category: z.string().trim().min(1, 'Choose a category.').max(40),
-      code: z.string().trim().min(1).max(40),
-      value: z.string().trim().max(200).nullish().transform((v) => v || null),
-      department: z.string().min(1).max(40),
-      priority: z.enum(priorities).default('normal'),
-      dueMinutes: z.number().int().min(0).max(7 * 24 * 60),
-      template: z.object({ en: template, zh: template }),
-      /** wanted: required/preferred preferences; unwanted: avoid/never; any: both (allergy alerts). */
-      polarity: z.enum(polarities).default('wanted'),
-    }),
+    input: ruleInput,
     handler(ctx, input) {
-      const actor = actorOf(ctx)
-      if (!findDepartment(ctx.sqlite, input.department)) {
-        throw new AppError('NOT_FOUND', `There is no department "${input.department}".`, { entity: 'department' })
+      assertRuleMakesSense(ctx, input)
+      if (input.key !== undefined && ruleKeyTaken(ctx.sqlite, input.key)) invalid('key', `A rule called ${input.key} already exists; choose another key.`)
+      const key = input.key ?? freeKey(ctx, input)
+      const id = insertRule(ctx.sqlite, { ...toRow(input), key, active: 1, position: nextRulePosition(ctx.sqlite), updated_at: ctx.clock.now().toISOString() })
+      audit(ctx, 'rule.create', id, { key })
+      // The hotel's own rule for a need a built-in rule covers replaces it: the built-in is switched off.
+      for (const builtin of builtinRules.filter((b) => b.replaces?.includes(key))) {
+        const row = findRuleByKey(ctx.sqlite, builtin.key)
+        if (row && row.active === 1) {
+          updateRule(ctx.sqlite, row.id, { active: 0, updated_at: ctx.clock.now().toISOString() })
+          audit(ctx, 'rule.deactivate', row.id, { replacedBy: key })
+        }
       }
-      if (ruleKeyTaken(ctx.sqlite, input.key)) {
-        throw new AppError('VALIDATION', `key: a rule called ${input.key} already exists.`, { issues: [{ path: 'key', message: 'Already taken; choose another key.' }] })
-      }
-      const id = insertRule(ctx.sqlite, {
-        key: input.key,
-        trigger: input.trigger,
-        category: input.category,
-        code: input.code,
-        value: input.value,
-        department_code: input.department,
-        priority: input.priority,
-        due_minutes: input.dueMinutes,
-        template_en: input.template.en,
-        template_zh: input.template.zh,
-        polarity: input.polarity,
-        active: 1,
-      })
-      recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: actor.staffId, action: 'rule.create', entity: 'rule', entityId: id })
       return { id }
+    },
+  }),
+
+  /** Changes a rule (the whole RuleInput). Prompts already made keep their text. Answers the RuleView. */
+  'rule.update': operation({
+    kind: 'mutation',
+    summary: 'Change a rule. Prompts it already made keep their words.',
+    permission: 'rule.write',
+    input: ruleInput.extend({ id: z.number().int().positive() }),
+    handler(ctx, input) {
+      const before = requireRule(ctx, input.id)
+      assertRuleMakesSense(ctx, input)
+      if (input.key !== undefined && input.key !== before.key && findRuleByKey(ctx.sqlite, input.key)) invalid('key', `A rule called ${input.key} already exists; choose another key.`)
+      updateRule(ctx.sqlite, input.id, { ...toRow(input), key: input.key ?? before.key, updated_at: ctx.clock.now().toISOString() })
+      audit(ctx, 'rule.update', input.id, { key: before.key })
+      return toRuleView(requireRule(ctx, input.id))
+    },
+  }),
+
+  /** Switches a rule off (it makes no new prompts) or on again. Answers the RuleView. */
+  'rule.setActive': operation({
+    kind: 'mutation',
+    summary: 'Switch a rule off or on.',
+    permission: 'rule.write',
+    input: z.object({ id: z.number().int().positive(), active: z.boolean() }),
+    handler(ctx, input) {
+      requireRule(ctx, input.id)
+      updateRule(ctx.sqlite, input.id, { active: input.active ? 1 : 0, updated_at: ctx.clock.now().toISOString() })
+      audit(ctx, input.active ? 'rule.activate' : 'rule.deactivate', input.id)
+      return toRuleView(requireRule(ctx, input.id))
+    },
+  }),
+
+  /** Orders the rules: `ids` first in that order, the rest after. Errors: NOT_FOUND for an unknown id. */
+  'rule.reorder': operation({
+    kind: 'mutation',
+    summary: 'Put the rules in order.',
+    permission: 'rule.write',
+    input: z.object({ ids: z.array(z.number().int().positive()).min(1).max(2000) }),
+    handler(ctx, input) {
+      for (const id of input.ids) requireRule(ctx, id)
+      if (new Set(input.ids).size !== input.ids.length) invalid('ids', 'Name each rule once.')
+      reorderRules(ctx.sqlite, input.ids)
+      audit(ctx, 'rule.reorder', input.ids[0], { ids: input.ids })
+      return { ok: true as const }
+    },
+  }),
+
+  /**
+   * Before saving: who among today's arrivals and in-house guests this rule would fire for, with
+   * what text and due time. `{ rule: RuleInput }` → { businessDate, checked (stays), total, matches[≤100] }.
+   */
+  'rule.preview': operation({
+    kind: 'query',
+    summary: 'Try a rule before saving it: whom among today’s arrivals and in-house guests it would prompt for, and with what words.',
+    permission: 'rule.read',
+    input: z.object({ rule: ruleInput }),
+    handler(ctx, input) {
+      assertRuleMakesSense(ctx, input.rule)
+      return previewRule(ctx, input.rule, 100)
     },
   }),
 }

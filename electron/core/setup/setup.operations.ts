@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { visibleName } from '../name-schema'
 import { getSetting, putSetting } from './setting.repository'
 import { insertDepartment, listDepartments } from '../departments/department.repository'
+import { installBuiltinRulesOnce } from '../rules/builtin-rules'
 import { countGuests } from '../guests/guest.repository'
 import { recordAudit } from '../audit/audit.repository'
 import { AppError } from '../errors'
@@ -100,6 +101,8 @@ export const setupOperations = {
         }
       }
       putSetting(ctx.sqlite, hotelNameKey, JSON.stringify(input.hotelName))
+      // Every new hotel gets the built-in rules (access needs, food avoided, VIPs, birthdays).
+      installBuiltinRulesOnce(ctx.sqlite, ctx.clock.now())
       createStaff(
         ctx,
         { ...input.admin, romanName: input.admin.romanName ?? null, department: input.departments[0].code, role: 'admin' },

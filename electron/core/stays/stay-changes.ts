@@ -6,7 +6,10 @@ import type { StayRow } from '../db/tables/stay.table'
 import { findGuest } from '../guests/guest.repository'
 import type { Trigger } from '../prompts/prompt-generation'
 import { cancelOpenPromptsOfStay, findPromptView, reopenCancelledPrompts, reopenPromptsClosedByCheckOut, withdrawPromptsOfTriggers } from '../prompts/prompt.repository'
-import { createPromptsForStay, redraftOpenPrompts } from '../prompts/prompt.service'
+import { createPromptsForStay, redraftOpenPrompts, type FiringOptions } from '../prompts/prompt.service'
+import { activeRulesFor } from '../rules/rule.repository'
+import { today } from '../hotel-clock'
+import { countStayEvents, currentStaysOfGuest } from '../prompts/prompt-facts.repository'
 import type { PromptView } from '../prompts/prompt.view'
 import { findRoom, setRoomHousekeeping } from '../rooms/room.repository'
 import { announceRoom } from '../rooms/room-status.service'
@@ -55,9 +58,15 @@ function guestsOfStay(ctx: OperationContext, stay: StayRow): GuestRow[] {
   })
 }
 
-function runRules(ctx: OperationContext, stay: StayRow, trigger: Trigger): PromptView[] {
+/**
+ * Runs a trigger's rules for every guest of the stay. Rules the scheduler fires at a time
+ * (pre-arrival N days before, daily, after the stay) are left to it.
+ */
+export function runRules(ctx: OperationContext, stay: StayRow, trigger: Trigger, options: FiringOptions = {}): PromptView[] {
   const room = stay.room_id === null ? undefined : findRoom(ctx.sqlite, stay.room_id)
-  return guestsOfStay(ctx, stay).flatMap((guest) => createPromptsForStay(ctx, guest, stay, room?.number ?? null, trigger))
+  const rules = options.rules ?? activeRulesFor(ctx.sqlite, trigger).filter((r) => r.offsetDays === null && r.atTime === null)
+  if (rules.length === 0) return []
+  return guestsOfStay(ctx, stay).flatMap((guest) => createPromptsForStay(ctx, guest, stay, room?.number ?? null, trigger, { ...options, rules }))
 }
 
 function reread(ctx: OperationContext, id: number): StayRow {
@@ -105,7 +114,8 @@ export function guestCheckedIn(ctx: OperationContext, stay: StayRow, room: RoomR
   const next = reread(ctx, stay.id)
   record(ctx, next, 'check_in', source, { room: room.number })
   if (preassigned !== null && preassigned !== room.id) redraftOpenPrompts(ctx, next, room.number)
-  const prompts = runRules(ctx, next, 'check_in')
+  // A room chosen only now (a walk-in, no pre-assignment): its preparation is due now too.
+  const prompts = [...runRules(ctx, next, 'pre_arrival'), ...runRules(ctx, next, 'check_in')]
   announce(ctx, next, 'check_in')
   return { stay: next, prompts }
 }
@@ -121,8 +131,9 @@ export function guestMovedRoom(ctx: OperationContext, stay: StayRow, room: RoomR
   const next = reread(ctx, stay.id)
   record(ctx, next, 'room_move', source, { from: from?.number ?? null, to: room.number })
   const redrafted = redraftOpenPrompts(ctx, next, room.number)
+  const prompts = runRules(ctx, next, 'room_move', { occurrence: `move${countStayEvents(ctx.sqlite, next.id, 'room_move')}` })
   announce(ctx, next, 'room_move')
-  return { stay: next, prompts: [], redrafted }
+  return { stay: next, prompts, redrafted }
 }
 
 /** The stay was extended or shortened (or its arrival moved). */
@@ -133,6 +144,8 @@ export function stayDatesChanged(ctx: OperationContext, stay: StayRow, arrival: 
     from: { arrival: stay.arrival_date, departure: stay.departure_date },
     to: { arrival, departure },
   })
+  // Pending prompts follow the new dates: work due at arrival moves with it, texts name the new dates.
+  redraftOpenPrompts(ctx, next, next.room_id === null ? null : (findRoom(ctx.sqlite, next.room_id)?.number ?? null))
   announce(ctx, next, 'dates_changed')
   return { stay: next, prompts: [] }
 }
@@ -146,8 +159,9 @@ export function guestCheckedOut(ctx: OperationContext, stay: StayRow, source: St
   const cancelledPrompts = closeOpenPrompts(ctx, stay)
   const next = reread(ctx, stay.id)
   record(ctx, next, 'check_out', source, stay.room_id === null ? undefined : { room: findRoom(ctx.sqlite, stay.room_id)?.number ?? null })
+  const prompts = runRules(ctx, next, 'check_out')
   announce(ctx, next, 'check_out')
-  return { stay: next, prompts: [], cancelledPrompts }
+  return { stay: next, prompts, cancelledPrompts }
 }
 
 /** A reservation cancelled or a no-show: its open prompts close and its pre-assigned room is freed. */
@@ -164,6 +178,21 @@ export function stayWithdrawn(
   record(ctx, next, 'withdrawn', source, { status })
   announce(ctx, next, 'withdrawn')
   return { stay: next, prompts: [], cancelledPrompts }
+}
+
+/**
+ * A preference added or accepted for a guest (preference.add, an observation accepted): for a
+ * stay in house now, the check-in and in-stay rules run for that preference at once; for a
+ * reservation not yet arrived, the reservation rules (and the pre-arrival ones when a room is
+ * assigned). Prompts already made are not made again.
+ */
+export function wishReceived(ctx: OperationContext, guestId: number, preferenceId: number): PromptView[] {
+  const date = today(ctx)
+  return currentStaysOfGuest(ctx.sqlite, guestId, date).flatMap((stay) => {
+    const only = { preferenceIds: [preferenceId] }
+    if (stay.status === 'in_house') return [...runRules(ctx, stay, 'check_in', only), ...runRules(ctx, stay, 'in_stay', only)]
+    return [...runRules(ctx, stay, 'reservation', only), ...(stay.room_id !== null ? runRules(ctx, stay, 'pre_arrival', only) : [])]
+  })
 }
 
 /**

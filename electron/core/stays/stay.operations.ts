@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { addDays, localDate } from '../clock'
+import { addDays } from '../clock'
 import { actorOf } from '../context'
 import { isoDate } from '../guests/guest.schemas'
 import { guestOperations } from '../guests/guest.operations'
@@ -16,6 +16,7 @@ import { requireGuest } from '../guests/guest.operations'
 import { AppError } from '../errors'
 import { findGuest } from '../guests/guest.repository'
 import { findStaff } from '../staff/staff.repository'
+import { today as businessToday } from '../hotel-clock'
 
 export interface StaySummary {
   stayId: number
@@ -60,7 +61,7 @@ export const stayOperations = {
     summary: 'Arrivals for a date (today by default): expected first, then those already checked in; VIPs, then guests with alerts, first within each.',
     permission: 'guest.read',
     input: z.object({ date: isoDate.optional() }),
-    handler: (ctx, input) => listArrivals(ctx.sqlite, input.date ?? localDate(ctx.clock.now())).map(toSummary),
+    handler: (ctx, input) => listArrivals(ctx.sqlite, input.date ?? businessToday(ctx)).map(toSummary),
   }),
 
   'stay.inHouse': operation({
@@ -94,7 +95,7 @@ export const stayOperations = {
       'Proposed rooms for a day’s reservations (tomorrow by default), VIPs and guests with alerts first, no two guests given one room, each choice explained. Apply a choice with stay.assignRoom.',
     permission: 'stay.write',
     input: z.object({ date: isoDate.optional() }),
-    handler: (ctx, input) => planPreassignment(ctx, input.date ?? addDays(localDate(ctx.clock.now()), 1)),
+    handler: (ctx, input) => planPreassignment(ctx, input.date ?? addDays(businessToday(ctx), 1)),
   }),
 
   'stay.moveRoom': operation({
@@ -187,7 +188,7 @@ export const stayOperations = {
         vip: 0,
         notes: null,
       })
-      const today = localDate(ctx.clock.now())
+      const today = businessToday(ctx)
       const stay = reserve(ctx, { guestId: guest.id, arrival: today, departure: addDays(today, input.nights), party: input.party })
       return { guestId: guest.id, ...stay }
     },

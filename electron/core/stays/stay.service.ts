@@ -1,4 +1,3 @@
-import { localDate } from '../clock'
 import { actorOf, type OperationContext } from '../context'
 import { recordAudit } from '../audit/audit.repository'
 import type { RoomRow } from '../db/tables/room.table'
@@ -14,6 +13,7 @@ import { newConfirmationNo } from './confirmation'
 import { catchUpRules, bookingReceived, checkInUndone, checkOutUndone, guestCheckedIn, guestCheckedOut, guestMovedRoom, roomPreassigned, stayDatesChanged, stayWithdrawn } from './stay-changes'
 import { replaceCompanions, type StaySource } from './stay-event.repository'
 import { confirmationTaken, findOverlappingStay, findOverlappingStayInRoom, findStay, findStayHoldingRoom, insertStay } from './stay.repository'
+import { today as businessToday } from '../hotel-clock'
 
 export function requireStay(ctx: OperationContext, id: number) {
   const stay = findStay(ctx.sqlite, id)
@@ -96,7 +96,7 @@ export function reserve(
   const actor = actorOf(ctx)
   if (source === 'desk') assertDeskOwnsStays(ctx, 'make reservations')
   const guest = requireGuest(ctx.sqlite, input.guestId)
-  const today = localDate(ctx.clock.now())
+  const today = businessToday(ctx)
   if (input.arrival < today) {
     throw new AppError('STAY_DATES', `Arrival ${input.arrival} is in the past; today is ${today}.`, { field: 'arrival', today })
   }
@@ -137,7 +137,7 @@ export function reserve(
 function requireSellableRoom(ctx: OperationContext, roomNumber: string): RoomRow {
   const room = findRoomByNumber(ctx.sqlite, roomNumber)
   if (!room) throw new AppError('NO_SUCH_ROOM', `There is no room ${roomNumber}. Check the number.`, { roomNumber })
-  if (room.block === 'out_of_order' && blockHolds({ from: room.block_from, until: room.block_until }, localDate(ctx.clock.now()))) {
+  if (room.block === 'out_of_order' && blockHolds({ from: room.block_from, until: room.block_until }, businessToday(ctx))) {
     throw new AppError('ROOM_OUT_OF_ORDER', `Room ${room.number} is out of order.`, { roomNumber: room.number })
   }
   return room
@@ -165,7 +165,7 @@ export function checkIn(
   assertDeskOwnsStays(ctx, 'check guests in')
   const stay = requireStay(ctx, input.stayId)
   requireReserved(stay)
-  const today = localDate(ctx.clock.now())
+  const today = businessToday(ctx)
   if (stay.arrival_date > today) {
     throw new AppError('STAY_DATES', `This reservation arrives on ${stay.arrival_date}, not today.`, { arrival: stay.arrival_date })
   }
@@ -242,7 +242,7 @@ export function changeDates(ctx: OperationContext, input: { stayId: number; arri
     throw new AppError('STAY_DATES', 'The guest is in house: only the departure can change.', { field: 'arrival' })
   }
   if (input.departure <= arrival) throw new AppError('STAY_DATES', 'Departure must be after arrival.', { field: 'departure' })
-  const today = localDate(ctx.clock.now())
+  const today = businessToday(ctx)
   if (stay.status === 'reserved' && arrival !== stay.arrival_date && arrival < today) {
     throw new AppError('STAY_DATES', `Arrival ${arrival} is in the past; today is ${today}.`, { field: 'arrival', today })
   }
@@ -314,7 +314,7 @@ export function importStay(
 ): { stayId: number; room: ImportedRoom } {
   const actor = actorOf(ctx)
   const guest = requireGuest(ctx.sqlite, input.guestId)
-  const today = localDate(ctx.clock.now())
+  const today = businessToday(ctx)
   if (input.status === 'checked_out' && input.departure > today) {
     throw new AppError('STAY_DATES', 'A past stay must have departed by today.', { field: 'departure' })
   }

@@ -6,6 +6,7 @@ import { sessionsAndEventLog } from './0004-sessions-and-event-log'
 import { nameSearch } from './0005-name-search'
 import { roomNumbersInCapitals } from './0006-room-numbers-in-capitals'
 import { besideThePms } from './0007-beside-the-pms'
+import { servicePromises } from './0008-service-promises'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises]

@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { call } from '../api/client'
+
+/*
+ * Every time a screen shows is a hotel time: formatted in the hotel's time zone (hotel.clock),
+ * never the device's. A phone set to another zone, or a hub on a UTC server, shows the same
+ * times as the front desk.
+ */
+
+/** The hotel's clock as hotel.clock answers it; refreshed every minute. */
+export function useHotelClock() {
+  return useQuery({ queryKey: ['hotel-clock'], queryFn: () => call('hotel.clock', {}), staleTime: 60_000, refetchInterval: 60_000 })
+}
+
+/** "14:05" in the hotel's zone. Falls back to the device's zone only while the clock is loading. */
+export function formatHotelTime(iso: string, language: string, timeZone: string | undefined): string {
+  const at = Date.parse(iso)
+  if (Number.isNaN(at)) return iso
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
+}
+
+/** The hotel-local calendar date of an instant, 'YYYY-MM-DD'. */
+export function hotelDateOf(iso: string, timeZone: string | undefined): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(Date.parse(iso))
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')}`
+}
+
+/** "14:05" on the hotel's today, "3 Dec 14:05" on another day: in the hotel's zone. */
+export function formatHotelWhen(iso: string, language: string, timeZone: string | undefined, now = new Date()): string {
+  const at = Date.parse(iso)
+  if (Number.isNaN(at)) return iso
+  if (hotelDateOf(iso, timeZone) === hotelDateOf(now.toISOString(), timeZone)) return formatHotelTime(iso, language, timeZone)
+  return new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
+}
+
+/** A calendar date 'YYYY-MM-DD' (a business date, an arrival) in words: "1 Dec 2026" / "2026年12月1日". */
+export function formatHotelDate(date: string, language: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  if (!y || !m || !d) return date
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
+}
+
+/** Hook form: formatters bound to the UI language and the hotel's zone. */
+export function useHotelTime() {
+  const { i18n } = useTranslation()
+  const clock = useHotelClock()
+  const zone = clock.data?.timeZone
+  return {
+    clock: clock.data,
+    time: (iso: string) => formatHotelTime(iso, i18n.language, zone),
+    when: (iso: string, now?: Date) => formatHotelWhen(iso, i18n.language, zone, now),
+    date: (date: string) => formatHotelDate(date, i18n.language),
+  }
+}
