@@ -30,7 +30,7 @@ const shift = (date: string, days: number) => {
 test('a manager reads how well the promises were kept, changes the range, and reads it in Chinese', async ({ browser, playwright, baseURL }) => {
   const housekeeping = await signedIn(await playwright.request.newContext({ baseURL }), 'hk01')
   // Tasks only: a standing instruction is acknowledged once and closes when the guest leaves.
-  const tasks = (prompts: { kind: string }[]) => prompts.filter((p) => p.kind === 'task')
+  const tasks = (prompts: { id: number; kind: string }[]) => prompts.filter((p) => p.kind === 'task')
   const board = tasks(await housekeeping('prompt.board', { department: 'housekeeping' }))
   expect(board.length).toBeGreaterThan(3)
   for (const prompt of board.slice(0, 2)) {
