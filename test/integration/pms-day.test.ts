@@ -202,8 +202,9 @@ describe('a day of PMS report files', () => {
     // extension, a check-out, a cancellation and a no-show.
     expect(eventCounts()).toEqual({ reservation: 6, pre_arrival: 1, check_in: 4, room_move: 1, dates_changed: 1, check_out: 1, withdrawn: 2 })
     expect(count("SELECT count(*) AS n FROM stay_event WHERE source <> 'pms'")).toBe(0)
-    // Prompts once each: three reservation prompts, Mueller's and Ho's two check-in prompts.
-    expect(count('SELECT count(*) AS n FROM prompt')).toBe(6)
+    // Prompts once each: three reservation prompts, the front office's VIP arrival for Ho (VIP 2,
+    // a built-in rule), Mueller's and Ho's two check-in prompts.
+    expect(count('SELECT count(*) AS n FROM prompt')).toBe(7)
     const imports = ok<{ status: string }[]>(hotel.call(hotel.admin, 'pms.imports', { limit: 50 }))
     expect(imports).toHaveLength(20)
     expect(imports.every((i) => i.status === 'applied')).toBe(true)
@@ -299,7 +300,7 @@ describe('rooms and guests that change between two exports', () => {
     const inHouse = await importFile('in_house', 'inhouse-1200.csv', csv([{ ...ho, room: '1001', status: 'CHECKED IN' }]))
     expect(details('5001')).toMatchObject({ status: 'in_house', roomNumber: '1001' })
     expect(inHouse.events.check_in).toBe(1)
-    expect(promptsOf('5001').filter((p) => p.status === 'open').map((p) => p.department).sort()).toEqual(['housekeeping', 'restaurant', 'restaurant'])
+    expect(promptsOf('5001').filter((p) => p.status === 'open').map((p) => p.department).sort()).toEqual(['front_office', 'housekeeping', 'restaurant', 'restaurant'])
   })
 
   it('a late arrival recorded as a no-show is checked in when the PMS lists the guest in house', async () => {

@@ -267,12 +267,15 @@ describe('room suggestion keeps the hotel’s rules', () => {
     expect(top).toMatchObject({ room: { number: '1909' }, houseRules: [{ code: 'pre_assigned', outcome: 'bonus' }] })
   })
 
-  it('ranks 800 rooms a thousand times fast enough for the desk', () => {
+  // Its speed is a budget of `npm run bench` (room.suggest), not of a timed test.
+  it('ranks 800 rooms of a tower: the room of last time first, then high south rooms of the booked type', () => {
     const many: CandidateRoom[] = []
     for (let floor = 3; floor <= 42; floor++) for (let i = 1; i <= 20; i++) many.push(clean({ ...room(`${floor}${String(i).padStart(2, '0')}`, facings[i % 8]), roomType: i % 2 ? 'DKN' : 'DTN' }))
     const prefs = [pref('room', 'floor', 'high'), pref('room', 'facing', 'S'), pref('number', 'unlucky', '4', 'avoid')]
-    const started = performance.now()
-    for (let i = 0; i < 1000; i++) rank({ preferences: prefs, rooms: many, stayId: 1, bookedType: 'DKN', guest: guest({ vip: 2, lastRooms: ['1203'] }) })
-    expect((performance.now() - started) / 1000).toBeLessThan(2)
+    const ranked = rank({ preferences: prefs, rooms: many, stayId: 1, bookedType: 'DKN', guest: guest({ vip: 2, lastRooms: ['1203'] }) })
+    expect(ranked.length).toBeGreaterThan(0)
+    expect(ranked[0].room.number).toBe('1203')
+    expect(ranked[1].room).toMatchObject({ roomType: 'DKN', facing: expect.stringContaining('S') })
+    expect(ranked[1].room.floor).toBeGreaterThanOrEqual(20)
   })
 })
