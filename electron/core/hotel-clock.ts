@@ -82,9 +82,14 @@ export function hotelInstant(date: string, time: string, timeZone: string): Date
   const [hour, minute] = time.split(':').map(Number)
   const [year, month, day] = date.split('-').map(Number)
   const local = DateTime.fromObject({ year, month, day, hour, minute }, { zone: timeZone })
-  if (local.isValid) return local.toJSDate()
-  // Inside a spring-forward gap: the start of the next hour that exists.
-  return DateTime.fromObject({ year, month, day, hour: hour + 1, minute: 0 }, { zone: timeZone }).toJSDate()
+  if (local.hour !== hour || local.minute !== minute) {
+    // Inside a spring-forward gap (luxon moved it on by the gap): the first minute after the gap.
+    return local.startOf('hour').toJSDate()
+  }
+  // On the fall-back night the same wall time comes twice: take the first.
+  const hourBefore = local.minus({ hours: 1 })
+  if (hourBefore.hour === hour && hourBefore.minute === minute && hourBefore.day === day) return hourBefore.toJSDate()
+  return local.toJSDate()
 }
 
 /** The business date an audit-less clock would show at `at`: the hotel date of (now − audit time). */

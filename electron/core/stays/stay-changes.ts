@@ -8,7 +8,8 @@ import type { Trigger } from '../prompts/prompt-generation'
 import { cancelOpenPromptsOfStay, findPromptView, reopenCancelledPrompts, reopenPromptsClosedByCheckOut, withdrawPromptsOfTriggers } from '../prompts/prompt.repository'
 import { createPromptsForStay, redraftOpenPrompts, type FiringOptions } from '../prompts/prompt.service'
 import { activeRulesFor } from '../rules/rule.repository'
-import { today } from '../hotel-clock'
+import { hotelClockSettings, hotelInstant, today } from '../hotel-clock'
+import { addDays } from '../clock'
 import { countStayEvents, currentStaysOfGuest } from '../prompts/prompt-facts.repository'
 import type { PromptView } from '../prompts/prompt.view'
 import { findRoom, setRoomHousekeeping } from '../rooms/room.repository'
@@ -82,10 +83,23 @@ function closeOpenPrompts(ctx: OperationContext, stay: StayRow): number {
   return cancelled.length
 }
 
+/**
+ * A booking made (or moved earlier) after the time a "N days before arrival" rule would have
+ * fired: that rule fires now, since the scheduler only fires what falls due from now on.
+ */
+function missedPreArrivalRules(ctx: OperationContext, stay: StayRow): PromptView[] {
+  const now = ctx.clock.now()
+  const { timeZone } = hotelClockSettings(ctx.sqlite)
+  const missed = activeRulesFor(ctx.sqlite, 'pre_arrival').filter(
+    (r) => r.offsetDays !== null && r.atTime !== null && hotelInstant(addDays(stay.arrival_date, -r.offsetDays), r.atTime, timeZone) <= now,
+  )
+  return missed.length === 0 ? [] : runRules(ctx, stay, 'pre_arrival', { rules: missed })
+}
+
 /** A booking received (new reservation): the reservation rules run. */
 export function bookingReceived(ctx: OperationContext, stay: StayRow, source: StaySource): StayChangeResult {
   record(ctx, stay, 'reservation', source, { arrival: stay.arrival_date, departure: stay.departure_date })
-  const prompts = runRules(ctx, stay, 'reservation')
+  const prompts = [...runRules(ctx, stay, 'reservation'), ...missedPreArrivalRules(ctx, stay)]
   announce(ctx, stay, 'reservation')
   return { stay, prompts }
 }
@@ -114,8 +128,8 @@ export function guestCheckedIn(ctx: OperationContext, stay: StayRow, room: RoomR
   const next = reread(ctx, stay.id)
   record(ctx, next, 'check_in', source, { room: room.number })
   if (preassigned !== null && preassigned !== room.id) redraftOpenPrompts(ctx, next, room.number)
-  // A room chosen only now (a walk-in, no pre-assignment): its preparation is due now too.
-  const prompts = [...runRules(ctx, next, 'pre_arrival'), ...runRules(ctx, next, 'check_in')]
+  // A room chosen only now (a walk-in, no pre-assignment): its preparation, timed or not, is due now too.
+  const prompts = [...runRules(ctx, next, 'pre_arrival', { rules: activeRulesFor(ctx.sqlite, 'pre_arrival') }), ...runRules(ctx, next, 'check_in')]
   announce(ctx, next, 'check_in')
   return { stay: next, prompts }
 }
@@ -140,6 +154,7 @@ export function guestMovedRoom(ctx: OperationContext, stay: StayRow, room: RoomR
 export function stayDatesChanged(ctx: OperationContext, stay: StayRow, arrival: string, departure: string, source: StaySource): StayChangeResult {
   setStayDates(ctx.sqlite, stay.id, arrival, departure)
   const next = reread(ctx, stay.id)
+  if (arrival < stay.arrival_date && next.status === 'reserved') missedPreArrivalRules(ctx, next)
   record(ctx, next, 'dates_changed', source, {
     from: { arrival: stay.arrival_date, departure: stay.departure_date },
     to: { arrival, departure },
