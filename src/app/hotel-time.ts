@@ -13,11 +13,16 @@ export function useHotelClock() {
   return useQuery({ queryKey: ['hotel-clock'], queryFn: () => call('hotel.clock', {}), staleTime: 60_000, refetchInterval: 60_000 })
 }
 
+/** Hotel English reads the day before the month ("1 Dec 2026"), as on a registration card. */
+export function hotelLocale(language: string): string {
+  return language === 'en' ? 'en-GB' : language
+}
+
 /** "14:05" in the hotel's zone. Falls back to the device's zone only while the clock is loading. */
 export function formatHotelTime(iso: string, language: string, timeZone: string | undefined): string {
   const at = Date.parse(iso)
   if (Number.isNaN(at)) return iso
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
+  return new Intl.DateTimeFormat(hotelLocale(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
 }
 
 /** The hotel-local calendar date of an instant, 'YYYY-MM-DD'. */
@@ -32,14 +37,27 @@ export function formatHotelWhen(iso: string, language: string, timeZone: string 
   const at = Date.parse(iso)
   if (Number.isNaN(at)) return iso
   if (hotelDateOf(iso, timeZone) === hotelDateOf(now.toISOString(), timeZone)) return formatHotelTime(iso, language, timeZone)
-  return new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
+  return new Intl.DateTimeFormat(hotelLocale(language), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
+}
+
+/** An instant in full, for a title or a history row: "23 Nov 2026, 14:05" / "2026年11月23日 14:05", in the hotel's zone. */
+export function formatHotelDateTime(iso: string, language: string, timeZone: string | undefined): string {
+  const at = Date.parse(iso)
+  if (Number.isNaN(at)) return iso
+  return new Intl.DateTimeFormat(hotelLocale(language), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone }).format(at)
+}
+
+/** The hotel-local day of an instant in words: "23 Nov 2026" / "2026年11月23日". */
+export function formatHotelDay(iso: string, language: string, timeZone: string | undefined): string {
+  if (Number.isNaN(Date.parse(iso))) return iso
+  return formatHotelDate(hotelDateOf(iso, timeZone), language)
 }
 
 /** A calendar date 'YYYY-MM-DD' (a business date, an arrival) in words: "1 Dec 2026" / "2026年12月1日". */
 export function formatHotelDate(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number)
   if (!y || !m || !d) return date
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
+  return new Intl.DateTimeFormat(hotelLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
 }
 
 /** Hook form: formatters bound to the UI language and the hotel's zone. */
@@ -52,5 +70,7 @@ export function useHotelTime() {
     time: (iso: string) => formatHotelTime(iso, i18n.language, zone),
     when: (iso: string, now?: Date) => formatHotelWhen(iso, i18n.language, zone, now),
     date: (date: string) => formatHotelDate(date, i18n.language),
+    dateTime: (iso: string) => formatHotelDateTime(iso, i18n.language, zone),
+    day: (iso: string) => formatHotelDay(iso, i18n.language, zone),
   }
 }
