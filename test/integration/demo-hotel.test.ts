@@ -1,3 +1,4 @@
+import { hotelInstant } from '../../electron/core/hotel-clock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../electron/core/context'
 import { ok, tempStore } from '../fixtures/test-store'
@@ -90,12 +91,31 @@ describe('the demo hotel', () => {
   it('expects 30 arrivals today, and has guests in house and booked later', () => {
     const today = arrivals()
     expect(today).toHaveLength(30)
-    expect(today.every((a) => a.status === 'reserved' && a.roomNumber === null)).toBe(true)
+    expect(today.every((a) => a.status === 'reserved')).toBe(true)
+    // VIPs arriving today have their room of last time pre-assigned; the others get one at the desk.
+    expect(today.filter((a) => a.roomNumber !== null).map((a) => [a.guest.nativeName, a.roomNumber]).sort()).toEqual([
+      ['山本 翔太', '601'],
+      ['庄志明', '820'],
+    ])
     expect(today.map((a) => a.guest.nativeName)).toEqual(expect.arrayContaining(['何家俊', '庄志明', '曾文静']))
     const inHouse = call<Arrival[]>(desk, 'stay.inHouse')
     expect(inHouse.length).toBeGreaterThan(40)
     const later = call<Arrival[]>(desk, 'stay.arrivals', { date: dayOffset(12) })
     expect(later.map((a) => a.guest.nativeName)).toContain('仇海燕')
+  })
+
+  it('prepares 庄志明’s pre-assigned room before he arrives: orchids, tea set and the visual-alarm kit fall due by his arrival', () => {
+    const zhuang = arrivals().find((a) => a.guest.nativeName === '庄志明')!
+    const prompts = call<{ trigger: string; department: string; text: { en: string }; dueAt: string; createdAt: string }[]>(manager, 'prompt.ofStay', { stayId: zhuang.stayId })
+    const preparation = prompts.filter((p) => p.trigger === 'pre_arrival')
+    expect(preparation.map((p) => p.department)).toEqual(expect.arrayContaining(['housekeeping', 'engineering']))
+    expect(preparation.some((p) => /orchid/i.test(p.text.en))).toBe(true)
+    expect(preparation.some((p) => /tea set/i.test(p.text.en))).toBe(true)
+    expect(preparation.some((p) => /visual fire alarm/i.test(p.text.en))).toBe(true)
+    // Due by his arrival (no ETA: 14:00 hotel time on the day), never after.
+    const clock = call<{ timeZone: string; businessDate: string }>(manager, 'hotel.clock')
+    const arrivalAt = hotelInstant(clock.businessDate, '14:00', clock.timeZone).getTime()
+    for (const p of preparation) expect(Date.parse(p.dueAt)).toBeLessThanOrEqual(arrivalAt)
   })
 
   it('has a few returning arrivals with a wish last confirmed over a year ago, for the desk to confirm', () => {

@@ -61,8 +61,12 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
         const { stayId } = must<{ stayId: number }>(admin, 'stay.import', { guestId, arrival, departure, party, status: 'reserved' }, `stay of ${g.key}`)
         must(desk, 'stay.checkIn', { stayId, roomNumber: s.room }, `check-in of ${g.key}`)
       } else {
-        must(desk, 'stay.reserve', { guestId, arrival, departure, party }, `reservation of ${g.key}`)
+        const { stayId } = must<{ stayId: number }>(desk, 'stay.reserve', { guestId, arrival, departure, party }, `reservation of ${g.key}`)
         if (s.arrival === 0) arrivalsToday++
+        // VIPs arriving today have their room of last time pre-assigned, so its preparation
+        // (orchids, tea set, the visual-alarm kit) falls due before they arrive.
+        const lastRoom = [...stays].filter((p) => p.arrival < 0 && p.room).sort((a, b) => b.arrival - a.arrival)[0]?.room
+        if (s.arrival === 0 && Number(g.vip ?? 0) >= 2 && lastRoom) must(desk, 'stay.assignRoom', { stayId, roomNumber: lastRoom }, `pre-assignment of ${g.key}`)
       }
     }
   }
