@@ -126,7 +126,10 @@ test('a phone board says it is offline, catches up after a hub restart, and goes
   await expect(periodicals).toHaveAttribute('data-fresh', 'true')
   await expectUncovered(page, page.getByRole('button', { name: 'Report something' }), 'the report button')
   await expectUncovered(page, page.getByRole('tab', { name: /^Open/ }), 'the open tab')
-  await expectUncovered(page, page.getByTestId('prompt').first().getByRole('button', { name: 'Done' }), 'the first prompt’s Done button')
+  // Standing instructions come first and have no Done: the first task's button, below them.
+  const firstDone = page.getByTestId('tasks-section').getByTestId('prompt').first().getByRole('button', { name: 'Done' })
+  await firstDone.scrollIntoViewIfNeeded()
+  await expectUncovered(page, firstDone, 'the first task’s Done button')
   await expectUncovered(page, page.getByRole('button', { name: /^Signed in as/ }), 'the account menu')
   await expectNoViolations(page, 'the board with grouped new prompts')
   // Taking one up leaves the rest in the notice.
