@@ -130,6 +130,21 @@ describe('issue 10: service promises, finding by finding', () => {
     expect(shoeKit.map((p) => [p.department, p.text.en])).toEqual([['housekeeping', 'Room 1002: leave a Shoe-cleaning kit.']])
   })
 
+  it('5. a dish the guest avoids (steamed grouper left untouched), accepted in house, gives the restaurant a prompt', () => {
+    const { s, hotel } = hotelAt()
+    const guestId = newGuest(s, hotel, '马建国', { romanName: 'MA Jianguo', salutation: 'mr' })
+    const stayId = reserve(s, hotel, guestId, '2026-11-30', '2026-12-03')
+    s.call(hotel.desk, 'stay.checkIn', { stayId, roomNumber: '1101' })
+    acceptObservation(s, hotel, hotel.cook, '1101', 'Left the steamed grouper untouched', { category: 'food', code: 'dish', value: 'steamed grouper', strength: 'avoid' })
+    const restaurant = promptsOf(s, hotel, stayId).filter((p) => p.department === 'restaurant' && live(p))
+    expect(restaurant.map((p) => p.text.en)).toEqual([expect.stringContaining('steamed grouper')])
+    expect(restaurant[0].text.en).toMatch(/^Do not offer .+ steamed grouper/)
+    // The whole kind: an allergy learned while in house reaches the restaurant at once too.
+    s.call(hotel.desk, 'preference.add', { guestId, category: 'food', code: 'allergy', value: 'peanut', strength: 'never' })
+    const alerts = promptsOf(s, hotel, stayId).filter((p) => p.department === 'restaurant' && live(p) && /peanut/i.test(p.text.en))
+    expect(alerts).toHaveLength(1)
+  })
+
   it('6. a hard-of-hearing guest checking in gives the operator "no phone wake-up calls" and the front desk "face the guest"', () => {
     const { s, hotel } = hotelAt()
     const guestId = newGuest(s, hotel, '许静')

@@ -197,7 +197,8 @@ export function stayWithdrawn(
 
 /**
  * A preference added or accepted for a guest (preference.add, an observation accepted): for a
- * stay in house now, the check-in and in-stay rules run for that preference at once; for a
+ * stay in house now, the reservation, preparation, check-in and in-stay rules run for that
+ * preference at once (an allergy learned at dinner reaches the restaurant now); for a
  * reservation not yet arrived, the reservation rules (and the pre-arrival ones when a room is
  * assigned). Prompts already made are not made again.
  */
@@ -205,7 +206,8 @@ export function wishReceived(ctx: OperationContext, guestId: number, preferenceI
   const date = today(ctx)
   return currentStaysOfGuest(ctx.sqlite, guestId, date).flatMap((stay) => {
     const only = { preferenceIds: [preferenceId] }
-    if (stay.status === 'in_house') return [...runRules(ctx, stay, 'check_in', only), ...runRules(ctx, stay, 'in_stay', only)]
+    // In house: every rule the stay has passed (an allergy alert is a reservation rule) and the in-stay ones.
+    if (stay.status === 'in_house') return (['reservation', 'pre_arrival', 'check_in', 'in_stay'] as const).flatMap((trigger) => runRules(ctx, stay, trigger, only))
     return [...runRules(ctx, stay, 'reservation', only), ...(stay.room_id !== null ? runRules(ctx, stay, 'pre_arrival', only) : [])]
   })
 }
