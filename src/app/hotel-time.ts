@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
+import { formatHotelDate, formatHotelDateTime, formatHotelDay, formatHotelTime, formatHotelWhen } from './hotel-time-format'
+
+export { formatHotelDate, formatHotelDateTime, formatHotelDay, formatHotelTime, formatHotelWhen, hotelDateOf, hotelLocale } from './hotel-time-format'
 
 /*
  * Every time a screen shows is a hotel time: formatted in the hotel's time zone (hotel.clock),
@@ -11,53 +14,6 @@ import { call } from '../api/client'
 /** The hotel's clock as hotel.clock answers it; refreshed every minute. */
 export function useHotelClock() {
   return useQuery({ queryKey: ['hotel-clock'], queryFn: () => call('hotel.clock', {}), staleTime: 60_000, refetchInterval: 60_000 })
-}
-
-/** Hotel English reads the day before the month ("1 Dec 2026"), as on a registration card. */
-export function hotelLocale(language: string): string {
-  return language === 'en' ? 'en-GB' : language
-}
-
-/** "14:05" in the hotel's zone. Falls back to the device's zone only while the clock is loading. */
-export function formatHotelTime(iso: string, language: string, timeZone: string | undefined): string {
-  const at = Date.parse(iso)
-  if (Number.isNaN(at)) return iso
-  return new Intl.DateTimeFormat(hotelLocale(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
-}
-
-/** The hotel-local calendar date of an instant, 'YYYY-MM-DD'. */
-export function hotelDateOf(iso: string, timeZone: string | undefined): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(Date.parse(iso))
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')}`
-}
-
-/** "14:05" on the hotel's today, "3 Dec 14:05" on another day: in the hotel's zone. */
-export function formatHotelWhen(iso: string, language: string, timeZone: string | undefined, now = new Date()): string {
-  const at = Date.parse(iso)
-  if (Number.isNaN(at)) return iso
-  if (hotelDateOf(iso, timeZone) === hotelDateOf(now.toISOString(), timeZone)) return formatHotelTime(iso, language, timeZone)
-  return new Intl.DateTimeFormat(hotelLocale(language), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
-}
-
-/** An instant in full, for a title or a history row: "23 Nov 2026, 14:05" / "2026年11月23日 14:05", in the hotel's zone. */
-export function formatHotelDateTime(iso: string, language: string, timeZone: string | undefined): string {
-  const at = Date.parse(iso)
-  if (Number.isNaN(at)) return iso
-  return new Intl.DateTimeFormat(hotelLocale(language), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone }).format(at)
-}
-
-/** The hotel-local day of an instant in words: "23 Nov 2026" / "2026年11月23日". */
-export function formatHotelDay(iso: string, language: string, timeZone: string | undefined): string {
-  if (Number.isNaN(Date.parse(iso))) return iso
-  return formatHotelDate(hotelDateOf(iso, timeZone), language)
-}
-
-/** A calendar date 'YYYY-MM-DD' (a business date, an arrival) in words: "1 Dec 2026" / "2026年12月1日". */
-export function formatHotelDate(date: string, language: string): string {
-  const [y, m, d] = date.split('-').map(Number)
-  if (!y || !m || !d) return date
-  return new Intl.DateTimeFormat(hotelLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
 }
 
 /** Hook form: formatters bound to the UI language and the hotel's zone. */

@@ -4,6 +4,7 @@ import { arrivalFacts, roomBadge } from '../../src/features/checkin/arrival-row'
 import { deskMakesStays, isoDay, stayActions } from '../../src/features/checkin/desk-actions'
 import { eventWords, timelineLines, type StayEvent } from '../../src/features/checkin/stay-timeline'
 import { messages } from '../../src/i18n/messages'
+import { formatHotelDate, formatHotelWhen } from '../../src/app/hotel-time-format'
 
 function translator(language: 'en' | 'zh-CN'): TFunction {
   const i18n = i18next.createInstance()
@@ -13,6 +14,10 @@ function translator(language: 'en' | 'zh-CN'): TFunction {
 const en = translator('en')
 const zh = translator('zh-CN')
 const today = '2026-12-01'
+// A Shanghai hotel's clock, whatever the test machine's zone: dates and times in words.
+const hotelWords = (language: string) => ({ date: (d: string) => formatHotelDate(d, language), when: (iso: string) => formatHotelWhen(iso, language, 'Asia/Shanghai', new Date('2026-12-01T10:00:00Z')) })
+const enWords = hotelWords('en')
+const zhWords = hotelWords('zh-CN')
 const offered = (a: ReturnType<typeof stayActions>) => Object.entries(a).flatMap(([k, v]) => (v ? [k] : [])).sort()
 
 describe('which actions the desk offers', () => {
@@ -66,23 +71,25 @@ describe('a stay’s history', () => {
   const event = (kind: StayEvent['kind'], detail: Record<string, unknown> | null, source: StayEvent['source'] = 'desk', at = '2026-12-01T06:30:00.000Z', staffName: string | null = null): StayEvent => ({ kind, source, at, detail, staffName })
 
   it('puts each kind in words, in both languages', () => {
-    expect(eventWords(event('pre_arrival', { from: null, to: '1208' }), en)).toBe('Room 1208 chosen')
-    expect(eventWords(event('pre_arrival', { from: '1208', to: null }), en)).toBe('Room 1208 released')
-    expect(eventWords(event('check_in', { room: '1208' }), en)).toBe('Checked in to room 1208')
-    expect(eventWords(event('room_move', { from: '1208', to: '1502' }), en)).toBe('Moved from room 1208 to 1502')
-    expect(eventWords(event('dates_changed', { from: { arrival: today, departure: '2026-12-04' }, to: { arrival: today, departure: '2026-12-06' } }), en)).toBe('Departure 2026-12-04 → 2026-12-06')
-    expect(eventWords(event('withdrawn', { status: 'no_show' }), en)).toBe('Recorded as a no-show')
-    expect(eventWords(event('withdrawn', { status: 'cancelled' }), zh)).toBe('预订已取消')
-    expect(eventWords(event('room_move', { from: '1208', to: '1502' }), zh)).toBe('由 1208 房换至 1502 房')
+    expect(eventWords(event('pre_arrival', { from: null, to: '1208' }), en, enWords)).toBe('Room 1208 chosen')
+    expect(eventWords(event('pre_arrival', { from: '1208', to: null }), en, enWords)).toBe('Room 1208 released')
+    expect(eventWords(event('check_in', { room: '1208' }), en, enWords)).toBe('Checked in to room 1208')
+    expect(eventWords(event('room_move', { from: '1208', to: '1502' }), en, enWords)).toBe('Moved from room 1208 to 1502')
+    expect(eventWords(event('dates_changed', { from: { arrival: today, departure: '2026-12-04' }, to: { arrival: today, departure: '2026-12-06' } }), en, enWords)).toBe('Departure 4 Dec 2026 → 6 Dec 2026')
+    expect(eventWords(event('withdrawn', { status: 'no_show' }), en, enWords)).toBe('Recorded as a no-show')
+    expect(eventWords(event('withdrawn', { status: 'cancelled' }), zh, zhWords)).toBe('预订已取消')
+    expect(eventWords(event('room_move', { from: '1208', to: '1502' }), zh, zhWords)).toBe('由 1208 房换至 1502 房')
+    expect(eventWords(event('dates_changed', { from: { arrival: today, departure: '2026-12-04' }, to: { arrival: today, departure: '2026-12-06' } }), zh, zhWords)).toBe('离店日期 2026年12月4日 → 2026年12月6日')
   })
 
   it('lists newest first and says where the news came from', () => {
-    const lines = timelineLines([event('reservation', null, 'pms', '2026-11-20T02:00:00.000Z'), event('check_in', { room: '1208' }, 'pms', '2026-12-01T07:00:00.000Z')], en)
+    const lines = timelineLines([event('reservation', null, 'pms', '2026-11-20T02:00:00.000Z'), event('check_in', { room: '1208' }, 'pms', '2026-12-01T07:00:00.000Z')], en, enWords)
     expect(lines.map((l) => [l.words, l.source])).toEqual([
       ['Checked in to room 1208', 'PMS'],
       ['Booking received', 'PMS'],
     ])
-    expect(lines[0].time).toMatch(/^2026-12-01 \d\d:\d\d$/)
-    expect(timelineLines([event('check_out', null)], zh)[0].source).toBe('前台')
+    // At the hotel's clock: 07:00Z is 15:00 in Shanghai today; 20 Nov's 02:00Z is 10:00 that day.
+    expect(lines.map((l) => l.time)).toEqual(['15:00', '20 Nov, 10:00'])
+    expect(timelineLines([event('check_out', null)], zh, zhWords)[0].source).toBe('前台')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatHotelDate, formatHotelDateTime, formatHotelDay, formatHotelTime, formatHotelWhen, hotelDateOf } from '../../src/app/hotel-time'
+import { formatHotelDate, formatHotelDateTime, formatHotelDay, formatHotelTime, formatHotelWhen, hotelDateOf } from '../../src/app/hotel-time-format'
 
 /*
  * Every time a screen shows is the hotel's: a hub on a UTC server, or a phone set to another

@@ -5,12 +5,13 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestName } from '../../components/guest-name'
 import { notify } from '../../components/notify'
-import { eventTime } from '../checkin/stay-timeline'
+import { useHotelTime } from '../../app/hotel-time'
 import { comparedFacts, factAgrees, type ArrivalMatchItem, type MatchPerson } from './arrival-match'
 
 /** A person's facts as guest relations compares them; each candidate's marked same or different from the arrival's. */
 function PersonFacts({ person, arrival }: { person: MatchPerson; arrival?: MatchPerson }) {
   const { t } = useTranslation()
+  const { date } = useHotelTime()
   return (
     <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 10, rowGap: 2, margin: 0 }}>
       {comparedFacts.map((fact) => {
@@ -19,7 +20,7 @@ function PersonFacts({ person, arrival }: { person: MatchPerson; arrival?: Match
           <div key={fact} style={{ display: 'contents' }}>
             <Text component="dt" size="sm" c="dimmed">{t(`desk.queue.${fact}`)}</Text>
             <Text component="dd" size="sm" m={0} fw={agrees ? 700 : undefined}>
-              {person[fact] ?? t('desk.queue.notGiven')}
+              {person[fact] ? (fact === 'birthDate' ? date(person[fact]) : person[fact]) : t('desk.queue.notGiven')}
               {agrees === true ? <Text span size="xs" c="green.9"> ✓ {t('desk.queue.agrees')}</Text> : null}
               {agrees === false ? <Text span size="xs" c="dimmed"> ≠ {t('desk.queue.differs')}</Text> : null}
             </Text>
@@ -42,6 +43,7 @@ function Person({ person }: { person: MatchPerson }) {
 /** One arrival waiting: the PMS booking and the arrival beside the profiles it may be. */
 export function ArrivalMatchCard({ item }: { item: ArrivalMatchItem }) {
   const { t } = useTranslation()
+  const hotelTime = useHotelTime()
   const queryClient = useQueryClient()
   const refresh = () => Promise.all(['arrival-matches', 'arrivals', 'in-house', 'search', 'card', 'stay-details', 'duplicates'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
   const link = useMutation({
@@ -73,10 +75,10 @@ export function ArrivalMatchCard({ item }: { item: ArrivalMatchItem }) {
           </Badge>
         </Group>
         <Text size="sm">
-          {t('desk.queue.dates', { arrival: item.stay.arrival, departure: item.stay.departure })} · {t(`status.${item.stay.status}`)}
+          {t('desk.queue.dates', { arrival: hotelTime.date(item.stay.arrival), departure: hotelTime.date(item.stay.departure) })} · {t(`status.${item.stay.status}`)}
           {item.stay.roomNumber ? ` · ${item.stay.status === 'in_house' ? t('checkin.inRoom', { room: item.stay.roomNumber }) : t('desk.row.chosen', { room: item.stay.roomNumber })}` : ''}
           {' · '}
-          {t('desk.queue.receivedAt', { when: eventTime(item.createdAt) })}
+          {t('desk.queue.receivedAt', { when: hotelTime.when(item.createdAt) })}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.min(4, item.candidates.length + 1) }} spacing="sm">
           <Paper p="sm" bg="var(--mantine-color-default-hover)" radius="sm" data-testid="arrival-person">

@@ -16,9 +16,11 @@ import { mayHandleStays } from './stay-permission'
 import { deskMakesStays } from './desk-actions'
 import { useDeskMode } from './use-desk-mode'
 import { useSession } from '../../app/session'
+import { useHotelTime } from '../../app/hotel-time'
 
 export function CheckInPage() {
   const { t } = useTranslation()
+  const hotelTime = useHotelTime()
   const handlesStays = mayHandleStays(useSession().staff?.role)
   // Beside a PMS, reservations and walk-ins are made in the PMS; the desk chooses rooms.
   const makesStays = deskMakesStays(useDeskMode(), handlesStays)
@@ -64,7 +66,7 @@ export function CheckInPage() {
     detail: h.stay
       ? h.stay.status === 'in_house'
         ? t('checkin.hitInHouse', { room: h.stay.roomNumber })
-        : t('checkin.hitArriving', { date: h.stay.arrival })
+        : t('checkin.hitArriving', { date: hotelTime.date(h.stay.arrival) })
       : (h.company ?? t('checkin.hitNoStay')),
     matchHint: matchHint(h.matchedBy, t),
     status: h.stay?.status,

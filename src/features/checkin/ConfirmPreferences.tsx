@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { usePreferenceText } from './GuestCardPanel'
+import { useHotelTime } from '../../app/hotel-time'
 
 /**
  * Preferences nobody has confirmed for 12 months, asked at the desk while the guest is there:
  * "still true?" Confirm or Retire, one keystroke each; a handled item leaves the list.
  */
 export function ConfirmPreferences({ guestId }: { guestId: number }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const { day } = useHotelTime()
   const text = usePreferenceText()
   const queryClient = useQueryClient()
   const [handled, setHandled] = useState<Set<number>>(new Set())
@@ -28,7 +30,6 @@ export function ConfirmPreferences({ guestId }: { guestId: number }) {
       await Promise.all(['card', 'suggest', 'history'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
     },
   })
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' })
   const stale = [...(card.data?.alerts ?? []), ...(card.data?.preferences ?? [])].filter((p) => p.stale && !handled.has(p.id))
   useEffect(() => {
     if (focusAt === null) return
@@ -49,7 +50,7 @@ export function ConfirmPreferences({ guestId }: { guestId: number }) {
               <Group justify="space-between" wrap="wrap" gap="xs">
                 <div>
                   <Text size="sm" fw={600}>{text(p)} <Text span size="xs" fw={400}>({t(`strength.${p.strength}`)})</Text></Text>
-                  <Text size="xs" c="dimmed">{t('confirm.since', { date: date.format(Date.parse(p.lastConfirmedAt)) })}</Text>
+                  <Text size="xs" c="dimmed">{t('confirm.since', { date: day(p.lastConfirmedAt) })}</Text>
                 </div>
                 <Group gap={6}>
                   {(['confirm', 'retire'] as const).map((action) => (

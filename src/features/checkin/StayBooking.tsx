@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { OutputOf } from '../../../electron/core/api'
 import { GuestName } from '../../components/guest-name'
 import { timelineLines } from './stay-timeline'
+import { useHotelTime } from '../../app/hotel-time'
 
 export type StayDetails = OutputOf<'stay.details'>
 
@@ -20,7 +21,7 @@ function Fact({ label, value }: { label: string; value: string | null }) {
 /** The booking as the PMS or the desk gave it, the stay's guests (profiles linked) and what happened to it. */
 export function StayBooking({ details }: { details: StayDetails }) {
   const { t } = useTranslation()
-  const lines = timelineLines(details.events, t)
+  const lines = timelineLines(details.events, t, useHotelTime())
   return (
     <Stack gap="sm" data-testid="stay-booking">
       <Title order={3} size="h5">{t('desk.booking.title')}</Title>

@@ -9,6 +9,7 @@ import { Dialog } from '../guests/Dialog'
 import type { StayActions } from './desk-actions'
 import { RoomSuggestions } from './RoomSuggestions'
 import { useFieldErrors } from './use-field-errors'
+import { useHotelTime } from '../../app/hotel-time'
 
 type Open = 'cancel' | 'noShow' | 'move' | 'departure' | null
 
@@ -18,6 +19,7 @@ type Open = 'cancel' | 'noShow' | 'move' | 'departure' | null
  */
 export function StayChanges({ stay, actions, onChanged }: { stay: { id: number; confirmationNo: string; departure: string }; actions: StayActions; onChanged: () => Promise<unknown> }) {
   const { t } = useTranslation()
+  const hotelTime = useHotelTime()
   const [open, setOpen] = useState<Open>(null)
   const [departure, setDeparture] = useState(stay.departure)
   const close = () => setOpen(null)
@@ -36,7 +38,7 @@ export function StayChanges({ stay, actions, onChanged }: { stay: { id: number; 
   })
   const dates = useMutation({
     mutationFn: () => call('stay.changeDates', { stayId: stay.id, departure }),
-    onSuccess: (value) => done(t('desk.actions.departureSaved', { date: value.departure })),
+    onSuccess: (value) => done(t('desk.actions.departureSaved', { date: hotelTime.date(value.departure) })),
   })
   // A refusal about the dates, or about the room being held on the new nights, is the departure's.
   const datesErrors = useFieldErrors(dates.error, ['departure'], 'departure')

@@ -16,8 +16,7 @@ import { UndoButton } from './UndoButton'
 import { useDeskMode } from './use-desk-mode'
 import { notify } from '../../components/notify'
 import { useSession } from '../../app/session'
-
-const today = () => isoDay(0)
+import { useHotelTime } from '../../app/hotel-time'
 
 /**
  * What the desk can do for this guest's current stay, by the hotel's mode (desk-actions.ts):
@@ -26,6 +25,9 @@ const today = () => isoDay(0)
  */
 export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId: number | null; onBack: () => void }) {
   const { t, i18n } = useTranslation()
+  const hotelTime = useHotelTime()
+  // Check-in opens on the arrival's business date at the hotel (hotel.clock), not the device's date.
+  const today = () => hotelTime.clock?.businessDate ?? isoDay(0)
   const handlesStays = mayHandleStays(useSession().staff?.role)
   const queryClient = useQueryClient()
   const departmentName = useDepartmentName()
@@ -71,7 +73,7 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
         {stay ? (
           <Group gap="xs">
             <Badge variant="light">{t(`status.${stay.status}`)}</Badge>
-            <Text size="sm">{t('stay.dates', { arrival: stay.arrival, departure: stay.departure, count: stay.party })}</Text>
+            <Text size="sm">{t('stay.dates', { arrival: hotelTime.date(stay.arrival), departure: hotelTime.date(stay.departure), count: stay.party })}</Text>
             {roomNumber && stay.status === 'in_house' ? <Text size="sm" fw={700}>{t('stay.room', { room: roomNumber })}</Text> : null}
             {roomNumber && stay.status === 'reserved' ? <Text size="sm" fw={700} data-testid="room-chosen">{t('desk.row.chosen', { room: roomNumber })}</Text> : null}
           </Group>
@@ -113,7 +115,7 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
           </>
         ) : null}
         {stay && actions?.useRoom && details.data ? <UseThisRoom key={stay.id} stayId={stay.id} roomNumber={roomNumber} onChanged={refresh} /> : null}
-        {stay?.status === 'reserved' && stay.arrival > today() && mode !== 'with_pms' ? <Text size="sm">{t('stay.arrivesLater', { date: stay.arrival })}</Text> : null}
+        {stay?.status === 'reserved' && stay.arrival > today() && mode !== 'with_pms' ? <Text size="sm">{t('stay.arrivesLater', { date: hotelTime.date(stay.arrival) })}</Text> : null}
         {stay && actions && !result ? <StayChanges key={`${stay.id}-${stay.status}-${stay.departure}`} stay={{ id: stay.id, confirmationNo: stay.confirmationNo, departure: stay.departure }} actions={actions} onChanged={refresh} /> : null}
         {stay && actions?.checkOut && !result ? (
           <Group>

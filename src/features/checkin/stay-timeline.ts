@@ -3,21 +3,20 @@ import type { Translate } from './room-reason'
 
 export type StayEvent = OutputOf<'stay.details'>['events'][number]
 
-/** "2026-12-01 14:32" in the desk's local time, from an ISO instant. */
-export function eventTime(at: string): string {
-  const d = new Date(at)
-  if (Number.isNaN(d.getTime())) return at
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`
-}
+/**
+ * How the history says its dates and times: in words, in the UI language, at the hotel's clock
+ * (src/app/hotel-time.ts useHotelTime gives both): date('2026-12-04') "4 Dec 2026",
+ * when(instant) "14:32" today or "1 Dec, 14:32".
+ */
+export type StayWords = { date: (day: string) => string; when: (iso: string) => string }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 
 /**
  * One line of a stay's history as the desk reads it: "Room 1208 chosen", "Moved from 1208 to
- * 1502", "Departure 12-04 → 12-06". Who told us (the desk, or a PMS report) is said apart.
+ * 1502", "Departure 4 Dec 2026 → 6 Dec 2026". Who told us (the desk, or a PMS report) is said apart.
  */
-export function eventWords(e: Pick<StayEvent, 'kind' | 'detail'>, t: Translate): string {
+export function eventWords(e: Pick<StayEvent, 'kind' | 'detail'>, t: Translate, words: StayWords): string {
   const d = e.detail ?? {}
   switch (e.kind) {
     case 'reservation':
@@ -33,10 +32,11 @@ export function eventWords(e: Pick<StayEvent, 'kind' | 'detail'>, t: Translate):
     case 'dates_changed': {
       const from = (d.from ?? {}) as { arrival?: string; departure?: string }
       const to = (d.to ?? {}) as { arrival?: string; departure?: string }
+      const day = (date: string | undefined, none: string) => (date ? words.date(date) : none)
       if (from.arrival && to.arrival && from.arrival !== to.arrival) {
-        return t('desk.event.datesMoved', { fromArrival: from.arrival, fromDeparture: from.departure ?? '', toArrival: to.arrival, toDeparture: to.departure ?? '' })
+        return t('desk.event.datesMoved', { fromArrival: day(from.arrival, ''), fromDeparture: day(from.departure, ''), toArrival: day(to.arrival, ''), toDeparture: day(to.departure, '') })
       }
-      return t('desk.event.departureChanged', { from: from.departure ?? '—', to: to.departure ?? '—' })
+      return t('desk.event.departureChanged', { from: day(from.departure, '—'), to: day(to.departure, '—') })
     }
     case 'check_out':
       return t('desk.event.checkOut')
@@ -52,9 +52,9 @@ export function eventWords(e: Pick<StayEvent, 'kind' | 'detail'>, t: Translate):
 }
 
 /** Newest first, each with its time, its words and where the news came from (the desk names who). */
-export function timelineLines(events: readonly StayEvent[], t: Translate): { key: string; time: string; words: string; source: string }[] {
+export function timelineLines(events: readonly StayEvent[], t: Translate, words: StayWords): { key: string; time: string; words: string; source: string }[] {
   return events
     .map((e, index) => ({ e, index }))
     .reverse()
-    .map(({ e, index }) => ({ key: `${index}-${e.kind}`, time: eventTime(e.at), words: eventWords(e, t), source: e.source === 'desk' && e.staffName ? t('desk.source.deskBy', { name: e.staffName }) : t(`desk.source.${e.source}`) }))
+    .map(({ e, index }) => ({ key: `${index}-${e.kind}`, time: words.when(e.at), words: eventWords(e, t, words), source: e.source === 'desk' && e.staffName ? t('desk.source.deskBy', { name: e.staffName }) : t(`desk.source.${e.source}`) }))
 }

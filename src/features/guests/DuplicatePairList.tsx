@@ -8,16 +8,18 @@ import { errorMessage } from '../../app/errors'
 import { GuestName } from '../../components/guest-name'
 import { useReasonText } from './duplicate-reasons'
 import { notify } from '../../components/notify'
+import { useHotelTime } from '../../app/hotel-time'
 
 export type DuplicatePair = OutputOf<'guest.duplicates'>[number]
 type Summary = DuplicatePair['a']
 
 function Side({ guest }: { guest: Summary }) {
   const { t } = useTranslation()
+  const { date } = useHotelTime()
   return (
     <div style={{ minWidth: 0 }}>
       <GuestName guest={guest} />
-      <Text size="xs" c="dimmed">{[guest.phone, guest.email, guest.birthDate, guest.company].filter(Boolean).join(' · ') || t('history.empty')}</Text>
+      <Text size="xs" c="dimmed">{[guest.phone, guest.email, guest.birthDate ? date(guest.birthDate) : null, guest.company].filter(Boolean).join(' · ') || t('history.empty')}</Text>
     </div>
   )
 }

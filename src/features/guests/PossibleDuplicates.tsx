@@ -6,6 +6,7 @@ import type { OutputOf } from '../../../electron/core/api'
 import { call } from '../../api/client'
 import { GuestName } from '../../components/guest-name'
 import { useReasonText } from './duplicate-reasons'
+import { useHotelTime } from '../../app/hotel-time'
 
 export type DuplicateCandidate = OutputOf<'guest.possibleDuplicates'>[number]['guest']
 
@@ -32,6 +33,7 @@ export function duplicateCheckInput(draft: Draft) {
 /** As a new guest's name and phone are typed: "This guest may already exist", with the candidates. */
 export function PossibleDuplicates({ draft, onPick, pickLabel }: { draft: Draft; onPick: (guest: DuplicateCandidate) => void; pickLabel: string }) {
   const { t } = useTranslation()
+  const { date } = useHotelTime()
   const reasonText = useReasonText()
   const [typedKey] = useDebouncedValue(JSON.stringify(draft), 250)
   const typed = JSON.parse(typedKey) as Draft
@@ -52,7 +54,7 @@ export function PossibleDuplicates({ draft, onPick, pickLabel }: { draft: Draft;
               <Group key={m.guest.id} justify="space-between" wrap="wrap" gap="xs">
                 <div>
                   <GuestName guest={m.guest} size="sm" />
-                  <Text size="xs">{[m.guest.phone, m.guest.email, m.guest.company, m.guest.birthDate].filter(Boolean).join(' · ')}</Text>
+                  <Text size="xs">{[m.guest.phone, m.guest.email, m.guest.company, m.guest.birthDate ? date(m.guest.birthDate) : null].filter(Boolean).join(' · ')}</Text>
                   <Text size="xs">{m.reasons.filter((r) => r.outcome !== 'different').map(reasonText).join(t('profile.listSeparator'))}</Text>
                 </div>
                 <Button size="xs" variant="default" onClick={() => onPick(m.guest)}>

@@ -9,6 +9,7 @@ import { useProfileMutation } from './use-profile-mutation'
 import { useVocabularyTree } from '../../api/vocabulary-tree'
 import { notify } from '../../components/notify'
 import { Dialog } from './Dialog'
+import { useHotelTime } from '../../app/hotel-time'
 
 const strengths = ['required', 'preferred', 'avoid', 'never'] as const
 type Strength = (typeof strengths)[number]
@@ -26,6 +27,7 @@ interface Draft {
 /** Add a preference (category → code → value), or edit one (value, strength, scope, note). */
 export function PreferenceDialog({ guestId, stays, editing, onClose }: { guestId: number; stays: GuestCard['stays']; editing: PreferenceView | null; onClose: () => void }) {
   const { t } = useTranslation()
+  const hotelTime = useHotelTime()
   const tree = useVocabularyTree()
   const text = usePreferenceText()
   const openStays = stays.filter((s) => s.status === 'reserved' || s.status === 'in_house')
@@ -89,7 +91,7 @@ export function PreferenceDialog({ guestId, stays, editing, onClose }: { guestId
           {draft.scope === 'stay' ? (
             <Select
               label={label('stayId')}
-              data={stays.map((s) => ({ value: String(s.id), label: `${s.confirmationNo} · ${s.arrival} → ${s.departure} · ${t(`status.${s.status}`)}` }))}
+              data={stays.map((s) => ({ value: String(s.id), label: `${s.confirmationNo} · ${hotelTime.date(s.arrival)} → ${hotelTime.date(s.departure)} · ${t(`status.${s.status}`)}` }))}
               value={draft.stayId}
               onChange={(v) => set({ stayId: v })}
               required

@@ -5,19 +5,21 @@ import type { GuestCard } from '../../../electron/core/guests/guest.card'
 import { call } from '../../api/client'
 import { useDepartmentName } from '../../api/reference-data'
 import { useWhen } from './when'
+import { useHotelTime } from '../../app/hotel-time'
 
 /** How well we know this guest: stays, nights, rooms, service delivered, and what staff noticed. */
 export function StaysSection({ card }: { card: GuestCard }) {
   const { t } = useTranslation()
   const when = useWhen()
+  const { date } = useHotelTime()
   const departmentName = useDepartmentName()
   const { stats, stays } = card
   const observations = useQuery({ queryKey: ['observations', card.guest.id], queryFn: () => call('observation.ofGuest', { guestId: card.guest.id }) })
   const facts: [string, string | number][] = [
     [t('stats.stays'), stats.stays],
     [t('stats.nights'), stats.nights],
-    [t('stats.firstStay'), stats.firstStay ?? t('history.empty')],
-    [t('stats.lastStay'), stats.lastStay ?? t('history.empty')],
+    [t('stats.firstStay'), stats.firstStay ? date(stats.firstStay) : t('history.empty')],
+    [t('stats.lastStay'), stats.lastStay ? date(stats.lastStay) : t('history.empty')],
     [t('stats.rooms'), stats.roomsUsed.join(', ') || t('history.empty')],
     [t('stats.prompts'), stats.promptsFulfilled],
     [t('stats.observations'), stats.observations],
@@ -51,7 +53,7 @@ export function StaysSection({ card }: { card: GuestCard }) {
                 {stays.map((s) => (
                   <Table.Tr key={s.id}>
                     <Table.Td>{s.confirmationNo}</Table.Td>
-                    <Table.Td>{s.arrival} → {s.departure}</Table.Td>
+                    <Table.Td>{date(s.arrival)} → {date(s.departure)}</Table.Td>
                     <Table.Td>{s.roomNumber ?? t('history.empty')}</Table.Td>
                     <Table.Td>{t(`status.${s.status}`)}</Table.Td>
                   </Table.Tr>

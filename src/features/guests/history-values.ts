@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useVocabulary } from '../../api/reference-data'
 import { useDateTime } from './when'
+import { useHotelTime } from '../../app/hotel-time'
 
 const yesNo = new Set(['restricted', 'consent_marketing', 'consent_sensitive', 'active'])
 
@@ -9,6 +10,7 @@ export function useHistoryValue() {
   const { t } = useTranslation()
   const vocabulary = useVocabulary()
   const dateTime = useDateTime()
+  const { date } = useHotelTime()
   const preference = (stored: string) => {
     const match = /^([^.]+)\.([^=]+)=(.*)$/.exec(stored)
     if (!match) return stored
@@ -34,6 +36,8 @@ export function useHistoryValue() {
         return stored.split(',').map((l) => vocabulary.label('service', 'language', l)).join(', ')
       case 'last_confirmed_at':
         return dateTime(stored)
+      case 'birth_date':
+        return date(stored)
       case 'merged_guest':
         return t('history.profileNumber', { id: stored })
       default:

@@ -10,7 +10,7 @@ import { useSession } from '../../app/session'
 import { GuestName } from '../../components/guest-name'
 import { Outcome, StatusBadge } from './ObservationStatus'
 import { useSuggestionText } from './suggestion'
-import { formatWhen } from './when'
+import { useFormatWhen } from './when'
 import { notify } from '../../components/notify'
 
 /**
@@ -41,7 +41,8 @@ export function useObservationOutcomes(): void {
 
 /** What I reported and what became of it, kept up to date as guest relations decide. */
 export function MyObservations({ titleShown = true }: { titleShown?: boolean }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const formatWhen = useFormatWhen()
   const suggestionText = useSuggestionText()
   const mine = useQuery({ queryKey: ['observations', 'mine'], queryFn: () => call('observation.mine', { limit: 50 }) })
   return (
@@ -69,7 +70,7 @@ export function MyObservations({ titleShown = true }: { titleShown?: boolean }) 
               <Text size="sm">“{o.text}”</Text>
               {o.suggestion ? <Text size="xs" c="dimmed">{t('observe.suggested', { suggestion: suggestionText(o.suggestion) })}</Text> : null}
               <Outcome observation={o} />
-              <Text size="xs" c="dimmed"><time dateTime={o.createdAt}>{t('feedback.reportedAt', { time: formatWhen(o.createdAt, i18n.language) })}</time></Text>
+              <Text size="xs" c="dimmed"><time dateTime={o.createdAt}>{t('feedback.reportedAt', { time: formatWhen(o.createdAt) })}</time></Text>
             </Stack>
           </Paper>
         ))}

@@ -6,7 +6,7 @@ import { useDepartmentName } from '../../api/reference-data'
 import { GuestName } from '../../components/guest-name'
 import { Outcome, StatusBadge } from './ObservationStatus'
 import { useSuggestionText } from './suggestion'
-import { formatWhen } from './when'
+import { useFormatWhen } from './when'
 import { contrast } from '../board/contrast'
 
 export type CardAction = 'accept' | 'edit' | 'merge' | 'reject'
@@ -23,7 +23,8 @@ interface ObservationCardProps {
 
 /** One observation in the inbox: who noticed what about whom, and the four decisions. */
 export function ObservationCard({ observation: o, fresh, busy, onAction, onMove }: ObservationCardProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const formatWhen = useFormatWhen()
   const departmentName = useDepartmentName()
   const suggestionText = useSuggestionText()
   const open = o.status === 'new'
@@ -66,7 +67,7 @@ export function ObservationCard({ observation: o, fresh, busy, onAction, onMove 
           {open ? null : <StatusBadge status={o.status} />}
         </Group>
         <Text size="sm" c="dimmed">
-          {t('inbox.from', { staff: o.staff, department: departmentName(o.department) })} · <time dateTime={o.createdAt}>{formatWhen(o.createdAt, i18n.language)}</time>
+          {t('inbox.from', { staff: o.staff, department: departmentName(o.department) })} · <time dateTime={o.createdAt}>{formatWhen(o.createdAt)}</time>
         </Text>
         <Text fw={500} id={`observation-${o.id}-text`}>“{o.text}”</Text>
         <Text size="sm" data-testid="observation-suggestion">

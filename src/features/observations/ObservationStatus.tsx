@@ -1,7 +1,7 @@
 import { Badge, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ObservationView } from '../../../electron/core/observations/observation.view'
-import { formatWhen } from './when'
+import { useFormatWhen } from './when'
 import { contrast } from '../board/contrast'
 
 const look: Record<ObservationView['status'], { color: string; mark: string }> = {
@@ -25,8 +25,9 @@ export function StatusBadge({ status }: { status: ObservationView['status'] }) {
 
 /** What became of an observation, and who decided: the feedback its author reads. */
 export function Outcome({ observation }: { observation: ObservationView }) {
-  const { t, i18n } = useTranslation()
-  const by = { name: observation.reviewedBy ?? '', time: observation.reviewedAt ? formatWhen(observation.reviewedAt, i18n.language) : '' }
+  const { t } = useTranslation()
+  const formatWhen = useFormatWhen()
+  const by = { name: observation.reviewedBy ?? '', time: observation.reviewedAt ? formatWhen(observation.reviewedAt) : '' }
   const text =
     observation.status === 'new'
       ? t('feedback.waiting')

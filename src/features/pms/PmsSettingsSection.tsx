@@ -4,13 +4,15 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readPmsSettings, writePmsSettings } from './pms-api'
 import { errorMessage } from '../../app/errors'
+import { useHotelTime } from '../../app/hotel-time'
 import { settingsChanged, watchFolderProblem } from './watch-folder-error'
 
 type Mode = 'standalone' | 'with_pms'
 
 /** Whether the PMS or Zhike keeps the stays, and the folder the PMS drops its reports in. */
 export function PmsSettingsSection() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const hotelTime = useHotelTime()
   const queryClient = useQueryClient()
   const settings = useQuery({ queryKey: ['pms-settings'], queryFn: () => readPmsSettings() })
   const [mode, setMode] = useState<Mode | null>(null)
@@ -68,7 +70,7 @@ export function PmsSettingsSection() {
               />
               <Text size="sm" c="dimmed" data-testid="pms-watch-status">
                 {current.watching && current.watchFolder ? t('pms.settings.watching', { folder: current.watchFolder }) : t('pms.settings.notWatching')}
-                {current.watching && current.lastScanAt ? ` ${t('pms.settings.lastScan', { time: new Date(current.lastScanAt).toLocaleString(i18n.language) })}` : ''}
+                {current.watching && current.lastScanAt ? ` ${t('pms.settings.lastScan', { time: hotelTime.when(current.lastScanAt) })}` : ''}
               </Text>
               {current.problem ? (
                 <Alert color="orange" role="alert" data-testid="pms-watch-problem">

@@ -3,12 +3,13 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { listImports } from './pms-api'
 import { errorMessage } from '../../app/errors'
-import { formatWhen } from '../observations/when'
+import { useFormatWhen } from '../observations/when'
 import { importCounts } from './import-counts'
 
 /** The last imports, newest first: when, which file, how it came, and what came of it. */
 export function RecentImports() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const formatWhen = useFormatWhen()
   const imports = useQuery({ queryKey: ['pms-imports'], queryFn: () => listImports(20) })
   const rows = imports.data ?? []
   return (
@@ -36,7 +37,7 @@ export function RecentImports() {
                   const counts = importCounts(t, r)
                   return (
                     <Table.Tr key={r.id}>
-                      <Table.Td>{formatWhen(r.at, i18n.language)}</Table.Td>
+                      <Table.Td>{formatWhen(r.at)}</Table.Td>
                       <Table.Td style={{ wordBreak: 'break-all' }}>{r.fileName}</Table.Td>
                       <Table.Td>{t(`pms.kinds.${r.kind}`, { defaultValue: r.kind })}</Table.Td>
                       <Table.Td>{t(`pms.recent.vias.${r.via}`, { defaultValue: r.via })}</Table.Td>

@@ -7,6 +7,7 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { notify } from '../../components/notify'
 import { isoDay } from '../checkin/desk-actions'
+import { useHotelTime } from '../../app/hotel-time'
 import { clashingRooms, rowsToApply, vipSheet } from './preassign-plan'
 import { PreassignRow } from './PreassignRow'
 import { VipSheet } from './VipSheet'
@@ -18,6 +19,7 @@ import { VipSheet } from './VipSheet'
  */
 export function PreassignPage() {
   const { t } = useTranslation()
+  const hotelTime = useHotelTime()
   const queryClient = useQueryClient()
   const [date, setDate] = useState(isoDay(1))
   const [picks, setPicks] = useState<Record<number, string>>({})
@@ -83,7 +85,7 @@ export function PreassignPage() {
         </Paper>
       ) : null}
       {rows.length > 0 && phone ? (
-        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('desk.preassign.tableLabel', { date })} data-testid="preassign-plan">
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('desk.preassign.tableLabel', { date: hotelTime.date(date) })} data-testid="preassign-plan">
           {rows.map((row) => (
             <PreassignRow
               key={row.stayId}
@@ -99,7 +101,7 @@ export function PreassignPage() {
       ) : null}
       {rows.length > 0 && !phone ? (
         <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing="sm" striped aria-label={t('desk.preassign.tableLabel', { date })} data-testid="preassign-plan">
+          <Table verticalSpacing="sm" striped aria-label={t('desk.preassign.tableLabel', { date: hotelTime.date(date) })} data-testid="preassign-plan">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('desk.preassign.guest')}</Table.Th>

@@ -2,13 +2,14 @@ import { Button, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GuestName } from '../../components/guest-name'
-import { eventTime } from '../checkin/stay-timeline'
+import { useHotelTime } from '../../app/hotel-time'
 import type { VipSheetLine } from './preassign-plan'
 import './print-sheet.css'
 
 /** The day's VIP arrivals and their rooms, for the housekeeper's and the duty manager's clipboard. */
 export function VipSheet({ date, lines, onBack }: { date: string; lines: VipSheetLine[]; onBack: () => void }) {
   const { t } = useTranslation()
+  const hotelTime = useHotelTime()
   const backRef = useRef<HTMLButtonElement>(null)
   useEffect(() => backRef.current?.focus(), [])
   return (
@@ -17,8 +18,8 @@ export function VipSheet({ date, lines, onBack }: { date: string; lines: VipShee
         <Button ref={backRef} variant="default" onClick={onBack}>{t('desk.preassign.backToPlan')}</Button>
         <Button onClick={() => window.print()}>{t('desk.preassign.printNow')}</Button>
       </Group>
-      <Title order={1} size="h2" id="vip-sheet-title">{t('desk.preassign.printTitle', { date })}</Title>
-      <Text size="sm">{t('desk.preassign.printed', { when: eventTime(new Date().toISOString()) })}</Text>
+      <Title order={1} size="h2" id="vip-sheet-title">{t('desk.preassign.printTitle', { date: hotelTime.date(date) })}</Title>
+      <Text size="sm">{t('desk.preassign.printed', { when: hotelTime.dateTime(new Date().toISOString()) })}</Text>
       {lines.length === 0 ? (
         <Text>{t('desk.preassign.noVip')}</Text>
       ) : (

@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Menu, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useHotelTime } from '../../app/hotel-time'
 import { codeStyle, housekeepingOrder, nextStatus, type Housekeeping, type RoomStatusView } from './room-status-view'
 
 export interface RoomRowActions {
@@ -14,6 +15,7 @@ export interface RoomRowActions {
 /** One room on the board: its code in colour and words, the likely next status as one button, the rest in a menu. */
 export function RoomStatusRow({ room, actions }: { room: RoomStatusView; actions: RoomRowActions }) {
   const { t } = useTranslation()
+  const { date } = useHotelTime()
   const next = nextStatus(room)
   const codeWords = t(`roomCode.${room.code}`)
   const block = room.block
@@ -32,7 +34,7 @@ export function RoomStatusRow({ room, actions }: { room: RoomStatusView; actions
           ) : null}
           {room.roomType ? <Text size="xs" c="dimmed">{room.roomType}</Text> : null}
           {block?.reason ? <Text size="xs" c="dimmed" w="100%">{block.reason}</Text> : null}
-          {room.upcomingBlock?.from ? <Text size="xs" c="dimmed" w="100%">{t('roomBlock.upcoming', { from: room.upcomingBlock.from })}</Text> : null}
+          {room.upcomingBlock?.from ? <Text size="xs" c="dimmed" w="100%">{t('roomBlock.upcoming', { from: date(room.upcomingBlock.from) })}</Text> : null}
         </Group>
         <Group gap={4} wrap="nowrap">
           {actions.canSet && next ? (
