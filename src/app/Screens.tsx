@@ -18,6 +18,7 @@ import {
   PmsImportPage,
   PreassignPage,
   PromiseReportPage,
+  RulesPage,
   SettingsPage,
   SignInPage,
 } from './lazy-pages'
@@ -63,6 +64,7 @@ export function Screens() {
         {page === 'pms' ? <PmsImportPage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}
         {page === 'reports' ? <PromiseReportPage /> : null}
+        {page === 'rules' ? <RulesPage /> : null}
         {page === 'escalations' ? <EscalationsPage /> : null}
         {page === 'declined' ? <DeclinedPage /> : null}
       </LazyScreen>

@@ -15,6 +15,7 @@ export const PmsImportPage = lazy(() => import('../features/pms/PmsImportPage').
 export const PromiseReportPage = lazy(() => import('../features/reports/PromiseReportPage').then((m) => ({ default: m.PromiseReportPage })))
 export const EscalationsPage = lazy(() => import('../features/promises/EscalationsPage').then((m) => ({ default: m.EscalationsPage })))
 export const DeclinedPage = lazy(() => import('../features/promises/DeclinedPage').then((m) => ({ default: m.DeclinedPage })))
+export const RulesPage = lazy(() => import('../features/rules/RulesPage').then((m) => ({ default: m.RulesPage })))
 export const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 export const SignInPage = lazy(() => import('../features/session/SignInPage').then((m) => ({ default: m.SignInPage })))
 export const FirstStartPage = lazy(() => import('../features/setup/FirstStartPage').then((m) => ({ default: m.FirstStartPage })))

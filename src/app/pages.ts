@@ -1,7 +1,7 @@
 import type { Role } from '../../electron/core/staff/roles'
 
 /** The screens, by hash route. Core checks every operation's permission; this only shapes the menu. */
-export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports' | 'escalations' | 'declined'
+export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports' | 'rules' | 'escalations' | 'declined'
 
 export const deskRoles: readonly Role[] = ['front_desk', 'manager', 'admin', 'guest_relations']
 const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
@@ -24,6 +24,8 @@ export function pagesFor(role: Role): PageKey[] {
   if (role === 'admin' || role === 'manager') pages.push('pms', 'settings')
   // Promise reports (`report.read`): managers and administrators.
   if (role === 'admin' || role === 'manager') pages.push('reports')
+  // Rules (`rule.write`): managers and administrators.
+  if (role === 'admin' || role === 'manager') pages.push('rules')
   return pages
 }
 

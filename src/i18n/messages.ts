@@ -26,6 +26,8 @@ import outletsEn from './outlets.en.json'
 import outletsZhCN from './outlets.zh-CN.json'
 import reportsEn from './reports.en.json'
 import reportsZhCN from './reports.zh-CN.json'
+import rulesEn from './rules.en.json'
+import rulesZhCN from './rules.zh-CN.json'
 import promisesEn from './promises.en.json'
 import promisesZhCN from './promises.zh-CN.json'
 
@@ -44,6 +46,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn, reportsEn, promisesEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN, reportsZhCN, promisesZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn, reportsEn, rulesEn, promisesEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN, reportsZhCN, rulesZhCN, promisesZhCN),
 }
