@@ -9,6 +9,7 @@ import { errorMessage } from '../../app/errors'
 import { GuestAlerts } from '../../components/GuestAlerts'
 import { GuestName } from '../../components/guest-name'
 import { nationalityName } from './nationality'
+import { useHotelTime } from '../../app/hotel-time'
 
 export function usePreferenceText() {
   const { t } = useTranslation()
@@ -19,6 +20,7 @@ export function usePreferenceText() {
 /** The guest card at a glance: who, how often, alerts first, then preferences by category. */
 export function GuestCardPanel({ guestId }: { guestId: number }) {
   const { t, i18n } = useTranslation()
+  const { date } = useHotelTime()
   const vocabulary = useVocabulary()
   const text = usePreferenceText()
   const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
@@ -52,7 +54,7 @@ export function GuestCardPanel({ guestId }: { guestId: number }) {
         <GuestAlerts card={card.data!} testId="guest-alerts" />
         <Text size="sm">
           {stats.stays > 0
-            ? t('card.history', { stays: t('card.stays', { count: stats.stays }), nights: t('checkin.nights', { count: stats.nights }), first: stats.firstStay, last: stats.lastStay })
+            ? t('card.history', { stays: t('card.stays', { count: stats.stays }), nights: t('checkin.nights', { count: stats.nights }), first: stats.firstStay ? date(stats.firstStay) : '', last: stats.lastStay ? date(stats.lastStay) : '' })
             : t('card.firstVisit')}
         </Text>
         {groups.length === 0 ? <Text c="dimmed" size="sm">{t('card.noPreferences')}</Text> : null}
