@@ -5,11 +5,12 @@ import { runEventsBench, type EventsPlan } from './events-bench'
 import { runFirstPaintBench, type FirstPaintPlan } from './first-paint-bench'
 import { runPmsImportBench, type PmsImportPlan } from './pms-import-bench'
 import { heading, table } from './report'
+import { runSchedulerBench, type SchedulerPlan } from './scheduler-bench'
 import { runSearchBench, type SearchPlan } from './search-bench'
 import { benchFolder, type Budget } from './store-files'
 
 /**
- * npm run bench [-- --quick] [--only=checkin|search|firstpaint|events|pms] [--renderer=DIR] [--keep]
+ * npm run bench [-- --quick] [--only=checkin|search|firstpaint|events|pms|scheduler] [--renderer=DIR] [--keep]
  * npm run bench -- events [search …]   (the same as --only, for one or more benchmarks)
  *
  * Issue 2: the desk's hot paths (card, suggestion, check-in) on a 200,000-guest hotel, each
@@ -17,14 +18,15 @@ import { benchFolder, type Budget } from './store-files'
  * first paint in Chromium over loopback (--renderer measures an existing build instead of building);
  * 50 department terminals on live event streams while the hotel writes 20 times a second for 2 minutes
  * (ZHIKE_BENCH_SECONDS=N for another length; --quick makes it 15 s). Issue 9: a PMS arrivals + in-house
- * import (3,000 rows) for a 2,000-room hotel with 200,000 profiles, end to end.
+ * import (3,000 rows) for a 2,000-room hotel with 200,000 profiles, end to end. Issue 10: a scheduler tick with 2,000
+ * guests in house and 500 rules, its selection beside raw SQL, and requests answered while the timer ticks.
  * --quick builds small stores for a smoke run; --keep leaves the store files in the temp folder.
  * Exits 1 when a budget fails.
  */
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const keep = args.includes('--keep')
-const benchmarks = ['checkin', 'search', 'firstpaint', 'events', 'pms'] as const
+const benchmarks = ['checkin', 'search', 'firstpaint', 'events', 'pms', 'scheduler'] as const
 const chosen = [...args.filter((a) => a.startsWith('--only=')).map((a) => a.slice('--only='.length)), ...args.filter((a) => !a.startsWith('--'))]
 const renderer = args.find((a) => a.startsWith('--renderer='))?.slice('--renderer='.length)
 const seconds = Number(process.env.ZHIKE_BENCH_SECONDS ?? (quick ? 15 : 120))
@@ -46,6 +48,9 @@ const firstPaintPlan: FirstPaintPlan = { runs: quick ? 5 : 15, warmup: quick ? 1
 const pmsPlan: PmsImportPlan = quick
   ? { rooms: 2_000, guests: 20_000, withPreferences: 0.2, pastStays: 20_000, runs: 2, check: true }
   : { rooms: 2_000, guests: 200_000, withPreferences: 0.2, pastStays: 200_000, runs: 5, check: false }
+const schedulerPlan: SchedulerPlan = quick
+  ? { inHouse: 2_000, arrivalsTomorrow: 500, rules: 500, ticks: 120, requestSeconds: 3 }
+  : { inHouse: 2_000, arrivalsTomorrow: 500, rules: 500, ticks: 360, requestSeconds: 10 }
 const eventsPlan: EventsPlan = { seconds, warmupSeconds: Math.min(20, Math.round(seconds / 4)), terminals: 50, writesPerSecond: 20, port: 4891 }
 
 const started = performance.now()
@@ -60,6 +65,7 @@ try {
   if (runs('firstpaint')) budgets.push(...(await runFirstPaintBench(folder.dir, firstPaintPlan, log)))
   if (runs('events')) budgets.push(...(await runEventsBench(folder.dir, eventsPlan, log)))
   if (runs('pms')) budgets.push(...(await runPmsImportBench(folder.dir, pmsPlan, log)))
+  if (runs('scheduler')) budgets.push(...(await runSchedulerBench(folder.dir, schedulerPlan, log)))
 } finally {
   folder.cleanup()
 }
