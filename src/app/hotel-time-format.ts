@@ -50,3 +50,9 @@ export function formatHotelDate(date: string, language: string): string {
   if (!y || !m || !d) return date
   return new Intl.DateTimeFormat(hotelLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
 }
+
+/** A calendar date 'YYYY-MM-DD' moved by whole days (no time zone involved). */
+export function addDaysTo(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, call } from '../../api/client'
 import { GuestName, type NamedGuest } from '../../components/guest-name'
@@ -8,6 +8,8 @@ import { notify } from '../../components/notify'
 import { Dialog } from '../guests/Dialog'
 import { CompanionPicker, type Companion } from './CompanionPicker'
 import { isoDay } from './desk-actions'
+import { useHotelClock } from '../../app/hotel-time'
+import { addDaysTo } from '../../app/hotel-time-format'
 import { useFieldErrors } from './use-field-errors'
 
 const blank = () => ({
@@ -31,6 +33,13 @@ export function ReservationDialog({ opened, guestId, guest, onClose, onCreated }
   const queryClient = useQueryClient()
   const [form, setForm] = useState(blank)
   const [companions, setCompanions] = useState<Companion[]>([])
+  // Default dates count from the hotel's business date, once it is known, unless already changed.
+  const businessDate = useHotelClock().data?.businessDate
+  useEffect(() => {
+    if (!opened || !businessDate) return
+    const device = blank()
+    setForm((f) => (f.arrival === device.arrival && f.departure === device.departure ? { ...f, arrival: addDaysTo(businessDate, 1), departure: addDaysTo(businessDate, 3) } : f))
+  }, [opened, businessDate])
   const field = (key: keyof ReturnType<typeof blank>) => ({
     name: key,
     error: placed.fieldError(key),

@@ -7,12 +7,10 @@ import { errorMessage } from '../../app/errors'
 import { duplicateCheckInput, PossibleDuplicates, type DuplicateCandidate } from '../guests/PossibleDuplicates'
 import { Dialog } from '../guests/Dialog'
 import { useFieldErrors } from './use-field-errors'
+import { isoDay } from './desk-actions'
+import { useHotelClock } from '../../app/hotel-time'
+import { addDaysTo } from '../../app/hotel-time-format'
 
-function isoDay(offset: number): string {
-  const d = new Date()
-  d.setDate(d.getDate() + offset)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 const empty = { nativeName: '', romanName: '', salutation: null as string | null, phone: '', nights: 1 as number | string, party: 1 as number | string }
 
@@ -21,6 +19,8 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
   const { t } = useTranslation()
   const queryClient = useQueryClient()
   const [form, setForm] = useState(empty)
+  // A walk-in arrives on the hotel's business date (before the night audit, still yesterday's).
+  const businessDate = useHotelClock().data?.businessDate ?? isoDay(0)
   const create = useMutation({
     mutationFn: () =>
       call('stay.walkIn', {
@@ -42,7 +42,7 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
   // "This guest may already exist": the desk picks the existing profile, and the stay is made for it.
   const existing = useMutation({
     mutationFn: (guest: DuplicateCandidate) =>
-      call('stay.reserve', { guestId: guest.id, arrival: isoDay(0), departure: isoDay(Number(form.nights) || 1), party: Number(form.party) || 1 }),
+      call('stay.reserve', { guestId: guest.id, arrival: businessDate, departure: addDaysTo(businessDate, Number(form.nights) || 1), party: Number(form.party) || 1 }),
     onSuccess: async (value, guest) => {
       await queryClient.invalidateQueries({ queryKey: ['arrivals'] })
       onCreated(guest.id, value.stayId, guest.nativeName)
