@@ -79,6 +79,21 @@ export function hotelWallClock(at: Date, timeZone: string): { date: string; time
  * ambiguous time is its first occurrence, so a daily trigger fires once, never twice or not at all.
  */
 export function hotelInstant(date: string, time: string, timeZone: string): Date {
+  // The scheduler asks for the same few hundred (rule time, date) pairs on every tick; luxon's
+  // zone arithmetic costs ~0.3 ms each, so answers are kept (a bounded cache; zones do not change
+  // their rules while the app runs).
+  const key = `${timeZone}|${date}|${time}`
+  const known = instantCache.get(key)
+  if (known !== undefined) return new Date(known)
+  const at = computeHotelInstant(date, time, timeZone)
+  if (instantCache.size >= 20_000) instantCache.clear()
+  instantCache.set(key, at.getTime())
+  return at
+}
+
+const instantCache = new Map<string, number>()
+
+function computeHotelInstant(date: string, time: string, timeZone: string): Date {
   const [hour, minute] = time.split(':').map(Number)
   const [year, month, day] = date.split('-').map(Number)
   const local = DateTime.fromObject({ year, month, day, hour, minute }, { zone: timeZone })

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { all, first, prepared, qb, run, type Sqlite } from '../db/query'
 import type { StayRow } from '../db/tables/stay.table'
 
@@ -8,19 +9,42 @@ function staysWithRoom() {
   return qb.selectFrom('stay').leftJoin('room', 'room.id', 'stay.room_id').selectAll('stay').select('room.number as room_number')
 }
 
+/**
+ * Stays whose guests may meet a rule on a preference: the main guest holds an active preference
+ * of the rule's category (and code), or the stay has an accompanying guest with a profile (checked
+ * in full when fired). A rule on guest facts (no category) matches every stay.
+ */
+function mayMatch(category: string | null, code: string | null) {
+  return sql<boolean>`(${category} IS NULL
+    OR EXISTS (SELECT 1 FROM preference p WHERE p.guest_id = stay.guest_id AND p.active = 1 AND p.category = ${category} AND (${code} IS NULL OR p.code = ${code}))
+    OR EXISTS (SELECT 1 FROM stay_companion c WHERE c.stay_id = stay.id AND c.guest_id IS NOT NULL))`
+}
+
 /** In house on business date `date`: arrived on or before it, leaving after it. */
-const inHouseOn = prepared((a: { date: string }) =>
-  staysWithRoom().where('stay.status', '=', 'in_house').where('stay.arrival_date', '<=', a.date).where('stay.departure_date', '>', a.date).orderBy('stay.id'),
+const inHouseOn = prepared((a: { date: string; category: string | null; code: string | null }) =>
+  staysWithRoom()
+    .where('stay.status', '=', 'in_house')
+    .where('stay.arrival_date', '<=', a.date)
+    .where('stay.departure_date', '>', a.date)
+    .where(mayMatch(a.category, a.code))
+    .orderBy('stay.id'),
 )
-const reservedArriving = prepared((a: { date: string }) => staysWithRoom().where('stay.status', '=', 'reserved').where('stay.arrival_date', '=', a.date).orderBy('stay.id'))
-const checkedOutDeparted = prepared((a: { date: string }) =>
-  staysWithRoom().where('stay.status', '=', 'checked_out').where('stay.departure_date', '=', a.date).orderBy('stay.id'),
+const reservedArriving = prepared((a: { date: string; category: string | null; code: string | null }) =>
+  staysWithRoom().where('stay.status', '=', 'reserved').where('stay.arrival_date', '=', a.date).where(mayMatch(a.category, a.code)).orderBy('stay.id'),
+)
+const checkedOutDeparted = prepared((a: { date: string; category: string | null; code: string | null }) =>
+  staysWithRoom().where('stay.status', '=', 'checked_out').where('stay.departure_date', '=', a.date).where(mayMatch(a.category, a.code)).orderBy('stay.id'),
 )
 
-/** The stays a slot of `trigger` matches on `date` (see timed-firings.ts DueSlot.stayDate). */
-export function staysForSlot(sqlite: Sqlite, trigger: 'pre_arrival' | 'daily' | 'post_stay', date: string): FiringStay[] {
+/** The stays a slot of `trigger` matches on `date` (see timed-firings.ts DueSlot.stayDate) whose guests may meet the rule's preference condition. */
+export function staysForSlot(
+  sqlite: Sqlite,
+  trigger: 'pre_arrival' | 'daily' | 'post_stay',
+  date: string,
+  match: { category: string | null; code: string | null } = { category: null, code: null },
+): FiringStay[] {
   const query = trigger === 'daily' ? inHouseOn : trigger === 'pre_arrival' ? reservedArriving : checkedOutDeparted
-  return query.all(sqlite, { date }) as FiringStay[]
+  return query.all(sqlite, { date, category: match.category, code: match.code }) as FiringStay[]
 }
 
 const claim = prepared((a: { key: string; dueAt: string; firedAt: string; lateMinutes: number | null }) =>

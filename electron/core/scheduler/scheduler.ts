@@ -53,6 +53,9 @@ export function schedulerIntervalMs(env: NodeJS.ProcessEnv = process.env): numbe
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** One tick at `now` (default: the core's clock). Never throws for the work's own failures: they are logged. */
+/** A transaction of the scheduler holds the store for about this long before requests get a turn. */
+const sliceMs = 10
+
 export async function schedulerTick(core: SchedulerCore & Pick<Core, 'clock'>, now: Date = core.clock.now(), options: TickOptions = {}): Promise<TickReport> {
   const intervalMs = options.intervalMs ?? schedulerIntervalMs()
   const batchSize = Math.max(1, Math.min(200, options.batchSize ?? 200))
@@ -156,23 +159,28 @@ async function fireDueRules(
   const stays = new Map<string, ReturnType<typeof staysForSlot>>()
   for (const slot of slots) {
     const rule = rules.get(slot.ruleId)!
-    const cacheKey = `${slot.trigger}:${slot.stayDate}`
-    if (!stays.has(cacheKey)) stays.set(cacheKey, staysForSlot(core.sqlite, slot.trigger, slot.stayDate))
+    const match = { category: rule.facts.category, code: rule.facts.code }
+    const cacheKey = `${slot.trigger}:${slot.stayDate}:${match.category}:${match.code}`
+    if (!stays.has(cacheKey)) stays.set(cacheKey, staysForSlot(core.sqlite, slot.trigger, slot.stayDate, match))
     for (const stay of stays.get(cacheKey)!) {
       const key = fireKey(slot.ruleId, stay.id, slot.keyDate)
       if (!isClaimed(core.sqlite, key)) planned.push({ key, slot, rule: rule.facts, stayId: stay.id })
     }
   }
+  // Planning read only; let waiting requests in before writing.
+  if (planned.length > 0) await yieldToRequests()
   let fired = 0
-  for (let start = 0, batch = 0; start < planned.length; start += options.batchSize, batch++) {
+  // Each transaction takes at most batchSize firings and about sliceMs of work, then requests go first.
+  for (let next = 0, batch = 0; next < planned.length; batch++) {
     if (batch >= options.maxBatches) return { fired, complete: false }
-    const chunk = planned.slice(start, start + options.batchSize)
     const ctx = systemContext(core, null, now)
+    const started = performance.now()
     fired +=
       guarded(options.log, 'timed rules', () =>
         inTransaction(core.sqlite, () => {
           let claimed = 0
-          for (const firing of chunk) {
+          for (let taken = 0; next < planned.length && taken < options.batchSize && performance.now() - started < sliceMs; taken++) {
+            const firing = planned[next++]
             const late = lateMinutesOf(firing.slot.dueAt, now, options.intervalMs)
             if (!claimFiring(core.sqlite, firing.key, firing.slot.dueAt.toISOString(), now.toISOString(), late)) continue
             claimed++
