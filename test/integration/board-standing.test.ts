@@ -84,6 +84,9 @@ describe('standing instructions on the board (finding 7)', () => {
     expect(refused.code).toBe('PROMPT_STATE')
     expect(refused.details).toMatchObject({ context: 'standing' })
     expect(board(hotel.cook, 'restaurant').map((p) => p.id)).toContain(alert.id)
+    // Nor can it be declined off the board ("too busy" would make an allergy disappear).
+    expect(failure(hotel.call(hotel.cook, 'prompt.decline', { promptId: alert.id, reason: 'too busy' }))).toMatchObject({ code: 'PROMPT_STATE', details: { context: 'standing' } })
+    expect(board(hotel.cook, 'restaurant').map((p) => p.id)).toContain(alert.id)
     // The Sichuan task, unlike it, can be done and leaves.
     const task = later.find((p) => p.kind === 'task')!
     ok(hotel.call(hotel.cook, 'prompt.complete', { promptId: task.id }))

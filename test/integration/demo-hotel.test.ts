@@ -92,11 +92,9 @@ describe('the demo hotel', () => {
     const today = arrivals()
     expect(today).toHaveLength(30)
     expect(today.every((a) => a.status === 'reserved')).toBe(true)
-    // VIPs arriving today have their room of last time pre-assigned; the others get one at the desk.
-    expect(today.filter((a) => a.roomNumber !== null).map((a) => [a.guest.nativeName, a.roomNumber]).sort()).toEqual([
-      ['山本 翔太', '601'],
-      ['庄志明', '820'],
-    ])
+    // VIPs arriving today have their room of last time pre-assigned when it is free tonight
+    // (山本's 601 is still occupied); the others get one at the desk.
+    expect(today.filter((a) => a.roomNumber !== null).map((a) => [a.guest.nativeName, a.roomNumber])).toEqual([['庄志明', '820']])
     expect(today.map((a) => a.guest.nativeName)).toEqual(expect.arrayContaining(['何家俊', '庄志明', '曾文静']))
     const inHouse = call<Arrival[]>(desk, 'stay.inHouse')
     expect(inHouse.length).toBeGreaterThan(40)

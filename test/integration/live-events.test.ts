@@ -249,7 +249,7 @@ describe('events and caches follow only what the outermost transaction committed
     const { prompts } = ok(core.callAs(admin, 'stay.checkIn', { stayId, roomNumber: '801' }))
     const prompt = prompts[0] as { escalateAt: string; createdAt: string }
     // Escalation comes at the department's promise to acknowledge (10 minutes by default), not at its promise to act.
-    expect((Date.parse(prompt.escalateAt) - Date.parse(prompt.createdAt)) / 60_000).toBe(10)
+    expect((Date.parse(prompt.escalateAt) - Date.parse(prompt.createdAt)) / 60_000).toBeCloseTo(10, 2)
     expect(heard.map((e) => e.name)).toEqual(expect.arrayContaining(['prompt.created', 'stay.changed']))
     expect(heard.every((e) => e.id > 0)).toBe(true)
   })

@@ -90,12 +90,23 @@ describe('the night audit', () => {
     expect(failure(s.core.callAs(hotel.housekeeper, 'nightAudit.list', {})).code).toBe('FORBIDDEN')
   })
 
+  it('refuses a night audit by hand in the middle of the business day, which would make no-shows of today\'s arrivals', () => {
+    const s = (store = new ClockStore('2026-12-01T03:48:00Z'))
+    const hotel = seedHotel(s, 'Asia/Shanghai')
+    const arriving = guestStay(s, hotel, '周敏', '2026-12-01', '2026-12-02')
+    const early = failure(s.core.callAs(hotel.admin, 'nightAudit.run', {}))
+    expect(early).toMatchObject({ code: 'NIGHT_AUDIT_EARLY', details: { context: 'evening', earliest: '20:00', time: '11:48' } })
+    expect(s.call(hotel.desk, 'stay.arrivals', { date: '2026-12-01' }).find((a: { stayId: number }) => a.stayId === arriving.stayId).status).toBe('reserved')
+    // From 20:00 hotel time on, the day can be closed by hand.
+    expect(s.at('2026-12-01T12:05:00Z').call<NightAuditReport>(hotel.admin, 'nightAudit.run', {}).businessDate).toBe('2026-12-01')
+  })
+
   it('beside a PMS the no-shows are listed, not marked (the PMS owns stays)', () => {
     const s = (store = new ClockStore('2026-12-01T02:00:00Z'))
     const hotel = seedHotel(s, 'Asia/Shanghai')
     const late = guestStay(s, hotel, '郑华', '2026-12-01', '2026-12-03')
     s.call(hotel.admin, 'pms.setSettings', { mode: 'with_pms' })
-    const report = s.at('2026-12-01T20:30:00Z').call<NightAuditReport>(hotel.admin, 'nightAudit.run', {})
+    const report = s.at('2026-12-01T19:45:00Z').call<NightAuditReport>(hotel.admin, 'nightAudit.run', {})
     expect(report.noShows.map((l) => l.stayId)).toEqual([late.stayId])
     expect(report.noShowsMarked).toBe(false)
     expect(s.call(hotel.desk, 'stay.arrivals', { date: '2026-12-01' }).find((a: { stayId: number }) => a.stayId === late.stayId).status).toBe('reserved')

@@ -104,15 +104,17 @@ describe('Food & Beverage outlets', () => {
     expect(codes).not.toContain('fb_pool')
   })
 
-  it('renames an outlet and changes its promise; a new prompt escalates by the new promise (later than the rule’s 60 minutes)', () => {
+  it('renames an outlet and changes its promises; a new prompt escalates by its promise to acknowledge', () => {
     chineseRestaurant()
     ok(hotel.call(hotel.admin, 'department.update', { code: 'fb_chinese', name: { en: 'Jade Garden', zh: '翠园' }, promiseMinutes: 90 }))
     expect(ok<{ code: string; name: { zh: string }; promiseMinutes: number }[]>(hotel.call(hotel.desk, 'department.list', {})).find((d) => d.code === 'fb_chinese')).toMatchObject({
       name: { zh: '翠园' },
       promiseMinutes: 90,
     })
+    // Issue 10: a prompt escalates when the promise to acknowledge is broken (set with escalation.setSteps).
+    ok(hotel.call(hotel.admin, 'escalation.setSteps', { department: 'fb_chinese', ackMinutes: 25, promiseMinutes: 90, steps: [{ afterMinutes: 0, notify: 'lead' }] }))
     const prompt = checkInDimSumGuest()
-    expect((Date.parse(prompt.escalateAt) - Date.parse(prompt.createdAt)) / 60_000).toBeCloseTo(90, 2)
+    expect((Date.parse(prompt.escalateAt) - Date.parse(prompt.createdAt)) / 60_000).toBeCloseTo(25, 2)
     expect(failure(hotel.call(hotel.admin, 'department.update', { code: 'fb_chinese' })).code).toBe('VALIDATION')
     expect(failure(hotel.call(hotel.admin, 'department.update', { code: 'fb_pool', promiseMinutes: 5 })).code).toBe('NOT_FOUND')
     expect(failure(hotel.call(hotel.cook, 'department.update', { code: 'fb_chinese', promiseMinutes: 5 })).code).toBe('FORBIDDEN')

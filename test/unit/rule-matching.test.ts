@@ -159,6 +159,15 @@ describe('ruleMatchesPreference', () => {
 })
 
 describe('templates', () => {
+  it('unknownPlaceholders refuses braces that are not a known placeholder: Chinese names, spaces, doubled or unclosed', () => {
+    expect(unknownPlaceholders('你好 {客人}')).toEqual(['客人'])
+    expect(unknownPlaceholders('Hello { room }')).toEqual([' room '])
+    expect(unknownPlaceholders('Hello {{room}}')).toEqual(['{'])
+    expect(unknownPlaceholders('Hello {room')).toEqual(['{'])
+    expect(unknownPlaceholders('Hello room}')).toEqual(['}'])
+    expect(unknownPlaceholders('为{guest}在{room}房准备')).toEqual([])
+  })
+
   it('unknownPlaceholders names what Zhike does not know, and accepts every known one', () => {
     expect(unknownPlaceholders('{guest} {room} {value} {arrival} {departure} {nights} {vip} {date}')).toEqual([])
     expect(unknownPlaceholders('Hello {guest}, room {rooom} on {Date}')).toEqual(['rooom', 'Date'])

@@ -42,6 +42,7 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
   const desk = deskRow ? must<{ staff: Actor }>(null, 'session.signIn', { code: deskRow.code, pin: deskRow.pin }, 'desk sign-in').staff : admin
   let arrivalsToday = 0
   const inHouseBefore: number[] = []
+  const vipRooms: { stayId: number; roomNumber: string }[] = []
   const guestIds = new Map<string, number>()
   for (const g of data.guests) {
     const { key: _key, preferences, stays, observations: _observations, ...fields } = g
@@ -68,10 +69,13 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
         // VIPs arriving today have their room of last time pre-assigned, so its preparation
         // (orchids, tea set, the visual-alarm kit) falls due before they arrive.
         const lastRoom = [...stays].filter((p) => p.arrival < 0 && p.room).sort((a, b) => b.arrival - a.arrival)[0]?.room
-        if (s.arrival === 0 && Number(g.vip ?? 0) >= 2 && lastRoom) must(desk, 'stay.assignRoom', { stayId, roomNumber: lastRoom }, `pre-assignment of ${g.key}`)
+        if (s.arrival === 0 && Number(g.vip ?? 0) >= 2 && lastRoom) vipRooms.push({ stayId, roomNumber: lastRoom })
       }
     }
   }
+
+  // Once every stay is in place: a VIP's room of last time, when no other stay holds it tonight.
+  for (const { stayId, roomNumber } of vipRooms) call(desk, 'stay.assignRoom', { stayId, roomNumber })
 
   // Guests who arrived on earlier days were looked after then: their tasks are done and their
   // standing instructions read, so the boards and Escalations start with today's work only.

@@ -15,6 +15,9 @@ import type { NightAuditReport } from './night-audit.report'
  */
 export const automaticAuditor: Actor = { staffId: null as unknown as number, code: 'night-audit', name: 'Night audit', role: 'admin', department: '' }
 
+/** The earliest hotel time a manager may close today's business date by hand. */
+export const earliestManualAudit = '20:00'
+
 /**
  * Closes the current business date, inside the caller's transaction: lists the stays due out
  * that have not left, marks reservations that did not arrive as no-shows (standalone; beside a
@@ -27,7 +30,20 @@ export function runNightAudit(ctx: OperationContext, options: { automatic: boole
   const now = ctx.clock.now()
   const settings = hotelClockSettings(ctx.sqlite)
   const closing = businessDateOf(ctx.sqlite, now)
-  const hotelDate = hotelWallClock(now, settings.timeZone).date
+  const wall = hotelWallClock(now, settings.timeZone)
+  const hotelDate = wall.date
+  // By hand, a business day closes from the evening on (20:00, or the audit time if that is
+  // earlier in the evening), never in the middle of the day with arrivals still to come.
+  const earliest = settings.nightAuditTime >= '12:00' && settings.nightAuditTime < earliestManualAudit ? settings.nightAuditTime : earliestManualAudit
+  if (!options.automatic && closing === hotelDate && wall.time < earliest) {
+    throw new AppError('NIGHT_AUDIT_EARLY', `Business date ${closing} can be closed from ${earliest} hotel time; it is ${wall.time}.`, {
+      businessDate: closing,
+      hotelDate,
+      earliest,
+      time: wall.time,
+      context: 'evening',
+    })
+  }
   if (closing > hotelDate) {
     throw new AppError('NIGHT_AUDIT_EARLY', `Business date ${closing} is already ahead of the hotel's date (${hotelDate}): today's night audit has run.`, {
       businessDate: closing,

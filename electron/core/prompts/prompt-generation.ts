@@ -108,9 +108,16 @@ export function renderTemplate(template: string, values: Record<string, string>)
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
 }
 
-/** The placeholders a template names that Zhike does not know. */
+/**
+ * What is wrong with a template's braces: each placeholder it names that Zhike does not know
+ * ({rooom}, {客人}, { room }), and '{' or '}' left over once the known ones are taken out (an
+ * unclosed {room, a doubled {{room}}). Empty when the template is sound.
+ */
 export function unknownPlaceholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w*)\}/g)].map((m) => m[1]).filter((name) => !(placeholders as readonly string[]).includes(name))
+  const named = [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]).filter((name) => !(placeholders as readonly string[]).includes(name))
+  if (named.length > 0) return named
+  const rest = template.replace(/\{(\w+)\}/g, '')
+  return /[{}]/.test(rest) ? [rest.includes('{') ? '{' : '}'] : []
 }
 
 /** Does a rule's preference condition match this preference? */

@@ -28,7 +28,7 @@ function transition(
   const prompt = findPromptView(ctx.sqlite, id)
   if (!prompt) throw new AppError('NOT_FOUND', `No prompt with id ${id}.`, { entity: 'prompt', id })
   assertDepartment(actor, prompt.department, prompt.parentDepartment)
-  if (to === 'done' && prompt.kind === 'standing') {
+  if ((to === 'done' || to === 'declined') && prompt.kind === 'standing') {
     // i18n context 'standing' picks the sentence that says why (errors.PROMPT_STATE_standing).
     throw new AppError('PROMPT_STATE', 'A standing instruction holds for the whole stay: it closes when the guest checks out.', {
       status: prompt.status,

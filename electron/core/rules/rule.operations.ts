@@ -57,8 +57,11 @@ function assertRuleMakesSense(ctx: OperationContext, input: RuleInput): void {
   for (const lang of ['en', 'zh'] as const) {
     const unknown = unknownPlaceholders(input.template[lang])
     if (unknown.length > 0) {
-      invalid(`template.${lang}`, `{${unknown[0]}} is not a placeholder. Use ${placeholders.map((p) => `{${p}}`).join(' ')}.`)
+      const what = unknown[0] === '{' || unknown[0] === '}' ? `A brace "${unknown[0]}" is not part of a placeholder.` : `{${unknown[0]}} is not a placeholder.`
+      invalid(`template.${lang}`, `${what} Use ${placeholders.map((p) => `{${p}}`).join(' ')}.`)
     }
+    if (input.category === null && input.template[lang].includes('{value}')) invalid(`template.${lang}`, '{value} names a preference: this rule has none. Choose a category, or take {value} out.')
+    if ((input.template[lang].match(/\{/g) ?? []).length > 12) invalid(`template.${lang}`, 'Use at most 12 placeholders.')
   }
   const timed = input.trigger === 'daily' || input.trigger === 'post_stay' || (input.trigger === 'pre_arrival' && input.offsetDays !== null)
   if (timed && input.atTime === null) invalid('atTime', 'Say at what time of day this rule fires.')
@@ -76,6 +79,8 @@ function assertRuleMakesSense(ctx: OperationContext, input: RuleInput): void {
       invalid('code', `There is no "${input.code}" in ${input.category}.`)
     }
   }
+  if (input.kind === 'task' && input.dueMinutes < 1) invalid('dueMinutes', 'Give the department at least a minute to do it.')
+  if (input.kind === 'task' && input.ackMinutes !== null && input.ackMinutes > input.dueMinutes) invalid('ackMinutes', 'Acknowledge within the time to complete.')
   const department = findDepartment(ctx.sqlite, input.department)
   if (!department || department.active !== 1) invalid('department', `There is no department "${input.department}".`)
   if (input.kind === 'standing' && (input.trigger === 'check_out' || input.trigger === 'post_stay')) {
@@ -241,6 +246,7 @@ export const ruleOperations = {
       const before = requireRule(ctx, input.id)
       assertRuleMakesSense(ctx, input)
       if (input.key !== undefined && input.key !== before.key && findRuleByKey(ctx.sqlite, input.key)) invalid('key', `A rule called ${input.key} already exists; choose another key.`)
+      if (before.builtin === 1 && input.key !== undefined && input.key !== before.key) invalid('key', 'A built-in rule keeps its key; change its words or switch it off instead.')
       updateRule(ctx.sqlite, input.id, { ...toRow(input), key: input.key ?? before.key, updated_at: ctx.clock.now().toISOString() })
       audit(ctx, 'rule.update', input.id, { key: before.key })
       return toRuleView(requireRule(ctx, input.id))

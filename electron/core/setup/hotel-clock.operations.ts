@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf } from '../context'
-import { businessDateOf, hotelClockSettings, hotelWallClock, isClockTime, isTimeZone, nightAuditDueAt, nightAuditTimeKey, putClockSetting, timeZoneKey } from '../hotel-clock'
+import { businessDateKey, businessDateOf, calendarBusinessDate, hotelClockSettings, hotelWallClock, isClockTime, isTimeZone, nightAuditDueAt, nightAuditTimeKey, putClockSetting, timeZoneKey } from '../hotel-clock'
 import { operation } from '../operation'
 
 /** What every screen needs to show hotel times: the zone, the audit time, the business date and the hotel's wall clock now. */
@@ -44,7 +44,13 @@ export const hotelClockOperations = {
     summary: 'Managers: set the hotel’s time zone and the time of the night audit.',
     permission: 'hotel.write',
     input: z.object({
-      timeZone: z.string().trim().refine(isTimeZone, 'Choose a time zone from the list, such as Asia/Shanghai.').optional(),
+      timeZone: z
+        .string()
+        .trim()
+        .refine(isTimeZone, 'Choose a time zone from the list, such as Asia/Shanghai.')
+        // Stored as the platform spells it ('asia/shanghai' → 'Asia/Shanghai'), so lists match it.
+        .transform((zone) => Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone)
+        .optional(),
       nightAuditTime: z.string().trim().refine(isClockTime, 'Give the time as HH:MM on a 24-hour clock, such as 04:00.').optional(),
     }),
     handler(ctx, input) {
@@ -52,6 +58,15 @@ export const hotelClockOperations = {
       const before = hotelClockSettings(ctx.sqlite)
       if (input.timeZone !== undefined) putClockSetting(ctx.sqlite, timeZoneKey, input.timeZone)
       if (input.nightAuditTime !== undefined) putClockSetting(ctx.sqlite, nightAuditTimeKey, input.nightAuditTime)
+      // A change of zone or audit time never runs an audit for a day that is not over: when the
+      // change alone makes the next one due at once, the business date moves to the new clock's
+      // and the next audit comes at the set time.
+      const now = ctx.clock.now()
+      const stored = before.storedBusinessDate
+      const after = hotelClockSettings(ctx.sqlite)
+      if (stored !== null && stored >= calendarBusinessDate(now, before) && calendarBusinessDate(now, after) > stored) {
+        putClockSetting(ctx.sqlite, businessDateKey, calendarBusinessDate(now, after))
+      }
       recordAudit(ctx.sqlite, {
         at: ctx.clock.now().toISOString(),
         staffId: actor.staffId,

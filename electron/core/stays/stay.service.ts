@@ -421,6 +421,16 @@ export function undoCheckOut(ctx: OperationContext, input: { stayId: number }): 
   if (inHouseStayInRoom(ctx.sqlite, room.id) !== undefined) {
     throw new AppError('ROOM_OCCUPIED', `Room ${room.number} is occupied.`, { roomNumber: room.number })
   }
+  // A reservation given the room since (for the nights the guest would stay on) keeps it.
+  const holder = findStayHoldingRoom(ctx.sqlite, room.id, businessToday(ctx), stay.departure_date, stay.id)
+  if (holder) {
+    throw new AppError('ROOM_HAS_STAY', `Room ${room.number} is held by stay ${holder.confirmation_no} (${holder.arrival_date} to ${holder.departure_date}).`, {
+      roomNumber: room.number,
+      confirmationNo: holder.confirmation_no,
+      arrival: holder.arrival_date,
+      departure: holder.departure_date,
+    })
+  }
   const { stay: next, reopenedPrompts } = checkOutUndone(ctx, stay, room, 'desk')
   if (next.status !== 'in_house') throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} changed meanwhile.`, { status: next.status })
   return { stayId: stay.id, status: next.status, roomNumber: room.number, reopenedPrompts }

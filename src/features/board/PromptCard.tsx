@@ -128,7 +128,7 @@ export function PromptCard({
             {/* A standing instruction is acknowledged once and stays until the guest leaves: no Done. */}
             {standing ? null : <Button size="xs" color="teal.9" onClick={onDone} loading={busy}>{t('board.done')}</Button>}
             {standing || !onAssign ? null : <AssignMenu prompt={prompt} myStaffId={myStaffId} onAssign={onAssign} disabled={busy} />}
-            <Button size="xs" variant="subtle" color="red" c={contrast.danger} onClick={onDecline} disabled={busy}>{t('board.decline')}</Button>
+            {standing ? null : <Button size="xs" variant="subtle" color="red" c={contrast.danger} onClick={onDecline} disabled={busy}>{t('board.decline')}</Button>}
           </Group>
         ) : null}
       </Stack>
