@@ -41,7 +41,6 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
   const deskRow = data.hotel.staff.find((s) => s.role === 'front_desk')
   const desk = deskRow ? must<{ staff: Actor }>(null, 'session.signIn', { code: deskRow.code, pin: deskRow.pin }, 'desk sign-in').staff : admin
   let arrivalsToday = 0
-  const inHouseBefore: number[] = []
   const vipRooms: { stayId: number; roomNumber: string }[] = []
   const guestIds = new Map<string, number>()
   for (const g of data.guests) {
@@ -62,7 +61,6 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
       } else if (s.arrival < 0) {
         const { stayId } = must<{ stayId: number }>(admin, 'stay.import', { guestId, arrival, departure, party, status: 'reserved' }, `stay of ${g.key}`)
         must(desk, 'stay.checkIn', { stayId, roomNumber: s.room }, `check-in of ${g.key}`)
-        inHouseBefore.push(stayId)
       } else {
         const { stayId } = must<{ stayId: number }>(desk, 'stay.reserve', { guestId, arrival, departure, party }, `reservation of ${g.key}`)
         if (s.arrival === 0) arrivalsToday++
@@ -76,17 +74,6 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
 
   // Once every stay is in place: a VIP's room of last time, when no other stay holds it tonight.
   for (const { stayId, roomNumber } of vipRooms) call(desk, 'stay.assignRoom', { stayId, roomNumber })
-
-  // Guests who arrived on earlier days were looked after then: their tasks are done and their
-  // standing instructions read, so the boards and Escalations start with today's work only.
-  for (const stayId of inHouseBefore) {
-    for (const p of must<{ id: number; status: string; kind: string }[]>(admin, 'prompt.ofStay', { stayId }, 'prompts of an in-house stay')) {
-      if (p.status !== 'open' && p.status !== 'acknowledged') continue
-      if (p.kind === 'standing') {
-        if (p.status === 'open') must(admin, 'prompt.acknowledge', { promptId: p.id }, 'a standing instruction read')
-      } else must(admin, 'prompt.complete', { promptId: p.id }, 'a task done')
-    }
-  }
 
   // Observations last: they are about guests in house, each reported by the staff member named.
   const signedIn = new Map<string, Actor>()
