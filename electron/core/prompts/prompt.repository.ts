@@ -38,6 +38,7 @@ const insertDraft = prepared(
         status: 'open',
         due_at: a.dueAt,
         escalate_at: a.escalateAt,
+        next_escalation_at: a.escalateAt,
         created_at: a.createdAt,
         kind: a.kind,
         scheduled_for: a.scheduledFor,

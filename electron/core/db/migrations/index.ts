@@ -7,6 +7,7 @@ import { nameSearch } from './0005-name-search'
 import { roomNumbersInCapitals } from './0006-room-numbers-in-capitals'
 import { besideThePms } from './0007-beside-the-pms'
 import { servicePromises } from './0008-service-promises'
+import { promiseTimers } from './0009-promise-timers'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises, promiseTimers]

@@ -13,7 +13,7 @@ export interface PromptTable {
   text_en: string
   text_zh: string
   priority: string
-  /** open | acknowledged | done | declined */
+  /** open | acknowledged | done | declined | cancelled */
   status: string
   due_at: string
   escalate_at: string
@@ -40,6 +40,10 @@ export interface PromptTable {
   /** Guest relations read this decline (their queue). */
   decline_read_at: Generated<string | null>
   decline_read_by: Generated<number | null>
+  /** When the next escalation step falls due (escalate_at before the first; NULL after the last); read only while open. */
+  next_escalation_at: Generated<string | null>
+  /** Why a cancelled prompt was cancelled: check_out, withdrawn, undone, … (NULL before migration 0009). */
+  cancel_reason: Generated<string | null>
 }
 export type PromptRow = Selectable<PromptTable>
 export type NewPromptRow = Insertable<PromptTable>
