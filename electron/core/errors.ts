@@ -40,6 +40,7 @@ export const errorCodes = [
   'OTA_MESSAGE',
   'ARRIVAL_MATCH_STATE',
   'UNDO_TOO_LATE',
+  'UNDO_NOT_YOURS',
   'NIGHT_AUDIT_EARLY',
   'INTERNAL',
 ] as const

@@ -302,14 +302,22 @@ export function listAssignees(sqlite: Sqlite, departments: readonly string[]): {
   )
 }
 
-/** When a guest leaves, work still open for the stay no longer applies. Returns the ids closed. */
-export function cancelOpenPromptsOfStay(sqlite: Sqlite, stayId: number): number[] {
+/**
+ * Why a prompt was closed without being done: the guest checked out, the reservation was
+ * cancelled (withdrawn) or marked a no-show, or the moment that made it was undone. Only the
+ * same news undone opens a prompt again: undoing a check-out never reopens a prompt an undone
+ * check-in withdrew.
+ */
+export type CancelReason = 'check_out' | 'withdrawn' | 'no_show' | 'undone'
+
+/** Work still open for the stay no longer applies (the guest left, the booking was withdrawn). Returns the ids closed. */
+export function cancelOpenPromptsOfStay(sqlite: Sqlite, stayId: number, reason: CancelReason): number[] {
   const ids = all(
     sqlite,
     qb.selectFrom('prompt').select('id').where('stay_id', '=', stayId).where('status', 'in', ['open', 'acknowledged']),
   ).map((r) => r.id)
   if (ids.length > 0) {
-    run(sqlite, qb.updateTable('prompt').set({ status: 'cancelled' }).where('id', 'in', ids))
+    run(sqlite, qb.updateTable('prompt').set({ status: 'cancelled', cancel_reason: reason }).where('id', 'in', ids))
   }
   return ids
 }
@@ -332,26 +340,23 @@ export function setPromptTexts(sqlite: Sqlite, id: number, text: { en: string; z
   run(sqlite, qb.updateTable('prompt').set({ text_en: text.en, text_zh: text.zh, ...(dueAt ? { due_at: dueAt, overdue_at: null } : {}) }).where('id', '=', id))
 }
 
-/** Opens again the prompts a withdrawal closed (a reserved stay's prompts are closed only by it). Returns their ids. */
-export function reopenCancelledPrompts(sqlite: Sqlite, stayId: number): number[] {
-  const ids = all(sqlite, qb.selectFrom('prompt').select('id').where('stay_id', '=', stayId).where('status', '=', 'cancelled')).map((r) => r.id)
-  if (ids.length > 0) run(sqlite, qb.updateTable('prompt').set({ status: 'open' }).where('id', 'in', ids))
-  return ids
-}
-
 /**
- * A check-out undone: the prompts it closed open again, acknowledged ones as acknowledged (an
- * in-house stay's prompts are closed only by its check-out). Prompts of `exceptTriggers` stay closed.
- * Returns their ids.
+ * Opens again the prompts of a stay closed for `reason` (and only those), acknowledged ones as
+ * acknowledged, and forgets the reason. Prompts of `exceptTriggers` stay closed. Returns their ids.
  */
-export function reopenPromptsClosedByCheckOut(sqlite: Sqlite, stayId: number, exceptTriggers: readonly string[] = []): number[] {
-  let q = qb.selectFrom('prompt').select(['id', 'acknowledged_at']).where('stay_id', '=', stayId).where('status', '=', 'cancelled')
+export function reopenPromptsCancelledFor(sqlite: Sqlite, stayId: number, reason: CancelReason, exceptTriggers: readonly string[] = []): number[] {
+  let q = qb
+    .selectFrom('prompt')
+    .select(['id', 'acknowledged_at'])
+    .where('stay_id', '=', stayId)
+    .where('status', '=', 'cancelled')
+    .where('cancel_reason', '=', reason)
   if (exceptTriggers.length > 0) q = q.where('trigger', 'not in', [...exceptTriggers])
   const rows = all(sqlite, q)
   const acknowledged = rows.filter((r) => r.acknowledged_at !== null).map((r) => r.id)
   const open = rows.filter((r) => r.acknowledged_at === null).map((r) => r.id)
-  if (acknowledged.length > 0) run(sqlite, qb.updateTable('prompt').set({ status: 'acknowledged' }).where('id', 'in', acknowledged))
-  if (open.length > 0) run(sqlite, qb.updateTable('prompt').set({ status: 'open' }).where('id', 'in', open))
+  if (acknowledged.length > 0) run(sqlite, qb.updateTable('prompt').set({ status: 'acknowledged', cancel_reason: null }).where('id', 'in', acknowledged))
+  if (open.length > 0) run(sqlite, qb.updateTable('prompt').set({ status: 'open', cancel_reason: null }).where('id', 'in', open))
   return rows.map((r) => r.id)
 }
 
@@ -370,7 +375,7 @@ export function withdrawPromptsOfTriggers(sqlite: Sqlite, stayId: number, trigge
       sqlite,
       qb
         .updateTable('prompt')
-        .set((eb) => ({ status: 'cancelled', dedupe_key: sql<string>`${eb.ref('dedupe_key')} || ':undone' || ${eb.ref('id')}` }))
+        .set((eb) => ({ status: 'cancelled', cancel_reason: 'undone', dedupe_key: sql<string>`${eb.ref('dedupe_key')} || ':undone' || ${eb.ref('id')}` }))
         .where('id', 'in', ids),
     )
   }

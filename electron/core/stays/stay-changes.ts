@@ -5,7 +5,7 @@ import type { RoomRow } from '../db/tables/room.table'
 import type { StayRow } from '../db/tables/stay.table'
 import { findGuest } from '../guests/guest.repository'
 import type { Trigger } from '../prompts/prompt-generation'
-import { cancelOpenPromptsOfStay, findPromptView, reopenCancelledPrompts, reopenPromptsClosedByCheckOut, withdrawPromptsOfTriggers } from '../prompts/prompt.repository'
+import { cancelOpenPromptsOfStay, findPromptView, reopenPromptsCancelledFor, withdrawPromptsOfTriggers, type CancelReason } from '../prompts/prompt.repository'
 import { createPromptsForStay, redraftOpenPrompts, type FiringOptions } from '../prompts/prompt.service'
 import { activeRulesFor } from '../rules/rule.repository'
 import { hotelClockSettings, hotelInstant, today } from '../hotel-clock'
@@ -74,8 +74,8 @@ function reread(ctx: OperationContext, id: number): StayRow {
   return findStay(ctx.sqlite, id)!
 }
 
-function closeOpenPrompts(ctx: OperationContext, stay: StayRow): number {
-  const cancelled = cancelOpenPromptsOfStay(ctx.sqlite, stay.id)
+function closeOpenPrompts(ctx: OperationContext, stay: StayRow, reason: CancelReason): number {
+  const cancelled = cancelOpenPromptsOfStay(ctx.sqlite, stay.id, reason)
   for (const id of cancelled) {
     const prompt = findPromptView(ctx.sqlite, id)
     if (prompt) ctx.emit('prompt.updated', { prompt })
@@ -171,12 +171,17 @@ export function guestCheckedOut(ctx: OperationContext, stay: StayRow, source: St
   const at = ctx.clock.now().toISOString()
   if (!markStayCheckedOut(ctx.sqlite, stay.id, at, actor.staffId)) return { stay: reread(ctx, stay.id), prompts: [], cancelledPrompts: 0 }
   if (stay.room_id !== null && setRoomHousekeeping(ctx.sqlite, stay.room_id, 'dirty')) announceRoom(ctx, stay.room_id)
-  const cancelledPrompts = closeOpenPrompts(ctx, stay)
+  const cancelledPrompts = closeOpenPrompts(ctx, stay, 'check_out')
   const next = reread(ctx, stay.id)
   record(ctx, next, 'check_out', source, stay.room_id === null ? undefined : { room: findRoom(ctx.sqlite, stay.room_id)?.number ?? null })
   const prompts = runRules(ctx, next, 'check_out')
   announce(ctx, next, 'check_out')
   return { stay: next, prompts, cancelledPrompts }
+}
+
+/** The reason written on the prompts a withdrawal closes, so only its undoing opens them again. */
+function withdrawalReason(status: string): CancelReason {
+  return status === 'no_show' ? 'no_show' : 'withdrawn'
 }
 
 /** A reservation cancelled or a no-show: its open prompts close and its pre-assigned room is freed. */
@@ -188,7 +193,7 @@ export function stayWithdrawn(
 ): StayChangeResult & { cancelledPrompts: number } {
   const at = ctx.clock.now().toISOString()
   if (!markStayWithdrawn(ctx.sqlite, stay.id, status, at)) return { stay: reread(ctx, stay.id), prompts: [], cancelledPrompts: 0 }
-  const cancelledPrompts = closeOpenPrompts(ctx, stay)
+  const cancelledPrompts = closeOpenPrompts(ctx, stay, withdrawalReason(status))
   const next = reread(ctx, stay.id)
   record(ctx, next, 'withdrawn', source, { status })
   announce(ctx, next, 'withdrawn')
@@ -226,20 +231,19 @@ export function catchUpRules(ctx: OperationContext, stay: StayRow): PromptView[]
 
 /**
  * A withdrawn reservation back on the books (the PMS listed it again after its silence cancelled
- * it, or marked a late arrival a no-show too early): a reservation again, with the prompts its
- * withdrawal closed open again. Recorded as a reservation event with `reopened`.
+ * it, or marked a late arrival a no-show too early; the desk reinstating a no-show): a
+ * reservation again, with the prompts its withdrawal closed (those only) open again. Recorded as
+ * a reservation event with `reopened`; both routes fire the same events.
  */
-export function stayReopened(ctx: OperationContext, stay: StayRow, source: StaySource): StayChangeResult {
-  if (!markStayReopened(ctx.sqlite, stay.id)) return { stay: reread(ctx, stay.id), prompts: [] }
-  for (const id of reopenCancelledPrompts(ctx.sqlite, stay.id)) {
-    const prompt = findPromptView(ctx.sqlite, id)
-    if (prompt) ctx.emit('prompt.updated', { prompt })
-  }
+export function stayReopened(ctx: OperationContext, stay: StayRow, source: StaySource): StayChangeResult & { reopenedPrompts: number } {
+  if (!markStayReopened(ctx.sqlite, stay.id)) return { stay: reread(ctx, stay.id), prompts: [], reopenedPrompts: 0 }
+  const reopened = reopenPromptsCancelledFor(ctx.sqlite, stay.id, withdrawalReason(stay.status))
+  announcePrompts(ctx, reopened)
   const next = reread(ctx, stay.id)
   record(ctx, next, 'reservation', source, { reopened: true, was: stay.status })
   const prompts = runRules(ctx, next, 'reservation')
   announce(ctx, next, 'reservation')
-  return { stay: next, prompts }
+  return { stay: next, prompts, reopenedPrompts: reopened.length }
 }
 
 /** As `record` and `announce` do, for the kinds only the desk makes (an undo). */
@@ -272,7 +276,8 @@ const reservationTriggers = ['reservation', 'pre_arrival']
 export function checkOutUndone(ctx: OperationContext, stay: StayRow, room: RoomRow, source: StaySource): StayChangeResult & { reopenedPrompts: number; withdrawnPrompts: number } {
   if (!markStayBackInHouse(ctx.sqlite, stay.id, room.id)) return { stay: reread(ctx, stay.id), prompts: [], reopenedPrompts: 0, withdrawnPrompts: 0 }
   const withdrawn = withdrawPromptsOfTriggers(ctx.sqlite, stay.id, checkOutTriggers)
-  const reopened = reopenPromptsClosedByCheckOut(ctx.sqlite, stay.id, checkOutTriggers)
+  // Only what the check-out closed: prompts withdrawn or undone before it stay closed.
+  const reopened = reopenPromptsCancelledFor(ctx.sqlite, stay.id, 'check_out', checkOutTriggers)
   announcePrompts(ctx, [...reopened, ...withdrawn])
   announceRoom(ctx, room.id)
   const next = reread(ctx, stay.id)

@@ -6,7 +6,7 @@ import { guestOperations } from '../guests/guest.operations'
 import { operation } from '../operation'
 import { listArrivals, listInHouse, type StayListRow } from './stay.repository'
 import { importStayInput, reservationInput, roomNumber, stayId, walkInInput } from './stay.schemas'
-import { assignRoom, cancelStay, changeDates, checkIn, checkOut, importStay, moveRoom, requireStay, reserve, setCompanions, undoCheckIn, undoCheckOut, undoOffer, undoWindowMinutes } from './stay.service'
+import { assignRoom, cancelStay, changeDates, checkIn, checkOut, importStay, moveRoom, reinstateStay, requireStay, reserve, setCompanions, undoCheckIn, undoCheckOut, undoOffer, undoWindowMinutes } from './stay.service'
 import { bookingFields } from './stay.schemas'
 import { planPreassignment } from './preassignment'
 import { listCompanions, listStayEvents } from './stay-event.repository'
@@ -214,7 +214,8 @@ export const stayOperations = {
    * Undo a check-out made in the last `undoWindowMinutes` (10) minutes: `{ stayId }` →
    * `{ stayId, status: 'in_house', roomNumber, reopenedPrompts }` (how many prompts the check-out
    * had closed are open again). Errors: PMS_OWNS_STAYS beside a PMS, NOTHING_TO_UNDO when the stay
-   * is not checked out, UNDO_TOO_LATE after the window, ROOM_OCCUPIED when the room has been taken.
+   * is not checked out, UNDO_TOO_LATE after the window, ROOM_OCCUPIED when the room has been taken,
+   * UNDO_NOT_YOURS when someone else checked the guest out (details.by: their name; managers may).
    */
   'stay.undoCheckOut': operation({
     kind: 'mutation',
@@ -227,7 +228,8 @@ export const stayOperations = {
   /**
    * Undo a check-in made in the last `undoWindowMinutes` (10) minutes: `{ stayId }` →
    * `{ stayId, status: 'reserved', roomNumber (kept as the room chosen before arrival), withdrawnPrompts }`.
-   * Errors: PMS_OWNS_STAYS beside a PMS, NOTHING_TO_UNDO when the stay is not in house, UNDO_TOO_LATE after the window.
+   * Errors: PMS_OWNS_STAYS beside a PMS, NOTHING_TO_UNDO when the stay is not in house, UNDO_TOO_LATE after the window,
+   * UNDO_NOT_YOURS when someone else checked the guest in (details.by: their name; managers may).
    */
   'stay.undoCheckIn': operation({
     kind: 'mutation',
@@ -235,6 +237,21 @@ export const stayOperations = {
     permission: 'stay.write',
     input: z.object({ stayId }),
     handler: undoCheckIn,
+  }),
+
+  /**
+   * Reinstate a no-show from the desk: `{ stayId }` → `{ stayId, status: 'reserved', reopenedPrompts }`
+   * (the prompts the no-show closed, open again). The same events as a PMS bringing a late arrival
+   * back (stay.changed with event 'reservation', prompt.updated for each reopened prompt).
+   * Errors: PMS_OWNS_STAYS beside a PMS, STAY_NOT_RESERVED when the stay is not a no-show,
+   * STAY_DATES when its departure is not after today's business date.
+   */
+  'stay.reinstate': operation({
+    kind: 'mutation',
+    summary: 'Reinstate a no-show whose stay is not over: a reservation again, the prompts the no-show closed open again.',
+    permission: 'stay.write',
+    input: z.object({ stayId }),
+    handler: reinstateStay,
   }),
 
   'stay.import': operation({

@@ -10,7 +10,8 @@ import { blockHolds } from '../rooms/room'
 import { findRoom, findRoomByNumber, inHouseStayInRoom } from '../rooms/room.repository'
 import { getSetting } from '../setup/setting.repository'
 import { newConfirmationNo } from './confirmation'
-import { catchUpRules, bookingReceived, checkInUndone, checkOutUndone, guestCheckedIn, guestCheckedOut, guestMovedRoom, roomPreassigned, stayDatesChanged, stayWithdrawn } from './stay-changes'
+import { catchUpRules, bookingReceived, checkInUndone, checkOutUndone, guestCheckedIn, guestCheckedOut, guestMovedRoom, roomPreassigned, stayDatesChanged, stayReopened, stayWithdrawn } from './stay-changes'
+import { findStaff } from '../staff/staff.repository'
 import { replaceCompanions, type StaySource } from './stay-event.repository'
 import { confirmationTaken, findOverlappingStay, findOverlappingStayInRoom, findStay, findStayHoldingRoom, insertStay } from './stay.repository'
 import { today as businessToday } from '../hotel-clock'
@@ -277,6 +278,28 @@ export function cancelStay(ctx: OperationContext, input: { stayId: number; noSho
   return { stayId: stay.id, status: next.status, cancelledPrompts }
 }
 
+/**
+ * A no-show reinstated from the desk (the guest turned up after all, or was marked too early):
+ * a reservation again, the prompts the no-show closed open again, the reservation rules run, as
+ * when a PMS brings a late arrival back (stayReopened: the same events, once). Refused beside a
+ * PMS (PMS_OWNS_STAYS), for a stay that is not a no-show (STAY_NOT_RESERVED), or whose departure
+ * is not after today's business date (STAY_DATES).
+ */
+export function reinstateStay(ctx: OperationContext, input: { stayId: number }): { stayId: number; status: string; reopenedPrompts: number } {
+  assertDeskOwnsStays(ctx, 'reinstate no-shows')
+  const stay = requireStay(ctx, input.stayId)
+  if (stay.status !== 'no_show') {
+    throw new AppError('STAY_NOT_RESERVED', `Stay ${stay.confirmation_no} is ${stay.status}, not a no-show.`, { status: stay.status })
+  }
+  const today = businessToday(ctx)
+  if (stay.departure_date <= today) {
+    throw new AppError('STAY_DATES', `This reservation departed on ${stay.departure_date}.`, { departure: stay.departure_date })
+  }
+  const { stay: next, reopenedPrompts } = stayReopened(ctx, stay, 'desk')
+  if (next.status !== 'reserved') throw new AppError('STAY_NOT_RESERVED', `Stay ${stay.confirmation_no} changed meanwhile.`, { status: next.status })
+  return { stayId: stay.id, status: next.status, reopenedPrompts }
+}
+
 /** Replaces a stay's accompanying guests; the rules run for a companion with a profile as for the main guest. */
 export function setCompanions(ctx: OperationContext, input: { stayId: number; companions: NonNullable<BookingInput['companions']> }): { stayId: number; companions: number; prompts: PromptView[] } {
   actorOf(ctx)
@@ -403,10 +426,25 @@ function assertWithinUndoWindow(ctx: OperationContext, at: string | null, action
 }
 
 /**
+ * Only the person who checked the guest in or out, or a manager or administrator, may undo it:
+ * a colleague at the next terminal must not take back someone else's work unseen. Throws
+ * UNDO_NOT_YOURS (details.by names who did it, details.context the action, for the translation).
+ */
+function assertMayUndo(ctx: OperationContext, doneBy: number | null, action: 'check_out' | 'check_in'): void {
+  const actor = actorOf(ctx)
+  if (actor.role === 'manager' || actor.role === 'admin') return
+  if (doneBy === null || doneBy === actor.staffId) return
+  const by = findStaff(ctx.sqlite, doneBy)?.name ?? `#${doneBy}`
+  const verb = action === 'check_out' ? 'check-out' : 'check-in'
+  throw new AppError('UNDO_NOT_YOURS', `This ${verb} was made by ${by}: only they or a manager can undo it.`, { by, context: action })
+}
+
+/**
  * Undoes a check-out made in the last `undoWindowMinutes`: the guest is in house again in the
  * same room, the prompts the check-out closed open again. Refused beside a PMS (PMS_OWNS_STAYS),
  * when the stay is not checked out (NOTHING_TO_UNDO), after the window (UNDO_TOO_LATE), or when
- * the room has since been taken (ROOM_OCCUPIED). A room chosen meanwhile for an arrival stays
+ * the room has since been taken (ROOM_OCCUPIED), or by someone other than the one who checked the
+ * guest out or a manager (UNDO_NOT_YOURS). A room chosen meanwhile for an arrival stays
  * chosen: the arrivals list then shows it occupied.
  */
 export function undoCheckOut(ctx: OperationContext, input: { stayId: number }): { stayId: number; status: string; roomNumber: string; reopenedPrompts: number } {
@@ -416,6 +454,7 @@ export function undoCheckOut(ctx: OperationContext, input: { stayId: number }): 
     throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} is ${stay.status}, not checked out.`, { status: stay.status })
   }
   assertWithinUndoWindow(ctx, stay.checked_out_at, 'check_out')
+  assertMayUndo(ctx, stay.checked_out_by, 'check_out')
   const room = stay.room_id === null ? undefined : findRoom(ctx.sqlite, stay.room_id)
   if (!room) throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} has no room to return to.`, { status: stay.status })
   if (inHouseStayInRoom(ctx.sqlite, room.id) !== undefined) {
@@ -439,7 +478,8 @@ export function undoCheckOut(ctx: OperationContext, input: { stayId: number }): 
 /**
  * Undoes a check-in made in the last `undoWindowMinutes`: a reservation again, its room kept as
  * the one chosen before arrival, the prompts of the stay in house withdrawn. Refused beside a PMS
- * (PMS_OWNS_STAYS), when the stay is not in house (NOTHING_TO_UNDO) or after the window (UNDO_TOO_LATE).
+ * (PMS_OWNS_STAYS), when the stay is not in house (NOTHING_TO_UNDO), after the window (UNDO_TOO_LATE),
+ * or by someone other than the one who checked the guest in or a manager (UNDO_NOT_YOURS).
  */
 export function undoCheckIn(ctx: OperationContext, input: { stayId: number }): { stayId: number; status: string; roomNumber: string | null; withdrawnPrompts: number } {
   assertDeskOwnsStays(ctx, 'undo check-ins')
@@ -448,6 +488,7 @@ export function undoCheckIn(ctx: OperationContext, input: { stayId: number }): {
     throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} is ${stay.status}, not in house.`, { status: stay.status })
   }
   assertWithinUndoWindow(ctx, stay.checked_in_at, 'check_in')
+  assertMayUndo(ctx, stay.checked_in_by, 'check_in')
   const { stay: next, withdrawnPrompts } = checkInUndone(ctx, stay, 'desk')
   if (next.status !== 'reserved') throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} changed meanwhile.`, { status: next.status })
   const roomNumber = next.room_id === null ? null : (findRoom(ctx.sqlite, next.room_id)?.number ?? null)
