@@ -154,7 +154,7 @@ describe('escalation', () => {
       { path: 'ackMinutes', message: 'Acknowledge within the time to complete: give fewer minutes to acknowledge.' },
     ])
     const lead = [{ afterMinutes: 0, notify: 'lead' }]
-    expect(failure(s.core.callAs(manager, 'escalation.setSteps', { department: 'spa', ackMinutes: 5, promiseMinutes: 20, steps: lead })).code).toBe('NOT_FOUND')
+    expect(failure(s.core.callAs(manager, 'escalation.setSteps', { department: 'spa', ackMinutes: 5, promiseMinutes: 20, steps: lead })).details?.issues).toEqual([{ path: 'department', message: 'There is no department "spa".' }])
     expect(failure(s.core.callAs(hotel.desk, 'escalation.setSteps', { department: 'restaurant', ackMinutes: 5, promiseMinutes: 20, steps: lead })).code).toBe('FORBIDDEN')
     // Nothing of the refused changes was kept.
     expect(s.call(manager, 'escalation.steps', {}).find((d: { department: string }) => d.department === 'restaurant').steps).toHaveLength(2)

@@ -51,6 +51,11 @@ export function stepProblems(steps: readonly EscalationStep[]): { path: string; 
     if (i > 0 && step.afterMinutes < steps[i - 1].afterMinutes) {
       problems.push({ path: `steps.${i}.afterMinutes`, message: `Step ${i + 1} comes after step ${i}: give it at least ${steps[i - 1].afterMinutes} minutes.` })
     }
+    // The same person told twice at the same minute is one step written twice.
+    const twin = steps.findIndex((other, j) => j < i && other.afterMinutes === step.afterMinutes && other.notify === step.notify)
+    if (twin >= 0) {
+      problems.push({ path: `steps.${i}.notify`, message: `Step ${i + 1} repeats step ${twin + 1} (${step.notify} after ${step.afterMinutes} minutes): remove it or change it.` })
+    }
   })
   return problems
 }

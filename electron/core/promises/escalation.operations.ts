@@ -43,7 +43,8 @@ export const escalationOperations = {
    * Managers set a department's promises and escalation steps (new prompts take the new promises;
    * steps apply at once, to every open prompt). Input: `{ department, ackMinutes 1–10080, promiseMinutes 1–10080,
    * steps: { afterMinutes 0–10080, notify }[] }` (1–5 steps, afterMinutes ascending). A department never set escalates by the defaults (lead at once, duty manager after 15 minutes).
-   * Errors: NOT_FOUND (department), VALIDATION with issues naming the step to fix. Answers the department as `escalation.steps` lists it.
+   * Errors: VALIDATION with issues naming the field to fix: 'department' (unknown or switched off), a step
+   * ('steps.N.afterMinutes' out of order, 'steps.N.notify' a step written twice), 'ackMinutes'. Answers the department as `escalation.steps` lists it.
    */
   'escalation.setSteps': operation({
     kind: 'mutation',
@@ -66,7 +67,10 @@ export const escalationOperations = {
     handler(ctx, input) {
       const actor = actorOf(ctx)
       const department = findDepartment(ctx.sqlite, input.department)
-      if (!department) throw new AppError('NOT_FOUND', `There is no department "${input.department}".`, { entity: 'department' })
+      if (!department || department.active !== 1) {
+        const message = `There is no department "${input.department}".`
+        throw new AppError('VALIDATION', `department: ${message}`, { issues: [{ path: 'department', message }] })
+      }
       const problems = stepProblems(input.steps)
       if (problems.length > 0) throw new AppError('VALIDATION', `${problems[0].path}: ${problems[0].message}`, { issues: problems })
       if (input.ackMinutes > input.promiseMinutes) {

@@ -97,6 +97,12 @@ export interface PromptSituation {
   words: { arrival: { en: string; zh: string }; departure: { en: string; zh: string }; date: (date: string, lang: 'en' | 'zh') => string }
   /** The guest is already in house: work before arrival is due from now, not at the arrival time. */
   inHouse?: boolean
+  /**
+   * The start of the hotel business day an instant belongs to (the night-audit time on its
+   * business date, in the hotel's zone). The promise to acknowledge counts from when the work is
+   * the department's to see; undefined: from now.
+   */
+  businessDayStart?: (at: Date) => Date
   /** Only these preferences (a wish made during the stay); undefined: all. */
   onlyPreferences?: ReadonlySet<number>
   /** A repeated firing (a daily rule's business date): part of the dedupe key. */
@@ -143,6 +149,18 @@ function dueFor(rule: RuleFacts, situation: PromptSituation): Date {
 }
 
 /**
+ * When the promise to acknowledge starts to run: now, or, for work that falls due on a later
+ * business day (a reservation made today for May), the start of that day, so the prompt does
+ * not escalate months early. A standing instruction is the department's to see from the
+ * arrival day (the board shows it from then).
+ */
+function ackCountsFrom(rule: RuleFacts, situation: PromptSituation, dueAt: Date): Date {
+  if (!situation.businessDayStart) return situation.now
+  const start = situation.businessDayStart(rule.kind === 'standing' ? situation.arrivalAt : dueAt)
+  return start > situation.now ? start : situation.now
+}
+
+/**
  * Turns a guest's preferences and facts into department prompts for one trigger. Pure: the same
  * situation always gives the same drafts, and the dedupe key (stay, rule, preference's
  * category.code=value, occurrence) makes storing them idempotent, so two identical preferences
@@ -171,7 +189,7 @@ export function generatePrompts(situation: PromptSituation): PromptDraft[] {
     const add = (key: string, preference: PreferenceFact | null) => {
       if (drafts.has(key)) return
       const dueAt = dueFor(rule, situation)
-      const ack = addMinutes(situation.now, rule.ackMinutes ?? situation.ackMinutes[rule.department] ?? 10)
+      const ack = addMinutes(ackCountsFrom(rule, situation, dueAt), rule.ackMinutes ?? situation.ackMinutes[rule.department] ?? 10)
       const value = (lang: 'en' | 'zh') => (preference ? situation.valueLabel(preference.category, preference.code, preference.value, lang) : '')
       drafts.set(key, {
         dedupeKey: key,

@@ -46,6 +46,13 @@ function transition(
   return updated
 }
 
+/** A department named in the input: VALIDATION on 'department' when the hotel has none of that code. */
+function requireDepartmentCode(sqlite: Parameters<typeof findDepartment>[0], code: string) {
+  const department = findDepartment(sqlite, code)
+  if (!department) throw new AppError('VALIDATION', `department: There is no department "${code}".`, { issues: [{ path: 'department', message: `There is no department "${code}".` }] })
+  return department
+}
+
 export const promptOperations = {
   'prompt.board': operation({
     kind: 'query',
@@ -66,7 +73,7 @@ export const promptOperations = {
     }),
     handler(ctx, input) {
       const actor = actorOf(ctx)
-      assertDepartment(actor, input.department, findDepartment(ctx.sqlite, input.department)?.parent_code ?? null)
+      assertDepartment(actor, input.department, requireDepartmentCode(ctx.sqlite, input.department).parent_code)
       const assignedTo = input.assignedTo === 'me' ? actor.staffId : input.assignedTo
       return listBoard(ctx.sqlite, input.department, input.which, input.limit, { today: today(ctx), filter: { floor: input.floor, assignedTo } })
     },
@@ -80,8 +87,7 @@ export const promptOperations = {
     permission: 'prompt.read',
     input: z.object({ department: z.string().min(1).max(40) }),
     handler(ctx, input) {
-      const department = findDepartment(ctx.sqlite, input.department)
-      if (!department) throw new AppError('NOT_FOUND', `No department ${input.department}.`, { entity: 'department' })
+      const department = requireDepartmentCode(ctx.sqlite, input.department)
       assertDepartment(actorOf(ctx), department.code, department.parent_code)
       return listAssignees(ctx.sqlite, department.parent_code ? [department.code, department.parent_code] : [department.code])
     },

@@ -9,7 +9,7 @@ import { activeRulesFor } from '../rules/rule.repository'
 import { listVocabulary, VocabularyLabels } from '../vocabulary/vocabulary.repository'
 import { anyRuleMayFire, generatePrompts, triggers, type RuleFacts, type Trigger } from './prompt-generation'
 import { countPreviousStays } from './prompt-facts.repository'
-import { hotelClockSettings, hotelInstant } from '../hotel-clock'
+import { calendarBusinessDate, hotelClockSettings, hotelInstant } from '../hotel-clock'
 import { findPromptView, insertPromptDrafts, openPromptTexts, setPromptTexts } from './prompt.repository'
 import type { PromptView } from './prompt.view'
 
@@ -67,7 +67,8 @@ export function draftsFor(ctx: OperationContext, guest: GuestRow, stay: StayRow,
   // Most guests meet no rule of a trigger: then there is nothing to word.
   if (!anyRuleMayFire(rules, preferences)) return []
   const labels = cached(ctx.sqlite, vocabularyCacheKey, () => new VocabularyLabels(listVocabulary(ctx.sqlite)))
-  const { timeZone } = hotelClockSettings(ctx.sqlite)
+  const clock = hotelClockSettings(ctx.sqlite)
+  const { timeZone } = clock
   const arrivalAt = hotelInstant(stay.arrival_date, validTime(stay.eta) ?? standardArrivalTime, timeZone)
   const departureAt = hotelInstant(stay.departure_date, standardDepartureTime, timeZone)
   const occasion = (code: string) => preferences.filter((p) => p.category === 'occasion' && p.code === code && /^\d{2}-\d{2}$/.test(p.value)).map((p) => p.value)
@@ -101,6 +102,7 @@ export function draftsFor(ctx: OperationContext, guest: GuestRow, stay: StayRow,
       date: (date, lang) => dateWords(date, lang),
     },
     inHouse: stay.status === 'in_house',
+    businessDayStart: (at) => hotelInstant(calendarBusinessDate(at, clock), clock.nightAuditTime, timeZone),
     onlyPreferences: options.preferenceIds ? new Set(options.preferenceIds) : undefined,
     occurrence: options.occurrence,
   })
@@ -121,13 +123,26 @@ function parseLanguages(stored: string): string[] {
 
 /** "1 Dec 14:30" / "12月1日 14:30", in the hotel's zone: what a prompt's text says. */
 export function hotelWords(at: Date, lang: 'en' | 'zh', timeZone: string): string {
-  const locale = lang === 'en' ? 'en-GB' : 'zh-CN'
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
+  return formatter(lang, timeZone, true).format(at)
 }
 
 function dateWords(date: string, lang: 'en' | 'zh'): string {
   const [y, m, d] = date.split('-').map(Number)
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
+  return formatter(lang, 'UTC', false).format(Date.UTC(y, m - 1, d))
+}
+
+// Building an Intl.DateTimeFormat costs about a millisecond; prompts are drawn by the thousand.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(lang: 'en' | 'zh', timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${withTime}`
+  let f = formatters.get(key)
+  if (!f) {
+    const locale = lang === 'en' ? 'en-GB' : 'zh-CN'
+    f = new Intl.DateTimeFormat(locale, withTime ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone } : { month: 'short', day: 'numeric', timeZone })
+    if (formatters.size > 50) formatters.clear()
+    formatters.set(key, f)
+  }
+  return f
 }
 
 /**

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { addDays } from '../clock'
 import { hotelClockSettings, hotelInstant, hotelWallClock } from '../hotel-clock'
 import { operation } from '../operation'
+import { findDepartment } from '../departments/department.repository'
+import { AppError } from '../errors'
 import { promiseReport } from './promise-report'
 import { promptsIssuedBetween } from './promise-report.repository'
 
@@ -31,7 +33,8 @@ export const reportOperations = {
    * (percent, one decimal, null when nothing could be judged), declined, and ackMinutes/doneMinutes
    * `{ median, p90 }` in minutes from issue. `worst`: the 10 prompts most late, with department,
    * rule, room, the promise broken ('acknowledge' | 'done') and lateMinutes.
-   * Errors: VALIDATION (a date that is not YYYY-MM-DD or not real, from after to, more than 366 days).
+   * Errors: VALIDATION (a date that is not YYYY-MM-DD or not real, from after to, more than 366 days;
+   * 'department' for a department the hotel does not have).
    */
   'report.promises': operation({
     kind: 'query',
@@ -51,6 +54,10 @@ export const reportOperations = {
         }
       }),
     handler(ctx, input) {
+      if (input.department !== undefined && !findDepartment(ctx.sqlite, input.department)) {
+        const message = `There is no department "${input.department}".`
+        throw new AppError('VALIDATION', `department: ${message}`, { issues: [{ path: 'department', message }] })
+      }
       const now = ctx.clock.now()
       const { timeZone } = hotelClockSettings(ctx.sqlite)
       const start = hotelInstant(input.from, '00:00', timeZone).toISOString()

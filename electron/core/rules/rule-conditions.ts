@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { strengths } from '../guests/preference'
+import { countryCodes } from '../pms/nationality'
 
 /*
  * What a rule asks of the guest and the stay besides a preference. Stored as JSON on the rule
@@ -19,9 +20,21 @@ export const ruleConditionsSchema = z
     vipMin: z.number().int().min(1, 'A VIP level runs from 1 to 5.').max(5, 'A VIP level runs from 1 to 5.').optional(),
     /** The guest speaks one of these languages (codes as on the guest's profile, e.g. 'en', 'ja'). */
     languages: z.array(z.string().trim().min(2).max(12)).min(1).max(20).optional(),
-    /** The guest's nationality is one of these (ISO 3166-1 alpha-2, e.g. 'JP'). */
+    /**
+     * The guest's nationality is one of these (ISO 3166-1 alpha-2, e.g. 'JP'): the codes guest
+     * profiles keep (pms/nationality.ts), so "XX" is refused rather than matching nobody.
+     */
     nationalities: z
-      .array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use two-letter country codes, such as JP or DE.'))
+      .array(
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z]{2}$/, 'Use two-letter country codes, such as JP or DE.')
+          .superRefine((code, ctx) => {
+            if (/^[A-Z]{2}$/.test(code) && !countryCodes.has(code)) ctx.addIssue({ code: 'custom', message: `${code} is not a country code (ISO 3166-1), such as JP or DE.` })
+          }),
+      )
       .min(1)
       .max(50)
       .optional(),

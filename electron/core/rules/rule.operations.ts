@@ -5,7 +5,10 @@ import type { RuleRow } from '../db/tables/rule.table'
 import { findDepartment } from '../departments/department.repository'
 import { AppError } from '../errors'
 import { findGuest, listActivePreferences } from '../guests/guest.repository'
-import { isClockTime, today } from '../hotel-clock'
+import { addDays } from '../clock'
+import type { StayRow } from '../db/tables/stay.table'
+import { hotelClockSettings, hotelInstant, isClockTime, today, type HotelClockSettings } from '../hotel-clock'
+import { dueSlots } from '../scheduler/timed-firings'
 import { operation } from '../operation'
 import { placeholders, polarities, priorities, ruleKinds, triggers, unknownPlaceholders, type RuleFacts, type Trigger } from '../prompts/prompt-generation'
 import { roomNumberOfStay } from '../prompts/prompt-facts.repository'
@@ -78,6 +81,21 @@ function assertRuleMakesSense(ctx: OperationContext, input: RuleInput): void {
     if (input.code !== null && !vocabulary.some((v) => v.category === input.category && v.code === input.code)) {
       invalid('code', `There is no "${input.code}" in ${input.category}.`)
     }
+    // The exceptions are items of the same category: one that is not there excepts nothing.
+    input.conditions.exceptCodes?.forEach((code, i) => {
+      if (!vocabulary.some((v) => v.category === input.category && v.code === code)) invalid(`conditions.exceptCodes.${i}`, `There is no "${code}" in ${input.category} to leave out.`)
+    })
+    if (input.code !== null && input.conditions.exceptCodes?.includes(input.code)) {
+      invalid('conditions.exceptCodes', `The rule is for ${input.code} only: leaving it out leaves nothing.`)
+    }
+  } else if (input.conditions.exceptCodes) {
+    invalid('conditions.exceptCodes', 'Items to leave out belong to a category: choose the category first.')
+  }
+  if (input.conditions.exceptCodes && new Set(input.conditions.exceptCodes).size !== input.conditions.exceptCodes.length) {
+    invalid('conditions.exceptCodes', 'Name each item to leave out once.')
+  }
+  if (input.conditions.nationalities && new Set(input.conditions.nationalities).size !== input.conditions.nationalities.length) {
+    invalid('conditions.nationalities', 'Name each country once.')
   }
   if (input.kind === 'task' && input.dueMinutes < 1) invalid('dueMinutes', 'Give the department at least a minute to do it.')
   if (input.kind === 'task' && input.ackMinutes !== null && input.ackMinutes > input.dueMinutes) invalid('ackMinutes', 'Acknowledge within the time to complete.')
@@ -155,11 +173,43 @@ function audit(ctx: OperationContext, action: string, id: number, detail?: Recor
 }
 
 /**
+ * When the scheduler would fire a timed rule (pre-arrival N days before at a time, daily at a
+ * time, after the stay) for this stay: its next firing from `now`, with the daily occurrence.
+ * Null when it will not fire for the stay any more (its time has passed, or the stay is over
+ * first); undefined for a rule fired by a stay event.
+ */
+export function nextFiringFor(rule: RuleFacts, stay: Pick<StayRow, 'status' | 'arrival_date' | 'departure_date'>, now: Date, clock: Pick<HotelClockSettings, 'timeZone' | 'nightAuditTime'>): { at: Date; occurrence?: string } | null | undefined {
+  if (rule.atTime === null) return undefined
+  const { timeZone, nightAuditTime } = clock
+  const offset = rule.offsetDays ?? 0
+  if (rule.trigger === 'pre_arrival') {
+    if (rule.offsetDays === null) return undefined
+    const at = hotelInstant(addDays(stay.arrival_date, -offset), rule.atTime, timeZone)
+    return stay.status === 'reserved' && at > now ? { at } : null
+  }
+  if (rule.trigger === 'post_stay') {
+    const at = hotelInstant(addDays(stay.departure_date, offset), rule.atTime, timeZone)
+    return at > now ? { at } : null
+  }
+  if (rule.trigger === 'daily') {
+    // The first daily slot of a business date the guest is in house on (arrival ≤ date < departure).
+    const slots = dueSlots([{ id: rule.id, trigger: 'daily', offsetDays: null, atTime: rule.atTime }], now, new Date(now.getTime() + 2 * 86_400_000), timeZone, nightAuditTime)
+    const slot = slots.find((s) => s.stayDate >= stay.arrival_date && s.stayDate < stay.departure_date)
+    return slot ? { at: slot.dueAt, occurrence: slot.keyDate } : null
+  }
+  return undefined
+}
+
+/**
  * Who among today's arrivals and in-house guests a rule would fire for, with what text: the
- * rule is not saved. Answers at most `limit` matches and how many stays were checked.
+ * rule is not saved. Answers at most `limit` matches and how many stays were checked. A timed
+ * rule's match says when the scheduler would fire it (firesAt) and is due from then; a stay with
+ * no room yet has roomNumber null.
  */
 function previewRule(ctx: OperationContext, input: RuleInput, limit: number) {
   const date = today(ctx)
+  const now = ctx.clock.now()
+  const clock = hotelClockSettings(ctx.sqlite)
   const facts: RuleFacts = { ...toRuleFacts({ ...toRow(input), id: 0, key: 'preview', active: 1, position: 0, builtin: 0, updated_at: null } as RuleRow) }
   const stays = [
     ...listArrivals(ctx.sqlite, date).filter((s) => s.status === 'reserved').map((s) => ({ id: s.id, status: 'arriving' as const })),
@@ -171,7 +221,10 @@ function previewRule(ctx: OperationContext, input: RuleInput, limit: number) {
     const stay = findStay(ctx.sqlite, entry.id)
     const guest = stay ? findGuest(ctx.sqlite, stay.guest_id) : undefined
     if (!stay || !guest) continue
-    const drafts = draftsFor(ctx, guest, stay, roomNumberOfStay(ctx.sqlite, stay.id), facts.trigger as Trigger, { rules: [facts] })
+    const firing = nextFiringFor(facts, stay, now, clock)
+    if (firing === null) continue
+    const roomNumber = roomNumberOfStay(ctx.sqlite, stay.id)
+    const drafts = draftsFor(ctx, guest, stay, roomNumber, facts.trigger as Trigger, { rules: [facts], at: firing?.at, occurrence: firing?.occurrence })
     total += drafts.length
     for (const draft of drafts) {
       if (matches.length >= limit) break
@@ -180,10 +233,12 @@ function previewRule(ctx: OperationContext, input: RuleInput, limit: number) {
         stayId: stay.id,
         guestId: guest.id,
         guest: { nativeName: guest.native_name, romanName: guest.roman_name },
-        roomNumber: roomNumberOfStay(ctx.sqlite, stay.id),
+        roomNumber,
         status: entry.status,
         reason: preference ?? null,
         text: draft.text,
+        /** When the scheduler would make the prompt (a timed rule), or null: at the stay event itself. */
+        firesAt: firing ? firing.at.toISOString() : null,
         dueAt: draft.dueAt.toISOString(),
         department: draft.department,
       })
@@ -285,6 +340,10 @@ export const ruleOperations = {
   /**
    * Before saving: who among today's arrivals and in-house guests this rule would fire for, with
    * what text and due time. `{ rule: RuleInput }` → { businessDate, checked (stays), total, matches[≤100] }.
+   * Each match: { stayId, guestId, guest, roomNumber (null: no room yet), status ('arriving' | 'in_house'),
+   * reason, text { en, zh }, firesAt (ISO: when the scheduler would fire a timed rule; null for a rule fired
+   * by a stay event), dueAt (ISO: as the prompt would be stored; a standing instruction's is the departure),
+   * department }. A timed rule whose time for a stay has passed, or comes after the stay, matches nobody there.
    */
   'rule.preview': operation({
     kind: 'query',
