@@ -7,6 +7,8 @@ const negativeCodes = new Set(['allergy', 'dislike'])
 const standing = new Set(['allergy', 'dislike', 'diet', 'hearing-housekeeping', 'evacuation-hearing', 'evacuation-mobility', 'evacuation-vision', 'language', 'address-as', 'no-calls', 'quiet-mornings', 'no-name'])
 const prepareTheRoom = new Set(['periodicals-advertising', 'periodicals-caixin', 'periodicals-economist', 'periodicals-architecture', 'flowers', 'toiletries', 'pillow', 'minibar', 'hearing-alarm', 'wheelchair-room', 'low-vision', 'tea'])
 const occasions = new Set(['birthday', 'anniversary'])
+// Offers made at the guest's next breakfast: the outlet has until then, and two hours to say it has seen them.
+const breakfastOffers = new Set(['cantonese', 'japanese'])
 
 // [key, trigger, category, code, value (null = any), department, priority, due minutes, en, zh]
 export const starterRules = [
@@ -22,9 +24,9 @@ export const starterRules = [
     'Deliver {value} to room {room} every morning for {guest}.', '每天早上为{guest}将《{value}》送到{room}房间。'],
   ['sichuan', 'check_in', 'food', 'cuisine', 'sichuan', 'restaurant', 'normal', 30,
     'Recommend Sichuan dishes to {guest} (room {room}); the chef can adjust the heat.', '向{guest}（{room}房）推荐川菜，辣度可请厨师调整。'],
-  ['cantonese', 'check_in', 'food', 'cuisine', 'cantonese', 'fb_chinese', 'low', 60,
+  ['cantonese', 'check_in', 'food', 'cuisine', 'cantonese', 'fb_chinese', 'low', 720,
     'Offer {guest} (room {room}) the Cantonese dim sum menu at breakfast.', '早餐时向{guest}（{room}房）推荐粤式点心。'],
-  ['japanese', 'check_in', 'food', 'cuisine', 'japanese', 'fb_allday', 'low', 60,
+  ['japanese', 'check_in', 'food', 'cuisine', 'japanese', 'fb_allday', 'low', 720,
     'Offer {guest} (room {room}) the Japanese set breakfast.', '早餐时为{guest}（{room}房）提供日式套餐。'],
   ['chilli-oil', 'check_in', 'food', 'condiment', 'chilli_sichuan_pepper_oil', 'restaurant', 'normal', 30,
     'Prepare chilli-and-Sichuan-pepper oil in small dishes for {guest}.', '为{guest}准备小碟麻辣油碟。'],
@@ -85,7 +87,7 @@ export const starterRules = [
   // Work that prepares the room is done before arrival, on the pre-assigned room.
   trigger: prepareTheRoom.has(key) ? 'pre_arrival' : trigger,
   kind: standing.has(key) ? 'standing' : 'task',
-  category, code, value, department, priority, dueMinutes, template: { en, zh },
+  category, code, value, department, priority, dueMinutes, ...(breakfastOffers.has(key) ? { ackMinutes: 120 } : {}), template: { en, zh },
   // Allergies and dislikes are stored as avoid/never; their alerts must fire for exactly those.
   polarity: negativeCodes.has(code) ? 'any' : 'wanted',
   ...(occasions.has(key) ? { conditions: { occasion: key } } : {}),
