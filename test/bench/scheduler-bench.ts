@@ -6,12 +6,9 @@ import { addDays } from '../../electron/core/clock'
 import type { Actor } from '../../electron/core/context'
 import { createCore, type Core, type Result } from '../../electron/core/core'
 import type { Sqlite } from '../../electron/core/db/query'
-import { hotelClockSettings } from '../../electron/core/hotel-clock'
 import { escalationCandidates, overdueCandidates } from '../../electron/core/promises/escalation.repository'
-import { schedulerTick, startScheduler, timedRules } from '../../electron/core/scheduler/scheduler'
-import { isClaimed, staysForSlot } from '../../electron/core/scheduler/scheduler.repository'
-import { dueSlots, fireKey, type TimedRule } from '../../electron/core/scheduler/timed-firings'
-import { stepSlackMs } from '../../electron/core/promises/escalation-steps'
+import { lastTickKey, planDueFirings, schedulerTick, startScheduler } from '../../electron/core/scheduler/scheduler'
+import { dueSlots, type TimedRule } from '../../electron/core/scheduler/timed-firings'
 import { bulkLoad, writeGuest, writePreference } from './bulk-writer'
 import { departments, syntheticPreferences, syntheticRooms } from './hotel-catalog'
 import { syntheticGuest } from './people'
@@ -90,7 +87,7 @@ interface SchedulerStore {
   build: Stopwatch
 }
 
-function buildStore(file: string, plan: SchedulerPlan): SchedulerStore {
+export function buildStore(file: string, plan: SchedulerPlan): SchedulerStore {
   const build = new Stopwatch()
   const random = new Random(10)
   let now = Date.parse(startIso)
@@ -135,17 +132,8 @@ function buildStore(file: string, plan: SchedulerPlan): SchedulerStore {
 
 /** What a tick selects, through the app's code: the timed rules' slots, their stays not yet claimed, prompts to escalate and to flag. */
 function ourSelection(core: Core, from: Date, to: Date): number[] {
-  const rules = timedRules(core)
-  const { timeZone, nightAuditTime } = hotelClockSettings(core.sqlite)
-  const slots = dueSlots([...rules.values()].map((r) => r.timing), from, to, timeZone, nightAuditTime)
-  const cache = new Map<string, ReturnType<typeof staysForSlot>>()
-  let planned = 0
-  for (const slot of slots) {
-    const key = `${slot.trigger}:${slot.stayDate}`
-    if (!cache.has(key)) cache.set(key, staysForSlot(core.sqlite, slot.trigger, slot.stayDate))
-    for (const stay of cache.get(key)!) if (!isClaimed(core.sqlite, fireKey(slot.ruleId, stay.id, slot.keyDate))) planned++
-  }
-  return [slots.length, planned, escalationCandidates(core.sqlite, to.toISOString(), 200).length, overdueCandidates(core.sqlite, to.toISOString(), 200).length]
+  const { slots, planned } = planDueFirings(core.sqlite, from, to)
+  return [slots.length, planned.length, escalationCandidates(core.sqlite, to.toISOString(), 200).length, overdueCandidates(core.sqlite, to.toISOString(), 200).length]
 }
 
 /**
@@ -154,35 +142,36 @@ function ourSelection(core: Core, from: Date, to: Date): number[] {
  * a window that crosses midnight or a change of UTC offset falls back to the pure dueSlots.
  */
 function rawSelection(sqlite: Sqlite) {
+  // The rule's preference condition ('' = none): the guest holds it, or the stay has a companion with a profile.
+  const mayMatch = `(@category = '' OR EXISTS (SELECT 1 FROM preference p WHERE p.guest_id = stay.guest_id AND p.active = 1 AND p.category = @category AND (@code = '' OR p.code = @code))
+    OR EXISTS (SELECT 1 FROM stay_companion c WHERE c.stay_id = stay.id AND c.guest_id IS NOT NULL))`
   const s = {
-    rules: sqlite.prepare("SELECT id, trigger, offset_days, at_time FROM rule WHERE active = 1 AND trigger IN ('pre_arrival', 'daily', 'post_stay') AND at_time IS NOT NULL"),
+    rules: sqlite.prepare("SELECT id, trigger, offset_days, at_time, category, code FROM rule WHERE active = 1 AND trigger IN ('pre_arrival', 'daily', 'post_stay') AND at_time IS NOT NULL"),
     rulesBetween: sqlite.prepare(
-      "SELECT id, trigger, offset_days, at_time FROM rule WHERE active = 1 AND trigger IN ('pre_arrival', 'daily', 'post_stay') AND at_time > @from AND at_time <= @to AND (trigger <> 'pre_arrival' OR offset_days IS NOT NULL) ORDER BY at_time, id",
+      "SELECT id, trigger, offset_days, at_time, category, code FROM rule WHERE active = 1 AND trigger IN ('pre_arrival', 'daily', 'post_stay') AND at_time > @from AND at_time <= @to AND (trigger <> 'pre_arrival' OR offset_days IS NOT NULL) ORDER BY at_time, id",
     ),
     setting: sqlite.prepare('SELECT value FROM setting WHERE key = ?').pluck(),
     daily: sqlite.prepare(
-      "SELECT stay.id FROM stay WHERE stay.status = 'in_house' AND stay.arrival_date <= @date AND stay.departure_date > @date AND NOT EXISTS (SELECT 1 FROM scheduled_fire WHERE key = 'rule:' || @rule || ':stay:' || stay.id || ':' || @key)",
+      `SELECT stay.id FROM stay WHERE stay.status = 'in_house' AND stay.arrival_date <= @date AND stay.departure_date > @date AND ${mayMatch} AND NOT EXISTS (SELECT 1 FROM scheduled_fire WHERE key = 'rule:' || @rule || ':stay:' || stay.id || ':' || @key)`,
     ),
     arriving: sqlite.prepare(
-      "SELECT stay.id FROM stay WHERE stay.status = 'reserved' AND stay.arrival_date = @date AND NOT EXISTS (SELECT 1 FROM scheduled_fire WHERE key = 'rule:' || @rule || ':stay:' || stay.id || ':' || @key)",
+      `SELECT stay.id FROM stay WHERE stay.status = 'reserved' AND stay.arrival_date = @date AND ${mayMatch} AND NOT EXISTS (SELECT 1 FROM scheduled_fire WHERE key = 'rule:' || @rule || ':stay:' || stay.id || ':' || @key)`,
     ),
     departed: sqlite.prepare(
-      "SELECT stay.id FROM stay WHERE stay.status = 'checked_out' AND stay.departure_date = @date AND NOT EXISTS (SELECT 1 FROM scheduled_fire WHERE key = 'rule:' || @rule || ':stay:' || stay.id || ':' || @key)",
+      `SELECT stay.id FROM stay WHERE stay.status = 'checked_out' AND stay.departure_date = @date AND ${mayMatch} AND NOT EXISTS (SELECT 1 FROM scheduled_fire WHERE key = 'rule:' || @rule || ':stay:' || stay.id || ':' || @key)`,
     ),
     escalate: sqlite.prepare(
-      `SELECT prompt.id FROM prompt LEFT JOIN escalation_step AS next ON next.department_code = prompt.department_code AND next.position = prompt.escalation_level + 1
-       WHERE prompt.status = 'open' AND prompt.escalate_at <= @at AND (prompt.escalated_at IS NULL OR (julianday(@at) - julianday(prompt.escalate_at)) * 86400000.0 >= next.after_minutes * 60000 - @slack)
-       ORDER BY prompt.escalate_at LIMIT 200`,
+      "SELECT id FROM prompt WHERE status = 'open' AND next_escalation_at IS NOT NULL AND next_escalation_at <= @at ORDER BY next_escalation_at, id LIMIT 200",
     ),
     overdue: sqlite.prepare("SELECT id FROM prompt WHERE status IN ('open', 'acknowledged') AND overdue_at IS NULL AND due_at <= ? AND kind = 'task' ORDER BY due_at LIMIT 200"),
   }
-  type Rule = { id: number; trigger: TimedRule['trigger']; offset_days: number | null; at_time: string }
+  type Rule = { id: number; trigger: TimedRule['trigger']; offset_days: number | null; at_time: string; category: string; code: string }
   return (from: Date, to: Date): number[] => {
     const timeZone = String(s.setting.get('hotel.timeZone'))
     const nightAuditTime = String(s.setting.get('hotel.nightAuditTime') ?? '04:00')
     const a = DateTime.fromJSDate(from, { zone: timeZone })
     const b = DateTime.fromJSDate(to, { zone: timeZone })
-    let slots: { ruleId: number; trigger: TimedRule['trigger']; stayDate: string; keyDate: string }[]
+    let slots: { ruleId: number; trigger: TimedRule['trigger']; stayDate: string; keyDate: string; category: string; code: string }[]
     if (a.toISODate() === b.toISODate() && a.offset === b.offset && to.getTime() - from.getTime() < 3_600_000) {
       const date = b.toISODate()!
       // A rule at HH:MM is due in (from, to] when from's HH:MM < HH:MM <= to's HH:MM (seconds only ever exclude from's own minute).
@@ -191,21 +180,33 @@ function rawSelection(sqlite: Sqlite) {
         const business = r.at_time < nightAuditTime ? addDays(date, -1) : date
         const offset = r.offset_days ?? 0
         const stayDate = r.trigger === 'daily' ? business : addDays(date, r.trigger === 'pre_arrival' ? offset : -offset)
-        return { ruleId: r.id, trigger: r.trigger, stayDate, keyDate: r.trigger === 'daily' ? business : date }
+        return { ruleId: r.id, trigger: r.trigger, stayDate, keyDate: r.trigger === 'daily' ? business : date, category: r.category, code: r.code }
       })
     } else {
       const rules = (s.rules.all() as Rule[]).filter((r) => r.trigger !== 'pre_arrival' || r.offset_days !== null)
-      slots = dueSlots(rules.map((r) => ({ id: r.id, trigger: r.trigger, offsetDays: r.offset_days, atTime: r.at_time })), from, to, timeZone, nightAuditTime)
+      const byId = new Map(rules.map((r) => [r.id, r]))
+      slots = dueSlots(rules.map((r) => ({ id: r.id, trigger: r.trigger, offsetDays: r.offset_days, atTime: r.at_time })), from, to, timeZone, nightAuditTime).map((slot) => ({
+        ...slot,
+        category: byId.get(slot.ruleId)!.category,
+        code: byId.get(slot.ruleId)!.code,
+      }))
     }
     let planned = 0
     for (const slot of slots) {
       const query = slot.trigger === 'daily' ? s.daily : slot.trigger === 'pre_arrival' ? s.arriving : s.departed
-      planned += query.all({ date: slot.stayDate, rule: slot.ruleId, key: slot.keyDate }).length
+      planned += query.all({ date: slot.stayDate, rule: slot.ruleId, key: slot.keyDate, category: slot.category, code: slot.code }).length
     }
     const at = to.toISOString()
-    return [slots.length, planned, s.escalate.all({ at, slack: stepSlackMs }).length, s.overdue.all(at).length]
+    return [slots.length, planned, s.escalate.all({ at }).length, s.overdue.all(at).length]
   }
 }
+
+/** Tells the scheduler it last looked at `at` (as if the timer had been running). */
+function putTick(core: Core, at: number) {
+  core.sqlite.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(lastTickKey, new Date(at).toISOString())
+}
+
+const countEscalated = (core: Core) => Number(core.sqlite.prepare('SELECT count(*) FROM prompt WHERE escalated_at IS NOT NULL').pluck().get())
 
 const sleep = (msec: number) => new Promise<void>((resolve) => setTimeout(resolve, msec))
 
@@ -233,8 +234,8 @@ export async function runSchedulerBench(dir: string, plan: SchedulerPlan, log: (
   const store = buildStore(path.join(dir, 'scheduler.db'), plan)
   const { core, clock } = store
   log(table(['build step', 's'], [...store.build.laps.map((l) => [l.label, l.seconds.toFixed(1)]), ['total', store.build.total.toFixed(1)]]))
-  const rules = timedRules(core)
-  log(`timed rules: ${rules.size} (daily, pre-arrival at a time, after the stay); open prompts after check-in: ${store.openPrompts.toLocaleString('en')}`)
+  const timed = Number(core.sqlite.prepare("SELECT count(*) FROM rule WHERE active = 1 AND trigger IN ('pre_arrival', 'daily', 'post_stay') AND at_time IS NOT NULL").pluck().get())
+  log(`timed rules: ${timed} (daily, pre-arrival at a time, after the stay); open prompts after check-in: ${store.openPrompts.toLocaleString('en')}`)
 
   // 1. The selection, ours and raw, over the windows the ticks will see (claims as they are before any tick).
   const start = Date.parse(startIso)
@@ -257,79 +258,92 @@ export async function runSchedulerBench(dir: string, plan: SchedulerPlan, log: (
   const sel = summarize(ours)
   const selRaw = summarize(bare)
 
-  log(`selection measured (${ours.length} windows each side)`)
-  // 2. Ticks, 30 s of hotel time apart, as the timer runs them.
-  clock.set(start)
-  await schedulerTick(core, new Date(start), { intervalMs })
-  const ticks: { ms: number; fired: number; escalated: number; overdue: number }[] = []
+  // 2. The storm: every guest checked in at 08:30 and nobody acknowledged anything, so at 08:40
+  // some 27,000 prompts break their promise at once. Requests are measured while the timer works
+  // through it (hotel time running 120× faster: a tick every 250 ms), against no scheduler.
+  const idle = await requestLatencies(core, store.desk, plan.requestSeconds)
+  const stormStart = start + 9.5 * 60_000
+  clock.set(stormStart)
+  putTick(core, stormStart)
+  const realStart = performance.now()
+  const fast = { now: () => new Date(stormStart + (performance.now() - realStart) * 120) }
+  const stop = startScheduler({ ...core, clock: fast }, { intervalMs: 250, log: (line) => (line.includes('failed') ? console.error(`[bench] ${line}`) : undefined) })
+  const escalatedBefore = countEscalated(core)
+  const busyRequests = await requestLatencies(core, store.desk, plan.requestSeconds)
+  await stop()
+  const stormTicks = Math.round((performance.now() - realStart) / 250)
+  const escalatedInStorm = countEscalated(core) - escalatedBefore
+  const stormHotelMinutes = (fast.now().getTime() - stormStart) / 60_000
+  log(`storm measured`)
+
+  // 3. A morning as it runs: staff have acknowledged and done the check-in work (one UPDATE, as the
+  // morning's work), then 3 hours of ticks 30 s apart: daily rules fire every few minutes for the
+  // guests they match, and nobody acknowledges what they make, so it escalates and falls overdue.
+  const morning = start + 60 * 60_000
+  core.sqlite.prepare("UPDATE prompt SET status = 'done', done_at = @at, acknowledged_at = coalesce(acknowledged_at, @at) WHERE status IN ('open', 'acknowledged')").run({ at: new Date(morning).toISOString() })
+  clock.set(morning)
+  putTick(core, morning)
+  const ticks: { ms: number; hold: number; fired: number; escalated: number; overdue: number }[] = []
   for (let i = 1; i <= plan.ticks; i++) {
-    const now = start + i * intervalMs
+    const now = morning + i * intervalMs
     clock.set(now)
     const t = performance.now()
-    const report = await schedulerTick(core, new Date(now), { intervalMs })
-    ticks.push({ ms: performance.now() - t, fired: report.fired, escalated: report.escalated, overdue: report.overdue })
+    let hold = 0
+    const report = await schedulerTick(core, new Date(now), { intervalMs, sliceObserver: (msHeld) => (hold = Math.max(hold, msHeld)) })
+    ticks.push({ ms: performance.now() - t, hold, fired: report.fired, escalated: report.escalated, overdue: report.overdue })
   }
+  const holds = summarize(ticks.map((t) => t.hold))
   const all = summarize(ticks.map((t) => t.ms))
   const quiet = ticks.filter((t) => t.fired + t.escalated + t.overdue === 0)
   const busy = ticks.filter((t) => t.fired + t.escalated + t.overdue > 0)
   const work = (list: typeof ticks) => list.reduce((n, t) => n + t.fired + t.escalated + t.overdue, 0)
-  const prompts = Number(core.sqlite.prepare("SELECT count(*) FROM prompt WHERE scheduled_for IS NOT NULL").pluck().get())
-
-  log(`ticks measured`)
-  // 3. Off the request path: requests while the timer ticks (hotel time running 120× faster, so a tick every 250 ms) vs none.
-  const idle = await requestLatencies(core, store.desk, plan.requestSeconds)
-  const realStart = performance.now()
-  const hotelStart = start + (plan.ticks + 1) * intervalMs
-  clock.set(hotelStart)
-  const fast = { now: () => new Date(hotelStart + (performance.now() - realStart) * 120) }
-  let timerTicks = 0
-  const stop = startScheduler({ ...core, clock: fast }, { intervalMs: 250, log: (line) => (line.includes('failed') ? console.error(`[bench] ${line}`) : undefined) })
-  const before = Number(core.sqlite.prepare('SELECT count(*) FROM prompt').pluck().get())
-  const busyRequests = await requestLatencies(core, store.desk, plan.requestSeconds)
-  await stop()
-  timerTicks = Math.round(((performance.now() - realStart) / 250) | 0)
-  const madeWhileTimed = Number(core.sqlite.prepare('SELECT count(*) FROM prompt').pluck().get()) - before
+  const prompts = Number(core.sqlite.prepare('SELECT count(*) FROM prompt WHERE scheduled_for IS NOT NULL').pluck().get())
   core.close()
 
-  log(`\nschedulerTick, ${plan.ticks} ticks 30 s apart from 08:30 hotel time (ms)`)
+  log(`\nschedulerTick through a morning, ${plan.ticks} ticks 30 s apart from 09:30 hotel time (ms)`)
   log(
     table(
       ['ticks', 'n', 'p50', 'p95', 'max', 'work done'],
       [
-        ['all', String(all.n), all.p50, all.p95, all.max, `${work(ticks).toLocaleString('en')} firings, escalations, overdue flags`],
+        ['longest hold of the thread in each tick (planning read or one write slice)', String(holds.n), holds.p50, holds.p95, holds.max, ''],
+        ['whole ticks, slices and yields included', String(all.n), all.p50, all.p95, all.max, `${work(ticks).toLocaleString('en')} firings, escalations, overdue flags`],
         ['with nothing due', String(quiet.length), percentile(quiet.map((t) => t.ms), 50), percentile(quiet.map((t) => t.ms), 95), percentile(quiet.map((t) => t.ms), 100), '0'],
-        ['with work due', String(busy.length), percentile(busy.map((t) => t.ms), 50), percentile(busy.map((t) => t.ms), 95), percentile(busy.map((t) => t.ms), 100), String(work(busy))],
+        ['with work due', String(busy.length), percentile(busy.map((t) => t.ms), 50), percentile(busy.map((t) => t.ms), 95), percentile(busy.map((t) => t.ms), 100), work(busy).toLocaleString('en')],
       ],
     ),
   )
   log(`timed prompts made: ${prompts.toLocaleString('en')}; per unit of work in busy ticks: ${ms(busy.reduce((n, t) => n + t.ms, 0) / Math.max(1, work(busy)))} ms`)
-  log(`\nwhat a tick selects (due slots, stays not yet claimed, prompts to escalate and flag), ${ours.length} windows (ms)`)
+  log(`\nwhat a tick selects (due slots, stays not yet claimed, prompts to escalate and flag), ${ours.length} windows, 27,000 prompts open (ms)`)
   log(
     table(
       ['selection', 'p50', 'p95', 'max'],
       [
-        ['ours (timedRules, dueSlots, staysForSlot, isClaimed, escalation repository)', sel.p50, sel.p95, sel.max],
-        ['raw better-sqlite3 (NOT EXISTS on the claim key)', selRaw.p50, selRaw.p95, selRaw.max],
+        ['ours (planDueFirings: rules by time, dueSlots, unclaimed stays; escalation repository)', sel.p50, sel.p95, sel.max],
+        ['raw better-sqlite3 (the same statements written by hand)', selRaw.p50, selRaw.p95, selRaw.max],
         ['ratio', ratio(sel.p50 / selRaw.p50), ratio(sel.p95 / selRaw.p95), ''],
       ],
     ),
   )
   const idleS = summarize(idle)
   const busyS = summarize(busyRequests)
-  log(`\nhotel.clock through core.callAs every 2 ms for ${plan.requestSeconds} s: wait + answer (ms); the timer ticked about ${timerTicks} times and made ${madeWhileTimed.toLocaleString('en')} prompts`)
+  log(
+    `\nThe storm: hotel.clock through core.callAs every 2 ms for ${plan.requestSeconds} s (wait + answer, ms) while the timer ticked about ${stormTicks} times ` +
+      `over ${stormHotelMinutes.toFixed(0)} hotel minutes and escalated ${escalatedInStorm.toLocaleString('en')} prompts`,
+  )
   log(
     table(
       ['requests', 'n', 'p50', 'p95', 'p99', 'max'],
       [
         ['no scheduler', String(idleS.n), idleS.p50, idleS.p95, percentile(idle, 99), idleS.max],
-        ['scheduler ticking (startScheduler)', String(busyS.n), busyS.p50, busyS.p95, percentile(busyRequests, 99), busyS.max],
+        ['scheduler working through the storm (startScheduler)', String(busyS.n), busyS.p50, busyS.p95, percentile(busyRequests, 99), busyS.max],
       ],
     ),
   )
   const selRatio = sel.p95 / selRaw.p95
   return [
-    { scenario: 'scheduler', name: `tick p95 ≤ ${tickBudgetMs} ms`, measured: `${ms(all.p95)} ms`, pass: all.p95 <= tickBudgetMs },
+    { scenario: 'scheduler', name: `tick p95 ≤ ${tickBudgetMs} ms (longest hold, a morning)`, measured: `${ms(holds.p95)} ms`, pass: holds.p95 <= tickBudgetMs },
+    { scenario: 'scheduler', name: `tick with nothing due p95 ≤ ${tickBudgetMs} ms (whole tick)`, measured: `${ms(percentile(quiet.map((t) => t.ms), 95))} ms`, pass: percentile(quiet.map((t) => t.ms), 95) <= tickBudgetMs },
     { scenario: 'scheduler', name: `selection p95 ≤ ${ratioBudget}× raw SQL`, measured: ratio(selRatio), pass: selRatio <= ratioBudget },
-    { scenario: 'scheduler', name: `request p99 while ticking ≤ ${requestBudgetMs} ms`, measured: `${ms(percentile(busyRequests, 99))} ms`, pass: percentile(busyRequests, 99) <= requestBudgetMs },
+    { scenario: 'scheduler', name: `request p99 during an escalation storm ≤ ${requestBudgetMs} ms`, measured: `${ms(percentile(busyRequests, 99))} ms`, pass: percentile(busyRequests, 99) <= requestBudgetMs },
   ]
 }

@@ -194,4 +194,40 @@ describe('escalation', () => {
     if (open) expect(failure(s.core.callAs(relations, 'prompt.readDecline', { promptId: open.id })).code).toBe('PROMPT_STATE')
     expect(failure(s.core.callAs(relations, 'prompt.readDecline', { promptId: 999_999 })).code).toBe('NOT_FOUND')
   })
+
+  it('a step changed while a prompt is escalated takes effect at the new time; with no step left it escalates no more', async () => {
+    const t0 = '2026-12-01T06:00:00.000Z'
+    const { s, hotel, manager, guestId } = setUp(t0)
+    const { prompts } = checkIn(s, hotel.desk, guestId, '2026-12-01', '2026-12-03', '1001')
+    const prompt = prompts.find((p) => p.department === 'housekeeping')!
+    await s.tick()
+    await s.at(minutes(t0, 10.5)).tick()
+    const level = () => s.call(manager, 'prompt.escalations', {}).find((e: { prompt: PromptView }) => e.prompt.id === prompt.id)?.level
+    expect(level()).toBe(1)
+    // The duty manager's step moves from 15 to 40 minutes after the promise: nothing at 25, the step at 50.
+    s.call(manager, 'escalation.setSteps', { department: 'housekeeping', ackMinutes: 10, promiseMinutes: 30, steps: [{ afterMinutes: 0, notify: 'lead' }, { afterMinutes: 40, notify: 'duty_manager' }] })
+    await s.at(minutes(t0, 25.5)).tick()
+    expect(level()).toBe(1)
+    s.events = []
+    await s.at(minutes(t0, 50.5)).tick()
+    expect(level()).toBe(2)
+    expect(s.events.filter((e) => e.name === 'prompt.escalated' && (e.payload as { prompt: PromptView }).prompt.id === prompt.id).map((e) => e.payload)).toMatchObject([{ notify: ['duty_manager'], level: 2 }])
+    s.events = []
+    await s.at(minutes(t0, 300)).tick()
+    expect(s.events.filter((e) => e.name === 'prompt.escalated' && (e.payload as { prompt: PromptView }).prompt.id === prompt.id)).toEqual([])
+  })
+
+  it("a reservation moved to later dates moves its prompts' promise to acknowledge with it", async () => {
+    const t0 = '2026-12-01T06:00:00.000Z'
+    const { s, hotel, guestId } = setUp(t0)
+    const { stayId } = s.call(hotel.desk, 'stay.reserve', { guestId, arrival: '2026-12-02', departure: '2026-12-04', party: 1 })
+    s.call(hotel.desk, 'stay.changeDates', { stayId, arrival: '2026-12-20', departure: '2026-12-22' })
+    // On the 2nd, when the old arrival's promise would have run out, nothing escalates.
+    s.events = []
+    await s.at('2026-12-02T06:00:00.000Z').tick()
+    expect(s.events.filter((e) => e.name === 'prompt.escalated' && (e.payload as { prompt: PromptView }).prompt.stayId === stayId)).toEqual([])
+    // On the 20th, it does.
+    await s.at('2026-12-20T09:00:00.000Z').tick()
+    expect(s.events.filter((e) => e.name === 'prompt.escalated' && (e.payload as { prompt: PromptView }).prompt.stayId === stayId).length).toBeGreaterThan(0)
+  })
 })

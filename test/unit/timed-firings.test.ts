@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { businessDateOfFiring, dueSlots, fireKey, lateMinutesOf, type TimedRule } from '../../electron/core/scheduler/timed-firings'
+import { businessDateOfFiring, dueSlots, dueTimeRanges, fireKey, lateMinutesOf, type TimedRule } from '../../electron/core/scheduler/timed-firings'
 import { notifiedBetween, stepProblems, stepsReached } from '../../electron/core/promises/escalation-steps'
 
 const daily = (id: number, atTime: string): TimedRule => ({ id, trigger: 'daily', offsetDays: null, atTime })
@@ -79,5 +79,34 @@ describe('escalation steps', () => {
     expect(stepProblems(steps)).toEqual([])
     expect(stepProblems([steps[1], steps[0]])).toEqual([{ path: 'steps.1.afterMinutes', message: 'Step 2 comes after step 1: give it at least 15 minutes.' }])
     expect(stepProblems(Array.from({ length: 6 }, () => steps[0]))[0].message).toBe('At most 5 steps; remove 1.')
+  })
+})
+
+describe('the times of day a window can make due (the scheduler reads only those rules)', () => {
+  const every = Array.from({ length: 1440 }, (_, m) => daily(m + 1, `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`))
+  const inRanges = (ranges: [string, string][]) => every.filter((r) => ranges.some(([a, b]) => r.atTime >= a && r.atTime <= b))
+  const windows: [string, string, string][] = [
+    ['Asia/Shanghai', '2026-12-01T00:29:50Z', '2026-12-01T00:30:20Z'],
+    ['Asia/Shanghai', '2026-12-01T15:59:40Z', '2026-12-01T16:00:10Z'], // across the hotel's midnight
+    ['Asia/Shanghai', '2026-11-20T00:00:00Z', '2026-12-01T00:00:00Z'], // the app closed for days
+    ['America/New_York', '2026-03-08T06:59:00Z', '2026-03-08T07:01:30Z'], // spring forward: 02:00–02:59 do not exist
+    ['America/New_York', '2026-11-01T05:30:00Z', '2026-11-01T06:31:00Z'], // fall back: 01:30 comes twice
+    ['Europe/London', '2026-03-29T00:59:30Z', '2026-03-29T01:00:30Z'],
+  ]
+
+  for (const [zone, from, to] of windows) {
+    it(`${zone} ${from} → ${to}: the rules in the ranges give exactly the slots all rules give`, () => {
+      const ranges = dueTimeRanges(at(from), at(to), zone)
+      const all = dueSlots(every, at(from), at(to), zone, '04:00')
+      const read = dueSlots(inRanges(ranges), at(from), at(to), zone, '04:00')
+      expect(read).toEqual(all)
+      expect(all.length).toBeGreaterThan(0)
+    })
+  }
+
+  it('a 30-second window reads at most the one or two minutes in it', () => {
+    expect(dueTimeRanges(at('2026-12-01T00:30:00Z'), at('2026-12-01T00:30:30Z'), 'Asia/Shanghai')).toEqual([])
+    expect(dueTimeRanges(at('2026-12-01T00:29:50Z'), at('2026-12-01T00:30:20Z'), 'Asia/Shanghai')).toEqual([['08:30', '08:30']])
+    expect(dueTimeRanges(at('2026-12-01T00:30:00Z'), at('2026-12-01T00:30:00Z'), 'Asia/Shanghai')).toEqual([])
   })
 })

@@ -38,6 +38,17 @@ export function stepsReached(escalateAt: Date, steps: readonly EscalationStep[],
   return reached
 }
 
+/**
+ * When a prompt escalated to `level` takes its next step (the promise `escalateAt` plus the
+ * next step's minutes, less the slack), or null when no step is left. Before the first
+ * escalation the next step is the promise itself.
+ */
+export function nextEscalationAt(escalateAt: Date, steps: readonly EscalationStep[], level: number, escalated: boolean): Date | null {
+  if (!escalated) return escalateAt
+  const next = steps[level]
+  return next ? new Date(escalateAt.getTime() + next.afterMinutes * 60_000 - stepSlackMs) : null
+}
+
 /** Whom the steps from `fromLevel` (exclusive) to `toLevel` (inclusive) name, each once, in order. */
 export function notifiedBetween(steps: readonly EscalationStep[], fromLevel: number, toLevel: number): EscalationNotify[] {
   return [...new Set(steps.slice(fromLevel, toLevel).map((s) => s.notify))]

@@ -335,9 +335,30 @@ export function openPromptTexts(sqlite: Sqlite, stayId: number) {
   )
 }
 
-/** Draws an open prompt again: its text, and its due time when it moved with the stay's dates. */
-export function setPromptTexts(sqlite: Sqlite, id: number, text: { en: string; zh: string }, dueAt?: string): void {
-  run(sqlite, qb.updateTable('prompt').set({ text_en: text.en, text_zh: text.zh, ...(dueAt ? { due_at: dueAt, overdue_at: null } : {}) }).where('id', '=', id))
+/**
+ * Draws an open prompt again: its text, and when it moved with the stay's dates its promises
+ * (due time, and the acknowledge promise with its next escalation step unless it has already
+ * escalated), ISO instants.
+ */
+export function setPromptTexts(sqlite: Sqlite, id: number, text: { en: string; zh: string }, moved?: { dueAt: string; escalateAt: string }): void {
+  run(
+    sqlite,
+    qb
+      .updateTable('prompt')
+      .set((eb) => ({
+        text_en: text.en,
+        text_zh: text.zh,
+        ...(moved
+          ? {
+              due_at: moved.dueAt,
+              overdue_at: null,
+              escalate_at: eb.case().when('escalated_at', 'is', null).then(moved.escalateAt).else(eb.ref('escalate_at')).end(),
+              next_escalation_at: eb.case().when('escalated_at', 'is', null).then(moved.escalateAt).else(eb.ref('next_escalation_at')).end(),
+            }
+          : {}),
+      }))
+      .where('id', '=', id),
+  )
 }
 
 /**

@@ -113,6 +113,8 @@ function validTime(eta: string | null): string | null {
 }
 
 function parseLanguages(stored: string): string[] {
+  // Most stores hold "zh,en"; a thrown JSON error per prompt is costly, so only a list is parsed as JSON.
+  if (!stored.trimStart().startsWith('[')) return stored.split(/[,\s]+/).filter(Boolean)
   try {
     const parsed: unknown = JSON.parse(stored)
     return Array.isArray(parsed) ? parsed.filter((l): l is string => typeof l === 'string') : []
@@ -165,7 +167,7 @@ export function redraftOpenPrompts(ctx: OperationContext, stay: StayRow, roomNum
       const follows = prompt.kind === 'standing' || prompt.trigger === 'reservation' || prompt.trigger === 'pre_arrival'
       const dueAt = follows && draft.dueAt.toISOString() !== prompt.due_at ? draft.dueAt.toISOString() : undefined
       if (!dueAt && draft.text.en === prompt.text_en && draft.text.zh === prompt.text_zh) continue
-      setPromptTexts(ctx.sqlite, prompt.id, draft.text, dueAt)
+      setPromptTexts(ctx.sqlite, prompt.id, draft.text, dueAt ? { dueAt, escalateAt: draft.escalateAt.toISOString() } : undefined)
       const view = findPromptView(ctx.sqlite, prompt.id)
       if (view) ctx.emit('prompt.updated', { prompt: view })
       changed++

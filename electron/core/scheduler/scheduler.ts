@@ -5,13 +5,12 @@ import { businessDateKey, calendarBusinessDate, hotelClockSettings, nightAuditDu
 import type { NightAuditReport } from '../night-audit/night-audit.report'
 import { automaticAuditor, runNightAudit } from '../night-audit/night-audit.service'
 import { escalateDuePrompts, flagOverduePrompts } from '../promises/escalation.service'
-import type { RuleFacts } from '../prompts/prompt-generation'
-import { activeRulesFor } from '../rules/rule.repository'
+import type { Sqlite } from '../db/query'
 import { getSetting, putSetting } from '../setup/setting.repository'
 import { fireSlot, type PlannedFiring } from './fire-slot'
-import { claimFiring, isClaimed, pruneClaims, staysForSlot } from './scheduler.repository'
+import { claimFiring, pruneClaims, timedRulesAt, unclaimedStaysForSlot } from './scheduler.repository'
 import { systemContext, type SchedulerCore } from './system-context'
-import { dueSlots, fireKey, lateMinutesOf, lookbackDays, type TimedRule } from './timed-firings'
+import { dueSlots, dueTimeRanges, fireKey, lateMinutesOf, lookbackDays, type DueSlot, type TimedRule } from './timed-firings'
 
 /*
  * The scheduler: timed work nobody asks for, in the process that owns the store (the hub, or
@@ -32,6 +31,8 @@ export interface TickOptions {
   /** Batches per kind of work in one tick; the rest waits for the next tick. */
   maxBatches?: number
   log?: (line: string) => void
+  /** Told how long (ms) each stretch of the tick held the thread (the planning read, each write transaction): for the benchmark. */
+  sliceObserver?: (msHeld: number) => void
 }
 
 export interface TickReport {
@@ -52,19 +53,29 @@ export function schedulerIntervalMs(env: NodeJS.ProcessEnv = process.env): numbe
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-/** One tick at `now` (default: the core's clock). Never throws for the work's own failures: they are logged. */
 /** A transaction of the scheduler holds the store for about this long before requests get a turn. */
 const sliceMs = 10
 
+/** One tick at `now` (default: the core's clock). Never throws for the work's own failures: they are logged. */
 export async function schedulerTick(core: SchedulerCore & Pick<Core, 'clock'>, now: Date = core.clock.now(), options: TickOptions = {}): Promise<TickReport> {
   const intervalMs = options.intervalMs ?? schedulerIntervalMs()
   const batchSize = Math.max(1, Math.min(200, options.batchSize ?? 200))
   const maxBatches = options.maxBatches ?? 25
   const log = options.log ?? (() => {})
+  const observe = options.sliceObserver
+  const held = <T>(work: () => T): T => {
+    if (!observe) return work()
+    const t = performance.now()
+    try {
+      return work()
+    } finally {
+      observe(performance.now() - t)
+    }
+  }
   const report: TickReport = { audits: [], fired: 0, escalated: 0, overdue: 0, complete: true }
 
   report.audits = await runDueAudits(core, now, intervalMs, log)
-  const firings = await fireDueRules(core, now, { intervalMs, batchSize, maxBatches, log })
+  const firings = await fireDueRules(core, now, { intervalMs, batchSize, maxBatches, log, held })
   report.fired = firings.fired
   report.complete = firings.complete
 
@@ -78,9 +89,12 @@ export async function schedulerTick(core: SchedulerCore & Pick<Core, 'clock'>, n
         report.complete = false
         break
       }
-      const changed = guarded(log, 'escalation', () => inTransaction(core.sqlite, () => work(ctx, now, batchSize))) ?? 0
-      count(changed)
-      if (changed < batchSize) break
+      // Each transaction holds the store about sliceMs at most, then requests go first.
+      const until = performance.now() + sliceMs
+      const slice = guarded(log, 'escalation', () => held(() => inTransaction(core.sqlite, () => work(ctx, now, batchSize, until))))
+      if (!slice) break
+      count(slice.changed)
+      if (slice.done) break
       await yieldToRequests()
     }
   }
@@ -131,42 +145,43 @@ async function runDueAudits(core: SchedulerCore, now: Date, intervalMs: number, 
   return reports
 }
 
-/** The active timed rules: pre-arrival with days and a time, daily and post-stay with a time. */
-export function timedRules(core: Pick<SchedulerCore, 'sqlite'>): Map<number, { facts: RuleFacts; timing: TimedRule }> {
-  const rules = new Map<number, { facts: RuleFacts; timing: TimedRule }>()
-  for (const trigger of ['pre_arrival', 'daily', 'post_stay'] as const) {
-    for (const facts of activeRulesFor(core.sqlite, trigger)) {
-      if (!facts.atTime || !/^([01]\d|2[0-3]):[0-5]\d$/.test(facts.atTime)) continue
-      if (trigger === 'pre_arrival' && facts.offsetDays === null) continue
-      rules.set(facts.id, { facts, timing: { id: facts.id, trigger, offsetDays: facts.offsetDays, atTime: facts.atTime } })
+/**
+ * What is due between `from` and `now`: the timed rules whose time of day falls in the window
+ * (read by time from the store, not all rules), their slots (dueSlots), and for each slot the
+ * stays it fires for that no process has claimed yet (one query each). Read only.
+ */
+export function planDueFirings(sqlite: Sqlite, from: Date, now: Date): { slots: DueSlot[]; planned: PlannedFiring[] } {
+  const { timeZone, nightAuditTime } = hotelClockSettings(sqlite)
+  const ranges = dueTimeRanges(from, now, timeZone)
+  const rules = ranges.length === 0 ? [] : timedRulesAt(sqlite, ranges)
+  if (rules.length === 0) return { slots: [], planned: [] }
+  const byId = new Map(rules.map((r) => [r.id, r]))
+  const slots = dueSlots(
+    rules.map((r) => ({ id: r.id, trigger: r.trigger as TimedRule['trigger'], offsetDays: r.offsetDays, atTime: r.atTime! })),
+    from,
+    now,
+    timeZone,
+    nightAuditTime,
+  )
+  const planned: PlannedFiring[] = []
+  for (const slot of slots) {
+    const rule = byId.get(slot.ruleId)!
+    for (const stay of unclaimedStaysForSlot(sqlite, slot, { category: rule.category, code: rule.code })) {
+      planned.push({ key: fireKey(slot.ruleId, stay.id, slot.keyDate), slot, rule, stayId: stay.id })
     }
   }
-  return rules
+  return { slots, planned }
 }
 
 async function fireDueRules(
   core: SchedulerCore,
   now: Date,
-  options: { intervalMs: number; batchSize: number; maxBatches: number; log: (line: string) => void },
+  options: { intervalMs: number; batchSize: number; maxBatches: number; log: (line: string) => void; held: <T>(work: () => T) => T },
 ): Promise<{ fired: number; complete: boolean }> {
   const stored = Date.parse(getSetting(core.sqlite, lastTickKey) ?? '')
   // No tick before (a new store) or a clock set back: only what is due within one interval.
   const from = Number.isFinite(stored) && stored <= now.getTime() ? new Date(stored) : new Date(now.getTime() - options.intervalMs)
-  const rules = timedRules(core)
-  const { timeZone, nightAuditTime } = hotelClockSettings(core.sqlite)
-  const slots = rules.size === 0 ? [] : dueSlots([...rules.values()].map((r) => r.timing), from, now, timeZone, nightAuditTime)
-  const planned: PlannedFiring[] = []
-  const stays = new Map<string, ReturnType<typeof staysForSlot>>()
-  for (const slot of slots) {
-    const rule = rules.get(slot.ruleId)!
-    const match = { category: rule.facts.category, code: rule.facts.code }
-    const cacheKey = `${slot.trigger}:${slot.stayDate}:${match.category}:${match.code}`
-    if (!stays.has(cacheKey)) stays.set(cacheKey, staysForSlot(core.sqlite, slot.trigger, slot.stayDate, match))
-    for (const stay of stays.get(cacheKey)!) {
-      const key = fireKey(slot.ruleId, stay.id, slot.keyDate)
-      if (!isClaimed(core.sqlite, key)) planned.push({ key, slot, rule: rule.facts, stayId: stay.id })
-    }
-  }
+  const { planned } = options.held(() => planDueFirings(core.sqlite, from, now))
   // Planning read only; let waiting requests in before writing.
   if (planned.length > 0) await yieldToRequests()
   let fired = 0
@@ -177,7 +192,7 @@ async function fireDueRules(
     const started = performance.now()
     fired +=
       guarded(options.log, 'timed rules', () =>
-        inTransaction(core.sqlite, () => {
+        options.held(() => inTransaction(core.sqlite, () => {
           let claimed = 0
           for (let taken = 0; next < planned.length && taken < options.batchSize && performance.now() - started < sliceMs; taken++) {
             const firing = planned[next++]
@@ -187,7 +202,7 @@ async function fireDueRules(
             fireSlot(ctx, firing, late)
           }
           return claimed
-        }),
+        })),
       ) ?? 0
     await yieldToRequests()
   }

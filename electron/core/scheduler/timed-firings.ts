@@ -67,6 +67,54 @@ export function dueSlots(rules: readonly TimedRule[], from: Date, to: Date, time
   return slots.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.ruleId - b.ruleId)
 }
 
+const minuteOfDay = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+
+/**
+ * The times of day ('HH:MM', both ends inclusive) a timed rule may have and fall due in
+ * (from, to], on any hotel date the window touches: a few ranges, so the scheduler reads from
+ * the store only the rules it may fire rather than every rule on every tick. A superset:
+ * dueSlots then decides exactly. On one date a later wall time is never an earlier instant
+ * (a time in the spring-forward gap is the first minute after it; an ambiguous fall-back time
+ * its first occurrence), so each date gives one range, found by bisection (about 22 zone
+ * conversions per date, cached). Sorted and merged; [] when nothing can be due.
+ */
+export function dueTimeRanges(from: Date, to: Date, timeZone: string): [string, string][] {
+  const floor = new Date(Math.max(from.getTime(), to.getTime() - lookbackDays * 86_400_000))
+  if (floor >= to) return []
+  const first = addDays(hotelWallClock(floor, timeZone).date, -1)
+  const last = addDays(hotelWallClock(to, timeZone).date, 1)
+  const at = (date: string, m: number) => hotelInstant(date, minuteOfDay(m), timeZone).getTime()
+  const ranges: [number, number][] = []
+  for (let date = first; date <= last; date = addDays(date, 1)) {
+    // A date wholly before or after the window (the usual case for its neighbours) costs two looks.
+    if (at(date, 1439) <= floor.getTime() || at(date, 0) > to.getTime()) continue
+    // lo: the first minute whose instant is after the floor; hi: the last minute whose instant is not after `to`.
+    let lo = 0
+    let hi = 1440
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (at(date, mid) > floor.getTime()) hi = mid
+      else lo = mid + 1
+    }
+    let a = -1
+    let b = 1439
+    while (a < b) {
+      const mid = (a + b + 1) >> 1
+      if (at(date, mid) <= to.getTime()) a = mid
+      else b = mid - 1
+    }
+    if (lo <= a) ranges.push([lo, a])
+  }
+  ranges.sort((x, y) => x[0] - y[0])
+  const merged: [number, number][] = []
+  for (const r of ranges) {
+    const prev = merged[merged.length - 1]
+    if (prev && r[0] <= prev[1] + 1) prev[1] = Math.max(prev[1], r[1])
+    else merged.push([...r])
+  }
+  return merged.map(([a, b]) => [minuteOfDay(a), minuteOfDay(b)])
+}
+
 /** The claim key of one firing: `rule:<id>:stay:<id>:<date>`. */
 export function fireKey(ruleId: number, stayId: number, date: string): string {
   return `rule:${ruleId}:stay:${stayId}:${date}`
