@@ -54,7 +54,7 @@ export function schedulerIntervalMs(env: NodeJS.ProcessEnv = process.env): numbe
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** A transaction of the scheduler holds the store for about this long before requests get a turn. */
-const sliceMs = 10
+const sliceMs = 5
 
 /** One tick at `now` (default: the core's clock). Never throws for the work's own failures: they are logged. */
 export async function schedulerTick(core: SchedulerCore & Pick<Core, 'clock'>, now: Date = core.clock.now(), options: TickOptions = {}): Promise<TickReport> {
