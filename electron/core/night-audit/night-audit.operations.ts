@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { actorOf } from '../context'
 import { businessDateOf, hotelClockSettings, nightAuditDueAt } from '../hotel-clock'
 import { operation } from '../operation'
-import { listNightAudits } from './night-audit.repository'
+import { hotelMode } from '../stays/stay.service'
+import { countDueOutNotCheckedOut, countNoShows, listNightAudits } from './night-audit.repository'
 import { parseReport, runNightAudit } from './night-audit.service'
 import type { NightAuditReport } from './night-audit.report'
 
@@ -45,7 +46,13 @@ export const nightAuditOperations = {
 
   /**
    * Any staff member: `{ businessDate, nightAuditTime 'HH:MM', timeZone, nextAutomaticAudit (ISO instant),
-   * lastReport: NightAuditReport | null }`.
+   * lastReport: NightAuditReport | null, ifRunNow: { noShows, dueOut, noShowsMarked } }`.
+   * `ifRunNow` says what closing the business date now would do, so the confirmation can say it:
+   * `noShows` — reservations arriving on or before the business date (today's arrivals and any left
+   * over) that have not checked in and would become no-shows; `dueOut` — in-house stays due out on or
+   * before it that have not checked out (listed, not checked out); `noShowsMarked` — true when the
+   * hotel runs standalone and the no-shows are marked no-show, false beside a PMS (only listed).
+   * Counts are whole stays, at the moment of asking.
    */
   'nightAudit.status': operation({
     kind: 'query',
@@ -55,12 +62,18 @@ export const nightAuditOperations = {
     handler(ctx) {
       const now = ctx.clock.now()
       const settings = hotelClockSettings(ctx.sqlite)
+      const businessDate = businessDateOf(ctx.sqlite, now)
       return {
-        businessDate: businessDateOf(ctx.sqlite, now),
+        businessDate,
         nightAuditTime: settings.nightAuditTime,
         timeZone: settings.timeZone,
         nextAutomaticAudit: nightAuditDueAt(ctx.sqlite, now).toISOString(),
         lastReport: recentReports(ctx, 1)[0] ?? null,
+        ifRunNow: {
+          noShows: countNoShows(ctx.sqlite, businessDate),
+          dueOut: countDueOutNotCheckedOut(ctx.sqlite, businessDate),
+          noShowsMarked: hotelMode(ctx) === 'standalone',
+        },
       }
     },
   }),

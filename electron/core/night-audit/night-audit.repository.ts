@@ -43,6 +43,18 @@ export function listNoShows(sqlite: Sqlite, date: string): AuditStayLine[] {
   return all(sqlite, stayLines().where('stay.status', '=', 'reserved').where('stay.arrival_date', '<=', date).orderBy('stay.arrival_date').orderBy('stay.id')).map(toLine)
 }
 
+/** How many in-house stays are due out on or before `date` and have not checked out (what `listDueOutNotCheckedOut` would list). */
+export function countDueOutNotCheckedOut(sqlite: Sqlite, date: string): number {
+  const row = first(sqlite, qb.selectFrom('stay').select(sql<number>`count(*)`.as('n')).where('status', '=', 'in_house').where('departure_date', '<=', date))
+  return Number(row?.n ?? 0)
+}
+
+/** How many reservations arriving on or before `date` have not arrived (what `listNoShows` would list). */
+export function countNoShows(sqlite: Sqlite, date: string): number {
+  const row = first(sqlite, qb.selectFrom('stay').select(sql<number>`count(*)`.as('n')).where('status', '=', 'reserved').where('arrival_date', '<=', date))
+  return Number(row?.n ?? 0)
+}
+
 /** Open and acknowledged task prompts per department (standing instructions are never carried: they hold for the stay). */
 export function countCarriedOverPrompts(sqlite: Sqlite): { department: string; open: number; acknowledged: number }[] {
   return all(

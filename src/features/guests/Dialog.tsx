@@ -6,10 +6,26 @@ import { useTranslation } from 'react-i18next'
  * Mantine's Modal, accessible: its header is a plain div (a <header> inside role="dialog" counts
  * as a second page banner), and its close button has a name.
  */
-export function Dialog({ opened, onClose, title, children }: { opened: boolean; onClose: () => void; title: ReactNode; children: ReactNode }) {
+export function Dialog({
+  opened,
+  onClose,
+  title,
+  children,
+  size,
+  centered,
+  fullScreen,
+}: {
+  opened: boolean
+  onClose: () => void
+  title: ReactNode
+  children: ReactNode
+  size?: string
+  centered?: boolean
+  fullScreen?: boolean
+}) {
   const { t } = useTranslation()
   return (
-    <Modal.Root opened={opened} onClose={onClose}>
+    <Modal.Root opened={opened} onClose={onClose} size={size} centered={centered} fullScreen={fullScreen}>
       <Modal.Overlay />
       <Modal.Content>
         <Modal.Header component="div">

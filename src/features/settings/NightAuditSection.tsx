@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { useHotelTime } from '../../app/hotel-time'
+import { Dialog } from '../guests/Dialog'
 import { NightAuditReportView, type NightAuditReport } from './NightAuditReportView'
 
 /** The night audit (managers): when it runs next, a button to run it now (confirmed), and what the last one did. */
@@ -44,7 +45,10 @@ export function NightAuditSection() {
           </Text>
         ) : null}
         <Group>
-          <Button variant="default" color="red" onClick={() => setConfirming(true)} disabled={!status.data}>{t('settings.audit.run')}</Button>
+          <Button variant="default" color="red" onClick={() => {
+            setConfirming(true)
+            void status.refetch()
+          }} disabled={!status.data}>{t('settings.audit.run')}</Button>
         </Group>
         {run.isError ? <Alert color="red" role="alert">{errorMessage(t, run.error)}</Alert> : null}
         <Text size="sm" role="status">{ran ? t('settings.audit.done', { date: hotelTime.date(ran.newBusinessDate) }) : ''}</Text>
@@ -57,15 +61,23 @@ export function NightAuditSection() {
           <Text size="sm" c="dimmed">{t('settings.audit.never')}</Text>
         ) : null}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('settings.audit.confirmTitle')} centered>
+      <Dialog opened={confirming} onClose={() => setConfirming(false)} title={t('settings.audit.confirmTitle')} centered>
         <Stack gap="sm">
-          <Text size="sm">{status.data ? t('settings.audit.confirm', { date: hotelTime.date(status.data.businessDate) }) : ''}</Text>
+          {status.data ? (
+            <>
+              <Text size="sm">{t('settings.audit.confirm', { date: hotelTime.date(status.data.businessDate) })}</Text>
+              <List size="sm" spacing={4} data-testid="night-audit-consequences">
+                <List.Item>{t(status.data.ifRunNow.noShowsMarked ? 'settings.audit.confirmNoShowsMarked' : 'settings.audit.confirmNoShowsListed', { count: status.data.ifRunNow.noShows })}</List.Item>
+                <List.Item>{t('settings.audit.confirmDueOut', { count: status.data.ifRunNow.dueOut })}</List.Item>
+              </List>
+            </>
+          ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => setConfirming(false)}>{t('settings.audit.cancel')}</Button>
             <Button color="red" loading={run.isPending} onClick={() => run.mutate()}>{t('settings.audit.confirmRun')}</Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </Paper>
   )
 }
