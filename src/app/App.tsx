@@ -1,11 +1,11 @@
 import { MantineProvider, localStorageColorSchemeManager } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Screens } from './Screens'
 import { SessionProvider } from './session'
-import { cssVariablesResolver, theme } from './theme'
+import { cssVariablesResolver, themeIn } from './theme'
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
@@ -18,6 +18,7 @@ export function App() {
     document.documentElement.lang = i18n.language
     document.title = t('app.title')
   }, [i18n.language, t])
+  const theme = useMemo(() => themeIn(t('notice.closeDialog')), [t, i18n.language])
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
       <Notifications position="top-right" />

@@ -56,3 +56,12 @@ export function addDaysTo(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number)
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
 }
+
+/**
+ * The hotel's day `offset` days from its business date ("tomorrow" is 1), from hotel.clock's
+ * answer; null while the clock is not known yet. Screens wait for it rather than take "today"
+ * from the device, whose date differs from the hotel's before the night audit or in another zone.
+ */
+export function businessDayFrom(clock: { businessDate: string } | undefined | null, offset = 0): string | null {
+  return clock ? addDaysTo(clock.businessDate, offset) : null
+}

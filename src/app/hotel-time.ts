@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
-import { formatHotelDate, formatHotelDateTime, formatHotelDay, formatHotelTime, formatHotelWhen } from './hotel-time-format'
+import { businessDayFrom, formatHotelDate, formatHotelDateTime, formatHotelDay, formatHotelTime, formatHotelWhen } from './hotel-time-format'
 
-export { formatHotelDate, formatHotelDateTime, formatHotelDay, formatHotelTime, formatHotelWhen, hotelDateOf, hotelLocale } from './hotel-time-format'
+export { businessDayFrom, formatHotelDate, formatHotelDateTime, formatHotelDay, formatHotelTime, formatHotelWhen, hotelDateOf, hotelLocale } from './hotel-time-format'
 
 /*
  * Every time a screen shows is a hotel time: formatted in the hotel's time zone (hotel.clock),
@@ -14,6 +14,11 @@ export { formatHotelDate, formatHotelDateTime, formatHotelDay, formatHotelTime, 
 /** The hotel's clock as hotel.clock answers it; refreshed every minute. */
 export function useHotelClock() {
   return useQuery({ queryKey: ['hotel-clock'], queryFn: () => call('hotel.clock', {}), staleTime: 60_000, refetchInterval: 60_000 })
+}
+
+/** The hotel's day `offset` days from its business date (0 today, 1 tomorrow); null until hotel.clock answers. */
+export function useBusinessDay(offset = 0): string | null {
+  return businessDayFrom(useHotelClock().data, offset)
 }
 
 /** Hook form: formatters bound to the UI language and the hotel's zone. */

@@ -1,7 +1,7 @@
 import { ActionIcon, AppShell, Anchor, Badge, Group, Menu, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { call } from '../api/client'
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../app/errors'
 import { menuPagesFor } from '../app/pages'
@@ -10,11 +10,8 @@ import { pick } from '../i18n'
 import { ConnectionNotice, ConnectionStatus } from './ConnectionStatus'
 import { LanguageSelect } from './LanguageSelect'
 import { notify } from './notify'
-import { fitsOneRow, scrollEdges, scrollToShow } from './header-layout'
+import { fitsOneRow } from './header-layout'
 import classes from './shell.module.css'
-
-/** The faded width at an edge of the menu that scrolls; the current entry is kept clear of it. */
-const fade = 32
 
 interface ShellProps {
   hotelName: { en: string; zh: string } | null
@@ -34,9 +31,9 @@ export function Shell({ hotelName, active, children }: ShellProps) {
     enabled: links.some((l) => l.key === 'arrivals'),
   })
   const waitingCount = waiting.data?.open ?? 0
-  const { bar, title, menu, links: linkRow, status, controls, twoRows, edges, onScroll } = useHeaderLayout(active, `${i18n.language} ${links.length} ${waitingCount}`)
+  const { bar, title, links: linkRow, status, controls, twoRows, height } = useHeaderLayout(`${i18n.language} ${links.length} ${waitingCount}`)
   return (
-    <AppShell header={{ height: twoRows ? 92 : { base: 92, sm: 56 } }} padding="md">
+    <AppShell header={{ height: height ?? (twoRows ? 92 : { base: 92, sm: 56 }) }} padding="md">
       <AppShell.Header px="md">
         <div className={classes.bar} ref={bar} data-two-rows={twoRows || undefined}>
           <Text fw={700} size="lg" className={classes.title} ref={title}>
@@ -44,11 +41,10 @@ export function Shell({ hotelName, active, children }: ShellProps) {
             {hotelName ? <Text span c="dimmed" size="sm" ml="xs" visibleFrom="sm">{pick(hotelName, i18n.language)}</Text> : null}
           </Text>
           {/* The menu and the connection's state share a row: the second one on a phone, or when the
-              menu does not fit beside the name and controls. What is still too wide scrolls, its
-              hidden side faded, and the current page is always scrolled into view. */}
+              menu does not fit beside the name and controls. What is still too wide wraps. */}
           <div className={classes.lower}>
-            <nav aria-label={t('nav.label')} className={classes.menu} ref={menu} onScroll={onScroll} data-more-start={edges.start || undefined} data-more-end={edges.end || undefined}>
-              <Group gap="sm" wrap="nowrap" className={classes.links} ref={linkRow}>
+            <nav aria-label={t('nav.label')} className={classes.menu}>
+              <Group gap="sm" wrap="wrap" className={classes.links} ref={linkRow}>
                 {links.map((l) => (
                   <Anchor key={l.key} href={`#/${l.key}`} className={classes.link} fw={active === l.key ? 700 : 500} underline={active === l.key ? 'always' : 'hover'} aria-current={active === l.key ? 'page' : undefined} data-nav={l.key}>
                     {l.label}
@@ -97,26 +93,17 @@ export function Shell({ hotelName, active, children }: ShellProps) {
 }
 
 /**
- * Measures the header: whether the menu fits on the name's row (else it takes a second row),
- * which of its sides have more entries scrolled out of sight, and scrolls the current page's
- * entry into view whenever the page or the layout changes.
+ * Measures the header: whether the menu fits on the name's row (else it takes a second row), and
+ * how tall the header is once a long menu wraps onto more lines, so the page starts below it.
  */
-function useHeaderLayout(active: string, contentKey: string) {
+function useHeaderLayout(contentKey: string) {
   const bar = useRef<HTMLDivElement>(null)
   const title = useRef<HTMLParagraphElement>(null)
-  const menu = useRef<HTMLElement>(null)
   const links = useRef<HTMLDivElement>(null)
   const status = useRef<HTMLDivElement>(null)
   const controls = useRef<HTMLDivElement>(null)
   const [twoRows, setTwoRows] = useState(false)
-  const [edges, setEdges] = useState({ start: false, end: false })
-
-  const onScroll = useCallback(() => {
-    const m = menu.current
-    if (!m) return
-    const next = scrollEdges(m.scrollLeft, m.clientWidth, m.scrollWidth)
-    setEdges((prior) => (prior.start === next.start && prior.end === next.end ? prior : next))
-  }, [])
+  const [height, setHeight] = useState<number | null>(null)
 
   const measure = useCallback(() => {
     const b = bar.current
@@ -127,14 +114,14 @@ function useHeaderLayout(active: string, contentKey: string) {
     const fits = fitsOneRow({
       bar: b.clientWidth,
       title: title.current.offsetWidth,
-      menu: links.current.offsetWidth,
+      menu: menuWidth(links.current),
       status: status.current.offsetWidth,
       controls: controls.current.offsetWidth,
       gap,
     })
     setTwoRows(wide && !fits)
-    onScroll()
-  }, [onScroll])
+    setHeight(Math.ceil(b.offsetHeight))
+  }, [])
 
   useLayoutEffect(() => {
     measure()
@@ -143,16 +130,12 @@ function useHeaderLayout(active: string, contentKey: string) {
     return () => observer.disconnect()
   }, [measure, contentKey])
 
-  // The current page's entry, scrolled clear of the faded edges, without moving the page itself.
-  useEffect(() => {
-    const m = menu.current
-    const item = m?.querySelector<HTMLElement>('[aria-current="page"]')
-    if (!m || !item) return
-    const row = m.getBoundingClientRect()
-    const delta = scrollToShow({ left: row.left, right: row.right }, item.getBoundingClientRect(), m.scrollWidth > m.clientWidth ? fade : 0)
-    if (delta !== 0) m.scrollLeft += delta
-    onScroll()
-  }, [active, twoRows, contentKey, onScroll])
+  return { bar, title, links, status, controls, twoRows, height }
+}
 
-  return { bar, title, menu, links, status, controls, twoRows, edges, onScroll }
+/** The menu's width on one line (its entries side by side), whether or not it wraps now. */
+function menuWidth(row: HTMLElement): number {
+  const entries = Array.from(row.children) as HTMLElement[]
+  const gap = parseFloat(getComputedStyle(row).columnGap) || 0
+  return entries.reduce((sum, e) => sum + e.offsetWidth, 0) + gap * Math.max(0, entries.length - 1)
 }

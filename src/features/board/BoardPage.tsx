@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title, VisuallyHidden } from '@mantine/core'
+import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title, VisuallyHidden } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useInterval } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
@@ -14,10 +14,11 @@ import { navigate } from '../../app/hash-route'
 import { useSession } from '../../app/session'
 import { pick } from '../../i18n'
 import { placeOnOpenBoard } from './board-cache'
-import { boardFilterInput, floorsOf, groupBoard, noFilter, type AssigneeChoice, type BoardFilter } from './board-order'
+import { assigneeFromValue, assigneeValue, boardFilterInput, floorsOf, groupBoard, noFilter, type BoardFilter } from './board-order'
 import { playChime } from './chime'
 import { noticeAdd, noticeSettle, shouldChime, type PromptNotice } from './prompt-notices'
 import { PromptCard } from './PromptCard'
+import { Dialog } from '../guests/Dialog'
 import { ReportButton } from './ReportButton'
 import { MyObservations, useObservationOutcomes } from '../observations/MyObservations'
 import { notify } from '../../components/notify'
@@ -201,7 +202,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
           </Tabs.List>
           <Tabs.Panel value="open" pt="sm">
             <Stack gap="md">
-              <BoardFilters filter={filter} onChange={setFilter} floors={floors} />
+              <BoardFilters filter={filter} onChange={setFilter} floors={floors} department={department} myStaffId={staff?.staffId} />
               {sections.standing.length > 0 ? (
                 <section aria-labelledby="board-standing" data-testid="standing-section">
                   <Title order={2} size="h4" id="board-standing">{t('board.standingTitle', { count: sections.standing.length })}</Title>
@@ -217,7 +218,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
           </Tabs.Panel>
           <Tabs.Panel value="closed" pt="sm">
             <Stack gap="md">
-              <BoardFilters filter={filter} onChange={setFilter} floors={floors} />
+              <BoardFilters filter={filter} onChange={setFilter} floors={floors} department={department} myStaffId={staff?.staffId} />
               {cards(closed.data)}
             </Stack>
           </Tabs.Panel>
@@ -236,22 +237,34 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
   )
 }
 
-/** Whose work and which floor: two choices side by side, one short row even on a phone. */
-function BoardFilters({ filter, onChange, floors }: { filter: BoardFilter; onChange: (filter: BoardFilter) => void; floors: number[] }) {
+/**
+ * Whose work and which floor: two choices side by side, one short row even on a phone. Whose work
+ * also lists the department's attendants (prompt.assignees), so a lead sees what one of them holds.
+ */
+function BoardFilters({ filter, onChange, floors, department, myStaffId }: { filter: BoardFilter; onChange: (filter: BoardFilter) => void; floors: number[]; department: string; myStaffId?: number }) {
   const { t } = useTranslation()
   const half = { flex: '1 1 0', minWidth: 0, maxWidth: 220 }
+  const attendants = useQuery({ queryKey: ['assignees', department], queryFn: () => call('prompt.assignees', { department }), staleTime: 5 * 60_000 })
+  const others = (attendants.data ?? []).filter((s) => s.id !== myStaffId)
   return (
     <Group gap="sm" align="flex-end" wrap="nowrap" data-testid="board-filters">
       <Select
         label={t('board.whose')}
         data={[
-          { value: 'all', label: t('board.everyone') },
-          { value: 'me', label: t('board.mine') },
-          { value: 'unassigned', label: t('board.unassigned') },
+          {
+            group: t('board.whoseGroup'),
+            items: [
+              { value: 'all', label: t('board.everyone') },
+              { value: 'me', label: t('board.mine') },
+              { value: 'unassigned', label: t('board.unassigned') },
+            ],
+          },
+          ...(others.length > 0 ? [{ group: t('board.attendants'), items: others.map((s) => ({ value: assigneeValue(s.id), label: s.name })) }] : []),
         ]}
-        value={filter.assignee}
-        onChange={(v) => v && onChange({ ...filter, assignee: v as AssigneeChoice })}
+        value={assigneeValue(filter.assignee)}
+        onChange={(v) => v && onChange({ ...filter, assignee: assigneeFromValue(v) })}
         allowDeselect={false}
+        searchable={others.length > 8}
         style={half}
         data-testid="assignee-filter"
       />
@@ -306,7 +319,7 @@ function DeclineDialog({ prompt, onClose, onDecline, pending }: { prompt: Prompt
     if (!tooShort) onDecline(reason.trim())
   }
   return (
-    <Modal opened={prompt !== null} onClose={onClose} title={t('board.declineTitle')}>
+    <Dialog opened={prompt !== null} onClose={onClose} title={t('board.declineTitle')}>
       <form onSubmit={submit}>
         <Stack gap="sm">
           <Text size="sm">{prompt ? pick(prompt.text, i18n.language) : ''}</Text>
@@ -317,6 +330,6 @@ function DeclineDialog({ prompt, onClose, onDecline, pending }: { prompt: Prompt
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

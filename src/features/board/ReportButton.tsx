@@ -1,4 +1,5 @@
-import { Button, Modal } from '@mantine/core'
+import { Button } from '@mantine/core'
+import { Dialog } from '../guests/Dialog'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { CaptureForm } from '../observations/CaptureForm'
@@ -13,9 +14,9 @@ export function ReportButton() {
       <Button variant="light" onClick={open} data-testid="report-something">
         {t('observe.report')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('observe.reportTitle')} fullScreen={phone} size="lg">
+      <Dialog opened={opened} onClose={close} title={t('observe.reportTitle')} fullScreen={phone} size="lg">
         <CaptureForm autoFocus onRecorded={close} />
-      </Modal>
+      </Dialog>
     </>
   )
 }

@@ -8,8 +8,8 @@ import type { PromptView } from '../../../electron/core/prompts/prompt.view'
 
 const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 }
 
-/** Who the board shows work for: everyone's, mine, or no one's yet. */
-export type AssigneeChoice = 'all' | 'me' | 'unassigned'
+/** Who the board shows work for: everyone's, mine, no one's yet, or one attendant's (a staff id, for a lead). */
+export type AssigneeChoice = 'all' | 'me' | 'unassigned' | number
 export interface BoardFilter {
   floor: number | null
   assignee: AssigneeChoice
@@ -17,11 +17,23 @@ export interface BoardFilter {
 export const noFilter: BoardFilter = { floor: null, assignee: 'all' }
 
 /** The filter as prompt.board takes it. */
-export function boardFilterInput(filter: BoardFilter): { floor?: number; assignedTo?: 'me' | 'unassigned' } {
+export function boardFilterInput(filter: BoardFilter): { floor?: number; assignedTo?: 'me' | 'unassigned' | number } {
   return {
     ...(filter.floor !== null ? { floor: filter.floor } : {}),
     ...(filter.assignee !== 'all' ? { assignedTo: filter.assignee } : {}),
   }
+}
+
+/** The assignee choice as a Select's value ('all', 'me', 'unassigned', 'staff:12') and back. */
+export function assigneeValue(choice: AssigneeChoice): string {
+  return typeof choice === 'number' ? `staff:${choice}` : choice
+}
+export function assigneeFromValue(value: string): AssigneeChoice {
+  if (value.startsWith('staff:')) {
+    const id = Number(value.slice(6))
+    return Number.isInteger(id) && id > 0 ? id : 'all'
+  }
+  return value === 'me' || value === 'unassigned' ? value : 'all'
 }
 
 /** True when the prompt belongs on a board so filtered. Standing instructions are everyone's: the assignee filter never hides them. */
@@ -29,7 +41,8 @@ export function matchesBoardFilter(prompt: PromptView, filter: BoardFilter, mySt
   if (filter.floor !== null && prompt.floor !== filter.floor) return false
   if (prompt.kind === 'standing' || filter.assignee === 'all') return true
   if (filter.assignee === 'unassigned') return prompt.assignedTo === null
-  return prompt.assignedTo !== null && prompt.assignedTo.id === myStaffId
+  const whose = filter.assignee === 'me' ? myStaffId : filter.assignee
+  return prompt.assignedTo !== null && whose !== undefined && prompt.assignedTo.id === whose
 }
 
 /**

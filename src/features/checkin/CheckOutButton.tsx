@@ -10,6 +10,7 @@ import { notify } from '../../components/notify'
 import { Dialog } from '../guests/Dialog'
 import { checkOutQuestion, nightsEarly } from './desk-words'
 import { UndoButton } from './UndoButton'
+import { undoNoticeId } from './undo-notices'
 
 /**
  * Check-out, asked once more: "Due out on 4 Dec — check out 3 nights early?" when the departure
@@ -24,7 +25,7 @@ export function CheckOutButton({ stay, room, onCheckedOut, onUndone }: { stay: {
     mutationFn: () => call('stay.checkOut', { stayId: stay.id }),
     onSuccess: async (value) => {
       setOpen(false)
-      const id = `checked-out-${stay.id}`
+      const id = undoNoticeId(stay.id, 'check_out')
       // The undo window is core's (stay.details' `undo`), never a second copy of its length here.
       const until = (await call('stay.details', { stayId: stay.id }).catch(() => null))?.undo?.until ?? null
       notify({

@@ -1,18 +1,20 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, call } from '../../api/client'
 import { useDepartmentName } from '../../api/reference-data'
 import { pick } from '../../i18n'
 import { RoomSuggestions } from './RoomSuggestions'
 import { mayHandleStays } from './stay-permission'
-import { isoDay, stayActions } from './desk-actions'
+import { stayActions } from './desk-actions'
 import { StayBooking } from './StayBooking'
 import { StayChanges } from './StayChanges'
 import { UseThisRoom } from './UseThisRoom'
 import { CheckOutButton } from './CheckOutButton'
 import { UndoButton } from './UndoButton'
+import { outdatedUndoNotices, undoNoticeId } from './undo-notices'
+import { notifications } from '@mantine/notifications'
 import { useDeskMode } from './use-desk-mode'
 import { notify } from '../../components/notify'
 import { useSession } from '../../app/session'
@@ -27,7 +29,8 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
   const { t, i18n } = useTranslation()
   const hotelTime = useHotelTime()
   // Check-in opens on the arrival's business date at the hotel (hotel.clock), not the device's date.
-  const today = () => hotelTime.clock?.businessDate ?? isoDay(0)
+  // Until the clock answers, no action that depends on the date is offered (never the device's date).
+  const today = () => hotelTime.clock?.businessDate ?? ''
   const handlesStays = mayHandleStays(useSession().staff?.role)
   const queryClient = useQueryClient()
   const departmentName = useDepartmentName()
@@ -43,7 +46,7 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
     mutationFn: (roomNumber: string) => call('stay.checkIn', { stayId: stay!.id, roomNumber }),
     onSuccess: async (value) => {
       setResult(value)
-      notify({ color: 'green', title: t('checkin.done', { room: value.roomNumber }), message: t('checkin.promptsSent', { count: value.prompts.length }) })
+      notify({ id: undoNoticeId(stay!.id, 'check_in'), color: 'green', title: t('checkin.done', { room: value.roomNumber }), message: t('checkin.promptsSent', { count: value.prompts.length }) })
       await refresh()
     },
     // Taken meanwhile (its event may still be on its way): re-rank, so the room leaves the list.
@@ -53,13 +56,20 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
   })
 
   const stays = card.data?.stays ?? []
+  // A check-out or check-in undone by any path (this panel, the notice, another desk) takes its
+  // notice away, so no one presses a stale Undo.
+  const statuses = stays.map((s) => `${s.id}:${s.status}`).join(',')
+  useEffect(() => {
+    for (const id of outdatedUndoNotices(stays)) notifications.hide(id)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [statuses])
   const stay = shownStayId ? stays.find((s) => s.id === shownStayId) : stays.find((s) => s.status === 'in_house' || s.status === 'reserved')
   const details = useQuery({ queryKey: ['stay-details', stay?.id], queryFn: () => call('stay.details', { stayId: stay!.id }), enabled: stay !== undefined })
   if (!card.data) return null
   // The room of a reserved stay is the one chosen before arrival, never the room the guest is in.
   const roomNumber = details.data?.roomNumber ?? stay?.roomNumber ?? null
   const undo = details.data?.stayId === stay?.id ? details.data?.undo : null
-  const actions = stay && mode ? stayActions({ mode, status: stay.status, arrival: stay.arrival, today: today(), handlesStays }) : null
+  const actions = stay && mode && hotelTime.clock ? stayActions({ mode, status: stay.status, arrival: stay.arrival, today: today(), handlesStays }) : null
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="stay-title">

@@ -2,11 +2,13 @@ import { Alert, Button, Stack } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
+import { notifications } from '@mantine/notifications'
 import { errorMessage } from '../../app/errors'
 import { notify } from '../../components/notify'
 import { minutesLeft } from './desk-words'
+import { nothingLeftToUndo, undoFailureMessage, undoNoticeId, type UndoAction } from './undo-notices'
 
-export type UndoAction = 'check_out' | 'check_in'
+export type { UndoAction } from './undo-notices'
 
 /**
  * "Undo check-out (9 min left)": shown while core's undo window is open (stay.details' `undo`),
@@ -35,21 +37,25 @@ export function UndoButton({ stayId, action, until, onUndone, size = 'sm' }: { s
         const value = await call('stay.undoCheckIn', { stayId })
         notify({ color: 'green', message: t('desk.undo.checkInDone', { room: value.roomNumber ?? '', count: value.withdrawnPrompts }) })
       }
+      // Whichever Undo was pressed, the notice offering it is spent.
+      notifications.hide(undoNoticeId(stayId, action))
       await onUndone()
     } catch (e) {
       setError(e)
+      // Undone already (elsewhere, or on another desk): show the stay as it is now.
+      if (nothingLeftToUndo(e)) await onUndone()
     } finally {
       setPending(false)
     }
   }
   return (
     <Stack gap={4} align="flex-start">
-      {left > 0 ? (
+      {left > 0 && !nothingLeftToUndo(error) ? (
         <Button size={size} variant="default" onClick={() => void undo()} loading={pending} data-testid={`undo-${action}`}>
           {t(action === 'check_out' ? 'desk.undo.checkOut' : 'desk.undo.checkIn', { count: left })}
         </Button>
       ) : null}
-      {error ? <Alert color="red" role="alert" p="xs">{errorMessage(t, error)}</Alert> : null}
+      {error ? <Alert color="red" role="alert" p="xs">{undoFailureMessage(t, error, action, (e) => errorMessage(t, e))}</Alert> : null}
     </Stack>
   )
 }

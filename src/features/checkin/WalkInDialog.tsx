@@ -7,7 +7,6 @@ import { errorMessage } from '../../app/errors'
 import { duplicateCheckInput, PossibleDuplicates, type DuplicateCandidate } from '../guests/PossibleDuplicates'
 import { Dialog } from '../guests/Dialog'
 import { useFieldErrors } from './use-field-errors'
-import { isoDay } from './desk-actions'
 import { useHotelClock } from '../../app/hotel-time'
 import { addDaysTo } from '../../app/hotel-time-format'
 
@@ -20,7 +19,7 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
   const queryClient = useQueryClient()
   const [form, setForm] = useState(empty)
   // A walk-in arrives on the hotel's business date (before the night audit, still yesterday's).
-  const businessDate = useHotelClock().data?.businessDate ?? isoDay(0)
+  const businessDate = useHotelClock().data?.businessDate
   const create = useMutation({
     mutationFn: () =>
       call('stay.walkIn', {
@@ -41,8 +40,11 @@ export function WalkInDialog({ opened, onClose, onCreated }: { opened: boolean; 
   })
   // "This guest may already exist": the desk picks the existing profile, and the stay is made for it.
   const existing = useMutation({
-    mutationFn: (guest: DuplicateCandidate) =>
-      call('stay.reserve', { guestId: guest.id, arrival: businessDate, departure: addDaysTo(businessDate, Number(form.nights) || 1), party: Number(form.party) || 1 }),
+    mutationFn: async (guest: DuplicateCandidate) => {
+      // Asked of the hotel's clock if it has not answered yet: never the device's date.
+      const arrival = businessDate ?? (await call('hotel.clock', {})).businessDate
+      return call('stay.reserve', { guestId: guest.id, arrival, departure: addDaysTo(arrival, Number(form.nights) || 1), party: Number(form.party) || 1 })
+    },
     onSuccess: async (value, guest) => {
       await queryClient.invalidateQueries({ queryKey: ['arrivals'] })
       onCreated(guest.id, value.stayId, guest.nativeName)

@@ -1,13 +1,12 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { notify } from '../../components/notify'
-import { isoDay } from '../checkin/desk-actions'
-import { useHotelTime } from '../../app/hotel-time'
+import { useBusinessDay, useHotelTime } from '../../app/hotel-time'
 import { clashingRooms, rowsToApply, vipSheet } from './preassign-plan'
 import { PreassignRow } from './PreassignRow'
 import { VipSheet } from './VipSheet'
@@ -21,7 +20,12 @@ export function PreassignPage() {
   const { t } = useTranslation()
   const hotelTime = useHotelTime()
   const queryClient = useQueryClient()
-  const [date, setDate] = useState(isoDay(1))
+  // Tomorrow at the hotel (its business date + 1), not on the device: chosen once the clock is known.
+  const tomorrow = useBusinessDay(1)
+  const [date, setDate] = useState('')
+  useEffect(() => {
+    if (tomorrow && date === '') setDate(tomorrow)
+  }, [tomorrow, date])
   const [picks, setPicks] = useState<Record<number, string>>({})
   const [printing, setPrinting] = useState(false)
   const plan = useQuery({ queryKey: ['preassign', date], queryFn: () => call('stay.preassignPlan', { date }), enabled: date !== '' })

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { BusinessDateField } from '../../components/BusinessDateField'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -42,8 +43,8 @@ export function PromiseReportPage() {
       {range ? (
         <Paper withBorder p="md" component="form" aria-label={t('reports.controls')} onSubmit={(e) => e.preventDefault()}>
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput type="date" label={t('reports.from')} value={range.from} max={businessDate} onChange={(e) => setRange({ from: e.currentTarget.value })} w={180} error={problem === 'fromInvalid' ? true : undefined} />
-            <TextInput type="date" label={t('reports.to')} value={range.to} max={businessDate} onChange={(e) => setRange({ to: e.currentTarget.value })} w={180} error={problem && problem !== 'fromInvalid' ? true : undefined} />
+            <BusinessDateField label={t('reports.from')} value={range.from} max={businessDate} onChange={(from) => setRange({ from })} w={220} error={problem === 'fromInvalid' ? true : undefined} />
+            <BusinessDateField label={t('reports.to')} value={range.to} max={businessDate} onChange={(to) => setRange({ to })} w={220} error={problem && problem !== 'fromInvalid' ? true : undefined} />
             <NativeSelect
               label={t('reports.department')}
               value={department}

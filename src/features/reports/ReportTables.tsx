@@ -3,8 +3,16 @@ import { useTranslation } from 'react-i18next'
 import { useDepartmentName } from '../../api/reference-data'
 import { pick } from '../../i18n'
 import { formatHotelMoment, type PromiseReport } from './report-view'
-import { formatMinutes, formatPercent, lateParts, ruleName } from './report-range'
+import { formatMinutes, formatPercent, lateParts } from './report-range'
+import { templateAsName, type PlaceholderWords } from './report-words'
+import { rulePlaceholders } from '../rules/rule-types'
+import type { TFunction } from 'i18next'
 import { ScrollTable } from './ScrollTable'
+
+/** Placeholders as words ("the guest", "宾客"), for naming a rule by its template. */
+function placeholderWords(t: TFunction): PlaceholderWords {
+  return Object.fromEntries(rulePlaceholders.map((p) => [p, t(`reports.placeholder.${p}`)])) as PlaceholderWords
+}
 
 /** Each rule's figures: issued, within promise, declines and times. */
 export function RuleTable({ report, language }: { report: PromiseReport; language: string }) {
@@ -33,8 +41,7 @@ export function RuleTable({ report, language }: { report: PromiseReport; languag
           {report.byRule.map((r) => (
             <Table.Tr key={r.ruleId}>
               <Table.Th scope="row" fw={500} maw={320}>
-                {ruleName(pick(r.text, language))}
-                <Text size="xs" c="gray.7" ff="monospace">{r.ruleKey}</Text>
+                {templateAsName(pick(r.text, language), placeholderWords(t))}
               </Table.Th>
               <Table.Td>{departmentName(r.department)}</Table.Td>
               <Table.Td>{r.issued}</Table.Td>
@@ -86,7 +93,7 @@ export function WorstOffenders({ report, language }: { report: PromiseReport; la
                 </Table.Th>
                 <Table.Td>{t(w.promise === 'acknowledge' ? 'reports.promiseAcknowledge' : 'reports.promiseDone')}</Table.Td>
                 <Table.Td>{departmentName(w.department)}</Table.Td>
-                <Table.Td maw={280}>{ruleName(pick(w.ruleText, language), 60)}</Table.Td>
+                <Table.Td maw={280} title={templateAsName(pick(w.ruleText, language), placeholderWords(t), 400)}>{templateAsName(pick(w.ruleText, language), placeholderWords(t), 60)}</Table.Td>
                 <Table.Td>{w.room ?? t('reports.noRoom')}</Table.Td>
                 <Table.Td>{formatHotelMoment(w.createdAt, language, report.timeZone)}</Table.Td>
               </Table.Tr>

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
-import { todayIso } from './room-status-view'
+import { useBusinessDay } from '../../app/hotel-time'
+import { Dialog } from '../guests/Dialog'
 
 type Kind = 'out_of_order' | 'out_of_service'
 
@@ -13,14 +14,16 @@ export function BlockRoomDialog({ room, onClose, onBlocked }: { room: string | n
   const { t } = useTranslation()
   const [kind, setKind] = useState<Kind>('out_of_order')
   const [reason, setReason] = useState('')
-  const [from, setFrom] = useState(todayIso())
+  // The block starts on the hotel's business date by default, not the device's date.
+  const today = useBusinessDay(0)
+  const [from, setFrom] = useState(today ?? '')
   const [until, setUntil] = useState('')
   useEffect(() => {
     setKind('out_of_order')
     setReason('')
-    setFrom(todayIso())
+    setFrom(today ?? '')
     setUntil('')
-  }, [room])
+  }, [room, today])
   const block = useMutation({
     mutationFn: () => call('room.block', { roomNumber: room ?? '', kind, reason, from, until: until || null }),
     onSuccess: (result) => onBlocked(t(result.occupied ? 'roomBlock.blockedOccupied' : 'roomBlock.blocked', { room: result.roomNumber })),
@@ -30,7 +33,7 @@ export function BlockRoomDialog({ room, onClose, onBlocked }: { room: string | n
     if (reason.trim()) block.mutate()
   }
   return (
-    <Modal opened={room !== null} onClose={onClose} title={t('roomBlock.blockTitle', { room })}>
+    <Dialog opened={room !== null} onClose={onClose} title={t('roomBlock.blockTitle', { room })}>
       <form onSubmit={submit}>
         <Stack gap="sm">
           <Text size="sm">{t('roomBlock.blockHint')}</Text>
@@ -52,6 +55,6 @@ export function BlockRoomDialog({ room, onClose, onBlocked }: { room: string | n
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

@@ -84,7 +84,7 @@ export function RuleEditor({ rule, onDone }: Props) {
           {anyError ? <Text size="sm" c={contrast.danger} role="alert">{t('rules.editor.fixBelow')}</Text> : null}
           {refused?.other.length ? <Alert color="red">{refused.other.join(' ')}</Alert> : null}
           {otherMessage ? <Alert color="red" role="alert">{otherMessage}</Alert> : null}
-          {previewed ? <RulePreviewResults preview={previewed.preview} stale={previewed.of !== form} /> : null}
+          {previewed ? <RulePreviewResults preview={previewed.preview} stale={previewed.of !== form} template={{ en: previewed.of.templateEn, zh: previewed.of.templateZh }} /> : null}
           <Group gap="sm" wrap="wrap">
             <Button type="button" variant="default" onClick={runPreview} loading={preview.isPending}>{t('rules.preview.button')}</Button>
             <Button type="submit" loading={save.isPending}>{t('rules.editor.save')}</Button>

@@ -4,6 +4,7 @@ import { useDepartmentName, useVocabulary } from '../../api/reference-data'
 import { pick } from '../../i18n'
 import { contrast } from '../board/contrast'
 import type { RuleView } from './rule-types'
+import { ruleSwitchState } from './rule-status'
 
 interface Props {
   rules: RuleView[]
@@ -35,6 +36,9 @@ export function RuleList({ rules, busy, onEdit, onMove, onActive }: Props) {
     <Stack component="ol" gap="xs" aria-label={t('rules.listLabel')} p={0} m={0} style={{ listStyle: 'none' }} data-testid="rule-list">
       {rules.map((r, index) => {
         const text = pick(r.template, i18n.language)
+        const state = ruleSwitchState(r, rules)
+        const stateWords =
+          state.state === 'replaced' ? t('rules.replacedBy', { text: pick(state.by.template, i18n.language) }) : t(state.state === 'on' ? 'rules.active' : 'rules.off')
         return (
           <Paper component="li" withBorder p="sm" key={r.id} data-testid="rule-row" data-active={r.active} style={r.active ? undefined : { borderStyle: 'dashed' }}>
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
@@ -49,7 +53,10 @@ export function RuleList({ rules, busy, onEdit, onMove, onActive }: Props) {
                   <Badge {...priorityLook[r.priority]}>{t(`rules.priority.${r.priority}`)}</Badge>
                   {r.kind === 'standing' ? <Badge variant="filled" color="indigo.8">{t('rules.standing')}</Badge> : null}
                   {r.builtin ? <Badge variant="outline" color="gray" c={contrast.quiet}>{t('rules.builtin')}</Badge> : null}
-                  {!r.active ? <Badge variant="filled" color="gray.8">{t('rules.off')}</Badge> : null}
+                  {state.state === 'off' ? <Badge variant="filled" color="gray.8">{t('rules.off')}</Badge> : null}
+                  {state.state === 'replaced' ? (
+                    <Badge variant="filled" color="gray.8" maw="100%" style={{ textTransform: 'none' }} title={stateWords} data-testid="rule-replaced" id={`rule-replaced-${r.id}`}>{stateWords}</Badge>
+                  ) : null}
                   <Text size="xs" c="dimmed">
                     {r.ackMinutes === null ? t('rules.ackDepartment') : t('rules.ack', { minutes: r.ackMinutes })}
                     {r.kind === 'task' ? ` · ${t('rules.due', { minutes: r.dueMinutes })}` : ''}
@@ -60,8 +67,9 @@ export function RuleList({ rules, busy, onEdit, onMove, onActive }: Props) {
                 <Switch
                   checked={r.active}
                   onChange={(e) => onActive(r, e.currentTarget.checked)}
-                  label={t('rules.active')}
+                  label={state.state === 'on' ? t('rules.active') : t('rules.off')}
                   aria-label={t('rules.activeLabel', { text })}
+                  aria-describedby={state.state === 'replaced' ? `rule-replaced-${r.id}` : undefined}
                   disabled={busy}
                 />
                 <Group gap={4} wrap="nowrap">

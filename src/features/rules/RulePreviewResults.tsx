@@ -5,9 +5,10 @@ import { useHotelTime } from '../../app/hotel-time'
 import { pick } from '../../i18n'
 import { contrast } from '../board/contrast'
 import type { RulePreview } from './rule-types'
+import { withRoomWords } from './rule-status'
 
 /** Who the rule would fire for among today's arrivals and in-house guests, with the text each would get. */
-export function RulePreviewResults({ preview, stale }: { preview: RulePreview; stale: boolean }) {
+export function RulePreviewResults({ preview, stale, template }: { preview: RulePreview; stale: boolean; template: { en: string; zh: string } }) {
   const { t, i18n } = useTranslation()
   const { label } = useVocabulary()
   const departmentName = useDepartmentName()
@@ -35,7 +36,7 @@ export function RulePreviewResults({ preview, stale }: { preview: RulePreview; s
                     <Badge variant="filled" color={m.status === 'in_house' ? 'teal.9' : 'indigo.8'}>{t(`rules.preview.${m.status}`)}</Badge>
                     <Text size="sm" c="dimmed">{departmentName(m.department)}</Text>
                   </Group>
-                  <Text size="sm">{pick(m.text, i18n.language)}</Text>
+                  <Text size="sm">{withRoomWords(pick(m.text, i18n.language), pick(template, i18n.language), m.roomNumber, t('rules.preview.noRoomInText'))}</Text>
                   <Group gap="md" wrap="wrap">
                     {m.reason ? (
                       <Text size="xs" c="dimmed">

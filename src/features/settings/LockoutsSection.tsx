@@ -5,6 +5,7 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { notify } from '../../components/notify'
 import { formatWhen } from '../observations/when'
+import { useHotelClock } from '../../app/hotel-time'
 import { unlockInput } from './terminal-display'
 
 interface Lockout {
@@ -18,6 +19,8 @@ interface Lockout {
 export function LockoutsSection() {
   const { t, i18n } = useTranslation()
   const queryClient = useQueryClient()
+  // A lockout ends at a hotel time, whatever zone this device is set to.
+  const timeZone = useHotelClock().data?.timeZone
   // Waits end by themselves, so the list is looked at again now and then.
   const lockouts = useQuery({ queryKey: ['lockouts'], queryFn: () => call('staff.lockouts', {}), refetchInterval: 30_000 })
   const target = (l: Lockout) => (l.code !== null ? l.code : l.address)
@@ -52,7 +55,7 @@ export function LockoutsSection() {
                   <div>
                     <Text fw={600} ff={l.code !== null ? 'monospace' : undefined}>{l.code ?? t('settings.lockouts.wholeAddress')}</Text>
                     <Text size="sm" c="dimmed">
-                      {t('settings.lockouts.detail', { address: l.address, count: l.failures, until: formatWhen(l.until, i18n.language) })}
+                      {t('settings.lockouts.detail', { address: l.address, count: l.failures, until: formatWhen(l.until, i18n.language, timeZone) })}
                     </Text>
                   </div>
                   <Button
