@@ -75,7 +75,12 @@ export interface Core {
 }
 
 function validationError(error: z.ZodError): AppError {
-  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+  // A field the operation does not know is named in the path, so the caller sees which one ("ackMinute", not the whole input).
+  const issues = error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ path: [...i.path, key].join('.'), message: `There is no field "${key}" here: check its spelling, or leave it out.` }))
+      : [{ path: i.path.join('.'), message: i.message }],
+  )
   const first = issues[0]
   return new AppError('VALIDATION', first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.', {
     issues,

@@ -216,9 +216,11 @@ function groupBy<K>(prompts: readonly PromptFacts[], key: (p: PromptFacts) => K)
 /** Every date from `from` to `to`, inclusive (YYYY-MM-DD). */
 export function datesBetween(from: string, to: string): string[] {
   const out: string[] = []
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d = new Date(d.getTime() + 86_400_000)) {
-    out.push(d.toISOString().slice(0, 10))
-  }
+  // Counted in days, not compared as text: past 9999-12-31 an ISO date reads "+010000-…", which
+  // sorts before "9999" and would never end the loop.
+  const start = Date.parse(`${from}T00:00:00Z`)
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000)
+  for (let i = 0; i <= days && i <= 400 * 366; i++) out.push(new Date(start + i * 86_400_000).toISOString().slice(0, 10))
   return out
 }
 

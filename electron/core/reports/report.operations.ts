@@ -9,6 +9,8 @@ import { promptsIssuedBetween } from './promise-report.repository'
 
 /** The longest range one report covers, in days (a year, leap day included). */
 export const maxReportDays = 366
+const minReportDate = '1900-01-01'
+const maxReportDate = '2999-12-31'
 
 const isoDate = (field: string) =>
   z
@@ -16,6 +18,8 @@ const isoDate = (field: string) =>
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Give the ${field} date as YYYY-MM-DD, such as 2026-12-01.`)
     .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || addDays(d, 0) === d, `The ${field} date is not a real date.`)
+    // Business dates of a hotel in use; a year such as 9999 would put the day after past what dates can hold.
+    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= minReportDate && d <= maxReportDate), `Give a ${field} date between ${minReportDate} and ${maxReportDate}.`)
 
 /** Days from `from` to `to`, both counted. */
 const daysCovered = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1

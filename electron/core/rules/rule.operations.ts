@@ -44,8 +44,10 @@ const ruleInput = z.object({
   ackMinutes: z.number().int().min(1).max(7 * 24 * 60).nullish().transform((v) => v ?? null),
   /** Minutes to complete. */
   dueMinutes: z.number().int().min(0).max(7 * 24 * 60),
-  template: z.object({ en: template, zh: template }),
+  template: z.object({ en: template, zh: template }).strict(),
 })
+  // A misspelt field ("ackMinute") is refused by name, not dropped to save a rule with the default.
+  .strict()
 type RuleInput = z.infer<typeof ruleInput>
 
 function invalid(path: string, message: string): never {
@@ -93,6 +95,10 @@ function assertRuleMakesSense(ctx: OperationContext, input: RuleInput): void {
   }
   if (input.conditions.exceptCodes && new Set(input.conditions.exceptCodes).size !== input.conditions.exceptCodes.length) {
     invalid('conditions.exceptCodes', 'Name each item to leave out once.')
+  }
+  for (const list of ['languages', 'strengths'] as const) {
+    const items = input.conditions[list]
+    if (items && new Set(items).size !== items.length) invalid(`conditions.${list}`, list === 'languages' ? 'Name each language once.' : 'Name each strength once.')
   }
   if (input.conditions.nationalities && new Set(input.conditions.nationalities).size !== input.conditions.nationalities.length) {
     invalid('conditions.nationalities', 'Name each country once.')
