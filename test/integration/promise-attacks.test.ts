@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../electron/core/core'
+import { businessDateKey, putClockSetting } from '../../electron/core/hotel-clock'
 import { createHub } from '../../electron/hub/server'
 import { hubBase, postOperation, sessionCookie } from '../fixtures/hub-client'
 import { failure, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
@@ -41,6 +42,35 @@ describe('report.promises', () => {
     expect(issuePaths(error)).toContain('from')
     expect(error.message).toMatch(/between 1900-01-01 and 2999-12-31/)
     expect(Date.now() - started).toBeLessThan(2_000)
+  })
+})
+
+describe('hotel.setClock', () => {
+  it.each([
+    ['before the scheduler has pinned the business date', false],
+    ['with the business date pinned, as the scheduler does at start', true],
+  ])('moving the audit time earlier after midnight does not skip the pending audit (%s): the day is closed and its no-shows marked', (_, pinned) => {
+    let now = new Date('2026-12-01T06:00:00Z')
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-attack-clock-'))
+    const c = createCore({ file: path.join(d, 'zhike.db'), clock: { now: () => new Date(now) }, logError: () => {} })
+    try {
+      const h = seedSmallHotel(c)
+      ok(h.call(h.admin, 'hotel.setClock', { timeZone: 'Asia/Shanghai', nightAuditTime: '04:00' }))
+      const { id: guestId } = ok<{ id: number }>(h.call(h.desk, 'guest.create', { nativeName: '周敏', phone: null }))
+      const { stayId } = ok<{ stayId: number }>(h.call(h.desk, 'stay.reserve', { guestId, arrival: '2026-12-01', departure: '2026-12-03', party: 1 }))
+      if (pinned) putClockSetting(c.sqlite, businessDateKey, '2026-12-01')
+      // 03:30 on 12-02 in Shanghai: business date 12-01, its audit due at 04:00. The manager moves it to 03:00.
+      now = new Date('2026-12-01T19:30:00Z')
+      const clock = ok<{ businessDate: string }>(h.call(h.admin, 'hotel.setClock', { nightAuditTime: '03:00' }))
+      expect(clock.businessDate).toBe('2026-12-01')
+      const report = ok<{ businessDate: string; newBusinessDate: string; noShows: { stayId: number }[] }>(h.call(h.admin, 'nightAudit.run', {}))
+      expect(report).toMatchObject({ businessDate: '2026-12-01', newBusinessDate: '2026-12-02' })
+      expect(report.noShows.map((l) => l.stayId)).toEqual([stayId])
+      expect((c.sqlite.prepare('SELECT status FROM stay WHERE id = ?').get(stayId) as { status: string }).status).toBe('no_show')
+    } finally {
+      c.close()
+      fs.rmSync(d, { recursive: true, force: true })
+    }
   })
 })
 

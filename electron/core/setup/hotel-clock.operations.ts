@@ -58,14 +58,21 @@ export const hotelClockOperations = {
       const before = hotelClockSettings(ctx.sqlite)
       if (input.timeZone !== undefined) putClockSetting(ctx.sqlite, timeZoneKey, input.timeZone)
       if (input.nightAuditTime !== undefined) putClockSetting(ctx.sqlite, nightAuditTimeKey, input.nightAuditTime)
-      // A change of zone or audit time never runs an audit for a day that is not over: when the
-      // change alone makes the next one due at once, the business date moves to the new clock's
-      // and the next audit comes at the set time.
+      // A change of zone never runs an audit for a day that is not over: when the new zone alone
+      // makes the next one due at once, the business date moves to the new clock's and the next
+      // audit comes at the set time. A change of the audit time alone in the same zone moves
+      // nothing: past midnight the open business date is over, and its audit (no-shows, report)
+      // still runs, now or at the next tick, rather than being skipped.
       const now = ctx.clock.now()
       const stored = before.storedBusinessDate
       const after = hotelClockSettings(ctx.sqlite)
-      if (stored !== null && stored >= calendarBusinessDate(now, before) && calendarBusinessDate(now, after) > stored) {
+      const zoneChanged = after.timeZone !== before.timeZone
+      if (zoneChanged && stored !== null && stored >= calendarBusinessDate(now, before) && calendarBusinessDate(now, after) > stored) {
         putClockSetting(ctx.sqlite, businessDateKey, calendarBusinessDate(now, after))
+      } else if (!zoneChanged && stored === null && calendarBusinessDate(now, after) > calendarBusinessDate(now, before)) {
+        // No audit has pinned the date yet (the scheduler pins it at start): hold today's, so the
+        // new time alone does not open the next business date with the last one never audited.
+        putClockSetting(ctx.sqlite, businessDateKey, calendarBusinessDate(now, before))
       }
       recordAudit(ctx.sqlite, {
         at: ctx.clock.now().toISOString(),
