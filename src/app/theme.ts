@@ -23,13 +23,6 @@ export function themeIn(closeDialog: string): MantineThemeOverride {
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   // A field's error sentence and its input's text: red 6/8 fail AA on the page's background.
-  // A light alert's title (a check-in's green "Checked in to room 1203") is shade 6 by default,
-  // about 2:1 on its tinted background; shade 9 passes AA.
-  light: {
-    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    '--mantine-color-error': 'var(--mantine-color-red-9)',
-    '--mantine-color-green-light-color': 'var(--mantine-color-green-9)',
-    '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
-  },
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)', '--mantine-color-error': 'var(--mantine-color-red-4)' },
 })

@@ -12,8 +12,10 @@ import { StayBooking } from './StayBooking'
 import { StayChanges } from './StayChanges'
 import { UseThisRoom } from './UseThisRoom'
 import { CheckOutButton } from './CheckOutButton'
+import { ReinstateButton } from './ReinstateButton'
+import { mayReinstate } from './reinstate'
 import { UndoButton } from './UndoButton'
-import { outdatedUndoNotices, undoNoticeId } from './undo-notices'
+import { mayOfferUndo, outdatedUndoNotices, undoNoticeId } from './undo-notices'
 import { notifications } from '@mantine/notifications'
 import { useDeskMode } from './use-desk-mode'
 import { notify } from '../../components/notify'
@@ -31,7 +33,8 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
   // Check-in opens on the arrival's business date at the hotel (hotel.clock), not the device's date.
   // Until the clock answers, no action that depends on the date is offered (never the device's date).
   const today = () => hotelTime.clock?.businessDate ?? ''
-  const handlesStays = mayHandleStays(useSession().staff?.role)
+  const signedIn = useSession().staff
+  const handlesStays = mayHandleStays(signedIn?.role)
   const queryClient = useQueryClient()
   const departmentName = useDepartmentName()
   const card = useQuery({ queryKey: ['card', guestId], queryFn: () => call('guest.card', { guestId }) })
@@ -63,12 +66,17 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
     for (const id of outdatedUndoNotices(stays)) notifications.hide(id)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [statuses])
-  const stay = shownStayId ? stays.find((s) => s.id === shownStayId) : stays.find((s) => s.status === 'in_house' || s.status === 'reserved')
+  // Without a current stay, a no-show whose nights are not over (the night audit's, another desk's) is shown, to be reinstated.
+  const stay = shownStayId
+    ? stays.find((s) => s.id === shownStayId)
+    : (stays.find((s) => s.status === 'in_house' || s.status === 'reserved') ?? stays.find((s) => s.status === 'no_show' && today() !== '' && s.departure > today()))
   const details = useQuery({ queryKey: ['stay-details', stay?.id], queryFn: () => call('stay.details', { stayId: stay!.id }), enabled: stay !== undefined })
   if (!card.data) return null
   // The room of a reserved stay is the one chosen before arrival, never the room the guest is in.
   const roomNumber = details.data?.roomNumber ?? stay?.roomNumber ?? null
-  const undo = details.data?.stayId === stay?.id ? details.data?.undo : null
+  // Core lets only the one who checked the guest in or out, or a manager, undo it (UNDO_NOT_YOURS).
+  const offer = details.data?.stayId === stay?.id ? details.data?.undo : null
+  const undo = offer && mayOfferUndo(signedIn, details.data?.events, offer.action) ? offer : null
   const actions = stay && mode && hotelTime.clock ? stayActions({ mode, status: stay.status, arrival: stay.arrival, today: today(), handlesStays }) : null
 
   return (
@@ -105,7 +113,7 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
           }} />
         ) : null}
         {result && stay?.status !== 'reserved' ? (
-          <Alert color="green" title={t('checkin.done', { room: result.roomNumber })} data-testid="checkin-result">
+          <Alert color="green" title={t('checkin.done', { room: result.roomNumber })} data-testid="checkin-result" styles={{ label: { color: 'var(--mantine-color-text)' } }}>
             <Text size="sm">{t('checkin.promptsSent', { count: result.prompts.length })}</Text>
             <List size="sm">
               {result.prompts.map((p) => (
@@ -127,6 +135,9 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
         {stay && actions?.useRoom && details.data ? <UseThisRoom key={stay.id} stayId={stay.id} roomNumber={roomNumber} onChanged={refresh} /> : null}
         {stay?.status === 'reserved' && stay.arrival > today() && mode !== 'with_pms' ? <Text size="sm">{t('stay.arrivesLater', { date: hotelTime.date(stay.arrival) })}</Text> : null}
         {stay && actions && !result ? <StayChanges key={`${stay.id}-${stay.status}-${stay.departure}`} stay={{ id: stay.id, confirmationNo: stay.confirmationNo, departure: stay.departure }} actions={actions} onChanged={refresh} /> : null}
+        {stay && mode && mayReinstate({ mode, status: stay.status, departure: stay.departure, today: today(), handlesStays }) ? (
+          <ReinstateButton stay={{ id: stay.id, confirmationNo: stay.confirmationNo }} onReinstated={refresh} />
+        ) : null}
         {stay && actions?.checkOut && !result ? (
           <Group>
             <CheckOutButton
