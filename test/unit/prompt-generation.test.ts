@@ -69,6 +69,14 @@ describe('prompt generation', () => {
     expect(drafts[1].text.zh).toBe('向何家俊先生推荐川菜（1004房）。')
   })
 
+  it('says the room is to be assigned, in each language, for a stay with no room yet, never a dash', () => {
+    const drafts = generatePrompts(situation({ roomNumber: null }))
+    expect(drafts[0].text.en).toBe('Place the latest mainland advertising periodicals in room TBA.')
+    expect(drafts[1].text.en).toBe('Recommend Sichuan dishes to Mr HO Ka Chun (room TBA).')
+    expect(drafts[1].text.zh).toBe('向何家俊先生推荐川菜（待定房）。')
+    expect(drafts.every((d) => !d.text.en.includes('—') && !d.text.zh.includes('—'))).toBe(true)
+  })
+
   it('links each prompt to the rule and preference that caused it, with a stable key', () => {
     const drafts = generatePrompts(situation())
     expect(drafts[0]).toMatchObject({ ruleId: 1, preferenceId: 10, dedupeKey: '42:1:reading.periodical=mainland_advertising' })

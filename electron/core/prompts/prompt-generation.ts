@@ -160,6 +160,9 @@ function ackCountsFrom(rule: RuleFacts, situation: PromptSituation, dueAt: Date)
   return start > situation.now ? start : situation.now
 }
 
+/** What {room} says for a stay with no room yet: templates read "room {room}" and "{room}房". */
+export const noRoomYet = { en: 'TBA', zh: '待定' } as const
+
 /**
  * Turns a guest's preferences and facts into department prompts for one trigger. Pure: the same
  * situation always gives the same drafts, and the dedupe key (stay, rule, preference's
@@ -168,7 +171,8 @@ function ackCountsFrom(rule: RuleFacts, situation: PromptSituation, dueAt: Date)
  */
 export function generatePrompts(situation: PromptSituation): PromptDraft[] {
   const drafts = new Map<string, PromptDraft>()
-  const room = situation.roomNumber ?? '—'
+  // A stay with no room yet says so in the prompt's language (the room follows when one is given).
+  const room = (lang: 'en' | 'zh') => situation.roomNumber ?? noRoomYet[lang]
   const nights = String(nightsOf(situation.facts.arrival, situation.facts.departure))
   const vip = String(situation.facts.vip)
   const occurrence = situation.occurrence ? `@${situation.occurrence}` : ''
@@ -178,7 +182,7 @@ export function generatePrompts(situation: PromptSituation): PromptDraft[] {
     const occasionDate = rule.conditions.occasion ? occasionDateOf(rule.conditions.occasion, situation.facts) : null
     const words = (lang: 'en' | 'zh', value: string) => ({
       guest: situation.guestName[lang],
-      room,
+      room: room(lang),
       value,
       arrival: situation.words.arrival[lang],
       departure: situation.words.departure[lang],
