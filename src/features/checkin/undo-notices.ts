@@ -34,3 +34,20 @@ export function undoFailureMessage(t: TFunction, error: unknown, action: UndoAct
   const status = String((error as { details?: { status?: unknown } }).details?.status ?? '')
   return t(action === 'check_out' ? 'desk.undo.nothingCheckOut' : 'desk.undo.nothingCheckIn', { status: t(`status.${status}`, { defaultValue: status }) })
 }
+
+/**
+ * Whether to offer the Undo of a check-in or check-out to the signed-in person: core allows only
+ * the one who did it, or a manager or administrator (UNDO_NOT_YOURS). The desk knows who did it
+ * from stay.details' events (the latest check-in or check-out, by staff name): when that names
+ * someone else, no Undo is offered; when it names no one, the Undo stays and core decides.
+ */
+export function mayOfferUndo(
+  actor: { name: string; role: string } | null | undefined,
+  events: readonly { kind: string; at: string; staffName: string | null }[] | undefined,
+  action: UndoAction,
+): boolean {
+  if (!actor) return false
+  if (actor.role === 'manager' || actor.role === 'admin') return true
+  const done = [...(events ?? [])].filter((e) => e.kind === action).sort((a, b) => a.at.localeCompare(b.at)).at(-1)
+  return !done?.staffName || done.staffName === actor.name
+}

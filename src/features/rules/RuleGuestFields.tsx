@@ -11,6 +11,8 @@ export function RuleGuestFields({ form, change, errors }: RuleFieldProps) {
   const { categories, codesOf, valuesOf } = useVocabularyTree()
   const codes = form.category ? codesOf(form.category) : []
   const values = form.category && form.code ? valuesOf(form.category, form.code) : []
+  // An item left out that the category no longer has stays listed, so a refusal of it can be seen and removed.
+  const exceptChoices = [...codes, ...form.exceptCodes.filter((c) => !codes.some((k) => k.value === c)).map((c) => ({ value: c, label: c }))]
   const known = valuesOf('service', 'language')
   const languageChoices = [...known, ...form.languages.filter((l) => !known.some((k) => k.value === l)).map((l) => ({ value: l, label: l }))]
   return (
@@ -52,7 +54,7 @@ export function RuleGuestFields({ form, change, errors }: RuleFieldProps) {
         />
       </SimpleGrid>
       {form.category ? (
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select
             label={t('rules.field.polarity')}
             data={rulePolarities.map((p) => ({ value: p, label: t(`rules.polarity.${p}`) }))}
@@ -69,6 +71,18 @@ export function RuleGuestFields({ form, change, errors }: RuleFieldProps) {
             onChange={(s) => change((f) => ({ ...f, strengths: s as RuleStrength[] }))}
             error={errors['conditions.strengths']}
           />
+          {!form.code || form.exceptCodes.length > 0 ? (
+            <MultiSelect
+              label={t('rules.field.exceptCodes')}
+              description={t('rules.field.exceptCodesHint')}
+              data={exceptChoices}
+              value={form.exceptCodes}
+              onChange={(exceptCodes) => change((f) => ({ ...f, exceptCodes }))}
+              searchable
+              error={errors['conditions.exceptCodes']}
+              data-testid="rule-except-codes"
+            />
+          ) : null}
         </SimpleGrid>
       ) : null}
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

@@ -45,6 +45,7 @@ export function RulePreviewResults({ preview, stale, template }: { preview: Rule
                         })}
                       </Text>
                     ) : null}
+                    {m.firesAt ? <Text size="xs" c="dimmed" data-testid="preview-fires-at">{t('rules.preview.firesAt', { when: hotelTime.when(m.firesAt) })}</Text> : null}
                     {m.dueAt ? <Text size="xs" c="dimmed">{t('rules.preview.due', { when: hotelTime.when(m.dueAt) })}</Text> : null}
                   </Group>
                 </Stack>

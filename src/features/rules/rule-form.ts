@@ -17,6 +17,8 @@ export interface RuleForm {
   value: string | null
   polarity: RulePolarity
   strengths: RuleStrength[]
+  /** Items of the category a category-wide rule leaves out ('allergy', 'dislike'). */
+  exceptCodes: string[]
   vipMin: number | ''
   languages: string[]
   nationalities: string[]
@@ -63,6 +65,7 @@ export function emptyRuleForm(): RuleForm {
     value: null,
     polarity: 'wanted',
     strengths: [],
+    exceptCodes: [],
     vipMin: '',
     languages: [],
     nationalities: [],
@@ -95,7 +98,7 @@ export function withOffsetDays(form: RuleForm, offsetDays: number | ''): RuleFor
 
 /** A narrower vocabulary choice depends on the wider one: a new category clears code and value. */
 export function withCategory(form: RuleForm, category: string | null): RuleForm {
-  return { ...form, category, code: null, value: null }
+  return { ...form, category, code: null, value: null, exceptCodes: [] }
 }
 export function withCode(form: RuleForm, code: string | null): RuleForm {
   return { ...form, code, value: null }
@@ -113,6 +116,7 @@ export function formFromRule(rule: RuleView): RuleForm {
     value: rule.value,
     polarity: rule.polarity,
     strengths: c.strengths ?? [],
+    exceptCodes: c.exceptCodes ?? [],
     vipMin: c.vipMin ?? '',
     languages: c.languages ?? [],
     nationalities: c.nationalities ?? [],
@@ -136,6 +140,7 @@ export function ruleInputOf(form: RuleForm, key?: string): RuleInput {
   const timing = timingOf(form.trigger, form.offsetDays)
   const conditions: RuleConditions = {}
   if (form.category && form.strengths.length > 0) conditions.strengths = [...form.strengths]
+  if (form.category && form.exceptCodes.length > 0) conditions.exceptCodes = [...form.exceptCodes]
   if (form.vipMin !== '') conditions.vipMin = form.vipMin
   if (form.languages.length > 0) conditions.languages = [...form.languages]
   if (form.nationalities.length > 0) conditions.nationalities = form.nationalities.map((n) => n.trim().toUpperCase())
@@ -234,6 +239,7 @@ export const formFields = [
   'value',
   'polarity',
   'conditions.strengths',
+  'conditions.exceptCodes',
   'conditions.vipMin',
   'conditions.languages',
   'conditions.nationalities',

@@ -20,6 +20,7 @@ export type RulePlaceholder = (typeof rulePlaceholders)[number]
 
 export interface RuleConditions {
   strengths?: RuleStrength[]
+  exceptCodes?: string[]
   vipMin?: number
   languages?: string[]
   nationalities?: string[]
@@ -65,6 +66,8 @@ export interface RulePreviewMatch {
   status: 'arriving' | 'in_house'
   reason: { category: string; code: string; value: string | null; strength: string } | null
   text: { en: string; zh: string }
+  /** When the scheduler would fire a timed rule (ISO instant; dueAt counts from then), null for a rule fired by an event. */
+  firesAt: string | null
   dueAt: string | null
   department: string
 }

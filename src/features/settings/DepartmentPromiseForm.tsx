@@ -84,6 +84,7 @@ export function DepartmentPromiseForm({ department }: { department: DepartmentPr
               value={step.notify}
               onChange={(n) => n && change({ ...form, steps: form.steps.map((s, j) => (j === i ? { ...s, notify: n as Notify } : s)) })}
               allowDeselect={false}
+              error={error(`steps.${i}.notify`)}
               w={190}
             />
             <ActionIcon variant="subtle" color="red" size="lg" mt={24} onClick={() => change(removeStep(form, i))} aria-label={t('settings.promises.remove', { step: i + 1 })}>

@@ -31,6 +31,10 @@ export function checkPromiseForm(form: PromiseForm): PromiseProblems {
       const before = form.steps[i - 1]!.afterMinutes
       if (before !== '' && (step.afterMinutes as number) < before) out[path] = { key: 'settings.promises.stepOrder', values: { step: i + 1, min: before } }
     }
+    // The same person told at the same minute twice is one step written twice (core: 'steps.N.notify').
+    if (form.steps.slice(0, i).some((s) => s.afterMinutes === step.afterMinutes && s.notify === step.notify)) {
+      out[`steps.${i}.notify`] = { key: 'settings.promises.stepTwice', values: { step: i + 1 } }
+    }
   })
   return out
 }
@@ -53,7 +57,8 @@ export function promiseProblemsFromIssues(issues: readonly { path: string }[], f
   const out: PromiseProblems = {}
   for (const issue of issues) {
     const path = issue.path
-    out[path] = ours[path] ?? { key: path === 'ackMinutes' ? 'settings.promises.ackAfterDone' : 'settings.promises.refused' }
+    const twice = path.match(/^steps\.(\d+)\.notify$/)
+    out[path] = ours[path] ?? (twice ? { key: 'settings.promises.stepTwice', values: { step: Number(twice[1]) + 1 } } : { key: path === 'ackMinutes' ? 'settings.promises.ackAfterDone' : 'settings.promises.refused' })
   }
   return out
 }
