@@ -1,3 +1,4 @@
+import { conditionWords } from './rule-summary'
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useDepartmentName, useVocabulary } from '../../api/reference-data'
@@ -30,8 +31,12 @@ export function RuleList({ rules, busy, onEdit, onMove, onActive }: Props) {
   const { t, i18n } = useTranslation()
   const departmentName = useDepartmentName()
   const { label } = useVocabulary()
-  const preference = (r: RuleView) =>
-    r.category ? [label(r.category), r.code ? label(r.category, r.code) : null, r.code && r.value ? label(r.category, r.code, r.value) : null].filter(Boolean).join(' › ') : t('rules.anyPreference')
+  // What the rule is about and who it is for; "Any guest" only when it holds neither.
+  const preference = (r: RuleView) => {
+    const about = r.category ? [label(r.category), r.code ? label(r.category, r.code) : null, r.code && r.value ? label(r.category, r.code, r.value) : null].filter(Boolean).join(' › ') : null
+    const who = conditionWords(r.conditions, t)
+    return [about, ...who].filter(Boolean).join(' · ') || t('rules.anyPreference')
+  }
   return (
     <Stack component="ol" gap="xs" aria-label={t('rules.listLabel')} p={0} m={0} style={{ listStyle: 'none' }} data-testid="rule-list">
       {rules.map((r, index) => {

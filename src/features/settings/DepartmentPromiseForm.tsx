@@ -85,7 +85,8 @@ export function DepartmentPromiseForm({ department }: { department: DepartmentPr
               onChange={(n) => n && change({ ...form, steps: form.steps.map((s, j) => (j === i ? { ...s, notify: n as Notify } : s)) })}
               allowDeselect={false}
               error={error(`steps.${i}.notify`)}
-              w={190}
+              w={260}
+              maw="100%"
             />
             <ActionIcon variant="subtle" color="red" size="lg" mt={24} onClick={() => change(removeStep(form, i))} aria-label={t('settings.promises.remove', { step: i + 1 })}>
               <span aria-hidden>×</span>
