@@ -18,7 +18,7 @@ import { assigneeFromValue, assigneeValue, boardFilterInput, floorsOf, groupBoar
 import { playChime } from './chime'
 import { noticeAdd, noticeSettle, shouldChime, type PromptNotice } from './prompt-notices'
 import { PromptCard } from './PromptCard'
-import { Dialog } from '../guests/Dialog'
+import { Dialog } from '../../components/Dialog'
 import { ReportButton } from './ReportButton'
 import { MyObservations, useObservationOutcomes } from '../observations/MyObservations'
 import { notify } from '../../components/notify'

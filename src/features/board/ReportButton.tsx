@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core'
-import { Dialog } from '../guests/Dialog'
+import { Dialog } from '../../components/Dialog'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { CaptureForm } from '../observations/CaptureForm'

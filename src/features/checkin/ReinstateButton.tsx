@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { notify } from '../../components/notify'
-import { Dialog } from '../guests/Dialog'
+import { Dialog } from '../../components/Dialog'
 import { useHotelTime } from '../../app/hotel-time'
 import { reinstateFailure } from './reinstate'
 

@@ -8,7 +8,7 @@ import { fieldErrors, refusalMessage } from './profile-errors'
 import { useProfileMutation } from './use-profile-mutation'
 import { useVocabularyTree } from '../../api/vocabulary-tree'
 import { notify } from '../../components/notify'
-import { Dialog } from './Dialog'
+import { Dialog } from '../../components/Dialog'
 import { useHotelTime } from '../../app/hotel-time'
 
 const strengths = ['required', 'preferred', 'avoid', 'never'] as const

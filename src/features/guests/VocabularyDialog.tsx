@@ -6,7 +6,7 @@ import { call } from '../../api/client'
 import { fieldErrors, refusalMessage } from './profile-errors'
 import { useVocabularyTree } from '../../api/vocabulary-tree'
 import { notify } from '../../components/notify'
-import { Dialog } from './Dialog'
+import { Dialog } from '../../components/Dialog'
 
 const empty = { kind: 'value' as 'value' | 'code', category: null as string | null, code: null as string | null, newCode: '', value: '', en: '', zh: '' }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { useBusinessDay } from '../../app/hotel-time'
-import { Dialog } from '../guests/Dialog'
+import { Dialog } from '../../components/Dialog'
 
 type Kind = 'out_of_order' | 'out_of_service'
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { useHotelTime } from '../../app/hotel-time'
-import { Dialog } from '../guests/Dialog'
+import { Dialog } from '../../components/Dialog'
 import { NightAuditReportView, type NightAuditReport } from './NightAuditReportView'
 
 /** The night audit (managers): when it runs next, a button to run it now (confirmed), and what the last one did. */
