@@ -139,7 +139,7 @@ test('rules: a switched-off rule says Off, a replaced built-in names its replace
   await page.getByRole('button', { name: 'Preview', exact: true }).click()
   // The demo's hard-of-hearing arrivals without a room yet (XIA Jing, TAY Kok Leong).
   const match = page.getByTestId('rule-preview').getByRole('listitem').filter({ hasText: 'No room yet' }).first()
-  await expect(match).toContainText('Room (no room yet): no phone wake-up calls.')
+  await expect(match).toContainText('Room TBA: no phone wake-up calls.')
   await expect(match).not.toContainText('—')
   await expectNoViolations(page, 'the rule editor with its preview')
 })
