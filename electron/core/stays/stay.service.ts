@@ -205,14 +205,7 @@ export function assignRoom(ctx: OperationContext, input: { stayId: number; roomN
   if ((room?.id ?? null) === stay.room_id) return { stayId: stay.id, roomNumber: room?.number ?? null, prompts: [] }
   if (room) {
     const holder = findStayHoldingRoom(ctx.sqlite, room.id, stay.arrival_date, stay.departure_date, stay.id)
-    if (holder) {
-      throw new AppError('ROOM_HAS_STAY', `Room ${room.number} is held by stay ${holder.confirmation_no} (${holder.arrival_date} to ${holder.departure_date}).`, {
-        roomNumber: room.number,
-        confirmationNo: holder.confirmation_no,
-        arrival: holder.arrival_date,
-        departure: holder.departure_date,
-      })
-    }
+    if (holder) throw roomHeldBy(room.number, holder)
   }
   const { prompts } = roomPreassigned(ctx, stay, room, 'desk')
   return { stayId: stay.id, roomNumber: room?.number ?? null, prompts }
@@ -255,15 +248,7 @@ export function changeDates(ctx: OperationContext, input: { stayId: number; arri
   if (stay.room_id !== null) {
     // The room (in house, or chosen before arrival) must be free for the new nights too.
     const holder = findStayHoldingRoom(ctx.sqlite, stay.room_id, arrival, input.departure, stay.id)
-    if (holder) {
-      const room = findRoom(ctx.sqlite, stay.room_id)
-      throw new AppError('ROOM_HAS_STAY', `Room ${room?.number ?? ''} is held by stay ${holder.confirmation_no} (${holder.arrival_date} to ${holder.departure_date}).`, {
-        roomNumber: room?.number ?? null,
-        confirmationNo: holder.confirmation_no,
-        arrival: holder.arrival_date,
-        departure: holder.departure_date,
-      })
-    }
+    if (holder) throw roomHeldBy(findRoom(ctx.sqlite, stay.room_id)?.number ?? null, holder)
   }
   stayDatesChanged(ctx, stay, arrival, input.departure, 'desk')
   return { stayId: stay.id, arrival, departure: input.departure }
@@ -462,14 +447,7 @@ export function undoCheckOut(ctx: OperationContext, input: { stayId: number }): 
   }
   // A reservation given the room since (for the nights the guest would stay on) keeps it.
   const holder = findStayHoldingRoom(ctx.sqlite, room.id, businessToday(ctx), stay.departure_date, stay.id)
-  if (holder) {
-    throw new AppError('ROOM_HAS_STAY', `Room ${room.number} is held by stay ${holder.confirmation_no} (${holder.arrival_date} to ${holder.departure_date}).`, {
-      roomNumber: room.number,
-      confirmationNo: holder.confirmation_no,
-      arrival: holder.arrival_date,
-      departure: holder.departure_date,
-    })
-  }
+  if (holder) throw roomHeldBy(room.number, holder)
   const { stay: next, reopenedPrompts } = checkOutUndone(ctx, stay, room, 'desk')
   if (next.status !== 'in_house') throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} changed meanwhile.`, { status: next.status })
   return { stayId: stay.id, status: next.status, roomNumber: room.number, reopenedPrompts }
@@ -493,4 +471,14 @@ export function undoCheckIn(ctx: OperationContext, input: { stayId: number }): {
   if (next.status !== 'reserved') throw new AppError('NOTHING_TO_UNDO', `Stay ${stay.confirmation_no} changed meanwhile.`, { status: next.status })
   const roomNumber = next.room_id === null ? null : (findRoom(ctx.sqlite, next.room_id)?.number ?? null)
   return { stayId: stay.id, status: next.status, roomNumber, withdrawnPrompts }
+}
+
+/** ROOM_HAS_STAY: room `roomNumber` is held by another stay on some of the nights asked for (details name it, for the desk's words). */
+function roomHeldBy(roomNumber: string | null, holder: Pick<StayRow, 'confirmation_no' | 'arrival_date' | 'departure_date'>): AppError {
+  return new AppError('ROOM_HAS_STAY', `Room ${roomNumber ?? ''} is held by stay ${holder.confirmation_no} (${holder.arrival_date} to ${holder.departure_date}).`, {
+    roomNumber,
+    confirmationNo: holder.confirmation_no,
+    arrival: holder.arrival_date,
+    departure: holder.departure_date,
+  })
 }
