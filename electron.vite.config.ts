@@ -7,8 +7,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // Two entries: the main process, and the core host it starts as a utility process (the store, off the UI thread).
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), 'core-host': resolve(__dirname, 'electron/core-host/index.ts') } },
+      // Entries: the main process, the core host it starts as a utility process (the store, off the UI
+      // thread), and the export worker the core host starts as a worker thread (out/main/export-worker.js,
+      // found by electron/core/exports/export-files.ts#exportWorkerEntry).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'core-host': resolve(__dirname, 'electron/core-host/index.ts'),
+          'export-worker': resolve(__dirname, 'electron/core/exports/export-worker.ts'),
+        },
+      },
     },
   },
   preload: {

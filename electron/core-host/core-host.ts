@@ -4,6 +4,7 @@ import { isServing, resumeServing, shutDown, type HostedTerminalServer } from '.
 import { WindowSessions } from '../main/window-sessions'
 import { startWatchFolder, watchIntervalMs, type WatchFolder } from '../core/pms/watch-folder'
 import { schedulerIntervalMs, startScheduler } from '../core/scheduler/scheduler'
+import { answerHostFile } from './host-files'
 import { parseHostRequest, progressThrottle, startFailureOf, type CoreHostConfig, type HostMessage, type LogLevel } from './protocol'
 
 /** The parent port as the core host sees it (Electron's `process.parentPort`, or a test's pair). */
@@ -125,6 +126,14 @@ export function runCoreHost(port: HostPort, deps: CoreHostDeps): void {
       case 'forget-window':
         sessions?.forget(request.windowId)
         return
+      case 'file': {
+        const result =
+          core && sessions && !stopping
+            ? answerHostFile(core, sessions.actor(request.windowId), request.request)
+            : ({ ok: false, error: { code: 'INTERNAL', message: 'Zhike’s store is not open.' } } as const)
+        post({ type: 'result', id: request.id, result })
+        return
+      }
       case 'shutdown':
         void shutdown()
         return

@@ -28,8 +28,21 @@ export type HostRequest =
   | { type: 'call'; id: number; windowId: number; method: string; input: unknown }
   /** The window closed or crashed: end its session. */
   | { type: 'forget-window'; windowId: number }
+  /**
+   * A file the desktop's dialogs deal with, for whoever is signed in in that window; answered by a
+   * `result` with the same id. Paths come from main's own dialogs, never from the page.
+   */
+  | { type: 'file'; id: number; windowId: number; request: HostFileRequest }
   /** Stop serving terminals, close the store, answer `closed`, exit. */
   | { type: 'shutdown' }
+
+/**
+ * - `exportFile`: where a finished export of this window's person is (`{ file, fileName }`), so main
+ *   can copy it to the place chosen in the save dialog.
+ * - `registerUpload`: a full-export file chosen in main's open dialog, registered for
+ *   `transfer.check` / `transfer.import` (`{ uploadId, fileName, bytes }`); administrators only.
+ */
+export type HostFileRequest = { kind: 'exportFile'; jobId: string } | { kind: 'registerUpload'; path: string }
 
 /** Why the core could not start. The main process translates the title; `message` is core's own. */
 export type StartFailureCode = 'STORE_IN_USE' | 'STORE_DAMAGED' | 'STORE_TOO_NEW' | 'NATIVE_MODULE' | 'START_FAILED'
@@ -109,6 +122,18 @@ export function parseHostRequest(value: unknown): HostRequest | null {
     }
     case 'forget-window':
       return hasKeys(value, ['type', 'windowId']) && id(value.windowId) ? { type: 'forget-window', windowId: value.windowId } : null
+    case 'file': {
+      if (!hasKeys(value, ['type', 'id', 'windowId', 'request'])) return null
+      const { id: callId, windowId, request } = value
+      if (!id(callId) || !id(windowId) || !plain(request)) return null
+      if (request.kind === 'exportFile' && hasKeys(request, ['kind', 'jobId']) && text(request.jobId, 64) && /^[A-Za-z0-9_-]+$/.test(request.jobId)) {
+        return { type: 'file', id: callId, windowId, request: { kind: 'exportFile', jobId: request.jobId } }
+      }
+      if (request.kind === 'registerUpload' && hasKeys(request, ['kind', 'path']) && pathText(request.path)) {
+        return { type: 'file', id: callId, windowId, request: { kind: 'registerUpload', path: request.path } }
+      }
+      return null
+    }
     case 'shutdown':
       return hasKeys(value, ['type']) ? { type: 'shutdown' } : null
     default:

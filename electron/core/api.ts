@@ -3,14 +3,18 @@ import { departmentOperations } from './departments/department.operations'
 import { guestOperations } from './guests/guest.operations'
 import { guestDuplicateOperations } from './guests/guest-duplicate.operations'
 import { guestMergeOperations } from './guests/guest-merge.operations'
+import { guestPrintOperations } from './guests/guest-print.operations'
 import { hotelSettingsOperations } from './setup/hotel-settings.operations'
+import { hotelProfileOperations } from './setup/hotel-profile.operations'
 import { hotelClockOperations } from './setup/hotel-clock.operations'
 import { observationOperations } from './observations/observation.operations'
 import { otaOperations } from './ota/ota.operations'
 import { pmsOperations } from './pms/pms.operations'
 import { promptOperations } from './prompts/prompt.operations'
 import { reportOperations } from './reports/report.operations'
+import { dashboardOperations } from './reports/dashboard.operations'
 import { roomOperations } from './rooms/room.operations'
+import { roomImportOperations } from './rooms/room-import.operations'
 import { ruleOperations } from './rules/rule.operations'
 import { setupOperations } from './setup/setup.operations'
 import { staffOperations } from './staff/staff.operations'
@@ -20,6 +24,9 @@ import { vocabularyOperations } from './vocabulary/vocabulary.operations'
 import { nightAuditOperations } from './night-audit/night-audit.operations'
 import { escalationOperations } from './promises/escalation.operations'
 import { declineQueueOperations } from './promises/decline-queue.operations'
+import { backupOperations } from './backup/backup.operations'
+import { exportOperations } from './exports/export.operations'
+import { transferOperations } from './transfer/transfer.operations'
 
 /**
  * THE contract. Every operation Zhike offers, declared once. The Electron IPC bridge, the
@@ -28,14 +35,17 @@ import { declineQueueOperations } from './promises/decline-queue.operations'
 export const operations = {
   ...setupOperations,
   ...hotelSettingsOperations,
+  ...hotelProfileOperations,
   ...hotelClockOperations,
   ...staffOperations,
   ...departmentOperations,
   ...vocabularyOperations,
   ...roomOperations,
+  ...roomImportOperations,
   ...guestOperations,
   ...guestMergeOperations,
   ...guestDuplicateOperations,
+  ...guestPrintOperations,
   ...otaOperations,
   ...stayOperations,
   ...pmsOperations,
@@ -43,10 +53,14 @@ export const operations = {
   ...observationOperations,
   ...ruleOperations,
   ...reportOperations,
+  ...dashboardOperations,
   ...terminalOperations,
   ...nightAuditOperations,
   ...escalationOperations,
   ...declineQueueOperations,
+  ...backupOperations,
+  ...exportOperations,
+  ...transferOperations,
 }
 
 export type Api = typeof operations

@@ -51,6 +51,11 @@ export interface CoreServices {
   loadDemo?: () => { rooms: number; guests: number; arrivalsToday: number }
   /** Who serves department terminals (the desktop app's own hub, or `npm run serve`). */
   terminals?: TerminalService
+  /**
+   * The better-sqlite3 build the store was opened with (Electron's ABI), set by createCore: export
+   * workers open the store file (the data folder is the store file's folder) read-only with it.
+   */
+  nativeBinding?: string
 }
 
 /** What the settings screen shows about serving department terminals. */

@@ -21,6 +21,7 @@ import { installBuiltinRulesOnce } from './rules/builtin-rules'
 import { ensureGuestIndex, type StartProgress } from './guests/guest-index.repository'
 import { findBadText, foldInputText } from './text-hygiene'
 import { fromStoreError } from './store-errors'
+import { refuseWhilePaused, rememberStoreOpening } from './backup/store-pause'
 
 export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorBody }
 
@@ -99,12 +100,17 @@ export function createCore(options: CoreOptions): Core {
     sqlite.close()
     throw error
   }
+  // What a restore needs to open copies of this store, and to bring a restored backup up to this version.
+  rememberStoreOpening(sqlite, {
+    nativeBinding: options.nativeBinding,
+    prepareCopy: (file) => createCore({ file, clock, nativeBinding: options.nativeBinding, owner: 'Zhike restore', logError: options.logError }).close(),
+  })
   const events = new EventBus()
   const sessions = new SessionStore(sqlite, clock)
   let lastPrune = clock.now().getTime()
   const logError = options.logError ?? ((error, name) => console.error(`[core] ${name} failed`, error))
 
-  const services: CoreServices = { ...options.services }
+  const services: CoreServices = { ...options.services, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }
   if (options.demoDir) {
     const dir = options.demoDir
     // One transaction: a demo that fails half-way leaves the store as new as it was.
@@ -147,7 +153,9 @@ export function createCore(options: CoreOptions): Core {
     return { op, data: parsed.data }
   }
 
-  function execute(actor: Actor | null, caller: Caller, op: Operation<z.ZodType, unknown, unknown>, data: unknown, prepared: unknown): unknown {
+  function execute(actor: Actor | null, caller: Caller, op: Operation<z.ZodType, unknown, unknown>, data: unknown, prepared: unknown, name: string): unknown {
+    // While a backup is restored every call but the Backups page's status answers BUSY (retryable).
+    refuseWhilePaused(sqlite, name)
     const ctx: OperationContext = {
       sqlite,
       clock,
@@ -175,7 +183,7 @@ export function createCore(options: CoreOptions): Core {
     try {
       const { op, data } = admit(actor, name, input)
       if (op.prepare) throw new AppError('VALIDATION', `"${name}" reads a file first; call it through callAsync.`)
-      return { ok: true, value: execute(actor, caller, op, data, undefined) }
+      return { ok: true, value: execute(actor, caller, op, data, undefined, name) }
     } catch (thrown) {
       return failed(thrown, name)
     }
@@ -185,7 +193,17 @@ export function createCore(options: CoreOptions): Core {
     try {
       const { op, data } = admit(actor, name, input)
       const prepared = op.prepare ? await op.prepare(data) : undefined
-      return { ok: true, value: execute(actor, caller, op, data, prepared) }
+      return { ok: true, value: execute(actor, caller, op, data, prepared, name) }
+    } catch (thrown) {
+      return failed(thrown, name)
+    }
+  }
+
+  /** The BUSY answer while a restore runs, before the session is even looked up (nothing touches the store). */
+  function gated(name: string): Result | null {
+    try {
+      refuseWhilePaused(sqlite, name)
+      return null
     } catch (thrown) {
       return failed(thrown, name)
     }
@@ -202,9 +220,12 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     clock,
     services,
-    call: (token, name, input, caller) => callAs(sessions.actor(token), name, input, caller),
+    call: (token, name, input, caller) => gated(name) ?? callAs(sessions.actor(token), name, input, caller),
     callAs,
-    callAsync: (token, name, input, caller) => callAsAsync(sessions.actor(token), name, input, caller),
+    callAsync: (token, name, input, caller) => {
+      const busy = gated(name)
+      return busy ? Promise.resolve(busy) : callAsAsync(sessions.actor(token), name, input, caller)
+    },
     callAsAsync,
     close: () => sqlite.close(),
   }

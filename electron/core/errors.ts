@@ -42,6 +42,21 @@ export const errorCodes = [
   'UNDO_TOO_LATE',
   'UNDO_NOT_YOURS',
   'NIGHT_AUDIT_EARLY',
+  'ROOM_RETIRED',
+  'ROOM_IN_USE',
+  'DEPARTMENT_IN_USE',
+  'LOGO_FILE',
+  'LOGO_TOO_LARGE',
+  'FILE_NOT_SAVED',
+  /** An export's file could not be written; details.context names why (disk_full, no_permission, not_a_folder, no_folder, write_failed). */
+  'EXPORT_FAILED',
+  /** A full-export file with errors (truncated, bad checksum, newer version, bad rows): details.report lists them; nothing imported. */
+  'TRANSFER_FILE',
+  /** A full import into a store that already has guests. */
+  'TRANSFER_STORE_NOT_EMPTY',
+  'BACKUP_INVALID',
+  'BACKUP_TOO_NEW',
+  'BACKUP_FOLDER',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

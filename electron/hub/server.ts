@@ -13,6 +13,10 @@ import { toErrorBody, type ErrorCode } from '../core/errors'
 import { parseLastEventId } from '../core/event-replay'
 import { operationCatalog, operationSessionEffect } from '../core/operation-catalog'
 import { sessionHours } from '../core/staff/sessions'
+import { roleAllows } from '../core/staff/roles'
+import { maxTransferUploadBytes, saveUpload } from '../core/transfer/uploads'
+import { existingExportJobs } from '../core/exports/export-jobs'
+import { contentDisposition } from '../core/exports/export-files'
 import { EventStreams } from './event-stream'
 import { httpStatus } from './http-status'
 import { hostHeaderName, isLoopbackAddress, loopbackNames } from './network'
@@ -23,7 +27,7 @@ export { contentSecurityPolicy }
 export const maxBodyBytes = 1024 * 1024
 /** Bodies of the operations that carry a file (PMS reports: 10 MB, base64 in JSON). */
 export const fileBodyBytes = 15 * 1024 * 1024
-const fileOperations = ['pms.preview', 'pms.import'] as const
+const fileOperations = ['pms.preview', 'pms.import', 'room.importPreview', 'room.import'] as const
 
 export interface HubOptions {
   core: Core
@@ -205,6 +209,54 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
   app.get('/api/health', async (_request, reply) => reply.header('cache-control', 'no-store').send({ ok: true }))
   app.get('/api/schema', async (_request, reply) => reply.send({ ok: true, value: operationCatalog() }))
   app.get<{ Querystring: { lastEventId?: string } }>('/api/events', (request, reply) => streamEvents(request, reply))
+  // A full export to import (transfer.check / transfer.import {uploadId}): the raw body streamed to
+  // <data folder>/uploads/<id>.json, never parsed or held in memory, up to maxTransferUploadBytes;
+  // administrators only (store.transfer), same origin. Its own parser, so the 1 MiB JSON limit stays for the rest.
+  await app.register(async (uploads) => {
+    uploads.removeAllContentTypeParsers()
+    uploads.addContentTypeParser('*', (_request, payload, done) => done(null, payload))
+    uploads.put('/api/uploads/transfer', async (request, reply) => {
+      if (!sameOrigin(request)) return reply.code(403).send(failure('FORBIDDEN', 'Cross-site request refused.'))
+      const actor = core.sessions.actor(token(request))
+      if (!actor) return reply.code(401).header('cache-control', 'no-store').send(failure('UNAUTHENTICATED', 'Sign in first.'))
+      if (!roleAllows(actor.role, 'store.transfer')) {
+        return reply.code(403).send(failure('FORBIDDEN', `Your role (${actor.role}) may not do this (store.transfer).`))
+      }
+      const declared = Number(request.headers['content-length'])
+      if (Number.isFinite(declared) && declared > maxTransferUploadBytes) {
+        return reply.code(413).send(failure('PAYLOAD_TOO_LARGE', `A transfer file may be at most ${maxTransferUploadBytes} bytes.`, { maxBytes: maxTransferUploadBytes }))
+      }
+      try {
+        const saved = await saveUpload(core.sqlite, request.raw)
+        return reply.header('cache-control', 'no-store').send({ ok: true, value: saved })
+      } catch (error) {
+        const body = toErrorBody(error)
+        return reply.code(httpStatus(body.code)).send({ ok: false, error: body })
+      }
+    })
+  })
+  // A finished export's file (export.start → export.status 'done'): only for the staff member who
+  // started it, or an administrator; anyone else is told there is no such file.
+  app.get<{ Params: { jobId: string } }>('/api/exports/:jobId/file', async (request, reply) => {
+    if (!sameOrigin(request)) return reply.code(403).send(failure('FORBIDDEN', 'Cross-site request refused.'))
+    const actor = core.sessions.actor(token(request))
+    if (!actor) return reply.code(401).header('cache-control', 'no-store').send(failure('UNAUTHENTICATED', 'Sign in first.'))
+    const jobs = existingExportJobs(core.sqlite)
+    let file
+    try {
+      if (!jobs) throw new Error('no exports')
+      file = jobs.file(actor, request.params.jobId)
+    } catch {
+      return reply.code(404).header('cache-control', 'no-store').send(failure('NOT_FOUND', 'There is no such export of yours, or it has no finished file.'))
+    }
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-type', file.contentType)
+      .header('content-length', String(file.bytes))
+      .header('content-disposition', contentDisposition(file.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .send(fs.createReadStream(file.path))
+  })
 
   for (const name of guardedOperations) {
     app.post(

@@ -1,6 +1,6 @@
 import type { Result } from '../core/core'
 import type { CoreEvent } from '../core/events'
-import { parseHostMessage, type CoreHostConfig, type HostProgress, type HostRequest, type LogLevel, type StartFailure } from '../core-host/protocol'
+import { parseHostMessage, type CoreHostConfig, type HostFileRequest, type HostProgress, type HostRequest, type LogLevel, type StartFailure } from '../core-host/protocol'
 
 /** The core host's process as main sees it (Electron's UtilityProcess, or a test's stand-in). */
 export interface HostProcess {
@@ -66,6 +66,16 @@ export class CoreClient {
     return new Promise((resolve) => {
       this.pending.set(id, resolve)
       this.host.postMessage({ type: 'call', id, windowId, method, input })
+    })
+  }
+
+  /** A file for the desktop's dialogs (see `HostFileRequest`), for whoever is signed in in that window. */
+  file(windowId: number, request: HostFileRequest): Promise<Result> {
+    if (this.stateNow === 'exited' || this.stateNow === 'closing') return Promise.resolve(hostGone)
+    const id = this.nextId++
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve)
+      this.host.postMessage({ type: 'file', id, windowId, request })
     })
   }
 

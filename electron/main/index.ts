@@ -26,6 +26,7 @@ import { connectPageUrl, handleConnectRequest } from './connect-page'
 import { contentSecurityPolicy, withContentSecurityPolicy } from './content-security-policy'
 import { CoreClient, type HostProcess } from './core-client'
 import { createDesktopLog, logFolderOf } from './desktop-log'
+import { copyFileWhole, parseFileRequest, pdfOptions, safeFileName, saveFolder, writeFileWhole, type FileRequest } from './desktop-files'
 import { desktopLanguage, desktopStrings, isCertificateError, unreachableChoices, type DesktopStrings } from './desktop-strings'
 import { kernelUserNamespaceFiles, relaunchOptions, sandboxLogLine, sandboxVerdict, type KernelUserNamespaces } from './linux-sandbox'
 import { localeArgument } from './locale-argument'
@@ -206,6 +207,73 @@ function serveCalls(client: CoreClient): void {
   })
 }
 
+const noFileRequest: Result = { ok: false, error: { code: 'VALIDATION', message: 'A file request is {kind: savePdf | saveFile | chooseFolder | openTransferFile, …}.' } }
+// The folder the last save dialog ended in (this run only), so the next one opens there.
+let lastSaveFolder: string | null = null
+
+/**
+ * The page's file requests (`desktop-files.ts`): from our own top-level page only, like calls. The
+ * page never names a path to write; the person chooses it in the system's dialog.
+ */
+function serveFiles(client: CoreClient): void {
+  ipcMain.handle(ipcChannels.file, async (event, raw: unknown): Promise<Result> => {
+    const frame = event.senderFrame
+    if (!frame || frame.parent !== null || !isOwnRendererUrl(frame.url, location)) {
+      desktopLog.warn(`refused a file request from ${frame?.url ?? 'a destroyed frame'}`)
+      return refused
+    }
+    const request = parseFileRequest(raw)
+    if (!request) return noFileRequest
+    try {
+      return await answerFileRequest(client, event.sender, request)
+    } catch (error) {
+      desktopLog.error(`a file request (${request.kind}) failed: ${String(error)}`)
+      const code = (error as NodeJS.ErrnoException).code
+      const message = code === 'ENOSPC' ? 'The disk is full; nothing was saved. Free some space or choose another place.' : code === 'EACCES' || code === 'EPERM' ? 'Zhike may not write there; nothing was saved. Choose another folder.' : 'The file could not be saved; nothing was saved under that name. It has been logged.'
+      return { ok: false, error: { code: 'FILE_NOT_SAVED', message } }
+    }
+  })
+}
+
+async function answerFileRequest(client: CoreClient, sender: WebContents, request: FileRequest): Promise<Result> {
+  const parent = BrowserWindow.fromWebContents(sender) ?? undefined
+  if (request.kind === 'chooseFolder') {
+    const options = { properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> }
+    const chosen = await (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options))
+    return { ok: true, value: { folder: chosen.canceled ? null : (chosen.filePaths[0] ?? null) } }
+  }
+  if (request.kind === 'savePdf') {
+    // Printed before the dialog opens, so what is saved is the page as it was asked for.
+    const pdf = await sender.printToPDF(pdfOptions)
+    return saveChosen(parent, request.fileName, 'PDF', (target) => writeFileWhole(target, pdf))
+  }
+  if (request.kind === 'openTransferFile') {
+    // A full export to import: chosen here, registered by the core host as an upload (administrators).
+    const options = { properties: ['openFile'] as Array<'openFile'>, filters: [{ name: 'Zhike export', extensions: ['json', 'jsonl'] }] }
+    const chosen = await (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options))
+    const file = chosen.canceled ? undefined : chosen.filePaths[0]
+    if (!file) return { ok: true, value: { uploadId: null } }
+    return client.file(sender.id, { kind: 'registerUpload', path: file })
+  }
+  // A finished export: the core host says whether this window's person may have it, and where it is.
+  const found = await client.file(sender.id, { kind: 'exportFile', jobId: request.jobId })
+  if (!found.ok) return found
+  const { file, fileName } = found.value as { file: string; fileName: string }
+  const extension = path.extname(fileName).slice(1)
+  return saveChosen(parent, safeFileName(path.basename(fileName, path.extname(fileName)), extension || 'dat'), extension.toUpperCase() || 'File', (target) => copyFileWhole(file, target))
+}
+
+async function saveChosen(parent: BrowserWindow | undefined, fileName: string, kind: string, write: (target: string) => Promise<void>): Promise<Result> {
+  const extension = path.extname(fileName).slice(1)
+  const options = { defaultPath: path.join(saveFolder(lastSaveFolder, app.getPath('documents')), fileName), filters: [{ name: kind, extensions: [extension] }] }
+  const chosen = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options))
+  if (chosen.canceled || !chosen.filePath) return { ok: true, value: { saved: false } }
+  await write(chosen.filePath)
+  lastSaveFolder = path.dirname(chosen.filePath)
+  log(`saved ${path.basename(chosen.filePath)}`)
+  return { ok: true, value: { saved: true, fileName: path.basename(chosen.filePath) } }
+}
+
 /** An event goes to the windows the core host chose (their signed-in person may see it). */
 function forwardEvent(event: unknown, windowIds: readonly number[]): void {
   for (const window of BrowserWindow.getAllWindows()) {
@@ -324,6 +392,7 @@ function startLocal(): void {
   })
   coreHost = client
   serveCalls(client)
+  serveFiles(client)
   client.start(coreHostConfig())
   // A store that opens at once never shows the progress window; a slow one (a long check, the search rebuild) does.
   setTimeout(() => {

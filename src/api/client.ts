@@ -62,3 +62,38 @@ export async function call<K extends OperationName>(method: K, input: InputOf<K>
 export function systemLocale(): string {
   return window.zhike?.locale ?? navigator.language ?? 'en'
 }
+
+/** What the desktop's save and folder dialogs answered: a file saved (or not, when cancelled), or a folder. */
+export interface DesktopSaved {
+  saved?: boolean
+  fileName?: string
+  folder?: string | null
+  /** A full export chosen to import (null: cancelled), and its size in bytes. */
+  uploadId?: string | null
+  bytes?: number
+}
+
+/**
+ * The desktop's file dialogs (Electron only; null in a browser, which prints and downloads
+ * instead). Each answer is unwrapped like `call`: a refusal throws an ApiError.
+ */
+export function desktopFiles(): {
+  savePdf(fileName: string): Promise<DesktopSaved>
+  saveFile(jobId: string): Promise<DesktopSaved>
+  chooseFolder(): Promise<DesktopSaved>
+  openTransferFile(): Promise<DesktopSaved>
+} | null {
+  const files = window.zhike?.files
+  if (!files) return null
+  const unwrap = async (answer: Promise<Result>): Promise<DesktopSaved> => {
+    const result = await answer
+    if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details)
+    return result.value as DesktopSaved
+  }
+  return {
+    savePdf: (fileName) => unwrap(files.savePdf(fileName)),
+    saveFile: (jobId) => unwrap(files.saveFile(jobId)),
+    chooseFolder: () => unwrap(files.chooseFolder()),
+    openTransferFile: () => unwrap(files.openTransferFile()),
+  }
+}

@@ -8,7 +8,14 @@ import { useRoute } from './hash-route'
 import { LazyScreen, ScreenLoading } from './LazyScreen'
 import {
   ArrivalQueuePage,
+  BackupsPage,
   CheckInPage,
+  DashboardPage,
+  DataTransferPage,
+  GuestListsPage,
+  HotelSetupPage,
+  PrintPage,
+  RoomSetupPage,
   DeclinedPage,
   EscalationsPage,
   DuplicatesPage,
@@ -49,6 +56,14 @@ export function Screens() {
   const allowed = pagesFor(staff.role)
   const asked = route[0] as PageKey | undefined
   const page: PageKey = asked && allowed.includes(asked) ? asked : deskRoles.includes(staff.role) ? 'checkin' : 'board'
+  // Printed cards and the briefing pack are pages of their own: no menu, no header, A4.
+  if (page === 'print') {
+    return (
+      <LazyScreen fullPage>
+        <PrintPage what={route[1]} id={route[2]} />
+      </LazyScreen>
+    )
+  }
   return (
     <Shell hotelName={setup.data?.hotelName ?? null} active={page}>
       <EscalationAlerts />
@@ -67,6 +82,12 @@ export function Screens() {
         {page === 'rules' ? <RulesPage /> : null}
         {page === 'escalations' ? <EscalationsPage /> : null}
         {page === 'declined' ? <DeclinedPage /> : null}
+        {page === 'dashboard' ? <DashboardPage /> : null}
+        {page === 'rooms' ? <RoomSetupPage /> : null}
+        {page === 'hotel' ? <HotelSetupPage /> : null}
+        {page === 'lists' ? <GuestListsPage /> : null}
+        {page === 'data' ? <DataTransferPage /> : null}
+        {page === 'backups' ? <BackupsPage /> : null}
       </LazyScreen>
     </Shell>
   )

@@ -1,7 +1,7 @@
 import type { Role } from '../../electron/core/staff/roles'
 
 /** The screens, by hash route. Core checks every operation's permission; this only shapes the menu. */
-export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports' | 'rules' | 'escalations' | 'declined'
+export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports' | 'rules' | 'escalations' | 'declined' | 'rooms' | 'hotel' | 'lists' | 'data' | 'backups' | 'dashboard' | 'print'
 
 export const deskRoles: readonly Role[] = ['front_desk', 'manager', 'admin', 'guest_relations']
 const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
@@ -26,10 +26,32 @@ export function pagesFor(role: Role): PageKey[] {
   if (role === 'admin' || role === 'manager') pages.push('reports')
   // Rules (`rule.write`): managers and administrators.
   if (role === 'admin' || role === 'manager') pages.push('rules')
+  // The manager's desk (issue 11): the hotel's rooms, departments and settings; guest lists and
+  // files; the full export and import; backups; the dashboard. Managers and administrators.
+  if (role === 'admin' || role === 'manager') pages.push('dashboard', 'rooms', 'hotel', 'lists', 'data', 'backups')
+  // A guest's card and the morning briefing pack, printed: whoever may read guest cards.
+  if (deskRoles.includes(role)) pages.push('print')
   return pages
 }
 
 /** The pages that appear in the main menu (a guest profile is opened from a guest, not the menu). */
 export function menuPagesFor(role: Role): PageKey[] {
-  return pagesFor(role).filter((p) => p !== 'guest')
+  return pagesFor(role).filter((p) => p !== 'guest' && p !== 'print')
+}
+
+/**
+ * The manager's desk: the pages that set up and look after the hotel, in one menu button so a
+ * manager's header stays one row at 1280 px. In this order, whichever of them the role has.
+ */
+export const managerDeskPages: readonly PageKey[] = ['dashboard', 'rooms', 'hotel', 'rules', 'reports', 'lists', 'data', 'backups', 'pms', 'settings']
+
+/**
+ * The main menu as the header shows it: `links` side by side, then `desk` (the manager's desk
+ * pages, empty for roles without them) behind one menu button. Every page of `menuPagesFor` is
+ * in exactly one of them.
+ */
+export function menuFor(role: Role): { links: PageKey[]; desk: PageKey[] } {
+  const pages = menuPagesFor(role)
+  const desk = managerDeskPages.filter((p) => pages.includes(p))
+  return { links: pages.filter((p) => !desk.includes(p)), desk }
 }

@@ -1,10 +1,10 @@
-import { ActionIcon, AppShell, Anchor, Badge, Group, Menu, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
+import { ActionIcon, Alert, AppShell, Anchor, Badge, Group, Menu, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { call } from '../api/client'
 import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../app/errors'
-import { menuPagesFor } from '../app/pages'
+import { menuFor } from '../app/pages'
 import { useSession } from '../app/session'
 import { pick } from '../i18n'
 import { ConnectionNotice, ConnectionStatus } from './ConnectionStatus'
@@ -23,7 +23,13 @@ export function Shell({ hotelName, active, children }: ShellProps) {
   const { t, i18n } = useTranslation()
   const { staff, signOut } = useSession()
   const { colorScheme, toggleColorScheme } = useMantineColorScheme()
-  const links = (staff ? menuPagesFor(staff.role) : []).map((key) => ({ key, label: t(`nav.${key}`) }))
+  const menu = staff ? menuFor(staff.role) : { links: [], desk: [] }
+  const links = menu.links.map((key) => ({ key, label: t(`nav.${key}`) }))
+  const desk = menu.desk.map((key) => ({ key, label: t(`nav.${key}`) }))
+  const inDesk = desk.some((d) => d.key === active)
+  // A hotel with no rooms yet: whoever may set it up is shown where to start (the checklist).
+  const setup = useQuery({ queryKey: ['setup'], queryFn: () => call('setup.status', {}), enabled: desk.some((d) => d.key === 'hotel') })
+  const needsRooms = setup.data !== undefined && setup.data.rooms === 0 && active !== 'hotel' && active !== 'rooms'
   // PMS arrivals waiting for guest relations to link or create: a count beside the menu entry.
   const waiting = useQuery({
     queryKey: ['arrival-matches', 'count'],
@@ -31,7 +37,7 @@ export function Shell({ hotelName, active, children }: ShellProps) {
     enabled: links.some((l) => l.key === 'arrivals'),
   })
   const waitingCount = waiting.data?.open ?? 0
-  const { bar, title, links: linkRow, status, controls, twoRows, height } = useHeaderLayout(`${i18n.language} ${links.length} ${waitingCount}`)
+  const { bar, title, links: linkRow, status, controls, twoRows, height } = useHeaderLayout(`${i18n.language} ${links.length} ${desk.length} ${waitingCount}`)
   return (
     <AppShell header={{ height: height ?? (twoRows ? 92 : { base: 92, sm: 56 }) }} padding="md">
       <AppShell.Header px="md">
@@ -55,6 +61,31 @@ export function Shell({ hotelName, active, children }: ShellProps) {
                     ) : null}
                   </Anchor>
                 ))}
+                {desk.length > 0 ? (
+                  <Menu position="bottom-start" shadow="md" withinPortal={false} withInitialFocusPlaceholder={false}>
+                    <Menu.Target>
+                      <UnstyledButton
+                        className={classes.link}
+                        data-nav="desk"
+                        aria-haspopup="menu"
+                        // Which desk page is open is said, not shown: the button keeps its width.
+                        aria-label={inDesk ? `${t('nav.desk')}${t('nav.deskAtHidden', { page: t(`nav.${active}`) })}` : undefined}
+                      >
+                        <Text span size="sm" fw={inDesk ? 700 : 500} td={inDesk ? 'underline' : undefined} c="var(--mantine-color-anchor)">
+                          {t('nav.desk')}
+                        </Text>
+                        <span aria-hidden className={classes.caret}>▾</span>
+                      </UnstyledButton>
+                    </Menu.Target>
+                    <Menu.Dropdown aria-label={t('nav.desk')}>
+                      {desk.map((d) => (
+                        <Menu.Item key={d.key} component="a" href={`#/${d.key}`} fw={active === d.key ? 700 : undefined} aria-current={active === d.key ? 'page' : undefined} data-nav={d.key}>
+                          {d.label}
+                        </Menu.Item>
+                      ))}
+                    </Menu.Dropdown>
+                  </Menu>
+                ) : null}
               </Group>
             </nav>
             <div ref={status} className={classes.status}>
@@ -86,6 +117,14 @@ export function Shell({ hotelName, active, children }: ShellProps) {
       </AppShell.Header>
       <AppShell.Main>
         <ConnectionNotice />
+        {needsRooms ? (
+          <Alert color="indigo" mb="md" title={t('hotelSetup.banner.title')} data-testid="setup-banner">
+            <Text size="sm">
+              {t('hotelSetup.banner.text')}{' '}
+              <Anchor href="#/hotel" fw={600} underline="always">{t('hotelSetup.banner.link')}</Anchor>
+            </Text>
+          </Alert>
+        ) : null}
         {children}
       </AppShell.Main>
     </AppShell>

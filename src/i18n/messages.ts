@@ -30,6 +30,20 @@ import rulesEn from './rules.en.json'
 import rulesZhCN from './rules.zh-CN.json'
 import promisesEn from './promises.en.json'
 import promisesZhCN from './promises.zh-CN.json'
+import dashboardEn from './dashboard.en.json'
+import dashboardZhCN from './dashboard.zh-CN.json'
+import roomSetupEn from './room-setup.en.json'
+import roomSetupZhCN from './room-setup.zh-CN.json'
+import hotelSetupEn from './hotel-setup.en.json'
+import hotelSetupZhCN from './hotel-setup.zh-CN.json'
+import printEn from './print.en.json'
+import printZhCN from './print.zh-CN.json'
+import transferEn from './transfer.en.json'
+import transferZhCN from './transfer.zh-CN.json'
+import backupsEn from './backups.en.json'
+import backupsZhCN from './backups.zh-CN.json'
+import guestListsEn from './guest-lists.en.json'
+import guestListsZhCN from './guest-lists.zh-CN.json'
 
 export type Messages = { [key: string]: string | Messages }
 
@@ -46,6 +60,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn, reportsEn, rulesEn, promisesEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN, reportsZhCN, rulesZhCN, promisesZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn, reportsEn, rulesEn, promisesEn, roomSetupEn, printEn, hotelSetupEn, dashboardEn, transferEn, backupsEn, guestListsEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN, reportsZhCN, rulesZhCN, promisesZhCN, roomSetupZhCN, printZhCN, hotelSetupZhCN, dashboardZhCN, transferZhCN, backupsZhCN, guestListsZhCN),
 }

@@ -20,13 +20,15 @@ import { benchFolder, type Budget } from './store-files'
  * (ZHIKE_BENCH_SECONDS=N for another length; --quick makes it 15 s). Issue 9: a PMS arrivals + in-house
  * import (3,000 rows) for a 2,000-room hotel with 200,000 profiles, end to end. Issue 10: a scheduler tick with 2,000
  * guests in house and 500 rules, its selection beside raw SQL, and requests answered while the timer ticks.
+ * Issue 11 (`desk`): guest lists of 100,000 guests to CSV and XLSX, the full JSON export and import and an
+ * online backup of a 200,000-guest hotel, each with its peak memory.
  * --quick builds small stores for a smoke run; --keep leaves the store files in the temp folder.
  * Exits 1 when a budget fails.
  */
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const keep = args.includes('--keep')
-const benchmarks = ['checkin', 'search', 'firstpaint', 'events', 'pms', 'scheduler'] as const
+const benchmarks = ['checkin', 'search', 'firstpaint', 'events', 'pms', 'scheduler', 'dashboard', 'desk'] as const
 const chosen = [...args.filter((a) => a.startsWith('--only=')).map((a) => a.slice('--only='.length)), ...args.filter((a) => !a.startsWith('--'))]
 const renderer = args.find((a) => a.startsWith('--renderer='))?.slice('--renderer='.length)
 const seconds = Number(process.env.ZHIKE_BENCH_SECONDS ?? (quick ? 15 : 120))
@@ -66,6 +68,8 @@ try {
   if (runs('events')) budgets.push(...(await runEventsBench(folder.dir, eventsPlan, log)))
   if (runs('pms')) budgets.push(...(await runPmsImportBench(folder.dir, pmsPlan, log)))
   if (runs('scheduler')) budgets.push(...(await runSchedulerBench(folder.dir, schedulerPlan, log)))
+  if (runs('desk')) budgets.push(...(await import('./manager-desk-bench')).runManagerDeskBench(folder.dir, quick ? { listGuests: 10_000, fullGuests: 20_000, pastStays: 20_000 } : { listGuests: 100_000, fullGuests: 200_000, pastStays: 200_000 }, log))
+  if (runs('dashboard')) budgets.push(...(await import('./dashboard-bench')).runDashboardBench(folder.dir, quick ? { guests: 20_000, pastStays: 50_000, observations: 5_000, iterations: 10, warmup: 2 } : { guests: 200_000, pastStays: 500_000, observations: 50_000, iterations: 20, warmup: 3 }, log))
 } finally {
   folder.cleanup()
 }

@@ -6,13 +6,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * A hub of a spec's own: `electron/hub/cli.ts` on `dataDir` (the demo hotel on first start) and
- * `port`, with `env` added to the environment, once /api/health answers (at most two minutes).
+ * A hub of a spec's own: `electron/hub/cli.ts` on `dataDir` (the demo hotel on first start, unless
+ * `demo` is false: then a new, empty store waits for its first start) and `port`, with `env` added
+ * to the environment, once /api/health answers (at most two minutes).
  * Run as `node --import tsx`, not npx, so the signal from `stopHub` reaches the hub itself.
  */
-export async function startDemoHub(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+export async function startDemoHub(dataDir: string, port: number, env: Record<string, string> = {}, demo = true): Promise<ChildProcess> {
   const hubUrl = `http://127.0.0.1:${port}`
-  const hub = spawn(process.execPath, ['--import', 'tsx', 'electron/hub/cli.ts', '--data', dataDir, '--demo', '--port', String(port)], {
+  const hub = spawn(process.execPath, ['--import', 'tsx', 'electron/hub/cli.ts', '--data', dataDir, ...(demo ? ['--demo'] : []), '--port', String(port)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -145,7 +145,8 @@ test('arrivals mapped once: the next file dropped in the watch folder reaches th
   await expect(herPrompts).toHaveCount(0)
 
   // The manager maps the arrivals export once, by hand where no preset knows the column, and imports it.
-  await manager.getByRole('link', { name: 'Import from PMS' }).click()
+  await manager.getByRole('button', { name: "Manager's desk" }).click()
+  await manager.getByRole('menuitem', { name: 'Import from PMS' }).click()
   await expect(manager.getByRole('heading', { name: 'Import from PMS', level: 1 })).toBeVisible()
   await chooseReport(manager, 'Arrivals', `预抵客人_${stamp()}_0700.csv`, csv(firstArrivals))
   await mapByHand(manager, 'Arrivals')

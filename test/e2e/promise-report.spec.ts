@@ -44,7 +44,8 @@ test('a manager reads how well the promises were kept, changes the range, and re
   await restaurant('prompt.decline', { promptId: dishes[0].id, reason: 'Out of stock' })
 
   const manager = await staffPage(browser, 'mg01')
-  await manager.getByRole('navigation').getByRole('link', { name: 'Promise reports' }).click()
+  await manager.getByRole('navigation').getByRole('button', { name: "Manager's desk" }).click()
+  await manager.getByRole('menuitem', { name: 'Promise reports' }).click()
   await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Promise reports')
   const clock = await (await manager.request.post('/api/hotel.clock', { data: {} })).json()
   const today = clock.value.businessDate as string
@@ -115,6 +116,8 @@ test('a manager reads how well the promises were kept, changes the range, and re
 
 test('the front desk has no promise report', async ({ browser }) => {
   const desk = await staffPage(browser, 'fd01')
+  await expect(desk.getByRole('navigation').getByRole('link', { name: 'Check-in' })).toBeVisible()
+  await expect(desk.getByRole('button', { name: /Manager's desk/ })).toHaveCount(0)
   await expect(desk.getByRole('navigation').getByRole('link', { name: 'Promise reports' })).toHaveCount(0)
   await desk.goto('/#/reports')
   await expect(desk.getByRole('heading', { level: 1, name: 'Promise reports' })).toHaveCount(0)

@@ -54,7 +54,8 @@ test('a manager writes a pillow rule, is told of a wrong placeholder beside the 
   const { stayId } = await api<{ stayId: number }>(desk, 'stay.reserve', { guestId: guest.id, arrival: clock.businessDate, departure: addDays(clock.businessDate, 2), party: 1 })
 
   const manager = await staffPage(browser, 'mg01')
-  await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click()
+  await manager.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: "Manager's desk" }).click()
+  await manager.getByRole('menuitem', { name: 'Rules' }).click()
   await expect(manager.getByRole('heading', { name: 'Rules', level: 1 })).toBeVisible()
   await expect(manager.getByTestId('rule-row').first()).toBeVisible()
   await manager.getByRole('button', { name: 'New rule' }).click()

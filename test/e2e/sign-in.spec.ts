@@ -43,7 +43,9 @@ test('wrong PINs make sign-in wait, and the administrator unlocks it in Settings
   await expect(page.getByRole('alert')).toContainText(/Try again in \d+ seconds, or ask an administrator to unlock you\./)
 
   const admin = await staffPage(browser, 'ad01')
-  await admin.getByRole('link', { name: 'Settings' }).click()
+  // Settings is on the manager's desk menu (issue 11).
+  await admin.getByRole('button', { name: "Manager's desk" }).click()
+  await admin.getByRole('menuitem', { name: 'Settings' }).click()
   await expect(admin.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
   const lockout = admin.getByTestId('lockout').filter({ hasText: 'sc01' })
   await expect(lockout).toContainText(/From 127\.0\.0\.1 · 5 wrong attempts · waits until \d\d:\d\d/)
@@ -60,13 +62,17 @@ test('wrong PINs make sign-in wait, and the administrator unlocks it in Settings
 test('a manager has Settings with the phone country only; the administrator also sees the hub’s addresses', async ({ browser }) => {
   const manager = await staffPage(browser, 'mg01')
   await expect(manager.getByRole('navigation', { name: 'Main' })).toBeVisible()
-  await manager.getByRole('link', { name: 'Settings' }).click()
+  await manager.getByRole('button', { name: "Manager's desk" }).click()
+  await manager.getByRole('menuitem', { name: 'Settings' }).click()
   await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Settings')
   await expect(manager.getByRole('textbox', { name: "The hotel's phone country" })).toBeVisible()
   await expect(manager.getByRole('region', { name: 'Serve department terminals' })).toHaveCount(0)
   await manager.context().close()
 
   const desk = await staffPage(browser, 'fd01')
+  // Settings sits in the manager's desk menu, which the front desk does not have at all.
+  await expect(desk.getByRole('navigation').getByRole('link', { name: 'Check-in' })).toBeVisible()
+  await expect(desk.getByRole('button', { name: /Manager's desk/ })).toHaveCount(0)
   await expect(desk.getByRole('link', { name: 'Settings' })).toHaveCount(0)
   await desk.goto('/#/settings')
   await expect(desk.getByRole('heading', { level: 1 })).toHaveText('Check-in')

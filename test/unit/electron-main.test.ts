@@ -38,6 +38,9 @@ const fake = vi.hoisted(() => {
     opened: [] as string[],
     relaunchOptions: null as unknown,
     seededStay: 0,
+    /** What the next save or folder dialog answers, and the options each was opened with. */
+    saveAnswer: { canceled: true } as { canceled: boolean; filePath?: string; filePaths?: string[] },
+    fileDialogs: [] as any[],
   }
   return state
 })
@@ -61,6 +64,7 @@ vi.mock('electron', async () => {
     loaded: string | null = null
     static getAllWindows = () => fake.windows
     static getFocusedWindow = () => null
+    static fromWebContents = (contents: unknown) => fake.windows.find((w: any) => w.webContents === contents) ?? null
     constructor(options: any) {
       super()
       this.options = options
@@ -171,6 +175,14 @@ vi.mock('electron', async () => {
         fake.dialogs.push(args.at(-1))
         return { response: 0 }
       },
+      showSaveDialog: async (...args: any[]) => {
+        fake.fileDialogs.push(args.at(-1))
+        return fake.saveAnswer
+      },
+      showOpenDialog: async (...args: any[]) => {
+        fake.fileDialogs.push(args.at(-1))
+        return fake.saveAnswer
+      },
       showMessageBoxSync: (options: any) => {
         fake.dialogs.push(options)
         return fake.damagedChoice
@@ -192,7 +204,7 @@ let userData = ''
 async function startMain(setup: (dir: string) => void = () => {}, started: () => boolean = () => appWindows().length > 0) {
   userData = fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-main-'))
   setup(userData)
-  Object.assign(fake, { windows: [], ipc: {}, protocols: {}, before: {}, verifyProcs: [], menu: null, dialogs: [], relaunched: false, quits: 0, exitCode: null, sessions: {}, forked: [], children: [], opened: [], relaunchOptions: null })
+  Object.assign(fake, { fileDialogs: [], saveAnswer: { canceled: true }, windows: [], ipc: {}, protocols: {}, before: {}, verifyProcs: [], menu: null, dialogs: [], relaunched: false, quits: 0, exitCode: null, sessions: {}, forked: [], children: [], opened: [], relaunchOptions: null })
   fake.appEvents?.removeAllListeners()
   vi.stubEnv('ZHIKE_USER_DATA', userData)
   vi.resetModules()
@@ -245,6 +257,40 @@ describe('the main process in local mode', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     })
+  })
+
+  it('saves its own page as an A4 PDF where the person chooses, whole or not at all, and refuses other frames', async () => {
+    await startMain()
+    const contents = appWindows()[0].webContents
+    fake.paths.documents = path.join(userData, 'documents')
+    let printed: unknown = null
+    contents.printToPDF = async (options: unknown) => {
+      printed = options
+      return Buffer.from('%PDF-1.7 card')
+    }
+    const ask = (request: unknown, url = 'zhike://app/index.html#/print/card/1') => fake.ipc['zhike:file']({ senderFrame: { url, parent: null }, sender: contents }, request)
+    const chosen = path.join(userData, '陈嘉豪.pdf')
+    fake.saveAnswer = { canceled: false, filePath: chosen }
+    expect(await ask({ kind: 'savePdf', fileName: '陈嘉豪 / card' })).toEqual({ ok: true, value: { saved: true, fileName: '陈嘉豪.pdf' } })
+    expect(fs.readFileSync(chosen, 'utf8')).toBe('%PDF-1.7 card')
+    expect(printed).toMatchObject({ pageSize: 'A4', printBackground: true })
+    // The dialog suggested a safe name in the documents folder; the page named no path.
+    expect(fake.fileDialogs.at(-1).defaultPath).toBe(path.join(userData, 'documents', '陈嘉豪 card.pdf'))
+    // A place that cannot be written: a clear refusal, and nothing left under the name.
+    const unwritable = path.join(userData, 'no-such-folder', 'card.pdf')
+    fake.saveAnswer = { canceled: false, filePath: unwritable }
+    expect(await ask({ kind: 'savePdf', fileName: 'card' })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_SAVED' } })
+    expect(fs.existsSync(unwritable) || fs.existsSync(`${unwritable}.part`)).toBe(false)
+    // The next dialog opens where the last save went.
+    fake.saveAnswer = { canceled: true }
+    expect(await ask({ kind: 'savePdf', fileName: 'card' })).toEqual({ ok: true, value: { saved: false } })
+    expect(fake.fileDialogs.at(-1).defaultPath).toBe(path.join(userData, 'card.pdf'))
+    // A folder for backups; another frame or a request of another shape gets nothing.
+    fake.saveAnswer = { canceled: false, filePaths: [path.join(userData, 'backups')] }
+    expect(await ask({ kind: 'chooseFolder' })).toEqual({ ok: true, value: { folder: path.join(userData, 'backups') } })
+    expect(await ask({ kind: 'savePdf', fileName: 'card' }, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await ask({ kind: 'savePdf', fileName: 'card', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await ask({ kind: 'saveFile', jobId: '../../zhike.db' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
   it('keeps navigation home and denies new windows', async () => {

@@ -28,12 +28,18 @@ export interface RoomStatusView {
    */
   status: 'out_of_order' | 'occupied' | 'vacant'
   occupant: { stayId: number; guestId: number | null; nativeName: string | null; romanName: string | null } | null
+  /** When the room was retired (ISO instant), or null while it is in the inventory. */
+  retiredAt: string | null
 }
 
-/** Every room, by floor then number, with its status as of the hotel's today. */
-export function listRoomStatus(ctx: OperationContext): RoomStatusView[] {
+/**
+ * Every room in the inventory, by floor then number, with its status as of the hotel's today.
+ * Retired rooms are left out unless `includeRetired` (the Rooms page lists them apart).
+ */
+export function listRoomStatus(ctx: OperationContext, options: { includeRetired?: boolean } = {}): RoomStatusView[] {
   const today = hotelToday(ctx)
-  return listRoomsWithOccupancy(ctx.sqlite).map((r) => {
+  const rows = listRoomsWithOccupancy(ctx.sqlite)
+  return (options.includeRetired ? rows : rows.filter((r) => r.retired_at === null)).map((r) => {
     const stored: RoomBlock | null =
       r.block === null ? null : { kind: r.block as BlockKind, reason: r.block_reason ?? '', from: r.block_from, until: r.block_until }
     const block = stored && blockHolds(stored, today) ? stored : null
@@ -55,6 +61,7 @@ export function listRoomStatus(ctx: OperationContext): RoomStatusView[] {
       upcomingBlock: stored && !block && stored.from !== null && stored.from > today ? stored : null,
       status: block?.kind === 'out_of_order' ? 'out_of_order' : occupied ? 'occupied' : 'vacant',
       occupant: r.stay_id ? { stayId: r.stay_id, guestId: r.guest_id, nativeName: r.native_name, romanName: r.roman_name } : null,
+      retiredAt: r.retired_at,
     }
   })
 }

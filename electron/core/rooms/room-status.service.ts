@@ -35,9 +35,17 @@ const sameBlock = (room: RoomRow, block: RoomBlock | null) =>
  * changes nothing the second time (changed: []). Each change is audited once, with its source
  * ('desk' or 'pms'). Throws NOT_FOUND for an unknown room. Runs inside the caller's transaction;
  * the PMS room-status import calls it per row.
+ *
+ * A retired room (see room.retire) is out of the inventory: the desk is refused (ROOM_RETIRED),
+ * while a PMS room-status report that still lists it changes nothing and answers `retired: true`
+ * (one room the hotel took out of Zhike does not stop the whole report).
  */
-export function applyRoomStatus(ctx: OperationContext, row: RoomStatusRow, source: 'desk' | 'pms'): { roomNumber: string; changed: string[] } {
+export function applyRoomStatus(ctx: OperationContext, row: RoomStatusRow, source: 'desk' | 'pms'): { roomNumber: string; changed: string[]; retired?: true } {
   const room = requireRoom(ctx, row.roomNumber)
+  if (room.retired_at !== null) {
+    if (source === 'pms') return { roomNumber: room.number, changed: [], retired: true }
+    throw new AppError('ROOM_RETIRED', `Room ${room.number} is retired. Reinstate it on the Rooms page first.`, { roomNumber: room.number })
+  }
   const changed: string[] = []
   const roomType = row.roomType == null ? undefined : row.roomType.trim().toUpperCase()
   if (roomType !== undefined && roomType !== room.room_type) {

@@ -5,7 +5,7 @@ import { AppError } from '../errors'
 import { isoDate } from '../guests/guest.schemas'
 import { operation } from '../operation'
 import { blockKinds, facings, housekeepingStatuses, roomFeatures } from './room'
-import { findRoomByNumber, inHouseStayInRoom, insertRoom, updateRoomFacts } from './room.repository'
+import { countStaysInRoom, findRoomByNumber, inHouseStayInRoom, insertRoom, reservationsHoldingRoom, setRoomRetired, updateRoomFacts } from './room.repository'
 import { applyRoomStatus, hotelToday, mayBlockRooms, maySetHousekeeping, requireRoom } from './room-status.service'
 import { listRoomStatus } from './room-list'
 import { roleAllows } from '../staff/roles'
@@ -30,11 +30,11 @@ export const roomOperations = {
   'room.list': operation({
     kind: 'query',
     summary:
-      'Every room by floor: facts, room type, housekeeping, vacant or occupied, the trade’s status code (VC VD OC OD IN PU), today’s block, and the occupant for roles that may read guests (department staff see occupied or not, never who).',
+      'Every room by floor: facts, room type, housekeeping, vacant or occupied, the trade’s status code (VC VD OC OD IN PU), today’s block, and the occupant for roles that may read guests (department staff see occupied or not, never who). Retired rooms only with includeRetired (retiredAt set).',
     permission: 'hotel.read',
-    input: z.object({}),
-    handler(ctx) {
-      const rooms = listRoomStatus(ctx)
+    input: z.object({ includeRetired: z.boolean().default(false) }),
+    handler(ctx, input) {
+      const rooms = listRoomStatus(ctx, { includeRetired: input.includeRetired })
       // Least knowledge: housekeeping needs to know a room is occupied, not by whom.
       return ctx.actor && roleAllows(ctx.actor.role, 'guest.read') ? rooms : rooms.map((r) => ({ ...r, occupant: null }))
     },
@@ -69,7 +69,14 @@ export const roomOperations = {
     }),
     handler(ctx, input) {
       const actor = actorOf(ctx)
-      if (findRoomByNumber(ctx.sqlite, input.number)) {
+      const existing = findRoomByNumber(ctx.sqlite, input.number)
+      if (existing?.retired_at) {
+        throw new AppError('VALIDATION', `Room ${existing.number} exists but is retired. Reinstate it instead of adding it again.`, {
+          issues: [{ path: 'number', message: `Room ${existing.number} is retired: reinstate it.` }],
+          retired: true,
+        })
+      }
+      if (existing) {
         throw new AppError('VALIDATION', `Room ${input.number} already exists.`, { issues: [{ path: 'number', message: 'Already exists.' }] })
       }
       const id = insertRoom(ctx.sqlite, {
@@ -93,10 +100,12 @@ export const roomOperations = {
 
   'room.update': operation({
     kind: 'mutation',
-    summary: 'Change a room’s type, floor, facing, view, bed or features (only those given).',
+    summary: 'Change a room’s type, floor, facing, view, bed or features (only those given). The number never changes (stays keep it); a retired room may be edited too.',
     permission: 'hotel.write',
     input: z.object({
       roomNumber,
+      /** Refused when it differs: a number never changes (see the handler). */
+      number: z.string().trim().max(20).optional(),
       roomType: roomType.optional(),
       floor: facts.floor.optional(),
       facing: facts.facing.optional(),
@@ -107,6 +116,11 @@ export const roomOperations = {
     handler(ctx, input) {
       const actor = actorOf(ctx)
       const room = requireRoom(ctx, input.roomNumber)
+      if (input.number !== undefined && input.number.toUpperCase() !== room.number) {
+        throw new AppError('VALIDATION', `Room ${room.number} keeps its number: its stays and prompts name it. Retire it and add room ${input.number.toUpperCase()} instead.`, {
+          issues: [{ path: 'number', message: 'A room number cannot be changed.' }],
+        })
+      }
       const changes = {
         ...(input.roomType !== undefined && { room_type: input.roomType }),
         ...(input.floor !== undefined && { floor: input.floor }),
@@ -123,6 +137,61 @@ export const roomOperations = {
         recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: actor.staffId, action: 'room.update', entity: 'room', entityId: room.id, detail: changes })
       }
       return { roomNumber: room.number, changed }
+    },
+  }),
+
+  /**
+   * Take a room out of the inventory: `{ roomNumber }` → `{ roomNumber, retiredAt, changed }`
+   * (changed false when it was already retired). A retired room is never offered, sold, shown on
+   * the boards or counted, but keeps its row, so its stays keep their room number. Refused with
+   * ROOM_IN_USE while a guest is in house in it (`details.reason: 'in_house'`) or a reservation
+   * holds it for tonight or later (`'reserved'`, `details.reservations`: confirmation numbers and
+   * dates): check the guest out or move the reservations first. Audited.
+   */
+  'room.retire': operation({
+    kind: 'mutation',
+    summary: 'Retire a room: never offered again, listed apart, its history kept. Refused while a guest is in house in it or a reservation holds it.',
+    permission: 'hotel.write',
+    input: z.object({ roomNumber }),
+    handler(ctx, input) {
+      const actor = actorOf(ctx)
+      const room = requireRoom(ctx, input.roomNumber)
+      if (room.retired_at !== null) return { roomNumber: room.number, retiredAt: room.retired_at, changed: false }
+      if (inHouseStayInRoom(ctx.sqlite, room.id) !== undefined) {
+        throw new AppError('ROOM_IN_USE', `Room ${room.number} has a guest in house. Check the guest out or move them before retiring the room.`, {
+          roomNumber: room.number,
+          reason: 'in_house',
+        })
+      }
+      const held = reservationsHoldingRoom(ctx.sqlite, room.id, hotelToday(ctx))
+      if (held.length > 0) {
+        throw new AppError(
+          'ROOM_IN_USE',
+          `Room ${room.number} is chosen for ${held.length} reservation(s) (${held.map((h) => `${h.confirmationNo} ${h.arrival}`).join(', ')}). Give them another room before retiring it.`,
+          { roomNumber: room.number, reason: 'reserved', reservations: held },
+        )
+      }
+      const at = ctx.clock.now().toISOString()
+      setRoomRetired(ctx.sqlite, room.id, at)
+      recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'room.retire', entity: 'room', entityId: room.id, detail: { number: room.number, stays: countStaysInRoom(ctx.sqlite, room.id) } })
+      ctx.emit('room.changed', { roomNumber: room.number, housekeeping: room.housekeeping, block: room.block })
+      return { roomNumber: room.number, retiredAt: at, changed: true }
+    },
+  }),
+
+  'room.reinstate': operation({
+    kind: 'mutation',
+    summary: 'Put a retired room back in the inventory, as it was (facts, housekeeping, block). `{ roomNumber }` → `{ roomNumber, changed }`.',
+    permission: 'hotel.write',
+    input: z.object({ roomNumber }),
+    handler(ctx, input) {
+      const actor = actorOf(ctx)
+      const room = requireRoom(ctx, input.roomNumber)
+      if (room.retired_at === null) return { roomNumber: room.number, changed: false }
+      setRoomRetired(ctx.sqlite, room.id, null)
+      recordAudit(ctx.sqlite, { at: ctx.clock.now().toISOString(), staffId: actor.staffId, action: 'room.reinstate', entity: 'room', entityId: room.id, detail: { number: room.number } })
+      ctx.emit('room.changed', { roomNumber: room.number, housekeeping: room.housekeeping, block: room.block })
+      return { roomNumber: room.number, changed: true }
     },
   }),
 

@@ -68,6 +68,8 @@ const candidates = prepared((a: { stayId: number; arrival: string; departure: st
   qb
     .selectFrom('room')
     .select(['id', 'housekeeping', 'block', 'block_from', 'block_until'])
+    // A retired room is never offered (migration 0010).
+    .where('retired_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('stay').select('stay.id').whereRef('stay.room_id', '=', 'room.id').where('stay.status', '=', 'in_house'))),
     )
@@ -84,7 +86,7 @@ const candidates = prepared((a: { stayId: number; arrival: string; departure: st
 )
 
 /**
- * The rooms a stay may be offered (for room.suggest): no guest in house, not out of order today,
+ * The rooms a stay may be offered (for room.suggest): not retired, no guest in house, not out of order today,
  * not pre-assigned to another reservation on one of this stay's nights (`arrival` ≤ night <
  * `departure`, ISO dates). Each with its housekeeping status, read fresh, and whether it is out
  * of service today. `today` is the hotel's date, YYYY-MM-DD.
@@ -105,7 +107,7 @@ export function suggestionCandidates(
   return { candidates: out, floors: floorsOf(sqlite, facts) }
 }
 
-/** The hotel's lowest and highest floors, over every room (kept with the facts they come from). */
+/** The hotel's lowest and highest floors, over every room in the inventory (kept with the facts they come from). */
 function floorsOf(sqlite: Sqlite, facts: Map<number, RoomFacts>): FloorRange {
   if (sqlite.inTransaction) return floorRangeOf(Array.from(facts.values(), (f) => f.floor))
   return cached(sqlite, floorsKey, () => floorRangeOf(Array.from(facts.values(), (f) => f.floor)))
@@ -133,14 +135,14 @@ export function lastRoomsOfGuest(sqlite: Sqlite, guestId: number, limit = 3): st
 }
 
 /**
- * Every room's facts, by id. Kept per store because they change only when a room is added,
+ * Every room's facts (retired rooms left out), by id. Kept per store because they change only when a room is added,
  * while building 800 room objects on every suggestion cost a millisecond. Shared objects:
  * never mutate them (not frozen, because frozen objects made scoring 50% slower).
  */
 function roomFacts(sqlite: Sqlite, needed: readonly number[]): Map<number, RoomFacts> {
   const load = () =>
     new Map(
-      all(sqlite, qb.selectFrom('room').select(['id', 'number', 'floor', 'facing', 'view', 'bed', 'features', 'room_type'])).map((r) => [
+      all(sqlite, qb.selectFrom('room').select(['id', 'number', 'floor', 'facing', 'view', 'bed', 'features', 'room_type']).where('retired_at', 'is', null)).map((r) => [
         r.id,
         { id: r.id, number: r.number, floor: r.floor, facing: r.facing, view: r.view, bed: r.bed, features: parseFeatures(r.features), roomType: r.room_type },
       ]),
@@ -195,4 +197,42 @@ export function setRoomHousekeeping(sqlite: Sqlite, roomId: number, status: Hous
 
 export function countRooms(sqlite: Sqlite): number {
   return Number(first(sqlite, qb.selectFrom('room').select((eb) => eb.fn.countAll().as('n')))?.n ?? 0)
+}
+
+/**
+ * Retires a room (`at`, an ISO instant) or puts it back in the inventory (null). The row stays,
+ * so every stay that used the room keeps its number; the suggestion's cache forgets the room.
+ */
+export function setRoomRetired(sqlite: Sqlite, roomId: number, at: string | null): void {
+  invalidateRoomFacts(sqlite)
+  run(sqlite, qb.updateTable('room').set({ retired_at: at }).where('id', '=', roomId))
+}
+
+/**
+ * Reservations that hold this room on a night from `today` on (ISO date, the hotel's business
+ * date): status reserved, the room pre-assigned, departure after today. Confirmation numbers
+ * and dates, by arrival.
+ */
+export function reservationsHoldingRoom(sqlite: Sqlite, roomId: number, today: string): { confirmationNo: string; arrival: string; departure: string }[] {
+  return all(
+    sqlite,
+    qb
+      .selectFrom('stay')
+      .select(['confirmation_no', 'arrival_date', 'departure_date'])
+      .where('room_id', '=', roomId)
+      .where('status', '=', 'reserved')
+      .where('departure_date', '>', today)
+      .orderBy('arrival_date')
+      .orderBy('id'),
+  ).map((r) => ({ confirmationNo: r.confirmation_no, arrival: r.arrival_date, departure: r.departure_date }))
+}
+
+/** How many stays (any status) ever used this room: its history, kept when it is retired. */
+export function countStaysInRoom(sqlite: Sqlite, roomId: number): number {
+  return Number(first(sqlite, qb.selectFrom('stay').select((eb) => eb.fn.countAll().as('n')).where('room_id', '=', roomId))?.n ?? 0)
+}
+
+/** Every room, retired ones too, by number (the room-file import compares the file with them). */
+export function listAllRooms(sqlite: Sqlite): RoomRow[] {
+  return all(sqlite, qb.selectFrom('room').selectAll().orderBy('number'))
 }

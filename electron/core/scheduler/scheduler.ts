@@ -10,6 +10,8 @@ import { getSetting, putSetting } from '../setup/setting.repository'
 import { fireSlot, type PlannedFiring } from './fire-slot'
 import { claimFiring, pruneClaims, timedRulesAt, unclaimedStaysForSlot } from './scheduler.repository'
 import { systemContext, type SchedulerCore } from './system-context'
+import { isStorePaused, trackStoreWork } from '../backup/store-pause'
+import { startDueDailyBackup } from '../backup/backup.service'
 import { dueSlots, dueTimeRanges, fireKey, lateMinutesOf, lookbackDays, type DueSlot, type TimedRule } from './timed-firings'
 
 /*
@@ -57,7 +59,13 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 const sliceMs = 5
 
 /** One tick at `now` (default: the core's clock). Never throws for the work's own failures: they are logged. */
-export async function schedulerTick(core: SchedulerCore & Pick<Core, 'clock'>, now: Date = core.clock.now(), options: TickOptions = {}): Promise<TickReport> {
+export function schedulerTick(core: SchedulerCore & Pick<Core, 'clock'>, now: Date = core.clock.now(), options: TickOptions = {}): Promise<TickReport> {
+  // While a backup is restored there is no tick; the restore waits for a tick in progress (backup/store-pause.ts).
+  if (isStorePaused(core.sqlite)) return Promise.resolve({ audits: [], fired: 0, escalated: 0, overdue: 0, complete: false })
+  return trackStoreWork(core.sqlite, tick(core, now, options))
+}
+
+async function tick(core: SchedulerCore & Pick<Core, 'clock'>, now: Date, options: TickOptions): Promise<TickReport> {
   const intervalMs = options.intervalMs ?? schedulerIntervalMs()
   const batchSize = Math.max(1, Math.min(200, options.batchSize ?? 200))
   const maxBatches = options.maxBatches ?? 25
@@ -225,6 +233,10 @@ export function startScheduler(core: SchedulerCore & Pick<Core, 'clock'>, option
     if (stopped) return
     timer = setTimeout(() => {
       running = schedulerTick(core, core.clock.now(), { intervalMs, log })
+        // The daily backup (backup/backup.service.ts): claimed once per business date, run in the background.
+        .then(() => {
+          if (!stopped) startDueDailyBackup(core, core.clock.now(), (line) => log(line))
+        })
         .catch((error: unknown) => log(`tick failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
         .finally(() => {
           running = null

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { visibleName } from '../name-schema'
-import { getSetting, putSetting } from './setting.repository'
-import { insertDepartment, listDepartments } from '../departments/department.repository'
+import { getSetting } from './setting.repository'
+import { listDepartments } from '../departments/department.repository'
+import { createDepartment, newDepartmentInput } from '../departments/department.service'
+import { hotelNameInput, readHotelName, saveHotelName } from './hotel-profile'
 import { installBuiltinRulesOnce } from '../rules/builtin-rules'
 import { countGuests } from '../guests/guest.repository'
 import { recordAudit } from '../audit/audit.repository'
@@ -12,11 +14,8 @@ import type { OperationContext } from '../context'
 import { createStaff, minimumPinLength, pin, staffCode, toActor } from '../staff/staff.operations'
 import { countStaff, findStaffByCode } from '../staff/staff.repository'
 
-const hotelNameKey = 'hotel.name'
 /** Set when the demo hotel was loaded, so sign-in can show the demo PIN. */
 export const demoKey = 'hotel.demo'
-
-const storedHotelName = z.object({ en: z.string(), zh: z.string() })
 
 /** The one-time setup code, for a terminal that is not the machine itself. */
 const setupCodeInput = z.string().trim().max(40).optional()
@@ -44,15 +43,8 @@ export const setupOperations = {
     permission: 'public',
     input: z.object({}),
     handler(ctx) {
-      const name = getSetting(ctx.sqlite, hotelNameKey)
       // A damaged setting must not lock anyone out: the name is only shown, so it is dropped.
-      let hotelName: { en: string; zh: string } | null = null
-      try {
-        const parsed = storedHotelName.safeParse(name ? JSON.parse(name) : null)
-        hotelName = parsed.success ? parsed.data : null
-      } catch {
-        hotelName = null
-      }
+      const hotelName = readHotelName(ctx.sqlite)
       return {
         needsSetup: countStaff(ctx.sqlite) === 0,
         /** 'here': this caller may set the store up; 'code': it must give the hub's setup code. */
@@ -72,15 +64,10 @@ export const setupOperations = {
     permission: 'public',
     session: 'start',
     input: z.object({
-      hotelName: z.object({ en: z.string().trim().min(1).max(80), zh: z.string().trim().min(1).max(80) }),
+      hotelName: hotelNameInput,
+      // The same departments `department.create` takes (top-level ones: outlets come after, through it).
       departments: z
-        .array(
-          z.object({
-            code: z.string().regex(/^[a-z_]{2,40}$/),
-            name: z.object({ en: visibleName(60, 'Enter a name in letters.'), zh: visibleName(60, 'Enter a name in letters.') }),
-            promiseMinutes: z.number().int().min(1).max(10080),
-          }),
-        )
+        .array(newDepartmentInput.omit({ parentCode: true }))
         .min(1, 'A hotel needs at least one department.')
         .max(50),
       admin: z.object({
@@ -94,13 +81,10 @@ export const setupOperations = {
     handler(ctx, input) {
       if (countStaff(ctx.sqlite) > 0) throw new AppError('FORBIDDEN', 'This hotel is already set up; sign in instead.')
       assertMayClaim(ctx, input.setupCode)
+      // Through the same code paths as `department.create` and `hotel.setName`.
       const existing = new Set(listDepartments(ctx.sqlite).map((d) => d.code))
-      for (const d of input.departments) {
-        if (!existing.has(d.code)) {
-          insertDepartment(ctx.sqlite, { code: d.code, name_en: d.name.en, name_zh: d.name.zh, promise_minutes: d.promiseMinutes, active: 1 })
-        }
-      }
-      putSetting(ctx.sqlite, hotelNameKey, JSON.stringify(input.hotelName))
+      for (const d of input.departments) if (!existing.has(d.code)) createDepartment(ctx.sqlite, d)
+      saveHotelName(ctx.sqlite, input.hotelName)
       // Every new hotel gets the built-in rules (access needs, food avoided, VIPs, birthdays).
       installBuiltinRulesOnce(ctx.sqlite, ctx.clock.now())
       createStaff(

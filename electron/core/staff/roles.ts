@@ -19,8 +19,14 @@ export const permissions = [
   'prompt.review',
   /** Promise reports: managers and administrators. */
   'report.read',
+  /** Backups: the folder, how many to keep, back up now (managers and administrators; restoring is system.admin). */
+  'backup.manage',
+  /** Guest lists and other exports to files (CSV, XLSX, JSON): managers and administrators. */
+  'guest.export',
   /** Serving terminals, unlocking sign-ins: the administrator's alone. */
   'system.admin',
+  /** Importing a whole hotel from a full export into an empty store: the administrator's alone. */
+  'store.transfer',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -29,7 +35,7 @@ const grants: Record<Role, readonly Permission[]> = {
   front_desk: [...everyone, 'guest.read', 'guest.write', 'stay.write'],
   department: everyone,
   guest_relations: [...everyone, 'guest.read', 'guest.write', 'observation.review', 'guest.merge', 'prompt.review'],
-  manager: permissions.filter((p) => p !== 'system.admin'),
+  manager: permissions.filter((p) => p !== 'system.admin' && p !== 'store.transfer'),
   admin: permissions,
 }
 

@@ -134,10 +134,11 @@ export function reserve(
   return { stayId, confirmationNo, prompts }
 }
 
-/** A room that can take a guest now: it exists and is not out of order. */
+/** A room that can take a guest now: it exists, is not retired and is not out of order. */
 function requireSellableRoom(ctx: OperationContext, roomNumber: string): RoomRow {
   const room = findRoomByNumber(ctx.sqlite, roomNumber)
   if (!room) throw new AppError('NO_SUCH_ROOM', `There is no room ${roomNumber}. Check the number.`, { roomNumber })
+  if (room.retired_at !== null) throw new AppError('ROOM_RETIRED', `Room ${room.number} is retired.`, { roomNumber: room.number })
   if (room.block === 'out_of_order' && blockHolds({ from: room.block_from, until: room.block_until }, businessToday(ctx))) {
     throw new AppError('ROOM_OUT_OF_ORDER', `Room ${room.number} is out of order.`, { roomNumber: room.number })
   }

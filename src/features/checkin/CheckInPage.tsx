@@ -17,6 +17,7 @@ import { deskMakesStays } from './desk-actions'
 import { useDeskMode } from './use-desk-mode'
 import { useSession } from '../../app/session'
 import { useHotelTime } from '../../app/hotel-time'
+import { BriefingPackButton } from '../print/PrintLinks'
 
 export function CheckInPage() {
   const { t } = useTranslation()
@@ -86,14 +87,18 @@ export function CheckInPage() {
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
         <Title order={1} size="h2">{t('checkin.title')}</Title>
-        {makesStays ? (
-          <Group gap="xs">
-            <Button variant="default" onClick={() => setDialog('walkIn')}>{t('checkin.walkIn')}</Button>
-            <Button variant="default" onClick={() => setDialog('reservation')} disabled={!selected}>
-              {t('checkin.newReservation')}
-            </Button>
-          </Group>
-        ) : null}
+        <Group gap="xs">
+          <BriefingPackButton />
+          <BriefingPackButton vip />
+          {makesStays ? (
+            <>
+              <Button variant="default" onClick={() => setDialog('walkIn')}>{t('checkin.walkIn')}</Button>
+              <Button variant="default" onClick={() => setDialog('reservation')} disabled={!selected}>
+                {t('checkin.newReservation')}
+              </Button>
+            </>
+          ) : null}
+        </Group>
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>

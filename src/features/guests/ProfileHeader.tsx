@@ -8,6 +8,7 @@ import { GuestAlerts } from '../../components/GuestAlerts'
 import { useProfileMutation } from './use-profile-mutation'
 import { notify } from '../../components/notify'
 import { nationalityName } from '../checkin/nationality'
+import { PrintCardButton } from '../print/PrintLinks'
 
 /** Back to where the user came from: the previous screen when there is one, else check-in. */
 function back(e: MouseEvent) {
@@ -45,7 +46,10 @@ export function ProfileHeader({ card }: { card: GuestCard }) {
           </Group>
         </div>
         <Stack gap={4} align="flex-end">
-          <Button variant="default" onClick={() => undo.mutate(undefined)} loading={undo.isPending}>↶ {t('profile.undo')}</Button>
+          <Group gap="xs">
+            <PrintCardButton guestId={guest.id} />
+            <Button variant="default" onClick={() => undo.mutate(undefined)} loading={undo.isPending}>↶ {t('profile.undo')}</Button>
+          </Group>
           {undo.isError ? <Text size="sm" c="red.8" role="alert">{errorMessage(t, undo.error)}</Text> : null}
         </Stack>
       </Group>

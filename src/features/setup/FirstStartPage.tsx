@@ -52,7 +52,11 @@ export function FirstStartPage({ demoAvailable, claim }: FirstStartProps) {
         admin: { code: form.code, name: form.name, pin: form.pin },
         setupCode: setupCodeToSend(claim, setupCode),
       }),
-    onSuccess: done,
+    onSuccess: async () => {
+      // A hotel of its own starts with no rooms: the new administrator lands on the set-up checklist.
+      window.location.hash = '#/hotel'
+      await done()
+    },
   })
   const field = (key: keyof FirstStartForm) => ({
     value: form[key],

@@ -8,6 +8,8 @@ import { roomNumbersInCapitals } from './0006-room-numbers-in-capitals'
 import { besideThePms } from './0007-beside-the-pms'
 import { servicePromises } from './0008-service-promises'
 import { promiseTimers } from './0009-promise-timers'
+import { roomRetired } from './0010-room-retired'
+import { dashboardIndexes } from './0011-dashboard-indexes'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises, promiseTimers]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises, promiseTimers, roomRetired, dashboardIndexes]

@@ -22,6 +22,8 @@ export interface RoomTable {
   /** ISO dates the block runs from and until (inclusive); null for open-ended. */
   block_from: string | null
   block_until: string | null
+  /** When the room was retired (ISO instant; migration 0010), NULL while it is in the inventory. */
+  retired_at: Generated<string | null>
 }
 export type RoomRow = Selectable<RoomTable>
 export type NewRoomRow = Insertable<RoomTable>

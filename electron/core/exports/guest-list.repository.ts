@@ -1,0 +1,134 @@
+import type { Sqlite } from '../db/query'
+import type { GuestListColumn, GuestListFilter, LeftOutCounts } from './guest-list.schemas'
+
+/** One guest as a list row reads it (prefs: one packed string per preferences column). */
+export interface GuestListRow {
+  id: number
+  native_name: string
+  roman_name: string | null
+  salutation: string | null
+  phone: string | null
+  email: string | null
+  nationality: string | null
+  languages: string
+  vip: number
+  company: string | null
+  home_city: string | null
+  restricted: number
+  consent_marketing: number | null
+  last_stay: string | null
+  stays: number
+  [pref: `pref_${number}`]: string | null
+}
+
+/** Separators inside a packed preferences column (unit and record separators: never typed). */
+export const prefUnit = '\u001f'
+export const prefRecord = '\u001e'
+
+const lastStaySql = "(SELECT max(s.arrival_date) FROM stay s WHERE s.guest_id = g.id AND s.status IN ('in_house', 'checked_out'))"
+const staysSql = "(SELECT count(*) FROM stay s WHERE s.guest_id = g.id AND s.status IN ('in_house', 'checked_out'))"
+const leftOutSql = `CASE WHEN g.restricted = 1 THEN 'restricted'
+  WHEN g.consent_marketing IS NOT 1 THEN 'noConsent'
+  WHEN coalesce(trim(g.phone), '') = '' AND coalesce(trim(g.email), '') = '' THEN 'noContact'
+  ELSE NULL END`
+
+/** The WHERE clause of a filter (without the contact list's exclusions) and its parameters. */
+function where(filter: GuestListFilter): { sql: string; params: unknown[] } {
+  const terms = ['g.merged_into IS NULL']
+  const params: unknown[] = []
+  for (const p of filter.preferences) {
+    let term = 'EXISTS (SELECT 1 FROM preference p WHERE p.guest_id = g.id AND p.active = 1 AND p.category = ?'
+    params.push(p.category)
+    if (p.code) {
+      term += ' AND p.code = ?'
+      params.push(p.code)
+    }
+    if (p.value) {
+      term += ' AND p.value = ?'
+      params.push(p.value)
+    }
+    if (p.strengths && p.strengths.length > 0) {
+      term += ` AND p.strength IN (${p.strengths.map(() => '?').join(', ')})`
+      params.push(...p.strengths)
+    }
+    terms.push(`${term})`)
+  }
+  if (filter.vip && filter.vip.length > 0) {
+    terms.push(`g.vip IN (${filter.vip.map(() => '?').join(', ')})`)
+    params.push(...filter.vip)
+  }
+  if (filter.nationalities && filter.nationalities.length > 0) {
+    terms.push(`g.nationality IN (${filter.nationalities.map(() => '?').join(', ')})`)
+    params.push(...filter.nationalities)
+  }
+  if (filter.lastStayFrom) {
+    terms.push(`${lastStaySql} >= ?`)
+    params.push(filter.lastStayFrom)
+  }
+  if (filter.lastStayTo) {
+    terms.push(`${lastStaySql} <= ?`)
+    params.push(filter.lastStayTo)
+  }
+  if (filter.consent === 'given') terms.push('g.consent_marketing = 1')
+  if (filter.consent === 'withdrawn') terms.push('g.consent_marketing = 0')
+  if (filter.consent === 'not_asked') terms.push('g.consent_marketing IS NULL')
+  return { sql: terms.join('\n  AND '), params }
+}
+
+/**
+ * How many guests match, and (for a contact list) how many of them are left out, by reason.
+ * `listed` is what the file will hold.
+ */
+export function countGuestList(sqlite: Sqlite, filter: GuestListFilter): { matched: number; listed: number; leftOut: LeftOutCounts } {
+  const w = where(filter)
+  const row = sqlite
+    .prepare(
+      `SELECT count(*) AS matched,
+         coalesce(sum(lo = 'restricted'), 0) AS restricted,
+         coalesce(sum(lo = 'noConsent'), 0) AS noConsent,
+         coalesce(sum(lo = 'noContact'), 0) AS noContact
+       FROM (SELECT ${leftOutSql} AS lo FROM guest g WHERE ${w.sql})`,
+    )
+    .get(...w.params) as { matched: number; restricted: number; noConsent: number; noContact: number }
+  const leftOut: LeftOutCounts = filter.contactList
+    ? { restricted: row.restricted, noConsent: row.noConsent, noContact: row.noContact }
+    : { restricted: 0, noConsent: 0, noContact: 0 }
+  return { matched: row.matched, listed: row.matched - leftOut.restricted - leftOut.noConsent - leftOut.noContact, leftOut }
+}
+
+/**
+ * The guests of a list, one at a time (a cursor: nothing is gathered in memory), ordered by
+ * id. A contact list yields only the guests it keeps. `limit` caps the rows (a preview).
+ */
+export function iterateGuestList(sqlite: Sqlite, filter: GuestListFilter, columns: readonly GuestListColumn[], limit?: number): IterableIterator<GuestListRow> {
+  const w = where(filter)
+  const params: unknown[] = []
+  const prefColumns = columns.flatMap((c, i) => {
+    if (!c.startsWith('preferences:')) return []
+    params.push(c.slice('preferences:'.length))
+    return [
+      `(SELECT group_concat(p.code || char(31) || p.value || char(31) || p.strength, char(30)) FROM preference p WHERE p.guest_id = g.id AND p.active = 1 AND p.category = ?) AS pref_${i}`,
+    ]
+  })
+  const wanted = (c: GuestListColumn) => columns.includes(c)
+  const select = [
+    'g.id, g.native_name, g.roman_name, g.salutation, g.phone, g.email, g.nationality, g.languages, g.vip, g.company, g.home_city, g.restricted, g.consent_marketing',
+    `${wanted('lastStay') ? lastStaySql : 'NULL'} AS last_stay`,
+    `${wanted('stays') ? staysSql : '0'} AS stays`,
+    ...prefColumns,
+  ].join(',\n  ')
+  const contact = filter.contactList ? `\n  AND (${leftOutSql}) IS NULL` : ''
+  const sql = `SELECT ${select}\nFROM guest g\nWHERE ${w.sql}${contact}\nORDER BY g.id${limit !== undefined ? `\nLIMIT ${Math.max(0, Math.floor(limit))}` : ''}`
+  return sqlite.prepare(sql).iterate(...params, ...w.params) as IterableIterator<GuestListRow>
+}
+
+/** Vocabulary labels of the categories a list shows, keyed `category|code|value` ('' value: the code's own label). */
+export function vocabularyLabels(sqlite: Sqlite, categories: readonly string[]): Map<string, { en: string; zh: string }> {
+  const labels = new Map<string, { en: string; zh: string }>()
+  if (categories.length === 0) return labels
+  const rows = sqlite
+    .prepare(`SELECT category, code, value, label_en, label_zh FROM vocabulary WHERE category IN (${categories.map(() => '?').join(', ')})`)
+    .all(...categories) as { category: string; code: string; value: string; label_en: string; label_zh: string }[]
+  for (const r of rows) labels.set(`${r.category}|${r.code}|${r.value}`, { en: r.label_en, zh: r.label_zh })
+  return labels
+}
