@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { headerKey } from '../pms/report-mapping'
 import type { ReportFile } from '../pms/report-file'
-import { roomFeatures, type Facing } from './room'
+import { roomFeatures, type Facing, type RoomFacts } from './room'
 
 // Reading a hotel's room list from a spreadsheet (room.importPreview / room.import). Pure: the
 // file is already read (pms/report-file.ts) and the rooms already in the store are given.
@@ -191,15 +191,8 @@ export type RoomSheetProblemCode =
   | 'retired_room'
   | 'more_errors'
 
-/** A room already in the store, as the file is compared with it. */
-export interface ExistingRoom {
-  number: string
-  floor: number
-  facing: string
-  view: string | null
-  bed: string
-  features: readonly string[]
-  roomType: string
+/** A room already in the store, as the file is compared with it: its facts, and whether it is retired. */
+export interface ExistingRoom extends Omit<RoomFacts, 'id'> {
   retired: boolean
 }
 
