@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { operations } from '../../electron/core/api'
+import { jobSettled as backupJobSettled } from '../../electron/core/backup/backup.service'
 import type { Actor } from '../../electron/core/context'
 import type { Core } from '../../electron/core/core'
 import { errorCodes } from '../../electron/core/errors'
@@ -182,6 +183,9 @@ function check(condition: boolean, message: () => string): asserts condition {
  * stack text, refused roles refused, and no row changed by a refused call.
  */
 async function callAndCheck(op: CatalogEntry, role: RoleSession, body: FuzzBody, cookie = cookieFor(role, op)): Promise<Answer> {
+  // A backup an earlier call started finishes in the background and then writes its outcome
+  // (the last error cleared or set): let it land before this call's rows are watched.
+  await backupJobSettled(store.core.sqlite)
   const changesBefore = totalChanges()
   const auditBefore = auditRows()
   const digestBefore = rowsDigest()
