@@ -56,6 +56,11 @@ export interface CoreServices {
    * workers open the store file (the data folder is the store file's folder) read-only with it.
    */
   nativeBinding?: string
+  /**
+   * The export worker's built entry file (see `freshBuiltExportWorker`), for a host that runs
+   * core from source but has a fresh build; absent: found beside the code (built) or run through tsx.
+   */
+  exportWorker?: string
 }
 
 /** What the settings screen shows about serving department terminals. */

@@ -7,6 +7,7 @@ import type { StartProgress } from '../core/guests/guest-index.repository'
 import { HubCommandError, hubUsage, parseHubCommand } from './hub-options'
 import { startHub } from './start-hub'
 import { startWatchFolder, watchIntervalMs } from '../core/pms/watch-folder'
+import { freshBuiltExportWorker } from '../core/exports/export-files'
 import { schedulerIntervalMs, startScheduler } from '../core/scheduler/scheduler'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -59,13 +60,19 @@ let status: TerminalServerStatus = {
   error: null,
 }
 
+/** Export workers start from the fresh build `npm run serve` just made, when there is one. */
+function exportWorkerService(): { exportWorker?: string } {
+  const built = freshBuiltExportWorker(projectRoot)
+  return built ? { exportWorker: built } : {}
+}
+
 let core: Core
 try {
   core = createCore({
     file,
     owner: 'the Zhike hub',
     demoDir: path.join(projectRoot, 'resources', 'demo'),
-    services: { terminals: { status: () => status } },
+    services: { terminals: { status: () => status }, ...exportWorkerService() },
     onProgress: progressLine(),
   })
 } catch (error) {

@@ -1,10 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import type { Actor } from '../../electron/core/context'
 import { createCore, type Core, type Result } from '../../electron/core/core'
 import { writeBackupFile } from '../../electron/core/backup/backup.service'
 import { registerUpload } from '../../electron/core/transfer/uploads'
+import { freshBuiltExportWorker } from '../../electron/core/exports/export-files'
 
 /**
  * One case of the manager's-desk benchmark, in a process of its own so its peak memory
@@ -69,7 +71,8 @@ async function run(): Promise<{ bytes: number; guests: number }> {
       target.close()
     }
   }
-  const core = createCore({ file: store, logError: (e, name) => console.error(name, e) })
+  const built = freshBuiltExportWorker(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'))
+  const core = createCore({ file: store, logError: (e, name) => console.error(name, e), ...(built ? { services: { exportWorker: built } } : {}) })
   try {
     const admin = signIn(core, 'ad01', '123456')
     baseline = process.memoryUsage().rss / 1024

@@ -304,12 +304,12 @@ describe('report.dashboard', () => {
     buildHotel()
     dashboard()
     const plans = Object.fromEntries(Object.entries(dashboardQueryPlans(core.sqlite)).map(([name, lines]) => [name, lines.join(' | ')]))
-    // Past stays by status and dates, from the index alone (stay_visits, migration 0011); each guest's second stay by guest and arrival.
+    // Past stays by status and dates, from the index alone (stay_visits, migration 0011); each guest's second stay by guest and arrival (stay_by_guest, widened to cover it in migration 0012).
     expect(plans.repeatGuests).toMatch(/SEARCH stay USING COVERING INDEX stay_visits \(status=\? AND arrival_date>\? AND arrival_date<\?\)/)
-    expect(plans.repeatGuests).toMatch(/SEARCH s USING INDEX stay_by_guest \(guest_id=\?\)/)
+    expect(plans.repeatGuests).toMatch(/SEARCH s USING COVERING INDEX stay_by_guest \(guest_id=\?\)/)
     expect(plans.observations).toMatch(/SEARCH o USING (COVERING )?INDEX observation_by_status \(status=\? AND created_at>\? AND created_at<\?\)/)
     expect(plans.arrivals).toMatch(/SEARCH stay USING (COVERING )?INDEX (stay_by_arrival|stay_by_status|stay_visits) \((status=\? AND )?arrival_date>\? AND arrival_date<\?\)/)
-    expect(plans.arrivalPreferences).toMatch(/SEARCH preference USING INDEX preference_by_guest \(guest_id=\? AND active=\?\)/)
+    expect(plans.arrivalPreferences).toMatch(/SEARCH preference USING (COVERING )?INDEX preference_by_guest \(guest_id=\? AND active=\?\)/)
     if (process.env.ZHIKE_SHOW_PLANS) console.log(plans)
     // Top preferences: the partial index preference_counted alone, already in group order (no sort).
     expect(plans.preferences).toMatch(/SCAN preference USING COVERING INDEX preference_counted/)

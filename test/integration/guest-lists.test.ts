@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Actor } from '../../electron/core/context'
 import { existingExportJobs } from '../../electron/core/exports/export-jobs'
+import { guestListStatement } from '../../electron/core/exports/guest-list.repository'
 import { writeGuestListCsv } from '../../electron/core/exports/guest-list.writer'
 import { createCore } from '../../electron/core/core'
 import { createHub } from '../../electron/hub/server'
@@ -98,6 +99,14 @@ describe('guest lists: filters', () => {
     const value = preview({ preferences: [calligraphy], contactList: true }, ['nativeName', 'phone', 'email'])
     expect(value.rows).toEqual([['单雪松', '+86 139 2468 1357', 'shan@example.cn']])
     expect(value).toMatchObject({ matched: 5, listed: 1, leftOut: { noConsent: 2, restricted: 1, noContact: 1 } })
+  })
+
+  it('reads each guest\'s stays and preferences from the indexes alone (EXPLAIN QUERY PLAN), so a list of a whole hotel stays fast', () => {
+    const { sql, params } = guestListStatement({ preferences: [], contactList: false, consent: 'any' }, ['nativeName', 'lastStay', 'stays', 'preferences:interest'])
+    const plan = (store.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ')
+    expect(plan.match(/SEARCH s USING COVERING INDEX stay_by_guest \(guest_id=\?\)/g)).toHaveLength(2)
+    expect(plan).toMatch(/SEARCH p USING COVERING INDEX preference_by_guest \(guest_id=\? AND active=\? AND category=\?\)/)
+    expect(plan).not.toMatch(/TEMP B-TREE/)
   })
 
   it('refuses a bad filter naming the field, and a role without guest.export', () => {

@@ -1,6 +1,8 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { contentDisposition, exportsFolderOf, exportWorkerEntry, failureCauseOf } from '../../electron/core/exports/export-files'
+import { contentDisposition, exportsFolderOf, exportWorkerEntry, failureCauseOf, freshBuiltExportWorker } from '../../electron/core/exports/export-files'
 import { contentTypeOf, downloadNameOf } from '../../electron/core/exports/export-kinds'
 import { csvCell, csvLine } from '../../electron/core/exports/guest-list.format'
 import { formProblems, initialForm, listRequest, percentDone } from '../../src/features/guest-lists/guest-list-model'
@@ -48,6 +50,27 @@ describe('export files', () => {
     expect(built('/app/out/main/core-host.js')).toEqual({ file: path.join('/app/out/main', 'export-worker.js'), script: null })
     expect(built('/app/out/main/chunks/export-jobs-abc123.js')).toEqual({ file: path.join('/app/out/main', 'export-worker.js'), script: null })
     expect(() => exportWorkerEntry('/app/out/main/core-host.js', () => false)).toThrow(/not built/)
+  })
+
+  it('start workers from a build only while it is as new as every source file', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-built-'))
+    try {
+      const source = path.join(root, 'electron', 'core', 'exports', 'guest-list.writer.ts')
+      const built = path.join(root, 'out', 'main', 'export-worker.js')
+      fs.mkdirSync(path.dirname(source), { recursive: true })
+      fs.writeFileSync(source, '')
+      expect(freshBuiltExportWorker(root)).toBeNull() // never built
+      fs.mkdirSync(path.dirname(built), { recursive: true })
+      fs.writeFileSync(built, '')
+      const at = (file: string, seconds: number) => fs.utimesSync(file, seconds, seconds)
+      at(source, 1_000)
+      at(built, 2_000)
+      expect(freshBuiltExportWorker(root)).toBe(built)
+      at(source, 3_000) // edited after the build: run the source as written
+      expect(freshBuiltExportWorker(root)).toBeNull()
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true })
+    }
   })
 
   it('send a Chinese file name by RFC 5987 with an ASCII fallback, and the right type', () => {

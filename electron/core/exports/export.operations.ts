@@ -14,7 +14,13 @@ import { guestListRequest } from './guest-list.schemas'
 const jobId = z.object({ jobId: z.string().uuid('Use the jobId export.start answered.') }).strict()
 
 function jobsOf(ctx: OperationContext) {
-  return exportJobsOf({ sqlite: ctx.sqlite, clock: ctx.clock, nativeBinding: ctx.services.nativeBinding })
+  const built = ctx.services.exportWorker
+  return exportJobsOf({
+    sqlite: ctx.sqlite,
+    clock: ctx.clock,
+    nativeBinding: ctx.services.nativeBinding,
+    ...(built ? { workerEntry: () => ({ file: built, script: null }) } : {}),
+  })
 }
 
 export const exportOperations = {

@@ -97,10 +97,11 @@ export function countGuestList(sqlite: Sqlite, filter: GuestListFilter): { match
 }
 
 /**
- * The guests of a list, one at a time (a cursor: nothing is gathered in memory), ordered by
- * id. A contact list yields only the guests it keeps. `limit` caps the rows (a preview).
+ * The statement of a guest list and its parameters (iterateGuestList runs it; tests read its
+ * plan): one row per guest, the last stay, stays and each preferences column read from the
+ * covering indexes stay_by_guest and preference_by_guest (migration 0012), never the tables.
  */
-export function iterateGuestList(sqlite: Sqlite, filter: GuestListFilter, columns: readonly GuestListColumn[], limit?: number): IterableIterator<GuestListRow> {
+export function guestListStatement(filter: GuestListFilter, columns: readonly GuestListColumn[], limit?: number): { sql: string; params: unknown[] } {
   const w = where(filter)
   const params: unknown[] = []
   const prefColumns = columns.flatMap((c, i) => {
@@ -119,7 +120,16 @@ export function iterateGuestList(sqlite: Sqlite, filter: GuestListFilter, column
   ].join(',\n  ')
   const contact = filter.contactList ? `\n  AND (${leftOutSql}) IS NULL` : ''
   const sql = `SELECT ${select}\nFROM guest g\nWHERE ${w.sql}${contact}\nORDER BY g.id${limit !== undefined ? `\nLIMIT ${Math.max(0, Math.floor(limit))}` : ''}`
-  return sqlite.prepare(sql).iterate(...params, ...w.params) as IterableIterator<GuestListRow>
+  return { sql, params: [...params, ...w.params] }
+}
+
+/**
+ * The guests of a list, one at a time (a cursor: nothing is gathered in memory), ordered by
+ * id. A contact list yields only the guests it keeps. `limit` caps the rows (a preview).
+ */
+export function iterateGuestList(sqlite: Sqlite, filter: GuestListFilter, columns: readonly GuestListColumn[], limit?: number): IterableIterator<GuestListRow> {
+  const { sql, params } = guestListStatement(filter, columns, limit)
+  return sqlite.prepare(sql).iterate(...params) as IterableIterator<GuestListRow>
 }
 
 /** Vocabulary labels of the categories a list shows, keyed `category|code|value` ('' value: the code's own label). */

@@ -10,6 +10,7 @@ import { servicePromises } from './0008-service-promises'
 import { promiseTimers } from './0009-promise-timers'
 import { roomRetired } from './0010-room-retired'
 import { dashboardIndexes } from './0011-dashboard-indexes'
+import { guestListIndexes } from './0012-guest-list-indexes'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises, promiseTimers, roomRetired, dashboardIndexes]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises, promiseTimers, roomRetired, dashboardIndexes, guestListIndexes]
