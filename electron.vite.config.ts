@@ -41,6 +41,9 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified; terminals load it over the hotel's network.
       minify: true,
       cssMinify: true,
+      // Fonts are never inlined as data: URLs: the content security policy (font-src 'self') would
+      // block them, and the printed card's embedded Chinese font must load every subset.
+      assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/i.test(file) ? false : undefined),
       rolldownOptions: {
         input: resolve(__dirname, 'src/index.html'),
         // Libraries are cached apart from our code: React in one chunk, what else the first screen

@@ -143,9 +143,10 @@ export function createCore(options: CoreOptions): Core {
     const badText = findBadText(input)
     if (badText) {
       const what =
-        badText.reason === 'control' ? 'a control character (such as NUL)' : badText.reason === 'surrogate' ? 'a broken character (a lone UTF-16 surrogate)' : 'more than 100,000 values'
-      throw new AppError('VALIDATION', `${badText.path ? `${badText.path}: ` : ''}Text may not contain ${what}.`, {
-        issues: [{ path: badText.path, message: `Remove ${what}.` }],
+        badText.reason === 'control' ? 'a control character (such as NUL)' : badText.reason === 'surrogate' ? 'a broken character (a lone UTF-16 surrogate)' : null
+      const message = what ? `Text may not contain ${what}.` : 'A request may hold at most 100,000 values; this list is far longer than any screen sends.'
+      throw new AppError('VALIDATION', `${badText.path ? `${badText.path}: ` : ''}${message}`, {
+        issues: [{ path: badText.path, message: what ? `Remove ${what}.` : 'Send far fewer values here.' }],
       })
     }
     const parsed = op.input.safeParse(foldInputText(input ?? {}))

@@ -14,8 +14,9 @@ export interface TextProblem {
 
 /**
  * The first string (or object key) in `input` that holds a forbidden character, or null.
- * Walks at most `maxNodes` values; input with more is refused whole ('too-large'), so padding a
- * body with an unknown field cannot hide a bad string from the check.
+ * Walks at most `maxNodes` values; input with more is refused whole ('too-large', with the path
+ * of the list or object it was walking then), so padding a body with an unknown field cannot hide
+ * a bad string from the check.
  */
 export function findBadText(input: unknown, maxNodes = 100_000): TextProblem | null {
   const stack: { value: unknown; path: string }[] = [{ value: input, path: '' }]
@@ -35,7 +36,10 @@ export function findBadText(input: unknown, maxNodes = 100_000): TextProblem | n
       }
     }
   }
-  return stack.length > 0 ? { path: '', reason: 'too-large' } : null
+  if (stack.length === 0) return null
+  // The list or object being walked when the budget ran out: where the values are to remove.
+  const next = stack[stack.length - 1]!.path
+  return { path: next.includes('.') ? next.slice(0, next.lastIndexOf('.')) : '', reason: 'too-large' }
 }
 
 function textProblem(text: string): TextProblem['reason'] | null {

@@ -87,6 +87,11 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
 
   const common = {
     bodyLimit: maxBodyBytes,
+    // A path parameter as long as any request line Node accepts (its 16 KiB header limit), so an
+    // over-long export id still reaches its route and is answered 404 NOT_FOUND like any unknown id
+    // (Fastify's default, 100, left such a path to the catch-all: "use POST"). No route has a regex
+    // parameter, so a long one costs nothing but its length.
+    routerOptions: { maxParamLength: 16 * 1024 },
     logger: false,
     return503OnClosing: true,
     // A body trickled in byte by byte must not hold a connection for ever (ms).

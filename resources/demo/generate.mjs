@@ -498,6 +498,16 @@ for (const g of everyone) {
   g.preferences = g.preferences.map((p) => (p.noticedDaysAgo ? p : { ...p, noticedDaysAgo: daysAgo }))
 }
 
+// Marketing contact: most of the crowd was asked at some stay. Of those with a phone or email,
+// about half agreed and some withdrew; a few who agreed left no way to reach them. (A random stream
+// of its own, so everything drawn above stays as it was.) The story guests stay "not asked".
+const consentRandom = seeded(0x5eed_2611)
+for (const g of crowd) {
+  const roll = consentRandom()
+  const reachable = Boolean(g.phone || g.email)
+  g.consentMarketing = reachable ? (roll < 0.5 ? true : roll < 0.65 ? false : null) : roll < 0.5 ? true : null
+}
+
 // ------------------------------------------------------------------ write
 
 /** The shape demo-data.ts reads: guest fields as guest.create takes them, then preferences and stays. */

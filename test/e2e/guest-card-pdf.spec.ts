@@ -75,6 +75,10 @@ test('a guest’s card prints to A4 with the Chinese name, the hearing alert fir
   // "Print card" opens the print view in a tab of its own; the profile stays as it was.
   const [card] = await Promise.all([desk.context().waitForEvent('page'), desk.getByRole('link', { name: /Print card/ }).click()])
   await expect(card).toHaveURL(/#\/print\/card\/\d+$/)
+  // Every subset of the embedded font loads: none is blocked (font-src 'self' refuses data: URLs).
+  const consoleErrors: string[] = []
+  card.on('console', (message) => (message.type() === 'error' ? consoleErrors.push(message.text().slice(0, 200)) : undefined))
+  await card.reload()
   await expect(card.locator('html')).toHaveAttribute('data-print-ready', 'true', { timeout: 30_000 })
   await expect(card.getByRole('heading', { level: 1 })).toHaveText(/庄志明\s*ZHUANG Zhiming/)
   await expect(card.getByRole('navigation')).toHaveCount(0) // no app menu on a printed page
@@ -104,6 +108,7 @@ test('a guest’s card prints to A4 with the Chinese name, the hearing alert fir
   expect(zh.text).toContain('听力不佳')
   expect(zh.text).toContain('宾客喜好')
   await chooseLanguage(card, '语言', 'English')
+  expect(consoleErrors).toEqual([])
 })
 
 test('the morning briefing pack prints today’s arrivals, a contents page and one card per page', async ({ browser }) => {

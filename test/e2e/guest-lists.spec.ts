@@ -66,16 +66,21 @@ test('a manager exports the guests interested in calligraphy to CSV and download
   await shoot(manager, 'guest-lists-1280-en')
   await expectNoViolations(manager, 'guest lists with a finished export')
 
-  // A contact list: nobody in the demo has agreed to marketing contact yet, so all are left out.
+  // A contact list: guests who have not agreed to marketing contact are left out, and counted.
   await manager.getByRole('checkbox', { name: /^Contact list/ }).check()
-  await expect(manager.getByTestId('list-count')).toHaveText(`${expected.matched} guests match; 0 will be in the list.`)
-  await expect(manager.getByTestId('left-out')).toContainText(`${expected.matched} without marketing consent`)
-  // Professor Shan agrees; the list now holds him, with his contact details.
+  const contacts = await api(manager, 'guestList.preview', { filter: { ...calligraphy, contactList: true }, columns: ['nativeName'], limit: 100 })
+  expect(contacts.leftOut.noConsent, 'Professor Shan has not been asked').toBeGreaterThan(0)
+  await expect(manager.getByTestId('list-count')).toHaveText(`${contacts.matched} guests match; ${contacts.listed} will be in the list.`)
+  await expect(manager.getByTestId('left-out')).toContainText(`${contacts.leftOut.noConsent} without marketing consent`)
+  await expect(manager.getByTestId('list-preview')).not.toContainText('单建华')
+  // Professor Shan agrees; the list now holds him too, with his contact details.
   const found = await api(manager, 'guest.search', { text: '单建华' })
   const shanId = found[0].guestId
   await api(manager, 'guest.update', { guestId: shanId, fields: { consentMarketing: true } })
   await manager.getByRole('combobox', { name: 'Marketing consent' }).selectOption('given')
-  await expect(manager.getByTestId('list-count')).toHaveText('1 guest matches; 1 will be in the list.')
+  const given = await api(manager, 'guestList.preview', { filter: { ...calligraphy, consent: 'given', contactList: true }, columns: ['nativeName'], limit: 100 })
+  expect(given.listed).toBe(contacts.listed + 1)
+  await expect(manager.getByTestId('list-count')).toHaveText(`${given.matched} ${given.matched === 1 ? 'guest matches' : 'guests match'}; ${given.listed} will be in the list.`)
   await expect(manager.getByTestId('list-preview')).toContainText('shan.jianhua@example.org')
   await expectNoViolations(manager, 'a contact list')
 

@@ -7,7 +7,7 @@ import { staffPage } from './staff'
 
 const shots = process.env.ZHIKE_SHOTS ?? '/tmp/zk/shots-hotel'
 /** The smallest real PNG: a 1×1 pixel. */
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAAAAABWESUoAAAAFklEQVR4nGNwIAAYRhWMKhhVMFIVAAAjEAAQIKt2PwAAAABJRU5ErkJggg==', 'base64') // 32 × 32: a logo's smallest side is 16 px
 const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
 
 async function toChinese(page: Page): Promise<void> {

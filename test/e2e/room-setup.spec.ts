@@ -38,6 +38,7 @@ test('a manager imports rooms from a file, adds one by hand and retires one', as
   await expect(problems.locator('li[data-line="3"]')).toContainText('Row 3 · Facing')
   await expect(problems.locator('li[data-line="3"]')).toContainText('"侧面" is not a facing')
   await expect(panel.getByTestId('room-import-apply')).toBeDisabled()
+  await expect(panel.getByTestId('room-import-apply')).toHaveText('Import rooms') // no count of rooms while nothing can be imported
   await expectNoViolations(manager, 'the Rooms page with a refused file')
   await manager.screenshot({ path: `${shots}/rooms-bad-file-en-1280.png`, fullPage: false })
 
@@ -48,6 +49,7 @@ test('a manager imports rooms from a file, adds one by hand and retires one', as
   await panel.getByRole('button', { name: 'Import 3 rooms' }).click()
   await expect(panel.getByTestId('room-import-outcome')).toHaveText('Imported: 3 rooms added, 0 updated, 0 unchanged.')
   // A large hotel's floors open on demand (the demo has 240 rooms).
+  await expect(manager.getByRole('button', { name: /^Floor 21/ })).toHaveText(/Floor 21 · \d+ rooms?$/)
   await manager.getByRole('button', { name: /^Floor 21/ }).click()
   const floor21 = manager.getByTestId('floor-21')
   await expect(floor21.getByTestId('room-2101')).toContainText('South · King · River view')
@@ -90,6 +92,15 @@ test('a manager imports rooms from a file, adds one by hand and retires one', as
   await manager.getByRole('textbox', { name: 'Find a room' }).fill('2103')
   await expect(floor21.getByTestId('room-2103')).toBeVisible()
   await expect(floor21.getByTestId('room-2101')).toHaveCount(0)
+  // A room with a guest in house says so as soon as Retire is pressed, and offers no retire button.
+  const occupied = (list as { number: string; occupancy?: string }[]).find((r) => r.occupancy === 'occupied')!
+  expect(occupied, 'the demo has guests in house').toBeTruthy()
+  await manager.getByRole('textbox', { name: 'Find a room' }).fill(occupied.number)
+  await manager.getByRole('button', { name: `Retire room ${occupied.number}` }).click()
+  const refusal = manager.getByRole('dialog', { name: `Retire room ${occupied.number}?` })
+  await expect(refusal.getByTestId('retire-refused')).toContainText(`Room ${occupied.number} has a guest in house`)
+  await expect(refusal.getByRole('button', { name: 'Retire the room' })).toHaveCount(0)
+  await refusal.getByRole('button', { name: 'Keep it' }).click()
   await manager.getByRole('textbox', { name: 'Find a room' }).fill('')
   await floor21.scrollIntoViewIfNeeded()
   await manager.screenshot({ path: `${shots}/rooms-en-1280.png` })

@@ -63,7 +63,8 @@ async function damagedCopy(): Promise<string> {
   preference[preferenceColumns.indexOf('guest_id')] = 999999
   lines[p + 4] = JSON.stringify(preference)
   const body = lines.map((l) => `${l}\n`).join('')
-  fs.writeFileSync(damaged, `${body}${JSON.stringify({ checksum: `sha256:${createHash('sha256').update(body).digest('hex')}`, rows: 0 })}\n`)
+  const rows = lines.slice(1).filter((l) => !l.startsWith('{"table"')).length
+  fs.writeFileSync(damaged, `${body}${JSON.stringify({ checksum: `sha256:${createHash('sha256').update(body).digest('hex')}`, rows })}\n`)
   return damaged
 }
 

@@ -7,6 +7,7 @@ import type { Actor } from '../../electron/core/context'
 import { createCore, type Core } from '../../electron/core/core'
 import { currentJob, jobSettled, placeBackup, startDueDailyBackup } from '../../electron/core/backup/backup.service'
 import { checkIntegrityOffThread } from '../../electron/core/backup/backup-check'
+import { unsafeFolderProblem } from '../../electron/core/backup/backup-files'
 import { failure, ok, seedSmallHotel, type SmallHotel } from '../fixtures/test-store'
 import { openSqlite } from '../../electron/core/db/open'
 import { migrations } from '../../electron/core/db/migrations'
@@ -208,6 +209,10 @@ describe('backup and restore', () => {
     const older = 'zhike-2026-11-30-daily-20261130T100000.db'
     const oldStore = openSqlite({ file: path.join(h.dir, 'old', 'zhike.db'), migrations: migrations.slice(0, -1), owner: 'test' })
     oldStore.prepare("INSERT INTO setting (key, value) VALUES ('hotel.name', ?)").run(JSON.stringify({ en: 'The Old Hotel', zh: '老酒店' }))
+    // Its administrator (a backup nobody could sign in to is refused).
+    oldStore.prepare("INSERT INTO department (code, name_en, name_zh) VALUES ('office', 'Office', '办公室')").run()
+    const pinHash = h.core.sqlite.prepare("SELECT pin_hash FROM staff WHERE code = 'ad01'").pluck().get()
+    oldStore.prepare("INSERT INTO staff (code, name, department_code, role, pin_hash, created_at) VALUES ('ad01', 'Old admin', 'office', 'admin', ?, '2026-01-01T00:00:00Z')").run(pinHash)
     oldStore.pragma('journal_mode = DELETE')
     oldStore.close()
     fs.copyFileSync(path.join(h.dir, 'old', 'zhike.db'), path.join(folder, older))
@@ -287,7 +292,11 @@ describe('backup and restore', () => {
 
   it('checks the folder a manager chooses and keeps the old one when it is unusable', async () => {
     const h = hotel()
+    // Only the last level of a missing folder is created: its parent must exist.
     const chosen = path.join(h.dir, 'elsewhere', 'nested')
+    expect(failure(h.call(h.manager, 'backup.setSettings', { folder: chosen }))).toMatchObject({ code: 'VALIDATION', details: { reason: 'cannot_create', issues: [{ path: 'folder' }] } })
+    expect(fs.existsSync(path.join(h.dir, 'elsewhere'))).toBe(false)
+    fs.mkdirSync(path.join(h.dir, 'elsewhere'))
     expect(ok(h.call(h.manager, 'backup.setSettings', { folder: chosen }))).toMatchObject({ folder: chosen, isDefault: false })
     expect(fs.statSync(chosen).isDirectory()).toBe(true)
 
@@ -363,5 +372,153 @@ describe('backup and restore', () => {
     const damaged = path.join(h.dir, 'damaged.db')
     fs.writeFileSync(damaged, bytes)
     await expect(checkIntegrityOffThread(damaged)).rejects.toMatchObject({ code: 'BACKUP_INVALID', details: { reason: 'damaged' } })
+  })
+
+  it('restores a backup whose data is still in its write-ahead log: the same data backup.check reported', async () => {
+    const h = hotel()
+    // Another hotel, still open, its latest writes only in its -wal (no checkpoint, not closed).
+    const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-backup-other-'))
+    const other = open(otherDir, h.clock)
+    cleanups.push(() => {
+      if (other.sqlite.open) other.close()
+      fs.rmSync(otherDir, { recursive: true, force: true })
+    })
+    other.sqlite.pragma('wal_autocheckpoint = 0')
+    const small = seedSmallHotel(other)
+    for (let i = 0; i < 40; i++) ok(other.callAs(small.desk, 'guest.create', { nativeName: `客人${i}`, romanName: `GUEST ${i}` }))
+    const expected = snapshot(other.sqlite)
+    const guests = other.sqlite.prepare('SELECT count(*) FROM guest').pluck().get() as number
+    expect(guests).toBeGreaterThanOrEqual(40)
+
+    // Copied aside as a backup would be by hand: the file and its -wal.
+    const folder = status(h).folder
+    fs.mkdirSync(folder, { recursive: true })
+    const name = 'zhike-2026-11-29-manual-20261129T100000.db'
+    const otherFile = path.join(otherDir, 'zhike.db')
+    fs.copyFileSync(otherFile, path.join(folder, name))
+    fs.copyFileSync(`${otherFile}-wal`, path.join(folder, `${name}-wal`))
+    expect(fs.statSync(path.join(folder, `${name}-wal`)).size).toBeGreaterThan(0)
+    // The main file by itself does not hold those guests: a byte copy of it alone would lose them.
+    const alone = path.join(h.dir, 'alone.db')
+    fs.copyFileSync(otherFile, alone)
+    const aloneDb = new BetterSqlite3(alone, { readonly: true })
+    let aloneGuests: number | string
+    try {
+      aloneGuests = aloneDb.prepare('SELECT count(*) FROM guest').pluck().get() as number
+    } catch (error) {
+      aloneGuests = (error as Error).message
+    }
+    aloneDb.close()
+    expect(aloneGuests).not.toBe(guests)
+
+    const checked = ok<{ guests: number; admins: number }>(h.call(h.manager, 'backup.check', { file: name }))
+    expect(checked.guests).toBe(guests)
+    expect(checked.admins).toBeGreaterThan(0)
+    const job = await restore(h, name)
+    expect(job?.state, JSON.stringify(job?.error)).toBe('done')
+    expect(h.core.sqlite.prepare('SELECT count(*) FROM guest').pluck().get()).toBe(checked.guests)
+    expect(snapshot(h.core.sqlite)).toEqual(expected)
+    // Someone can sign in to the restored hotel.
+    ok(h.core.callAs(null, 'session.signIn', { code: 'ad01', pin: '123456' }))
+  })
+
+  it('refuses the live store’s own file (its -wal, -shm, a link to it) and leaves the data untouched', async () => {
+    const h = hotel()
+    ok(h.call(h.desk, 'guest.create', { nativeName: '孙权', romanName: 'SUN Quan' }))
+    const before = snapshot(h.core.sqlite)
+    const guests = h.core.sqlite.prepare('SELECT count(*) FROM guest').pluck().get()
+    const symlink = path.join(h.dir, 'link.db')
+    fs.symlinkSync(h.file, symlink)
+    const hardLink = path.join(h.dir, 'hard.db')
+    fs.linkSync(h.file, hardLink)
+    const candidates = [h.file, path.join(h.dir, 'backups', '..', 'zhike.db'), symlink, hardLink, `${h.file}-wal`, `${h.file}-shm`].filter((f) => fs.existsSync(f))
+    expect(candidates.length).toBeGreaterThanOrEqual(5)
+    for (const file of candidates) {
+      const checked = failure(h.call(h.admin, 'backup.check', { file }))
+      expect(checked, file).toMatchObject({ code: 'BACKUP_INVALID', details: { reason: 'live_store', issues: [{ path: 'file' }] } })
+      expect(checked.message).toMatch(/live data/)
+      const refused = failure(h.call(h.admin, 'backup.restore', { file, confirm: true }))
+      expect(refused, file).toMatchObject({ code: 'BACKUP_INVALID', details: { reason: 'live_store' } })
+    }
+    expect(currentJob(h.core.sqlite)).toBeNull()
+    expect(snapshot(h.core.sqlite)).toEqual(before)
+    expect(h.core.sqlite.prepare('SELECT count(*) FROM guest').pluck().get()).toBe(guests)
+    expect(status(h).backups).toEqual([])
+    ok(h.core.callAs(null, 'session.signIn', { code: 'ad01', pin: '123456' }))
+    expect(() => placeBackup(h.file, h.file)).toThrow(expect.objectContaining({ code: 'BACKUP_INVALID', details: expect.objectContaining({ reason: 'live_store' }) }))
+  })
+
+  it('refuses a backup in which no administrator could sign in', async () => {
+    const h = hotel()
+    const folder = status(h).folder
+    const good = path.join(folder, await backUpNow(h))
+    const before = snapshot(h.core.sqlite)
+    const retired = 'zhike-2026-11-21-manual-20261121T100000.db'
+    const empty = 'zhike-2026-11-22-manual-20261122T100000.db'
+    fs.copyFileSync(good, path.join(folder, retired))
+    const a = new BetterSqlite3(path.join(folder, retired))
+    a.prepare("UPDATE staff SET active = 0 WHERE role = 'admin'").run()
+    a.close()
+    fs.copyFileSync(good, path.join(folder, empty))
+    const b = new BetterSqlite3(path.join(folder, empty))
+    b.pragma('foreign_keys = OFF')
+    b.exec('DELETE FROM staff_session; DELETE FROM staff')
+    b.close()
+    for (const file of [retired, empty]) {
+      const checked = failure(h.call(h.manager, 'backup.check', { file }))
+      expect(checked, file).toMatchObject({ code: 'BACKUP_INVALID', details: { reason: 'no_admin', issues: [{ path: 'file' }] } })
+      expect(checked.message).toMatch(/nobody could sign in/)
+      expect(failure(h.call(h.admin, 'backup.restore', { file, confirm: true }))).toMatchObject({ code: 'BACKUP_INVALID', details: { reason: 'no_admin' } })
+    }
+    expect(() => placeBackup(path.join(folder, empty), path.join(h.dir, 'elsewhere.db'))).toThrow(expect.objectContaining({ code: 'BACKUP_INVALID' }))
+    expect(currentJob(h.core.sqlite)?.kind).toBe('backup')
+    expect(snapshot(h.core.sqlite)).toEqual(before)
+    expect(status(h).backups.filter((l) => l.kind === 'before-restore')).toEqual([])
+    ok(h.core.callAs(null, 'session.signIn', { code: 'ad01', pin: '123456' }))
+  })
+
+  it('refuses a root, a system folder and the data folder itself as the backup folder, creating nothing', async () => {
+    const h = hotel()
+    const etcLink = path.join(h.dir, 'to-etc')
+    fs.symlinkSync('/etc', etcLink)
+    const dataLink = path.join(h.dir, '..', `${path.basename(h.dir)}-link`)
+    fs.symlinkSync(h.dir, dataLink)
+    cleanups.push(() => fs.rmSync(dataLink, { force: true }))
+    const unsafe = ['/', '/etc', '/etc/zhike-backups', '/usr/local/zhike', '/var/lib/zhike', '/proc', '/home', '/tmp', h.dir, `${h.dir}/`, path.join(h.dir, 'backups', '..'), etcLink, path.join(etcLink, 'new'), dataLink]
+    for (const folder of unsafe) {
+      const refused = failure(h.call(h.manager, 'backup.setSettings', { folder }))
+      expect(refused, folder).toMatchObject({ code: 'VALIDATION', details: { reason: 'unsafe_folder', issues: [{ path: 'folder' }] } })
+    }
+    expect(fs.existsSync('/etc/zhike-backups')).toBe(false)
+    expect(fs.existsSync('/usr/local/zhike')).toBe(false)
+    expect(fs.existsSync('/var/lib/zhike')).toBe(false)
+    expect(status(h)).toMatchObject({ folder: path.join(h.dir, 'backups'), isDefault: true })
+
+    // The default, a folder inside the data folder, keeps working, typed or not.
+    expect(await backUpNow(h)).toMatch(/\.db$/)
+    expect(ok(h.call(h.manager, 'backup.setSettings', { folder: path.join(h.dir, 'backups') }))).toMatchObject({ folder: path.join(h.dir, 'backups') })
+    expect(ok(h.call(h.manager, 'backup.setSettings', { folder: path.join(h.dir, 'offsite') }))).toMatchObject({ folder: path.join(h.dir, 'offsite') })
+
+    // A folder set before these checks is refused when a backup would use it, and the page says why.
+    h.core.sqlite.prepare("UPDATE setting SET value = '/etc' WHERE key = 'backup.folder'").run()
+    expect(failure(h.call(h.manager, 'backup.now', {}))).toMatchObject({ code: 'BACKUP_FOLDER', details: { reason: 'unsafe_folder' } })
+    expect(ok<{ folderProblem: { reason: string } | null }>(h.call(h.manager, 'backup.status', {})).folderProblem?.reason).toBe('unsafe_folder')
+  })
+
+  it('knows roots and system folders on Windows and on Unix', () => {
+    for (const folder of ['C:\\', 'd:\\', 'C:\\Windows', 'c:\\windows\\System32\\zhike', 'C:\\Program Files\\Zhike', 'C:\\Program Files (x86)', 'C:\\Users', '\\\\server\\share']) {
+      expect(unsafeFolderProblem(folder, { platform: 'win32' }), folder).not.toBeNull()
+    }
+    for (const folder of ['D:\\Zhike backups', 'C:\\Users\\anna\\Zhike backups', '\\\\server\\share\\zhike']) {
+      expect(unsafeFolderProblem(folder, { platform: 'win32' }), folder).toBeNull()
+    }
+    expect(unsafeFolderProblem('C:\\Zhike\\data', { platform: 'win32', dataFolder: 'c:\\zhike\\DATA' })).not.toBeNull()
+    expect(unsafeFolderProblem('C:\\Zhike\\data\\backups', { platform: 'win32', dataFolder: 'C:\\Zhike\\data' })).toBeNull()
+    for (const folder of ['/', '/boot', '/sys/kernel', '/var/lib', '/lib64/x', '/root', '/System/Library']) {
+      expect(unsafeFolderProblem(folder, { platform: 'linux' }), folder).not.toBeNull()
+    }
+    for (const folder of ['/srv/zhike-backups', '/home/anna/backups', '/root/zhike-backups', '/var/backups/zhike', '/mnt/usb/zhike']) {
+      expect(unsafeFolderProblem(folder, { platform: 'linux' }), folder).toBeNull()
+    }
   })
 })

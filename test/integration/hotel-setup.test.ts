@@ -1,20 +1,46 @@
 import { fileURLToPath } from 'node:url'
+import zlib from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Actor } from '../../electron/core/context'
 import { readDemoData } from '../../electron/core/demo/demo-data'
 import { loadDemoHotel } from '../../electron/core/demo/demo-loader'
+import { maxBodyBytes } from '../../electron/hub/server'
 import { failure, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
 
 // Issue 11: a manager sets up a real hotel — its name, logo and departments — through the same
 // operations the first start and the demo loader use. Real SQLite, real operations.
 
-/** The smallest real PNG (a 1×1 transparent pixel) and JPEG header; a GIF; a text file named .png. */
-const png1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
-const jpegBytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])])
+/** A real PNG of `width` × `height` pixels (grey, filter byte 0 per row), built with zlib as encoders do. */
+function pngOf(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(zlib.crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header[8] = 8 // bit depth
+  header[9] = 0 // greyscale
+  const pixels = Buffer.alloc((width + 1) * height, 0x80)
+  for (let row = 0; row < height; row++) pixels[row * (width + 1)] = 0
+  return Buffer.concat([pngSignature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))])
+}
+const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+/** A real 32×32 PNG, a real 16×16 JPEG (baseline, JFIF), a GIF, and a text file named .png. */
+const logoPng = pngOf(32, 32)
+const logoBase64 = logoPng.toString('base64')
+const jpegBytes = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/2wBDAQMDAwQDBAgEBAgQCwkLEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBD/wAARCAAQABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAABwQF/8QAJBAAAQQBBAICAwAAAAAAAAAAAQIDBAYFBwgSExEiABQJMTL/xAAVAQEBAAAAAAAAAAAAAAAAAAAABv/EACMRAAECBQMFAAAAAAAAAAAAAAECEQMEBQYhABIxFRZhgeH/2gAMAwEAAhEDEQA/ABSm0mobc8HmExLUlRzzEWPkJWW+ulrsaUVAseUgslSlH9LKuPryIKuWPZdskzXmm3fX5m2nF4GlVxx/HOpx4ks51+MiU/Iaad7UcUo4tILoS4kqcWkezS0hO/HvuRp0rO6hWnWO1UisZVuFi4GFeyEpmGepa5S5SWVPuciFKRFLgSrwetnyPIB+Vb4N9mKhQMzo5po9XLdDs9d6ZVix2VEhiL9kuNPxw2gEKcDQ/rs8AuA8VAe0vdl7VOYn+27flGAUgmITjbhSmCg3BYlyeWDkMolvw4KOp1KM6iCNvngZHwetf//Z',
+  'base64',
+)
 const gif1x1 = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'
 const textAsPng = Buffer.from('This is a menu, not a logo.\n').toString('base64')
-/** A PNG signature followed by 300 KB: too large, though a real PNG by its first bytes. */
-const oversizedPng = Buffer.concat([Buffer.from(png1x1, 'base64'), Buffer.alloc(300 * 1024, 1)]).toString('base64')
+/** A real PNG followed by 300 KB: too large, though a real PNG by its header. */
+const oversizedPng = Buffer.concat([logoPng, Buffer.alloc(300 * 1024, 1)]).toString('base64')
 
 let store: ReturnType<typeof tempStore>
 let hotel: SmallHotel
@@ -54,15 +80,15 @@ describe('the hotel’s name', () => {
 
   it('is the manager’s: the front desk and department staff are refused', () => {
     expect(failure(call(hotel.desk, 'hotel.setName', { name: { en: 'Mine', zh: '我的' } })).code).toBe('FORBIDDEN')
-    expect(failure(call(hotel.housekeeper, 'hotel.setLogo', { base64: png1x1 })).code).toBe('FORBIDDEN')
+    expect(failure(call(hotel.housekeeper, 'hotel.setLogo', { base64: logoBase64 })).code).toBe('FORBIDDEN')
     expect(failure(call(hotel.desk, 'hotel.clearLogo')).code).toBe('FORBIDDEN')
   })
 })
 
 describe('the logo for printed cards', () => {
   it('keeps a PNG or a JPEG by its bytes, with its type, and removes it', () => {
-    expect(ok(call(manager, 'hotel.setLogo', { base64: png1x1, fileName: 'logo.png' }))).toEqual({ mime: 'image/png', bytes: 70 })
-    expect(profile().logo).toEqual({ mime: 'image/png', base64: png1x1 })
+    expect(ok(call(manager, 'hotel.setLogo', { base64: logoBase64, fileName: 'logo.png' }))).toEqual({ mime: 'image/png', bytes: logoPng.length })
+    expect(profile().logo).toEqual({ mime: 'image/png', base64: logoBase64 })
     // A JPEG sent as a data: URL (as the page's FileReader gives it), whatever its name says.
     ok(call(manager, 'hotel.setLogo', { base64: `data:image/png;base64,${jpegBytes.toString('base64')}`, fileName: 'logo.png' }))
     expect(profile().logo).toEqual({ mime: 'image/jpeg', base64: jpegBytes.toString('base64') })
@@ -72,7 +98,7 @@ describe('the logo for printed cards', () => {
   })
 
   it('refuses a GIF, a text file named .png and an oversized PNG with clear messages, and keeps the logo it had', () => {
-    ok(call(manager, 'hotel.setLogo', { base64: png1x1 }))
+    ok(call(manager, 'hotel.setLogo', { base64: logoBase64 }))
     const gif = failure(call(manager, 'hotel.setLogo', { base64: gif1x1, fileName: 'logo.gif' }))
     expect(gif).toMatchObject({ code: 'LOGO_FILE', details: { detected: 'gif' } })
     expect(gif.message).toContain('PNG or JPEG')
@@ -84,14 +110,51 @@ describe('the logo for printed cards', () => {
     const notBase64 = failure(call(manager, 'hotel.setLogo', { base64: 'not base64 at all!' }))
     expect(notBase64.code).toBe('LOGO_FILE')
     // The logo of before is still the one printed.
-    expect(profile().logo).toEqual({ mime: 'image/png', base64: png1x1 })
+    expect(profile().logo).toEqual({ mime: 'image/png', base64: logoBase64 })
   })
 
   it('takes a PNG of exactly 256 KB and refuses one byte more', () => {
-    const head = Buffer.from(png1x1, 'base64')
+    const head = Buffer.from(logoBase64, 'base64')
     const exact = Buffer.concat([head, Buffer.alloc(256 * 1024 - head.length, 2)])
     expect(ok(call(manager, 'hotel.setLogo', { base64: exact.toString('base64') })).bytes).toBe(256 * 1024)
     expect(failure(call(manager, 'hotel.setLogo', { base64: Buffer.concat([exact, Buffer.from([0])]).toString('base64') })).code).toBe('LOGO_TOO_LARGE')
+  })
+
+  it('refuses a PNG or JPEG signature alone, a damaged header and an image too small or too large to print, and keeps the logo', () => {
+    ok(call(manager, 'hotel.setLogo', { base64: logoBase64 }))
+    // The attack: 8 bytes of PNG signature, 3 of JPEG; each once answered 200.
+    for (const base64 of ['iVBORw0KGgo=', '/9j/', Buffer.concat([pngSignature, Buffer.alloc(40, 0)]).toString('base64'), jpegBytes.subarray(0, 20).toString('base64')]) {
+      const refused = failure(call(manager, 'hotel.setLogo', { base64 }))
+      expect(refused).toMatchObject({ code: 'LOGO_FILE', details: { detected: 'unreadable' } })
+      expect(refused.message).toContain('save it again as PNG or JPEG')
+    }
+    const dot = failure(call(manager, 'hotel.setLogo', { base64: pngOf(1, 1).toString('base64') }))
+    expect(dot).toMatchObject({ code: 'LOGO_FILE', details: { detected: 'dimensions', width: 1, height: 1, minPixels: 16, maxPixels: 4000 } })
+    expect(dot.message).toContain('from 16 to 4000 pixels')
+    const banner = failure(call(manager, 'hotel.setLogo', { base64: pngOf(4001, 16).toString('base64') }))
+    expect(banner).toMatchObject({ code: 'LOGO_FILE', details: { detected: 'dimensions', width: 4001, height: 16 } })
+    // The edges are taken: 16 × 4000.
+    expect(ok(call(manager, 'hotel.setLogo', { base64: pngOf(16, 4000).toString('base64') })).mime).toBe('image/png')
+    expect(ok(call(manager, 'hotel.setLogo', { base64: logoBase64 })).mime).toBe('image/png')
+    failure(call(manager, 'hotel.setLogo', { base64: 'iVBORw0KGgo=' }))
+    expect(profile().logo).toEqual({ mime: 'image/png', base64: logoBase64 })
+  })
+
+  it('answers LOGO_TOO_LARGE, not VALIDATION, for any file whose upload fits in the hub’s body (up to 1 MiB)', () => {
+    // The largest data: URL whose JSON body {"base64":"…","fileName":"logo.png"} fits maxBodyBytes.
+    const overhead = JSON.stringify({ base64: 'data:image/png;base64,', fileName: 'logo.png' }).length
+    const fileBytes = Math.floor((maxBodyBytes - overhead) / 4) * 3
+    const upload = `data:image/png;base64,${Buffer.concat([logoPng, Buffer.alloc(fileBytes - logoPng.length, 3)]).toString('base64')}`
+    expect(JSON.stringify({ base64: upload, fileName: 'logo.png' }).length).toBeLessThanOrEqual(maxBodyBytes)
+    const refused = failure(call(manager, 'hotel.setLogo', { base64: upload, fileName: 'logo.png' }))
+    expect(refused).toMatchObject({ code: 'LOGO_TOO_LARGE', details: { kilobytes: Math.ceil(fileBytes / 1024), maxKilobytes: 256 } })
+    // A 700 KB photo, as a manager might pick.
+    const photo = Buffer.concat([logoPng, Buffer.alloc(700 * 1024, 5)]).toString('base64')
+    expect(failure(call(manager, 'hotel.setLogo', { base64: photo })).code).toBe('LOGO_TOO_LARGE')
+    // Longer than any body the hub takes (through Electron's IPC): VALIDATION saying what to do.
+    const far = failure(call(manager, 'hotel.setLogo', { base64: 'A'.repeat(maxBodyBytes + 4) }))
+    expect(far.code).toBe('VALIDATION')
+    expect(far.message).toContain('at most 256 KB')
   })
 
   it('reads a damaged stored logo as none rather than failing', () => {

@@ -1,8 +1,11 @@
 import fs from 'node:fs'
+import zlib from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Actor } from '../../electron/core/context'
 import type { Core } from '../../electron/core/core'
+import { readReportFile } from '../../electron/core/pms/report-file'
+import { roomListWording } from '../../electron/core/rooms/room-import.operations'
 import { addMacauGuest, dayAfter, failure, localToday, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
 
 // Setting up a real hotel's rooms (issue 11): add, edit, retire, and import a room list from a
@@ -245,5 +248,104 @@ describe('importing rooms from a file', () => {
       expect.objectContaining({ number: '2202', facing: 'N', view: 'city', bed: 'twin' }),
       expect.objectContaining({ number: '2203', bed: 'queen', features: ['visual_alarm', 'accessible'], roomType: 'DQN' }),
     ])
+  })
+})
+
+/**
+ * A one-entry zip whose central directory declares `declared` unpacked bytes: a "zip bomb" as the
+ * reader meets it (it refuses by the declared size before inflating anything).
+ */
+function zipDeclaring(declared: number): Buffer {
+  const name = Buffer.from('xl/worksheets/sheet1.xml')
+  const data = zlib.deflateRawSync(Buffer.alloc(1000, 0x20))
+  const local = Buffer.alloc(30)
+  local.writeUInt32LE(0x04034b50, 0)
+  local.writeUInt16LE(20, 4)
+  local.writeUInt16LE(8, 8)
+  local.writeUInt32LE(data.length, 18)
+  local.writeUInt32LE(declared, 22)
+  local.writeUInt16LE(name.length, 26)
+  const central = Buffer.alloc(46)
+  central.writeUInt32LE(0x02014b50, 0)
+  central.writeUInt16LE(20, 4)
+  central.writeUInt16LE(20, 6)
+  central.writeUInt16LE(8, 10)
+  central.writeUInt32LE(data.length, 20)
+  central.writeUInt32LE(declared, 24)
+  central.writeUInt16LE(name.length, 28)
+  central.writeUInt32LE(0, 42)
+  const centralAt = local.length + name.length + data.length
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(1, 8)
+  end.writeUInt16LE(1, 10)
+  end.writeUInt32LE(central.length + name.length, 12)
+  end.writeUInt32LE(centralAt, 16)
+  return Buffer.concat([local, name, data, central, name, end])
+}
+
+describe('a room file that is not a clean room list', () => {
+  it('a file without a header row is told to add one; its first room is never taken for column names', async () => {
+    const headerless = '801,8,north,king\n802,8,south,twin\n'
+    const preview = ok(await core.callAsAsync(manager, 'room.importPreview', { fileName: 'rooms.csv', content: b64(headerless) }))
+    // No mapping is guessed from a value cell ("north" once became the room number column).
+    expect(preview.mapping).toEqual({})
+    expect(preview.errors).toEqual([
+      expect.objectContaining({ code: 'no_header_row', line: 1, field: null, value: '801, 8, north, king' }),
+    ])
+    expect(preview.errors[0].message).toContain('The first row looks like a room')
+    expect(preview.errors[0].message).toContain('add a header row')
+    // Even with columns chosen by hand (by the values the row happens to hold), nothing is imported.
+    const forced = ok(await core.callAsAsync(manager, 'room.import', { fileName: 'rooms.csv', content: b64(headerless), mapping: { number: '801', floor: '8', facing: 'north', bed: 'king' } }))
+    expect(forced).toMatchObject({ status: 'rejected', created: [] })
+    expect(forced.errors.map((e: { code: string }) => e.code)).toEqual(['no_header_row'])
+    expect(numbers()).not.toContain('802')
+    // Chinese values without a header: the same.
+    const chinese = ok(await core.callAsAsync(manager, 'room.importPreview', { fileName: 'rooms.csv', content: b64('1201,12,朝南,大床\n1202,12,北,双床\n') }))
+    expect(chinese.errors.map((e: { code: string }) => e.code)).toEqual(['no_header_row'])
+    // A real header row (even in unknown words) is not mistaken for a room.
+    const german = ok(await core.callAsAsync(manager, 'room.importPreview', { fileName: 'zimmer.csv', content: b64('Zimmer,Etage,Richtung\n801,8,N\n') }))
+    expect(german.errors.map((e: { code: string }) => e.code)).toEqual(['no_number_column'])
+    expect(ok(await core.callAsAsync(manager, 'room.importPreview', { fileName: 'r.csv', content: b64('Room,Floor,Facing,Bed\n801,8,north,king\n') })).errors).toEqual([])
+  })
+
+  it('every file the reader refuses is spoken of as a room list, never a PMS report, and the screen translates it as one', async () => {
+    const refusals = {
+      'renamed text file': { fileName: 'rooms.xlsx', content: b64('Room,Floor\n801,8\n') },
+      'zip bomb': { fileName: 'rooms.xlsx', content: zipDeclaring(0x7fffffff).toString('base64') },
+      'damaged workbook': { fileName: 'rooms.xlsx', content: b64(new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9, 9])) },
+      'empty file': { fileName: 'rooms.csv', content: b64('   ') },
+      'blank rows only': { fileName: 'rooms.csv', content: b64(',,\n,,\n') },
+      'open quote': { fileName: 'rooms.csv', content: b64('Room,View\n801,"river\n') },
+      'no header': { fileName: 'rooms.csv', content: b64('801\n802\n') },
+    }
+    const before = numbers(true)
+    for (const [what, upload] of Object.entries(refusals)) {
+      for (const op of ['room.importPreview', 'room.import']) {
+        const refused = failure(await core.callAsAsync(manager, op, upload))
+        expect(refused.code, what).toBe('REPORT_FILE')
+        expect(refused.details?.context, what).toBe('room_list')
+        expect(refused.message, what).not.toMatch(/PMS|report/i)
+        expect(refused.message, what).toMatch(/room list/)
+      }
+    }
+    const bomb = failure(await core.callAsAsync(manager, 'room.importPreview', refusals['zip bomb']))
+    expect(bomb.message).toBe('This workbook unpacks to far more than a room list holds. Save the room list again from your spreadsheet, or as CSV.')
+    expect(failure(await core.callAsAsync(manager, 'room.importPreview', refusals['renamed text file'])).message).toContain(
+      'is named like a workbook but is not one. Save the room list again from your spreadsheet as .xlsx or .csv.',
+    )
+    expect(numbers(true)).toEqual(before)
+    // The PMS import keeps its own words: the reader's wording is its caller's.
+    const asReport = await readReportFile(zipDeclaring(0x7fffffff), 'arrivals.xlsx').catch((e: Error) => e)
+    expect((asReport as Error).message).toContain('Export the report from the PMS again, or as CSV.')
+    const asRooms = await readReportFile(zipDeclaring(0x7fffffff), 'rooms.xlsx', roomListWording).catch((e: Error) => e)
+    expect((asRooms as Error).message).toContain('room list')
+    // The screen's sentence for a room list, in both languages (i18next context from details.context).
+    const en = JSON.parse(fs.readFileSync(new URL('../../src/i18n/en.json', import.meta.url), 'utf8')).errors
+    const zh = JSON.parse(fs.readFileSync(new URL('../../src/i18n/zh-CN.json', import.meta.url), 'utf8')).errors
+    expect(en.REPORT_FILE_room_list).toContain('room list')
+    expect(en.REPORT_FILE_room_list).not.toMatch(/PMS|report/i)
+    expect(zh.REPORT_FILE_room_list).toContain('客房清单')
+    expect(zh.REPORT_FILE_room_list).not.toMatch(/PMS|报表/)
   })
 })

@@ -8,7 +8,8 @@ import { existingExportJobs } from '../../electron/core/exports/export-jobs'
 import type { Actor } from '../../electron/core/context'
 import type { Core } from '../../electron/core/core'
 import { writeFullExport } from '../../electron/core/transfer/full-export'
-import type { TransferReport } from '../../electron/core/transfer/transfer-format'
+import { maxLineBytes, type TransferReport } from '../../electron/core/transfer/transfer-format'
+import { importTransferFile } from '../../electron/core/transfer/transfer-import'
 import { exportColumns, exportRows, storeTableNames } from '../../electron/core/transfer/transfer.repository'
 import { exportedTables, internalTablePrefixes, notExported } from '../../electron/core/transfer/transfer-tables'
 import { registerUpload } from '../../electron/core/transfer/uploads'
@@ -42,12 +43,13 @@ async function exportTo(core: Core, file: string): Promise<void> {
   await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())))
 }
 
-/** Rewrites a file's lines and signs it again (a valid checksum), so only the change itself is wrong. */
+/** Rewrites a file's lines and signs it again as the writer does (checksum and row count), so only the change itself is wrong. */
 function rewrite(from: string, to: string, change: (lines: string[]) => string[]): void {
-  const lines = fs.readFileSync(from, 'utf8').split('\n').slice(0, -2)
-  const body = change(lines).map((l) => `${l}\n`).join('')
+  const lines = change(fs.readFileSync(from, 'utf8').split('\n').slice(0, -2))
+  const body = lines.map((l) => `${l}\n`).join('')
   const checksum = createHash('sha256').update(body).digest('hex')
-  fs.writeFileSync(to, `${body}${JSON.stringify({ checksum: `sha256:${checksum}`, rows: 0 })}\n`)
+  const rows = lines.slice(1).filter((l) => !l.startsWith('{"table"')).length
+  fs.writeFileSync(to, `${body}${JSON.stringify({ checksum: `sha256:${checksum}`, rows })}\n`)
 }
 
 function lineOfRow(lines: string[], table: string, row: number): number {
@@ -158,6 +160,114 @@ describe('full export and import (issue 11, guest files 5)', () => {
     const { message, report } = await refused(changed)
     expect(report.problems.map((p) => p.code)).toEqual(['checksum'])
     expect(message).toMatch(/checksum does not match/)
+  }, 60_000)
+
+  test('a last line whose row count is not the rows the file holds is refused, though its checksum is right', async () => {
+    const lines = fs.readFileSync(file, 'utf8').split('\n')
+    const trailer = JSON.parse(lines.at(-2)!) as { checksum: string; rows: number }
+    const held = lines.slice(1, -2).filter((l) => !l.startsWith('{"table"')).length
+    expect(trailer.rows).toBe(held)
+    const recount = path.join(dir, 'recount.json')
+    fs.writeFileSync(recount, [...lines.slice(0, -2), JSON.stringify({ checksum: trailer.checksum, rows: 5 }), ''].join('\n'))
+    const { message, report } = await refused(recount)
+    expect(report.problems.map((p) => p.code)).toEqual(['total_rows'])
+    expect(message).toContain(`says 5 rows; it holds ${held.toLocaleString('en')}`)
+    // Without a count at all, the same.
+    const uncounted = path.join(dir, 'uncounted.json')
+    fs.writeFileSync(uncounted, [...lines.slice(0, -2), JSON.stringify({ checksum: trailer.checksum }), ''].join('\n'))
+    expect((await refused(uncounted)).report.problems.map((p) => p.code)).toEqual(['total_rows'])
+  }, 60_000)
+
+  test("a table whose section gives other rows than the header's count is refused, though re-signed", async () => {
+    const recount = path.join(dir, 'section-count.json')
+    rewrite(file, recount, (lines) => {
+      const header = JSON.parse(lines[0])
+      header.tables.find((t: { name: string }) => t.name === 'guest').rows = 150
+      return [JSON.stringify(header), ...lines.slice(1)]
+    })
+    const { report } = await refused(recount)
+    expect(report.problems).toMatchObject([{ code: 'row_count', table: 'guest' }])
+  }, 60_000)
+
+  test('a line longer than the limit is refused at once, by the quick check and the full reader alike; a normal export still imports', async () => {
+    // The attacker's file: a header that never ends (20 MB and more of "A", no line break).
+    const huge = path.join(dir, 'huge-line.json')
+    const out = fs.openSync(huge, 'w')
+    fs.writeSync(out, '{"format":"zhike-export","formatVersion":1,"pad":"')
+    const megabyte = Buffer.alloc(1024 * 1024, 'A')
+    for (let i = 0; i < 21; i++) fs.writeSync(out, megabyte)
+    fs.closeSync(out)
+    expect(fs.statSync(huge).size).toBeGreaterThan(maxLineBytes)
+    const { message, report } = await refused(huge)
+    expect(report.problems).toEqual([{ code: 'line_too_long', line: 1, message: expect.stringContaining('Line 1 is longer than 16 MB') }])
+    expect(message).toMatch(/not a Zhike export, or it was damaged/)
+    // A real export with one row grown past the limit: the full (synchronous) reader stops there too.
+    const grown = path.join(dir, 'grown-row.json')
+    rewrite(file, grown, (lines) => {
+      const g = lineOfRow(lines, 'guest', 2)
+      const section = JSON.parse(lines[lineOfRow(lines, 'guest', 0)])
+      const guest = JSON.parse(lines[g])
+      guest[section.columns.indexOf('notes')] = 'N'.repeat(maxLineBytes + 1)
+      lines[g] = JSON.stringify(guest)
+      return lines
+    })
+    const { store } = emptyStore()
+    try {
+      const { report: full } = importTransferFile(store.core.sqlite, grown, { write: false })
+      expect(full.problems).toMatchObject([{ code: 'line_too_long', line: lineOfRow(fs.readFileSync(file, 'utf8').split('\n'), 'guest', 2) + 1 }])
+      expect((await refused(grown)).report.problems.map((p) => p.code)).toEqual(['line_too_long'])
+      // A guest with long notes (a few hundred kilobytes) is well within the limit.
+      const long = path.join(dir, 'long-notes.json')
+      rewrite(file, long, (lines) => {
+        const g = lineOfRow(lines, 'guest', 2)
+        const section = JSON.parse(lines[lineOfRow(lines, 'guest', 0)])
+        const guest = JSON.parse(lines[g])
+        guest[section.columns.indexOf('notes')] = '长'.repeat(200_000)
+        lines[g] = JSON.stringify(guest)
+        return lines
+      })
+      const { report: fine } = importTransferFile(store.core.sqlite, long, { write: false })
+      expect(fine).toMatchObject({ ok: true, problems: [], rowIssueCount: 0, guests: 200 })
+    } finally {
+      store.cleanup()
+    }
+  }, 120_000)
+
+  test('values a column does not take (VIP 99, 30 February, a negative id, an unknown strength, leaving before arriving) are each named, and nothing is imported', async () => {
+    const bad = path.join(dir, 'out-of-range.json')
+    rewrite(file, bad, (lines) => {
+      const edit = (table: string, row: number, column: string, value: unknown) => {
+        const columns = JSON.parse(lines[lineOfRow(lines, table, 0)]).columns as string[]
+        const at = lineOfRow(lines, table, row)
+        const values = JSON.parse(lines[at])
+        values[columns.indexOf(column)] = value
+        lines[at] = JSON.stringify(values)
+      }
+      edit('guest', 4, 'vip', 99)
+      edit('stay', 2, 'arrival_date', '2026-02-30')
+      edit('stay', 3, 'departure_date', '1999-01-01')
+      edit('preference', 6, 'strength', 'sometimes')
+      edit('guest_change', 7, 'id', -7)
+      edit('prompt', 1, 'due_at', '2026-13-01T08:00:00.000Z')
+      return lines
+    })
+    const { report } = await refused(bad)
+    expect(report.problems).toEqual([])
+    expect(report.rows.map((r) => [r.table, r.row, r.field, r.code])).toEqual([
+      ['guest', 4, 'vip', 'invalid'],
+      ['stay', 2, 'arrival_date', 'invalid'],
+      ['stay', 3, 'departure_date', 'invalid'],
+      ['preference', 6, 'strength', 'invalid'],
+      ['prompt', 1, 'due_at', 'invalid'],
+      ['guest_change', 7, 'id', 'invalid'],
+    ])
+    const messages = report.rows.map((r) => r.message)
+    expect(messages[0]).toBe('Row 4 of guest: vip must be from 0 to 3, not the number 99.')
+    expect(messages[1]).toMatch(/arrival_date must be a real date like 2026-11-23, not text "2026-02-30"/)
+    expect(messages[2]).toMatch(/departure_date 1999-01-01 is before arrival_date/)
+    expect(messages[3]).toMatch(/strength must be one of required, preferred, avoid, never, not text "sometimes"/)
+    expect(messages[4]).toMatch(/due_at must be a real date and time/)
+    expect(messages[5]).toMatch(/id must be an id \(1 or more\), not the number -7/)
   }, 60_000)
 
   test('a file from a newer Zhike is refused, naming what it does not know', async () => {

@@ -66,6 +66,10 @@ describe('the Backups page’s sentences', () => {
     expect(backupErrorKey(new ApiError('BACKUP_FOLDER', 'x', { reason: 'write_failed' }))).toBe('backups.folderErrors.write_failed')
     expect(backupErrorKey(new ApiError('BUSY', 'x', { reason: 'restoring' }))).toBe('backups.busyRestoring')
     expect(backupErrorKey(new ApiError('BACKUP_TOO_NEW', 'x'))).toBeNull()
+    // A path typed by an administrator: no such file, or not a whole path, in words, not "that record".
+    expect(backupErrorKey(new ApiError('NOT_FOUND', 'x', { file: '/tmp/none.db', issues: [{ path: 'file', message: 'x' }] }))).toBe('backups.restoreErrors.noFile')
+    expect(backupErrorKey(new ApiError('VALIDATION', 'x', { issues: [{ path: 'file', message: 'x' }] }))).toBe('backups.restoreErrors.typePath')
+    expect(backupErrorKey(new ApiError('VALIDATION', 'x', { issues: [{ path: 'keep', message: 'x' }] }))).toBeNull()
     expect(backupErrorKey(new Error('x'))).toBeNull()
   })
 

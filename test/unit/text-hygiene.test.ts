@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { findBadText, foldInputText, foldTextInput, isVisibleName } from '../../electron/core/text-hygiene'
 
 describe('findBadText', () => {
+  it('refuses more values than it walks, naming the list that holds them', () => {
+    const body = { kind: 'guest-list.csv', params: { filter: { nationalities: Array.from({ length: 1_000 }, () => 'CN') } } }
+    expect(findBadText(body, 500)).toEqual({ path: 'params.filter.nationalities', reason: 'too-large' })
+    expect(findBadText(body)).toBeNull()
+  })
+
   it('refuses NUL, BEL, vertical tab, form feed, ESC and DEL', () => {
     for (const bad of ['a\u0000b', 'ring\u0007', 'x\u000By', 'x\u000Cy', '\u001B[31mred', 'del\u007F']) {
       expect(findBadText(bad), JSON.stringify(bad)).toEqual({ path: '', reason: 'control' })

@@ -44,7 +44,7 @@ function file(sections: { table: string; columns: string[]; rows: unknown[][] }[
     body += sectionLine({ table: s.table, columns: s.columns, rows: s.rows.length })
     for (const r of s.rows) body += rowLine(r)
   }
-  return body + trailerLine(createHash('sha256').update(body).digest('hex'), 0)
+  return body + trailerLine(createHash('sha256').update(body).digest('hex'), sections.reduce((sum, s) => sum + s.rows.length, 0))
 }
 
 function read(text: string, envelopeOnly = false) {

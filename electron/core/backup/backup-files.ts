@@ -105,25 +105,105 @@ export function pruneBackups(folder: string, keep: number, spare: string[] = [])
 }
 
 /** Why a folder cannot hold backups. */
-export type FolderProblem = 'not_absolute' | 'not_folder' | 'cannot_create' | 'not_writable'
+export type FolderProblem = 'not_absolute' | 'not_folder' | 'cannot_create' | 'not_writable' | 'unsafe_folder'
+
+/** System folders: never a backup folder, nor anything inside them (compared in lower case on Windows). */
+const posixSystemFolders = [
+  '/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/boot', '/proc', '/sys', '/dev', '/run',
+  '/var/lib', '/var/log', '/var/cache', '/var/spool', '/var/run', '/var/lock', '/var/db', '/snap', '/lost+found',
+  // macOS
+  '/System', '/Library', '/Applications', '/private/etc', '/private/var/db', '/private/var/root', '/cores',
+]
+/** Folders that hold everyone's or everything's folders: a folder inside them is fine, the folder itself is not. */
+const posixSharedFolders = ['/root', '/home', '/Users', '/var', '/tmp', '/var/tmp', '/opt', '/srv', '/mnt', '/media', '/Volumes', '/private', '/private/var', '/private/tmp']
+const windowsSystemFolders = ['windows', 'program files', 'program files (x86)', 'programdata\\microsoft', '$recycle.bin', 'system volume information', 'recovery', 'boot']
+const windowsSharedFolders = ['users', 'programdata', 'users\\public']
 
 /**
- * Checks that `folder` can hold backups: an absolute path that is (or can be made) a folder we
- * can write to (a probe file is written and removed). Creates it if missing. Answers the
- * resolved folder, or the problem with an English sentence.
+ * Why `folder` (absolute, already resolved, for `platform`'s paths) must not hold backups: a
+ * filesystem root ("/", "C:\", a network share's root), a system folder or anything inside it
+ * (/etc, /usr, /var/lib, C:\Windows, C:\Program Files…), a folder of everyone's folders itself
+ * (/home, /tmp, C:\Users), or the store's own data folder itself (`dataFolder`; a folder inside
+ * it, like the default `<data folder>/backups`, is fine). Answers an English sentence, or null.
  */
-export function checkBackupFolder(folder: string): { ok: true; folder: string } | { ok: false; reason: FolderProblem; message: string } {
+export function unsafeFolderProblem(folder: string, options: { dataFolder?: string | null; platform?: NodeJS.Platform } = {}): string | null {
+  const windows = (options.platform ?? process.platform) === 'win32'
+  const p = windows ? path.win32 : path.posix
+  const resolved = p.resolve(folder)
+  const fold = (f: string) => (windows ? f.toLowerCase() : f)
+  const root = p.parse(resolved).root
+  const trimmed = resolved.length > root.length ? resolved.replace(/[\\/]+$/, '') : resolved
+  if (trimmed === root || fold(trimmed) === fold(root.replace(/[\\/]+$/, ''))) {
+    return `${trimmed} is the top of a drive or of the whole file system. Choose (or create) a folder of its own for backups, for example ${windows ? 'D:\\Zhike backups' : '/srv/zhike-backups'}.`
+  }
+  const inside = (base: string) => {
+    const relative = p.relative(fold(base), fold(trimmed))
+    return relative === '' || (!relative.startsWith('..') && !p.isAbsolute(relative))
+  }
+  const sentence = `${trimmed} is a system folder (or inside one); backups there could harm the computer or be removed by it. Choose a folder of its own for backups, for example ${windows ? 'D:\\Zhike backups' : '/srv/zhike-backups'}.`
+  if (windows) {
+    const rest = fold(trimmed.slice(root.length))
+    if (windowsSystemFolders.some((f) => rest === f || rest.startsWith(`${f}\\`))) return sentence
+    if (windowsSharedFolders.includes(rest)) return sentence
+  } else {
+    if (posixSystemFolders.some(inside)) return sentence
+    if (posixSharedFolders.includes(trimmed)) return sentence
+  }
+  if (options.dataFolder && fold(p.resolve(options.dataFolder)) === fold(trimmed)) {
+    return `${trimmed} is the folder the hotel's live data is kept in. Choose a folder of its own for backups, for example the default ${p.join(options.dataFolder, 'backups')}.`
+  }
+  return null
+}
+
+/** `folder` with its links followed as far as it exists (the part still missing appended as typed). */
+function realFolder(folder: string): string {
+  const missing: string[] = []
+  let at = folder
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync.native(at), ...missing.reverse())
+    } catch {
+      const parent = path.dirname(at)
+      if (parent === at) return folder
+      missing.push(path.basename(at))
+      at = parent
+    }
+  }
+}
+
+/**
+ * Checks that `folder` can hold backups: an absolute path, not a filesystem root, a system
+ * folder or the store's own data folder (`dataFolder`), that is (or can be made) a folder we
+ * can write to (a probe file is written and removed). A missing folder is created only when its
+ * parent exists (one level, never a chain). Answers the resolved folder, or the problem with an
+ * English sentence.
+ */
+export function checkBackupFolder(folder: string, options: { dataFolder?: string | null } = {}): { ok: true; folder: string } | { ok: false; reason: FolderProblem; message: string } {
   const typed = folder.trim()
   if (!path.isAbsolute(typed)) {
     return { ok: false, reason: 'not_absolute', message: `Type the whole path of the folder, starting from the drive or the root (for example /srv/zhike-backups or D:\\Zhike backups), not "${typed}".` }
   }
   const resolved = path.resolve(typed)
+  // As typed, and where its links lead (a link to /etc is /etc).
+  const dataFolder = options.dataFolder ? realFolder(path.resolve(options.dataFolder)) : null
+  const unsafe = unsafeFolderProblem(resolved, { dataFolder }) ?? unsafeFolderProblem(realFolder(resolved), { dataFolder })
+  if (unsafe) return { ok: false, reason: 'unsafe_folder', message: unsafe }
   try {
     const stat = fs.statSync(resolved)
     if (!stat.isDirectory()) return { ok: false, reason: 'not_folder', message: `${resolved} is a file, not a folder. Choose a folder.` }
   } catch {
+    const parent = path.dirname(resolved)
+    let parentIsFolder = false
     try {
-      fs.mkdirSync(resolved, { recursive: true, mode: 0o700 })
+      parentIsFolder = fs.statSync(parent).isDirectory()
+    } catch {
+      // Missing: said below.
+    }
+    if (!parentIsFolder) {
+      return { ok: false, reason: 'cannot_create', message: `The folder ${resolved} does not exist, nor does ${parent}. Zhike creates only the last folder of a path: create ${parent} first, or choose another folder.` }
+    }
+    try {
+      fs.mkdirSync(resolved, { mode: 0o700 })
     } catch (error) {
       return { ok: false, reason: 'cannot_create', message: `The folder ${resolved} does not exist and could not be created (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder, or create it first.` }
     }

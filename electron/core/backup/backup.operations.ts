@@ -6,7 +6,7 @@ import { AppError } from '../errors'
 import { hotelClockSettings } from '../hotel-clock'
 import { operation } from '../operation'
 import { putSetting } from '../setup/setting.repository'
-import { checkBackupFolder, listBackups, resolveBackupFile } from './backup-files'
+import { checkBackupFolder, listBackups, resolveBackupFile, unsafeFolderProblem } from './backup-files'
 import {
   backupFolderKey,
   backupKeepKey,
@@ -19,6 +19,7 @@ import {
   startBackup,
   startRestore,
   inspectBackupFile,
+  storeDataFolder,
 } from './backup.service'
 
 /** Only an administrator at the desktop itself may name a backup file outside the backup folder. */
@@ -32,9 +33,11 @@ function folderOrThrow(ctx: OperationContext): string {
   return folder
 }
 
-/** A folder that exists but cannot be written to (a missing one is created at the next backup). */
-function folderProblem(folder: string | null): { reason: string; message: string } | null {
+/** A folder that must not or cannot hold backups (a missing one is created at the next backup). */
+function folderProblem(folder: string | null, dataFolder: string | null): { reason: string; message: string } | null {
   if (!folder) return { reason: 'memory', message: 'This store lives in memory only.' }
+  const unsafe = unsafeFolderProblem(folder, { dataFolder })
+  if (unsafe) return { reason: 'unsafe_folder', message: unsafe }
   try {
     const stat = fs.statSync(folder)
     if (!stat.isDirectory()) return { reason: 'not_folder', message: `${folder} is a file, not a folder.` }
@@ -69,7 +72,7 @@ export const backupOperations = {
       const running = isJobRunning(ctx.sqlite)
       return {
         ...settings,
-        folderProblem: folderProblem(settings.folder),
+        folderProblem: folderProblem(settings.folder, storeDataFolder(ctx.sqlite)),
         backups,
         last: backups.find((b) => b.kind !== 'before-restore') ?? null,
         // Read from the store only while it is not being replaced.
@@ -86,13 +89,16 @@ export const backupOperations = {
   /**
    * Sets the backup folder (`folder`: an absolute path; null or '' for the default
    * `<data folder>/backups`) and/or how many backups to keep (`keep`, 1–365). The folder is
-   * checked first: it must exist or be creatable, and be writable. Errors: VALIDATION with
-   * `details.issues` on `folder` (`details.reason`: not_absolute | not_folder | cannot_create |
-   * not_writable) or on `keep`; the stored settings are kept then. Answers the new settings. Audited.
+   * checked first: not a filesystem root, a system folder (/etc, /usr, C:\Windows, C:\Program
+   * Files…) or anything inside one, nor the store's own data folder itself (a folder inside it
+   * is fine); it must exist, or its parent must (only the last level is created), and be
+   * writable. Errors: VALIDATION with `details.issues` on `folder` (`details.reason`:
+   * not_absolute | unsafe_folder | not_folder | cannot_create | not_writable) or on `keep`; the
+   * stored settings are kept then. Answers the new settings. Audited.
    */
   'backup.setSettings': operation({
     kind: 'mutation',
-    summary: 'Managers: choose the backup folder (checked: it must exist or be creatable, and be writable) and how many backups to keep.',
+    summary: 'Managers: choose the backup folder (checked: not a root, system folder or the data folder itself; it must exist or its parent must, and be writable) and how many backups to keep.',
     permission: 'backup.manage',
     input: z.object({
       folder: z.string().max(1000).nullable().optional(),
@@ -105,7 +111,7 @@ export const backupOperations = {
         const typed = input.folder?.trim() ?? ''
         if (typed === '') folder = null
         else {
-          const checked = checkBackupFolder(typed)
+          const checked = checkBackupFolder(typed, { dataFolder: storeDataFolder(ctx.sqlite) })
           if (!checked.ok) throw new AppError('VALIDATION', `folder: ${checked.message}`, { reason: checked.reason, issues: [{ path: 'folder', message: checked.message }] })
           folder = checked.folder
         }
@@ -149,9 +155,10 @@ export const backupOperations = {
   /**
    * Checks a backup without restoring it: `file` is a name from `backup.status`'s list (or, for
    * an administrator at the desktop, an absolute path). Answers `{ file, bytes, guests,
-   * migrations: { applied, ours }, older }` (older: restoring brings it up to date). Errors:
-   * BACKUP_INVALID (`details.reason`: not_database | truncated | not_zhike | damaged |
-   * unreadable), BACKUP_TOO_NEW (a newer Zhike wrote it), NOT_FOUND, VALIDATION (a path not allowed).
+   * migrations: { applied, ours }, older, admins }` (older: restoring brings it up to date;
+   * admins: active administrators in it). Errors: BACKUP_INVALID (`details.reason`: not_database
+   * | truncated | not_zhike | damaged | unreadable | live_store — the hotel's live data file
+   * itself, or its -wal/-shm — | no_admin — nobody could sign in after restoring it), BACKUP_TOO_NEW (a newer Zhike wrote it), NOT_FOUND, VALIDATION (a path not allowed).
    * The quick checks only (milliseconds): PRAGMA integrity_check, which reads every page, runs
    * in the restore's job in a worker thread (every backup Zhike writes was checked when written).
    */
@@ -169,10 +176,12 @@ export const backupOperations = {
   /**
    * Replaces the hotel's data with a backup (administrators only: it replaces everything and
    * signs everyone out). `file`: a name from the list (or an absolute path typed by an
-   * administrator at the desktop); `confirm: true`. The quick checks run now (BACKUP_INVALID,
-   * BACKUP_TOO_NEW, NOT_FOUND, VALIDATION: nothing changed); then a job (poll `backup.status`)
-   * checks integrity, backs the current data up first ('before-restore'), brings an older
-   * backup up to this version and writes it over the store. Meanwhile every other call answers
+   * administrator at the desktop); `confirm: true`. The quick checks run now (BACKUP_INVALID —
+   * reasons as `backup.check`, including live_store and no_admin —, BACKUP_TOO_NEW, NOT_FOUND,
+   * VALIDATION: nothing changed); then a job (poll `backup.status`) copies the backup through
+   * SQLite (a -wal beside it included) and checks that copy (the quick checks again and
+   * integrity), backs the current data up first ('before-restore'), brings an older backup up
+   * to this version and writes the checked copy over the store. Meanwhile every other call answers
    * BUSY (retryable). Afterwards every session has ended. Answers `{ job }`. Audited.
    */
   'backup.restore': operation({

@@ -19,6 +19,18 @@ export function guestCount(db: Sqlite): number | null {
   return Number((db.prepare('SELECT count(*) AS n FROM guest').get() as { n: number }).n)
 }
 
+/**
+ * How many administrators could sign in to a store (any connection): active staff with the
+ * admin role and a PIN. 0 when it has no staff table (or not the columns of one).
+ */
+export function activeAdminCount(db: Sqlite): number {
+  const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'staff'").get()
+  if (!table) return 0
+  const columns = new Set((db.prepare("SELECT name FROM pragma_table_info('staff')").all() as { name: string }[]).map((c) => c.name))
+  if (!['role', 'active', 'pin_hash'].every((c) => columns.has(c))) return 0
+  return Number((db.prepare("SELECT count(*) AS n FROM staff WHERE role = 'admin' AND active = 1 AND coalesce(pin_hash, '') <> ''").get() as { n: number }).n)
+}
+
 /** PRAGMA integrity_check: the problems found (empty when the file is sound). */
 export function integrityProblems(db: Sqlite, max = 20): string[] {
   const rows = db.pragma(`integrity_check(${Math.max(1, Math.floor(max))})`) as { integrity_check: string }[]
@@ -56,6 +68,11 @@ export const integrityCheckWorkerScript = `(() => {
 /** Makes a copy a self-contained file (rollback journal, no -wal/-shm beside it). */
 export function useRollbackJournal(db: Sqlite): void {
   db.pragma('journal_mode = DELETE')
+}
+
+/** Writes a consistent copy of `db` (what it reads, its -wal included) into `target`, a file that must not exist. */
+export function vacuumCopy(db: Sqlite, target: string): void {
+  db.prepare('VACUUM INTO ?').run(target)
 }
 
 export function pageSizeOf(db: Sqlite): number {

@@ -12,9 +12,9 @@ import { lockStore } from '../db/store-lock'
 import { businessDateOf, hotelClockSettings, nightAuditDueAt } from '../hotel-clock'
 import { claimFiring, isClaimed } from '../scheduler/scheduler.repository'
 import { getSetting, putSetting } from '../setup/setting.repository'
-import { checkHeader, checkIntegrity, checkIntegrityOffThread, inspectBackup, openReadOnly, type BackupFacts } from './backup-check'
+import { checkIntegrity, checkIntegrityOffThread, copyThroughSqlite, inspectBackup, openReadOnly, refuseLiveStore, type BackupFacts } from './backup-check'
 import { checkBackupFolder, freeBackupFileName, listBackups, pruneBackups, type BackupKind, type BackupListing } from './backup-files'
-import { checkpointTruncate, endAllSessions, pageSizeOf, raiseEventSequence, releaseBackupClaim, sameStaffId, useRollbackJournal } from './backup.repository'
+import { checkpointTruncate, endAllSessions, pageSizeOf, raiseEventSequence, releaseBackupClaim, sameStaffId, useRollbackJournal, vacuumCopy } from './backup.repository'
 import { isStorePaused, pauseStore, resumeStore, storeOpening, storeWorkSettled } from './store-pause'
 
 /*
@@ -96,6 +96,11 @@ function isFileStore(sqlite: Sqlite): boolean {
   return !sqlite.memory && sqlite.name !== '' && sqlite.name !== ':memory:'
 }
 
+/** The folder the live store's file is in (null for an in-memory store): never a backup folder itself. */
+export function storeDataFolder(sqlite: Sqlite): string | null {
+  return isFileStore(sqlite) ? path.dirname(path.resolve(sqlite.name)) : null
+}
+
 /** The backup folder and how many to keep, as set (a damaged setting reads as the default). */
 export function backupSettings(sqlite: Sqlite): BackupSettings {
   const defaultFolder = isFileStore(sqlite) ? path.join(path.dirname(path.resolve(sqlite.name)), 'backups') : null
@@ -114,7 +119,7 @@ export function backupSettings(sqlite: Sqlite): BackupSettings {
 export function usableBackupFolder(sqlite: Sqlite): string {
   const { folder } = backupSettings(sqlite)
   if (!folder) throw new AppError('BACKUP_FOLDER', 'This store lives in memory only: there is nothing to back up to a folder.', { reason: 'memory' })
-  const checked = checkBackupFolder(folder)
+  const checked = checkBackupFolder(folder, { dataFolder: storeDataFolder(sqlite) })
   if (!checked.ok) throw new AppError('BACKUP_FOLDER', `The backup folder cannot be used: ${checked.message} A manager can choose another folder on the Backups page.`, { folder, reason: checked.reason })
   return checked.folder
 }
@@ -372,31 +377,41 @@ export function dailyBackupPlan(sqlite: Sqlite, now: Date): { businessDate: stri
 }
 
 /**
- * Checks a backup file without restoring it: header, Zhike store, version (quick, on this
- * thread), then PRAGMA integrity_check in a worker thread. Throws BACKUP_INVALID / BACKUP_TOO_NEW.
+ * Checks a backup file without restoring it: not the live store's own file, header, Zhike store,
+ * version, an administrator in it (quick, on this thread), then PRAGMA integrity_check in a
+ * worker thread. Throws BACKUP_INVALID / BACKUP_TOO_NEW. `shown` names the file in messages.
  */
-export async function verifyBackup(sqlite: Sqlite, file: string): Promise<BackupFacts> {
+export async function verifyBackup(sqlite: Sqlite, file: string, shown: string = file): Promise<BackupFacts> {
   const nativeBinding = storeOpening(sqlite).nativeBinding
-  const facts = inspectBackup(file, nativeBinding)
-  await checkIntegrityOffThread(file, nativeBinding)
+  if (isFileStore(sqlite)) refuseLiveStore(file, path.resolve(sqlite.name), shown)
+  const facts = inspectBackup(file, nativeBinding, shown)
+  await checkIntegrityOffThread(file, nativeBinding, shown)
   return facts
 }
 
-/** The quick checks of a backup (header, a Zhike store, not newer), without integrity_check. Throws BACKUP_INVALID / BACKUP_TOO_NEW. */
+/**
+ * The quick checks of a backup (not the live store's own file, header, a Zhike store, not
+ * newer, an administrator could sign in), without integrity_check. Throws BACKUP_INVALID /
+ * BACKUP_TOO_NEW.
+ */
 export function inspectBackupFile(sqlite: Sqlite, file: string): BackupFacts {
+  if (isFileStore(sqlite)) refuseLiveStore(file, path.resolve(sqlite.name))
   return inspectBackup(file, storeOpening(sqlite).nativeBinding)
 }
 
 /**
  * Starts restoring `file` (an absolute path, already confined by the caller) over the live store:
  *
- * 1. the cheap checks now (an SQLite file, whole, a Zhike store, not newer: BACKUP_INVALID /
- *    BACKUP_TOO_NEW thrown at once, nothing started);
- * 2. then, as a job, with every call answered BUSY: wait for a scheduler tick in progress;
- *    integrity_check of the backup; a backup of the current data ('before-restore'); a copy of
- *    the backup brought up to this version in a temporary folder (migrations, vocabulary,
- *    built-in rules, search index: what a start does); the copy written over the live file with
- *    the backup API in one step (the live connection stays open and sees the new data);
+ * 1. the cheap checks now (not the live store's own file, an SQLite file, whole, a Zhike store,
+ *    not newer, an administrator in it: BACKUP_INVALID / BACKUP_TOO_NEW thrown at once, nothing
+ *    started);
+ * 2. then, as a job, with every call answered BUSY: wait for a scheduler tick in progress; the
+ *    backup copied through SQLite (its -wal included, never a raw file copy) into a temporary
+ *    folder, and THAT copy checked (the quick checks again and integrity_check), so what
+ *    replaces the data is what was checked; a backup of the current data ('before-restore'); the
+ *    copy brought up to this version (migrations, vocabulary, built-in rules, search index: what
+ *    a start does); the copy written over the live file with the backup API in one step (the
+ *    live connection stays open and sees the new data);
  * 3. afterwards the store's caches are emptied, every session ends (everyone signs in again),
  *    event ids keep increasing, the backup folder settings of the current data are kept, and the
  *    restore is audited in the restored store.
@@ -406,17 +421,31 @@ export function inspectBackupFile(sqlite: Sqlite, file: string): BackupFacts {
 export function startRestore(sqlite: Sqlite, options: { file: string; actor: Actor; now: Date }): BackupJob {
   if (!isFileStore(sqlite)) throw new AppError('BACKUP_FOLDER', 'This store lives in memory only: there is nothing to restore over.', { reason: 'memory' })
   const opening = storeOpening(sqlite)
-  checkHeader(options.file)
+  const live = path.resolve(sqlite.name)
+  refuseLiveStore(options.file, live)
   inspectBackup(options.file, opening.nativeBinding)
   const folder = usableBackupFolder(sqlite)
   const shownName = path.dirname(options.file) === folder ? path.basename(options.file) : options.file
-  const live = path.resolve(sqlite.name)
   return startJob(sqlite, { kind: 'restore', reason: 'restore', by: options.actor.code, file: shownName }, options.now, async (job) => {
     pauseStore(sqlite)
     const temp = path.join(path.dirname(live), `restore-${process.pid}-${Date.now()}.tmp`)
     try {
       await storeWorkSettled(sqlite)
-      const facts = await verifyBackup(sqlite, options.file)
+      // The backup as SQLite reads it (a -wal beside it included) into a copy of its own; only
+      // that copy is checked and restored, so a file changed or swapped meanwhile changes nothing.
+      refuseLiveStore(options.file, live)
+      fs.mkdirSync(temp, { mode: 0o700 })
+      const copy = path.join(temp, 'zhike.db')
+      await copyThroughSqlite(options.file, copy, {
+        nativeBinding: opening.nativeBinding,
+        shown: options.file,
+        onProgress: (done, total) => {
+          job.done = done
+          job.total = total
+        },
+      })
+      const facts = inspectBackup(copy, opening.nativeBinding, options.file)
+      await checkIntegrityOffThread(copy, opening.nativeBinding, options.file)
       const settingsBefore = { folder: getSetting(sqlite, backupFolderKey), keep: getSetting(sqlite, backupKeepKey) }
       const latestEvent = eventLogBounds(sqlite).latest
 
@@ -440,9 +469,6 @@ export function startRestore(sqlite: Sqlite, options: { file: string; actor: Act
       job.safetyBackup = safety.file
 
       job.step = 'replacing'
-      fs.mkdirSync(temp, { recursive: true, mode: 0o700 })
-      const copy = path.join(temp, 'zhike.db')
-      await fs.promises.copyFile(options.file, copy)
       try {
         opening.prepareCopy?.(copy)
       } catch (error) {
@@ -510,10 +536,18 @@ function keepDamagedFiles(live: string, folder: string, now: Date): string {
  * renamed. The next start opens it (and migrates an older one). Answers where the old files went.
  */
 export function placeBackup(backupFile: string, storeFile: string, options: { nativeBinding?: string; now?: Date } = {}): { movedAside: string[] } {
+  refuseLiveStore(backupFile, storeFile)
   inspectBackup(backupFile, options.nativeBinding)
-  checkIntegrity(backupFile, options.nativeBinding)
   const lock = lockStore(storeFile, 'Zhike restore')
+  const part = `${storeFile}.part`
   try {
+    // Copied through SQLite (a -wal beside the backup included, never a raw file copy), and that
+    // copy is what is checked and put in place.
+    for (const f of [part, `${part}-journal`]) fs.rmSync(f, { force: true })
+    vacuumInto(backupFile, part, options.nativeBinding)
+    inspectBackup(part, options.nativeBinding, backupFile)
+    checkIntegrity(part, options.nativeBinding, backupFile)
+    fs.chmodSync(part, 0o600)
     const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')
     const movedAside: string[] = []
     for (const suffix of ['', '-wal', '-shm']) {
@@ -522,13 +556,34 @@ export function placeBackup(backupFile: string, storeFile: string, options: { na
       fs.renameSync(storeFile + suffix, aside)
       movedAside.push(aside)
     }
-    const part = `${storeFile}.part`
-    fs.copyFileSync(backupFile, part)
-    fs.chmodSync(part, 0o600)
     fs.renameSync(part, storeFile)
     return { movedAside }
+  } catch (error) {
+    for (const f of [part, `${part}-journal`]) fs.rmSync(f, { force: true })
+    throw error
   } finally {
     lock.release()
+  }
+}
+
+/** `VACUUM INTO` from a read-only connection: a consistent copy of what SQLite reads (its -wal included), on this thread. Throws BACKUP_INVALID. */
+function vacuumInto(file: string, target: string, nativeBinding?: string): void {
+  let source: Sqlite | null = null
+  try {
+    source = openReadOnly(file, nativeBinding)
+    vacuumCopy(source, target)
+    const copy: Sqlite = new BetterSqlite3(target, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+    try {
+      useRollbackJournal(copy)
+    } finally {
+      copy.close()
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    const code = (error as { code?: string }).code ?? ''
+    throw new AppError('BACKUP_INVALID', `${file} could not be copied (${code || (error as Error).message}). Choose another backup.`, { file, reason: 'damaged', issues: [{ path: 'file', message: 'This backup could not be copied.' }] })
+  } finally {
+    source?.close()
   }
 }
 

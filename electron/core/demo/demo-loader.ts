@@ -45,8 +45,10 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
   const vipRooms: { stayId: number; roomNumber: string }[] = []
   const guestIds = new Map<string, number>()
   for (const g of data.guests) {
-    const { key: _key, preferences, stays, observations: _observations, ...fields } = g
+    const { key: _key, preferences, stays, observations: _observations, consentMarketing, ...fields } = g
     const { id: guestId } = must<{ id: number }>(admin, 'guest.create', fields, `guest ${g.key}`)
+    // Consent is recorded after the guest exists, as the desk does when the guest answers.
+    if (consentMarketing !== undefined && consentMarketing !== null) must(admin, 'guest.update', { guestId, fields: { consentMarketing } }, `consent of ${g.key}`)
     guestIds.set(g.key, guestId)
     for (const { noticedDaysAgo, ...p } of preferences as { noticedDaysAgo?: number }[]) {
       // A preference noticed long ago shows at check-in as one to confirm with the guest.

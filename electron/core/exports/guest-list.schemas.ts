@@ -27,6 +27,9 @@ export const guestListColumn = z.union([
 ])
 export type GuestListColumn = z.infer<typeof guestListColumn>
 
+/** Caps on a filter's lists: more than any real list asks for, so a bigger one is a mistake, told by its field. */
+export const guestListFilterCaps = { preferences: 20, strengths: 4, vipLevels: 4, nationalities: 300 } as const
+
 /**
  * Which guests a list holds. Every condition given must hold (AND); within one condition any of
  * the listed values will do (OR). Merged-away profiles are never listed.
@@ -44,16 +47,28 @@ export const guestListFilter = z
             category: z.string().trim().min(1).max(40),
             code: z.string().trim().max(60).optional(),
             value: z.string().trim().max(120).optional(),
-            strengths: z.array(z.enum(strengths)).max(4).optional(),
+            strengths: z
+              .array(z.enum(strengths))
+              .max(guestListFilterCaps.strengths, `Choose at most ${guestListFilterCaps.strengths} strengths.`)
+              .transform((list) => [...new Set(list)])
+              .optional(),
           })
           .strict(),
       )
-      .max(5)
+      .max(guestListFilterCaps.preferences, `Filter by at most ${guestListFilterCaps.preferences} preferences at once; make two lists for more.`)
       .default([]),
-    /** VIP levels (0 = none, 1–3), any of them. */
-    vip: z.array(z.number().int().min(0).max(3)).max(4).optional(),
-    /** Two-letter nationality codes, any of them. */
-    nationalities: z.array(z.string().regex(/^[A-Z]{2}$/, 'Use two-letter country codes, such as CN or SG.')).max(50).optional(),
+    /** VIP levels (0 = none, 1–3), any of them, each once. */
+    vip: z
+      .array(z.number().int('A VIP level is a whole number from 0 (none) to 3.').min(0, 'A VIP level is from 0 (none) to 3.').max(3, 'A VIP level is from 0 (none) to 3.'))
+      .max(guestListFilterCaps.vipLevels, 'Choose VIP levels from 0 (none) to 3, each once.')
+      .refine((levels) => new Set(levels).size === levels.length, 'Choose VIP levels from 0 (none) to 3, each once.')
+      .optional(),
+    /** Two-letter nationality codes, any of them; at most 300 (there are fewer countries); a repeated code counts once. */
+    nationalities: z
+      .array(z.string().regex(/^[A-Z]{2}$/, 'Use two-letter country codes, such as CN or SG.'))
+      .max(guestListFilterCaps.nationalities, `Choose at most ${guestListFilterCaps.nationalities} nationalities (two-letter codes such as CN); make two lists for more.`)
+      .transform((codes) => [...new Set(codes)])
+      .optional(),
     /** The guest's last stay (latest arrival of a stay in house or checked out) on or after this date. */
     lastStayFrom: isoDate.optional(),
     /** …and on or before this date. Guests who never stayed have no last stay and match neither. */

@@ -39,6 +39,29 @@ export function reportFileError(reason: ReportFileProblem, message: string, more
   return new AppError(reportFileCode, message, { reason, ...more })
 }
 
+/**
+ * How refusals name the file and what to do about it, so a caller reading its own kind of file (a
+ * room list) does not speak of PMS reports. Each is a sentence part, English, no final stop.
+ */
+export interface ReportFileWording {
+  /** What the file is: "report", "room list". */
+  kind: string
+  /** How to get a good file again: "Export the report from the PMS again". */
+  again: string
+  /** How to make a smaller file: "Export one day's report". */
+  smaller: string
+  /** Column names a header row holds, quoted: '"Conf No", "Name", "Arrival"'. */
+  headerExample: string
+}
+
+/** The reader's own wording: a PMS report (the PMS import). */
+export const pmsReportWording: ReportFileWording = {
+  kind: 'report',
+  again: 'Export the report from the PMS again',
+  smaller: "Export one day's report",
+  headerExample: '"Conf No", "Name", "Arrival"',
+}
+
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7)
 const isOldExcel = (b: Uint8Array) => b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
 
@@ -61,33 +84,33 @@ const isOldExcel = (b: Uint8Array) => b.length >= 4 && b[0] === 0xd0 && b[1] ===
  * (over 50,000 rows below the header), 'empty', 'no_header', 'unreadable' (old .xls, a damaged
  * workbook, a CSV quote left open). Nothing else is ever thrown.
  */
-export async function readReportFile(bytes: Uint8Array, fileName: string): Promise<ReportFile> {
+export async function readReportFile(bytes: Uint8Array, fileName: string, wording: ReportFileWording = pmsReportWording): Promise<ReportFile> {
   try {
-    return await readReportFileUnchecked(bytes, fileName)
+    return await readReportFileUnchecked(bytes, fileName, wording)
   } catch (error) {
     if (error instanceof AppError) throw error
-    throw reportFileError('unreadable', `The file ${fileName} could not be read as CSV or XLSX. Export the report from the PMS again as .csv or .xlsx.`)
+    throw reportFileError('unreadable', `The file ${fileName} could not be read as CSV or XLSX. ${wording.again} as .csv or .xlsx.`)
   }
 }
 
-async function readReportFileUnchecked(bytes: Uint8Array, fileName: string): Promise<ReportFile> {
+async function readReportFileUnchecked(bytes: Uint8Array, fileName: string, wording: ReportFileWording): Promise<ReportFile> {
   if (bytes.length > reportFileLimits.maxBytes) {
-    throw reportFileError('too_large', `The file ${fileName} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Zhike reads reports up to 10 MB. Export one day's report, or fewer columns.`)
+    throw reportFileError('too_large', `The file ${fileName} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Zhike reads ${wording.kind}s up to 10 MB. ${wording.smaller}, or fewer columns.`)
   }
-  if (bytes.length === 0) throw reportFileError('empty', `The file ${fileName} is empty. Export the report from the PMS again.`)
+  if (bytes.length === 0) throw reportFileError('empty', `The file ${fileName} is empty. ${wording.again}.`)
   if (isOldExcel(bytes)) {
     throw reportFileError('unreadable', `The file ${fileName} is an old Excel workbook (.xls). Save it as .xlsx or .csv and import that.`)
   }
   let table: string[][]
   if (isZip(bytes)) {
-    table = await readWorkbookRows(bytes, reportFileLimits.maxRows + reportFileLimits.maxTitleLines + 1)
+    table = await readWorkbookRows(bytes, reportFileLimits.maxRows + reportFileLimits.maxTitleLines + 1, wording)
   } else {
     if (/\.(xlsx|xlsm)$/i.test(fileName)) {
-      throw reportFileError('unreadable', `The file ${fileName} is named like a workbook but is not one. Export the report from the PMS again as .xlsx or .csv.`)
+      throw reportFileError('unreadable', `The file ${fileName} is named like a workbook but is not one. ${wording.again} as .xlsx or .csv.`)
     }
-    table = readCsvRows(decodeText(bytes), fileName)
+    table = readCsvRows(decodeText(bytes), fileName, wording)
   }
-  return toReportFile(table, fileName)
+  return toReportFile(table, fileName, wording)
 }
 
 /** UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030: what Chinese PMSs and Excel save. */
@@ -135,8 +158,8 @@ export function sniffDelimiter(text: string): string {
   return best
 }
 
-function readCsvRows(text: string, fileName: string): string[][] {
-  if (text.trim() === '') throw reportFileError('empty', `The file ${fileName} holds no text. Export the report from the PMS again.`)
+function readCsvRows(text: string, fileName: string, wording: ReportFileWording): string[][] {
+  if (text.trim() === '') throw reportFileError('empty', `The file ${fileName} holds no text. ${wording.again}.`)
   try {
     return parse(text, {
       delimiter: sniffDelimiter(text),
@@ -148,7 +171,7 @@ function readCsvRows(text: string, fileName: string): string[][] {
     }) as string[][]
   } catch (error) {
     const line = (error as { lines?: number }).lines
-    throw reportFileError('unreadable', `The file ${fileName} is not a readable CSV${line ? ` (near line ${line})` : ''}: a quoted cell may be left open. Export the report from the PMS again.`, line ? { line } : {})
+    throw reportFileError('unreadable', `The file ${fileName} is not a readable CSV${line ? ` (near line ${line})` : ''}: a quoted cell may be left open. ${wording.again}.`, line ? { line } : {})
   }
 }
 
@@ -168,15 +191,15 @@ function cleanText(value: string): string {
 
 const filled = (row: string[]) => row.filter((c) => c !== '').length
 
-function toReportFile(table: string[][], fileName: string): ReportFile {
+function toReportFile(table: string[][], fileName: string, wording: ReportFileWording): ReportFile {
   const texts = table.map((row) => row.map((c) => cleanText(String(c ?? ''))))
   const cleaned = texts.map((row) => row.map((c) => redactCardNumbers(c).trim()))
-  if (cleaned.every((row) => filled(row) === 0)) throw reportFileError('empty', `The file ${fileName} has no rows. Export the report from the PMS again.`)
+  if (cleaned.every((row) => filled(row) === 0)) throw reportFileError('empty', `The file ${fileName} has no rows. ${wording.again}.`)
   const top = cleaned.slice(0, reportFileLimits.maxTitleLines + 1)
   const fullest = Math.max(...top.map(filled))
   const headerIndex = top.findIndex((row) => filled(row) >= 2 && filled(row) * 4 >= fullest * 3)
   if (headerIndex < 0) {
-    throw reportFileError('no_header', `No header row was found in the first ${reportFileLimits.maxTitleLines + 1} rows of ${fileName}. The report needs a row of column names (such as "Conf No", "Name", "Arrival").`)
+    throw reportFileError('no_header', `No header row was found in the first ${reportFileLimits.maxTitleLines + 1} rows of ${fileName}. The ${wording.kind} needs a row of column names (such as ${wording.headerExample}).`)
   }
   const rawHeaders = cleaned[headerIndex].map((h) => h.replace(/\s+/g, ' '))
   const keep = rawHeaders.map((h) => !isCardColumn(h))
@@ -186,7 +209,7 @@ function toReportFile(table: string[][], fileName: string): ReportFile {
   for (let i = headerIndex + 1; i < cleaned.length; i++) {
     if (filled(cleaned[i]) === 0) continue
     if (rows.length === reportFileLimits.maxRows) {
-      throw reportFileError('too_many_rows', `The file ${fileName} has more than ${reportFileLimits.maxRows.toLocaleString('en')} rows. Export one day's report, or split it into smaller files.`)
+      throw reportFileError('too_many_rows', `The file ${fileName} has more than ${reportFileLimits.maxRows.toLocaleString('en')} rows. ${wording.smaller}, or split it into smaller files.`)
     }
     const kept = cleaned[i].filter((_, c) => keep[c] ?? true)
     const row: ReportRow = { line: i + 1, cells: headers.map((_, c) => kept[c] ?? '') }

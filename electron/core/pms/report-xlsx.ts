@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { AppError } from '../errors'
+import type { ReportFileWording } from './report-file'
 
 /** What a report workbook may unpack to, all parts together (a 10 MB file of text is ~100 MB of XML at most). */
 export const maxUnpackedBytes = 150 * 1024 * 1024
@@ -9,13 +10,14 @@ export const maxUnpackedBytes = 150 * 1024 * 1024
  * Refuses a workbook that would unpack to more than `budget` bytes (a "zip bomb": a few MB that
  * inflate to gigabytes and would exhaust the store process's memory) before exceljs unpacks
  * anything. Every entry of the zip's central directory is inflated here with an output cap, so
- * a size the directory lies about does not help. Throws REPORT_FILE 'too_large' or 'unreadable'.
+ * a size the directory lies about does not help. Throws REPORT_FILE 'too_large' or 'unreadable',
+ * worded for a PMS report unless `wording` names another kind of file.
  */
-export function assertUnpackedSize(bytes: Uint8Array, budget: number): void {
+export function assertUnpackedSize(bytes: Uint8Array, budget: number, wording: Pick<ReportFileWording, 'kind' | 'again'> = { kind: 'report', again: 'Export the report from the PMS again' }): void {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const tooLarge = () =>
-    new AppError('REPORT_FILE', 'This workbook unpacks to far more than a report holds. Export the report from the PMS again, or as CSV.', { reason: 'too_large' })
-  const unreadable = () => new AppError('REPORT_FILE', 'This workbook is damaged. Export the report from the PMS again as .xlsx or .csv.', { reason: 'unreadable' })
+    new AppError('REPORT_FILE', `This workbook unpacks to far more than a ${wording.kind} holds. ${wording.again}, or as CSV.`, { reason: 'too_large' })
+  const unreadable = () => new AppError('REPORT_FILE', `This workbook is damaged. ${wording.again} as .xlsx or .csv.`, { reason: 'unreadable' })
   // End of central directory: the last "PK\x05\x06" within the final 64 KiB + 22 bytes.
   let eocd = -1
   for (let i = data.length - 22; i >= Math.max(0, data.length - 65_557); i--) {
@@ -65,8 +67,8 @@ export function assertUnpackedSize(bytes: Uint8Array, budget: number): void {
  * Excel has nothing in are empty arrays), at most `maxRows` rows. Throws whatever exceljs throws
  * on a damaged workbook; `readReportFile` turns that into REPORT_FILE 'unreadable'.
  */
-export async function readWorkbookRows(bytes: Uint8Array, maxRows: number): Promise<string[][]> {
-  assertUnpackedSize(bytes, maxUnpackedBytes)
+export async function readWorkbookRows(bytes: Uint8Array, maxRows: number, wording?: Pick<ReportFileWording, 'kind' | 'again'>): Promise<string[][]> {
+  assertUnpackedSize(bytes, maxUnpackedBytes, wording)
   const workbook = new ExcelJS.Workbook()
   // exceljs's types want a Node Buffer; a view on the same memory copies nothing.
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)

@@ -5,7 +5,7 @@ import { actorOf, type OperationContext } from '../context'
 import { inTransaction } from '../db/transaction'
 import { AppError } from '../errors'
 import { operation } from '../operation'
-import { readReportFile, type ReportFile } from '../pms/report-file'
+import { readReportFile, type ReportFile, type ReportFileWording } from '../pms/report-file'
 import { parseFeatures } from './room'
 import { listAllRooms } from './room.repository'
 import { roomOperations } from './room.operations'
@@ -26,19 +26,31 @@ const roomUpload = {
 
 const base64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/
 
-/** Decodes and reads the upload (outside the transaction: exceljs reads asynchronously). */
+/**
+ * How the shared file reader words a refused room list: of a room list saved from the hotel's own
+ * spreadsheet, never of a PMS report.
+ */
+export const roomListWording: ReportFileWording = {
+  kind: 'room list',
+  again: 'Save the room list again from your spreadsheet',
+  smaller: 'Save fewer rooms in each file',
+  headerExample: '"Room", "Floor", "Facing", "Bed" (房号, 楼层, 朝向, 床型)',
+}
+
+/**
+ * Decodes and reads the upload (outside the transaction: exceljs reads asynchronously). A refused
+ * file is REPORT_FILE worded for a room list, with `details.context` 'room_list' so the screen's
+ * translation (errors.REPORT_FILE_room_list) speaks of one too.
+ */
 async function readRoomUpload(input: { fileName: string; content: string }): Promise<{ bytes: Uint8Array; file: ReportFile }> {
   if (!base64.test(input.content)) {
     throw new AppError('VALIDATION', 'The file did not arrive whole (its content is not base64). Choose the file again.', { issues: [{ path: 'content', message: 'Not base64.' }] })
   }
   const bytes = new Uint8Array(Buffer.from(input.content, 'base64'))
   try {
-    return { bytes, file: await readReportFile(bytes, input.fileName) }
+    return { bytes, file: await readReportFile(bytes, input.fileName, roomListWording) }
   } catch (error) {
-    // The reader speaks of PMS reports; a room list is the hotel's own file.
-    if (error instanceof AppError && error.code === 'REPORT_FILE' && error.details?.reason === 'no_header') {
-      throw new AppError('REPORT_FILE', `No row of column names was found at the top of ${input.fileName}. A room list needs a first row such as "Room, Floor, Facing, Bed" (房号, 楼层, 朝向, 床型).`, error.details)
-    }
+    if (error instanceof AppError && error.code === 'REPORT_FILE') throw new AppError('REPORT_FILE', error.message, { ...error.details, context: 'room_list' })
     throw error
   }
 }

@@ -38,11 +38,15 @@ const headerNames: Record<RoomColumnField, string[]> = {
 // trying the more specific fields first so "Room Type" is not read as the room number.
 const containsOrder: RoomColumnField[] = ['roomType', 'floor', 'facing', 'view', 'bed', 'features', 'number']
 
-/** A first mapping from a file's headers: every field whose column is found, each header used once. */
+/**
+ * A first mapping from a file's headers: every field whose column is found, each header used once.
+ * A header that reads as a room's value (801, 8F, north, king: a first row of data taken for column
+ * names) is never guessed to be a column, though "north" holds "no".
+ */
 export function guessRoomMapping(headers: readonly string[]): RoomMapping {
   const mapping: RoomMapping = {}
   const used = new Set<string>()
-  const keyed = headers.filter((h) => h !== '').map((h) => ({ header: h, key: headerKey(h) }))
+  const keyed = headers.filter((h) => h !== '' && !isRoomValue(h)).map((h) => ({ header: h, key: headerKey(h) }))
   for (const field of roomColumnFields) {
     const names = headerNames[field].map(headerKey)
     const found = keyed.find((h) => !used.has(h.header) && names.includes(h.key))
@@ -61,6 +65,33 @@ export function guessRoomMapping(headers: readonly string[]): RoomMapping {
     }
   }
   return mapping
+}
+
+const knownHeaderKeys = new Set(Object.values(headerNames).flat().map(headerKey))
+/** A room number as room lists write them: digits, maybe a letter or a dash (801, 12A, 0905, B-12). */
+const roomNumberLike = /^(?=.*\d)[0-9A-Z-]{1,10}$/
+
+/** Whether a cell reads as a value of a room (a number, floor, facing, bed or feature), not a column name. */
+function isRoomValue(cell: string): boolean {
+  const text = cell.normalize('NFKC').trim()
+  if (text === '' || knownHeaderKeys.has(headerKey(text))) return false
+  if (roomNumberLike.test(text.toUpperCase())) return true
+  if (parseFloor(text) !== null || parseFacing(text) !== null || parseBed(text) !== null) return true
+  const features = parseFeatureList(text)
+  return features.unknown.length === 0 && features.features.length > 0
+}
+
+/**
+ * Whether a file's "header row" is really its first room (a list saved without column names:
+ * 801,8,north,king): no cell is a column name a room list uses, at least one reads as a room
+ * number, and most read as a room's values.
+ */
+export function headerRowIsARoom(headers: readonly string[]): boolean {
+  const cells = headers.map((h) => h.trim()).filter((h) => h !== '')
+  if (cells.length === 0 || Object.keys(guessRoomMapping(headers)).length > 0) return false
+  if (cells.some((c) => knownHeaderKeys.has(headerKey(c)))) return false
+  if (!cells.some((c) => roomNumberLike.test(c.normalize('NFKC').toUpperCase()) && /\d{2,}/.test(c))) return false
+  return cells.filter(isRoomValue).length * 2 >= cells.length
 }
 
 // --- Values ---------------------------------------------------------------------------------
@@ -175,6 +206,7 @@ export interface RoomSheetProblem {
 }
 
 export type RoomSheetProblemCode =
+  | 'no_header_row'
   | 'not_a_room_file'
   | 'no_number_column'
   | 'unknown_column'
@@ -230,7 +262,8 @@ const roomTypePattern = /^[A-Z0-9_-]{1,12}$/
 /**
  * Checks every row of a room file against a mapping and the rooms the store has.
  *
- * Columns: the room number must be mapped ('no_number_column'); a mapped header the file lacks is
+ * A file whose first row is a room, not column names, is 'no_header_row' (one problem: its
+ * first room would otherwise be lost as a header). Columns: the room number must be mapped ('no_number_column'); a mapped header the file lacks is
  * 'unknown_column'; a file with none of the mapped columns is 'not_a_room_file' (one problem).
  * New rooms need a floor (or a number it can be read from), a facing and a bed: a column left
  * unmapped while the file has new rooms is one 'column_needed', an empty cell 'required'.
@@ -245,6 +278,18 @@ export function checkRoomSheet(file: ReportFile, mapping: RoomMapping, existing:
   const add = (p: Omit<RoomSheetProblem, 'value'> & { value: string | null }) => {
     if (problems.length < maxProblems) problems.push({ ...p, value: p.value === null ? null : p.value.slice(0, 100) })
     else dropped++
+  }
+  if (headerRowIsARoom(file.headers)) {
+    const first = file.headers.filter(Boolean).slice(0, 8).join(', ')
+    add({
+      line: file.headerLine,
+      field: null,
+      column: null,
+      code: 'no_header_row',
+      value: first,
+      message: `The first row looks like a room (${first}), not column names: add a header row (number, floor, facing, bed…, or 房号, 楼层, 朝向, 床型) above it, and choose the file again.`,
+    })
+    return { rows: [], errors: problems }
   }
   const columns = new Map<RoomColumnField, { index: number; header: string }>()
   const byKey = new Map(file.headers.map((h, index) => [headerKey(h), index]))

@@ -5,8 +5,16 @@ import { hotelPhoneCountry } from '../guests/phone'
 import { operation } from '../operation'
 import { checkLogo, clearHotelLogo, hotelNameInput, readHotelLogo, readHotelName, saveHotelLogo, saveHotelName } from './hotel-profile'
 
-/** An upload's base64 text: long enough that a too-large file is answered LOGO_TOO_LARGE, not VALIDATION. */
-const logoUpload = z.string().min(1, 'Choose a PNG or JPEG file.').max(1_400_000, 'The logo is far too large; at most 256 KB.')
+/**
+ * The longest upload text taken: as long as the hub's whole JSON body may be (electron/hub/server.ts
+ * maxBodyBytes, 1 MiB), so any file that reaches core at all (up to ~780 KB as base64) is answered
+ * LOGO_TOO_LARGE with its size, never a bare VALIDATION; the hub refuses longer bodies before core.
+ */
+export const maxLogoUploadChars = 1024 * 1024
+const logoUpload = z
+  .string()
+  .min(1, 'Choose a PNG or JPEG file.')
+  .max(maxLogoUploadChars, 'The logo is far too large: a logo may be at most 256 KB. Save a smaller PNG or JPEG and choose it again.')
 
 export const hotelProfileOperations = {
   /**
@@ -48,8 +56,11 @@ export const hotelProfileOperations = {
 
   /**
    * Sets the logo for printed cards: `{ base64, fileName? }` (the file's bytes in base64, or a
-   * `data:` URL). Checked by its first bytes, not its name: PNG or JPEG, at most 256 KB.
-   * Errors: LOGO_FILE (`details.detected`: 'gif', 'webp', 'pdf', 'unknown', 'unreadable'),
+   * `data:` URL). Checked by its bytes, not its name: a PNG or JPEG whose header reads, 16–4000
+   * pixels each side, at most 256 KB.
+   * Errors: LOGO_FILE (`details.detected`: 'gif', 'webp', 'pdf', 'unknown', 'unreadable' (not
+   * base64, or a signature without a readable image header), 'dimensions' (`width`, `height`,
+   * `minPixels`, `maxPixels`)),
    * LOGO_TOO_LARGE (`details.kilobytes`, `maxKilobytes`); the logo kept before stays.
    * Answers `{ mime, bytes }`. Managers and administrators; audited.
    */

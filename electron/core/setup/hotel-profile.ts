@@ -1,3 +1,4 @@
+import { imageSize } from 'image-size'
 import { z } from 'zod'
 import type { Sqlite } from '../db/query'
 import { AppError } from '../errors'
@@ -10,6 +11,9 @@ export const hotelLogoKey = 'hotel.logo'
 
 /** The largest logo kept for printed cards, in bytes (256 KB). */
 export const maxLogoBytes = 256 * 1024
+
+/** The smallest and largest width or height of a logo, in pixels: smaller is a dot on a card, larger is a photo. */
+export const logoPixels = { min: 16, max: 4000 } as const
 
 export type LogoMime = 'image/png' | 'image/jpeg'
 export interface HotelName {
@@ -76,9 +80,27 @@ export function sniffImage(bytes: Uint8Array): LogoMime | 'gif' | 'webp' | 'pdf'
 }
 
 /**
+ * The width and height a PNG or JPEG's header gives (read by `image-size`: PNG's IHDR chunk,
+ * JPEG's start-of-frame marker), or null when the header is missing or damaged, or says another kind.
+ */
+export function logoDimensions(bytes: Uint8Array, mime: LogoMime): { width: number; height: number } | null {
+  try {
+    const size = imageSize(bytes)
+    const kind = mime === 'image/png' ? 'png' : 'jpg'
+    if (size.type !== kind || !Number.isInteger(size.width) || !Number.isInteger(size.height)) return null
+    return { width: size.width, height: size.height }
+  } catch {
+    return null
+  }
+}
+
+/**
  * Reads an uploaded logo (base64, optionally as a `data:…;base64,` URL) and checks it by its bytes,
- * never by its name: PNG or JPEG, at most 256 KB. Errors: LOGO_FILE (not base64, empty, or another
- * kind of file; `details.detected`), LOGO_TOO_LARGE (`details.kilobytes`, `maxKilobytes`).
+ * never by its name: PNG or JPEG whose header reads (a signature alone is not an image), from 16 to
+ * 4000 pixels each side, at most 256 KB. Errors: LOGO_FILE (not base64, empty, another kind of file,
+ * a header that does not read, or a size out of range; `details.detected` 'unreadable', 'gif',
+ * 'webp', 'pdf', 'unknown', or 'dimensions' with `width`, `height`, `minPixels`, `maxPixels`),
+ * LOGO_TOO_LARGE (`details.kilobytes`, `maxKilobytes`).
  */
 export function checkLogo(upload: string): HotelLogo & { bytes: number } {
   const text = upload.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '')
@@ -95,6 +117,23 @@ export function checkLogo(upload: string): HotelLogo & { bytes: number } {
   const kind = sniffImage(bytes)
   if (kind !== 'image/png' && kind !== 'image/jpeg') {
     throw new AppError('LOGO_FILE', `The logo must be a PNG or JPEG image; this file is ${kind === 'unknown' ? 'neither' : `a ${kind.toUpperCase()}`}.`, { detected: kind })
+  }
+  const size = logoDimensions(bytes, kind)
+  if (!size) {
+    const name = kind === 'image/png' ? 'PNG' : 'JPEG'
+    throw new AppError('LOGO_FILE', `The logo starts like a ${name} but its image header is missing or damaged. Open the logo in an image editor, save it again as PNG or JPEG, and choose that file.`, {
+      detected: 'unreadable',
+    })
+  }
+  const { min, max } = logoPixels
+  if (size.width < min || size.height < min || size.width > max || size.height > max) {
+    throw new AppError('LOGO_FILE', `The logo is ${size.width} × ${size.height} pixels; each side must be from ${min} to ${max} pixels. Save it at a size in that range.`, {
+      detected: 'dimensions',
+      width: size.width,
+      height: size.height,
+      minPixels: min,
+      maxPixels: max,
+    })
   }
   return { mime: kind, base64: bytes.toString('base64'), bytes: bytes.length }
 }

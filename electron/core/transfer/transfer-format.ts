@@ -1,4 +1,10 @@
 import { createHash, type Hash } from 'node:crypto'
+import { scopes, strengths } from '../guests/preference'
+import { stayStatuses } from '../pms/report-values'
+import { priorities, polarities, ruleKinds, triggers } from '../prompts/prompt-generation'
+import { escalationNotifies } from '../promises/escalation-steps'
+import { blockKinds, facings, housekeepingStatuses } from '../rooms/room'
+import { roles } from '../staff/roles'
 
 /**
  * The full export's file format (issue 11, guest files 5): JSON Lines, UTF-8, one JSON value a
@@ -8,15 +14,86 @@ import { createHash, type Hash } from 'node:crypto'
  *                           "exportedAt":ISO,"tables":[{"name":"guest","rows":200000},…],"sequences":{…}}
  *   per table     section  {"table":"guest","columns":["id","native_name",…],"rows":200000}
  *                 rows     [1,"何家俊",…]   one JSON array a line, values in the section's column order
- *   last line     trailer  {"checksum":"sha256:<64 hex>","rows":N}
+ *   last line     trailer  {"checksum":"sha256:<64 hex>","rows":N}   N: rows of every table together
  *
  * The checksum is the SHA-256 of every byte before the trailer line (header, sections and rows,
  * each with its "\n"). A reader hashes lines as it reads them and compares at the trailer, so
  * the file is verified in one pass without being held in memory; a file without its trailer is
- * incomplete (truncated). Values are SQLite's: integers, floats, text, null (booleans 0|1).
+ * incomplete (truncated). The trailer's own `rows` is outside the checksum, so the reader
+ * compares it with the rows it read (and each section's `rows` with the header's count for that
+ * table). Values are SQLite's: integers, floats, text, null (booleans 0|1).
+ *
+ * No line is longer than `maxLineBytes` (16 MiB): the longest real row is far shorter (a logo
+ * setting is about 350 KB, a PMS import's stored report a few hundred KB, a guest's notes a few
+ * KB), so a longer line is refused as soon as it passes the limit, without reading the rest.
  */
 export const transferFormat = 'zhike-export'
 export const transferFormatVersion = 1
+
+/** The longest line a transfer file may have, in bytes (without its "\n"): 16 MiB. */
+export const maxLineBytes = 16 * 1024 * 1024
+
+/**
+ * Splits bytes into lines ("\n"; a "\r" before it is kept, so a CRLF-converted file fails its
+ * checksum, as it should). An unfinished line is kept as a list of pieces, joined once when its
+ * end arrives (linear in the line's length, whatever the chunk size). A line longer than
+ * `maxBytes` stops the splitter: `onTooLong(lineNumber)` is called once, nothing more is read
+ * (`push` answers false: the caller stops reading the file).
+ */
+export class LineSplitter {
+  private pieces: Buffer[] = []
+  private pendingBytes = 0
+  private lines = 0
+  private stopped = false
+  private readonly decoder = new TextDecoder('utf-8')
+
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly onTooLong: (line: number) => void,
+    private readonly maxBytes = maxLineBytes,
+  ) {}
+
+  /** Feeds the next bytes (the splitter copies what it keeps: the caller may reuse `chunk`). False once stopped. */
+  push(chunk: Buffer): boolean {
+    if (this.stopped) return false
+    let start = 0
+    for (let i = chunk.indexOf(10, start); i >= 0; i = chunk.indexOf(10, start)) {
+      if (this.pendingBytes + (i - start) > this.maxBytes) return this.tooLong()
+      const tail = chunk.subarray(start, i)
+      const bytes = this.pieces.length > 0 ? Buffer.concat([...this.pieces, tail]) : tail
+      this.pieces = []
+      this.pendingBytes = 0
+      this.lines += 1
+      this.onLine(this.decoder.decode(bytes))
+      start = i + 1
+    }
+    if (start < chunk.length) {
+      if (this.pendingBytes + (chunk.length - start) > this.maxBytes) return this.tooLong()
+      this.pieces.push(Buffer.from(chunk.subarray(start)))
+      this.pendingBytes += chunk.length - start
+    }
+    return true
+  }
+
+  /** The last line, if the file does not end with "\n". */
+  end(): void {
+    if (this.stopped) return
+    if (this.pieces.length > 0) {
+      this.lines += 1
+      this.onLine(this.decoder.decode(Buffer.concat(this.pieces)))
+    }
+    this.pieces = []
+    this.pendingBytes = 0
+  }
+
+  private tooLong(): false {
+    this.stopped = true
+    this.pieces = []
+    this.pendingBytes = 0
+    this.onTooLong(this.lines + 1)
+    return false
+  }
+}
 
 export interface TransferHeader {
   format: typeof transferFormat
@@ -100,6 +177,8 @@ export type FileProblemCode =
   | 'bad_line'
   | 'missing_table'
   | 'no_admin'
+  | 'line_too_long'
+  | 'total_rows'
 
 export interface FileProblem {
   code: FileProblemCode
@@ -109,7 +188,7 @@ export interface FileProblem {
 }
 
 /** What is wrong with one row. */
-export type RowProblemCode = 'not_json' | 'width' | 'type' | 'required' | 'dangling' | 'duplicate'
+export type RowProblemCode = 'not_json' | 'width' | 'type' | 'required' | 'dangling' | 'duplicate' | 'invalid'
 
 export interface RowIssue {
   table: string
@@ -182,6 +261,71 @@ export function valueProblem(column: ColumnSpec, value: unknown): { code: 'type'
   }
 }
 
+/** A check of a column's values beyond their SQLite type: null when the value is fine, else what is wrong ("must be …"). */
+export type ValueRule = (value: unknown) => string | null
+
+function oneOf(values: readonly (string | number)[]): ValueRule {
+  return (value) => (values.includes(value as string | number) ? null : `must be one of ${values.join(', ')}, not ${describe(value)}`)
+}
+function between(min: number, max: number): ValueRule {
+  return (value) => (typeof value === 'number' && value >= min && value <= max ? null : `must be from ${min} to ${max}, not ${describe(value)}`)
+}
+function atLeast(min: number): ValueRule {
+  return (value) => (typeof value === 'number' && value >= min ? null : `must be ${min} or more, not ${describe(value)}`)
+}
+const yesNo = oneOf([0, 1])
+
+/** True for a date that exists, written YYYY-MM-DD (2026-02-30 does not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
+}
+const calendarDate: ValueRule = (value) => (typeof value === 'string' && isCalendarDate(value) ? null : `must be a real date like 2026-11-23, not ${describe(value)}`)
+/** An instant as the store writes it (ISO 8601, `toISOString()`); SQLite's "YYYY-MM-DD HH:MM:SS" is taken too. */
+const instant: ValueRule = (value) => {
+  const parts = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value) : null
+  return parts && isCalendarDate(parts[1]) ? null : `must be a real date and time like 2026-11-23T08:30:00.000Z, not ${describe(value)}`
+}
+const positiveId: ValueRule = (value) => (typeof value === 'number' && value >= 1 ? null : `must be an id (1 or more), not ${describe(value)}`)
+
+/**
+ * What a column takes beyond its type, by table and column: the vocabularies and ranges the
+ * operations enforce when these rows are written (a file could hold anything). Besides these,
+ * every id column (`id`, `…_id`, or a declared reference) must be 1 or more, every `…_date`
+ * a real YYYY-MM-DD date and every `…_at` / `at` a real date and time (`columnRule`).
+ */
+export const columnRules: Readonly<Record<string, Readonly<Record<string, ValueRule>>>> = {
+  department: { active: yesNo, promise_minutes: atLeast(0) },
+  staff: { role: oneOf(roles), active: yesNo },
+  room: {
+    facing: oneOf(facings),
+    housekeeping: oneOf(housekeepingStatuses),
+    block: oneOf(blockKinds),
+    block_from: calendarDate,
+    block_until: calendarDate,
+    out_of_order: yesNo,
+  },
+  rule: { trigger: oneOf(triggers), priority: oneOf(priorities), polarity: oneOf(polarities), kind: oneOf(ruleKinds), due_minutes: atLeast(0), active: yesNo, builtin: yesNo },
+  escalation_step: { notify: oneOf(escalationNotifies) },
+  guest: { vip: between(0, 3), restricted: yesNo, consent_marketing: yesNo, consent_sensitive: yesNo },
+  stay: { status: oneOf(stayStatuses), party_size: atLeast(1) },
+  preference: { strength: oneOf(strengths), scope: oneOf(scopes), active: yesNo },
+  observation: { suggested_strength: oneOf(strengths), suggested_scope: oneOf(scopes), status: oneOf(['new', 'accepted', 'merged', 'rejected']) },
+  prompt: { trigger: oneOf(triggers), priority: oneOf(priorities), kind: oneOf(ruleKinds) },
+  guest_change: { undone: yesNo },
+}
+
+/** The rule for a column of a table (see `columnRules`), or null when its type is all there is to check. */
+export function columnRule(table: TableSpec, column: ColumnSpec): ValueRule | null {
+  const named = columnRules[table.name]?.[column.name]
+  if (named) return named
+  if (column.type === 'integer' && (column.name === 'id' || column.name.endsWith('_id') || table.references.some((r) => r.column === column.name))) return positiveId
+  if (column.type === 'text' && column.name.endsWith('_date')) return calendarDate
+  if (column.type === 'text' && (column.name === 'at' || column.name.endsWith('_at'))) return instant
+  return null
+}
+
 /**
  * Reads a transfer file line by line (pure: no file, no store) and checks everything a file can
  * get wrong: the header and its schema version, table names and order, columns, each row's
@@ -198,7 +342,7 @@ export class TransferReader {
   private trailerSeen = false
   private afterTrailerReported = false
   private rowsTotal = 0
-  private section: { spec: TableSpec; columns: string[]; expected: number; seen: number; indexes: number[] } | null = null
+  private section: { spec: TableSpec; columns: string[]; expected: number; seen: number; indexes: number[]; rules: (ValueRule | null)[] } | null = null
   private readonly done = new Set<string>()
   private tableIndex = -1
   private readonly problems: FileProblem[] = []
@@ -306,7 +450,8 @@ export class TransferReader {
     if (this.options.envelopeOnly) {
       const columns = (value.columns as unknown[]).map(String)
       const spec: TableSpec = { name, columns: columns.map((c) => ({ name: c, type: '', notNull: false, hasDefault: true, pk: 0 })), references: [] }
-      this.section = { spec, columns, expected: value.rows as number, seen: 0, indexes: columns.map((_, i) => i) }
+      if (!this.headerCountAgrees(name, value.rows as number)) return { kind: 'none' }
+      this.section = { spec, columns, expected: value.rows as number, seen: 0, indexes: columns.map((_, i) => i), rules: [] }
       return { kind: 'section', section: { table: name, columns, rows: value.rows as number }, spec }
     }
     const index = this.spec.tables.findIndex((t) => t.name === name)
@@ -335,14 +480,24 @@ export class TransferReader {
       this.problem({ code: 'missing_column', table: name, line: this.lineNo, message: `The table "${name}" lacks required columns: ${missing.map((c) => c.name).join(', ')}.` }, true)
       return { kind: 'none' }
     }
+    if (!this.headerCountAgrees(name, value.rows as number)) return { kind: 'none' }
     this.tableIndex = index
     this.done.add(name)
     const indexes = columns.map((c) => spec.columns.findIndex((s) => s.name === c))
-    this.section = { spec, columns, expected: value.rows as number, seen: 0, indexes }
+    const rules = indexes.map((i) => columnRule(spec, spec.columns[i]))
+    this.section = { spec, columns, expected: value.rows as number, seen: 0, indexes, rules }
     // Key values are kept only where something refers to them (memory: a set per referenced key).
     for (const c of spec.columns) if (this.referenced.has(`${name}.${c.name}`)) this.keys.set(`${name}.${c.name}`, new Set())
     const section = { table: name, columns, rows: value.rows as number }
     return { kind: 'section', section, spec }
+  }
+
+  /** A section's row count must be the header's for that table (both are under the checksum, but a file may be re-signed). */
+  private headerCountAgrees(table: string, rows: number): boolean {
+    const listed = this.header?.tables.find((t) => t.name === table)
+    if (!listed || listed.rows === rows) return true
+    this.problem({ code: 'row_count', table, line: this.lineNo, message: `The table "${table}" should have ${listed.rows} rows (the file's first line says so) but its section says ${rows}: the file was changed or damaged. Export it again.` }, true)
+    return false
   }
 
   private readRow(text: string): ReaderEvent {
@@ -379,11 +534,28 @@ export class TransferReader {
         good = false
         badColumns.add(column.name)
         this.rowIssue({ ...at, field: column.name, code: wrong.code, message: `Row ${section.seen} of ${table}: ${wrong.message}` })
+        continue
+      }
+      const rule = section.rules[i]
+      const outside = rule && values[i] !== null && values[i] !== undefined ? rule(values[i]) : null
+      if (outside) {
+        good = false
+        badColumns.add(column.name)
+        this.rowIssue({ ...at, field: column.name, code: 'invalid', message: `Row ${section.seen} of ${table}: ${column.name} ${outside}.` })
       }
     }
     const value = (name: string): unknown => {
       const i = columns.indexOf(name)
       return i < 0 ? undefined : values[i]
+    }
+    if (table === 'stay' && !badColumns.has('arrival_date') && !badColumns.has('departure_date')) {
+      const arrival = value('arrival_date')
+      const departure = value('departure_date')
+      if (typeof arrival === 'string' && typeof departure === 'string' && departure < arrival) {
+        good = false
+        badColumns.add('departure_date')
+        this.rowIssue({ ...at, field: 'departure_date', code: 'invalid', message: `Row ${section.seen} of ${table}: departure_date ${departure} is before arrival_date ${arrival}.` })
+      }
     }
     // Duplicate keys of referenced tables (other duplicates are refused by the store's own keys, row by row).
     for (const c of spec.columns) {
@@ -451,7 +623,36 @@ export class TransferReader {
     if (!isRecord(value) || value.checksum !== expected) {
       this.problem({ code: 'checksum', line: this.lineNo, message: 'The checksum does not match the contents: the file was changed or damaged after it was exported. Export it again.' }, true)
     }
+    // The trailer's row count is not under the checksum (it follows the hashed bytes): compared here.
+    const stated = isRecord(value) ? value.rows : undefined
+    if (stated !== this.rowsTotal) {
+      const said = typeof stated === 'number' ? `says ${stated.toLocaleString('en')} rows` : 'does not say how many rows it holds'
+      this.problem(
+        {
+          code: 'total_rows',
+          line: this.lineNo,
+          message: `The file's last line ${said}; it holds ${this.rowsTotal.toLocaleString('en')}. The file was changed or damaged: export it again.`,
+        },
+        true,
+      )
+    }
     return { kind: 'trailer' }
+  }
+
+  /**
+   * The splitter met a line longer than `maxLineBytes` and stopped reading: the file is refused
+   * (what came before it is not worth checking further, and nothing after it was read).
+   */
+  lineTooLong(line: number, maxBytes = maxLineBytes): void {
+    this.problem(
+      {
+        code: 'line_too_long',
+        line,
+        message: `Line ${line} is longer than ${maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MB` : `${maxBytes} bytes`}: this is not a Zhike export, or it was damaged.`,
+      },
+      true,
+    )
+    this.lineNo = Math.max(this.lineNo, line)
   }
 
   /** Call after the last line: finishes the checks and answers the report. */

@@ -5,7 +5,7 @@ import { clearStoreCaches } from '../db/store-cache'
 import { inTransaction } from '../db/transaction'
 import { AppError } from '../errors'
 import { rebuildGuestIndex } from '../guests/guest-index.repository'
-import { TransferReader, type StoreSpec, type TransferReport } from './transfer-format'
+import { LineSplitter, TransferReader, type StoreSpec, type TransferReport } from './transfer-format'
 import {
   clearExportedTables,
   deferForeignKeys,
@@ -21,37 +21,19 @@ import { noPinHash } from './transfer-tables'
 
 const readBytes = 1024 * 1024
 
-/** Splits bytes into lines ("\n"; a "\r" before it is kept, so a CRLF-converted file fails its checksum, as it should). */
-class LineSplitter {
-  private rest: Buffer = Buffer.alloc(0)
-  private readonly decoder = new TextDecoder('utf-8')
-  constructor(private readonly onLine: (line: string) => void) {}
-  push(chunk: Buffer): void {
-    let data = this.rest.length > 0 ? Buffer.concat([this.rest, chunk]) : chunk
-    let start = 0
-    for (let i = data.indexOf(10, start); i >= 0; i = data.indexOf(10, start)) {
-      this.onLine(this.decoder.decode(data.subarray(start, i)))
-      start = i + 1
-    }
-    data = data.subarray(start)
-    this.rest = Buffer.from(data)
-  }
-  end(): void {
-    if (this.rest.length > 0) this.onLine(this.decoder.decode(this.rest))
-    this.rest = Buffer.alloc(0)
-  }
-}
-
-/** Reads a file line by line, synchronously, one megabyte at a time (inside a transaction: no await there). */
-export function readLinesSync(file: string, onLine: (line: string) => void): void {
+/**
+ * Reads a file line by line, synchronously, one megabyte at a time (inside a transaction: no
+ * await there). A line longer than `maxLineBytes` stops the reading: `onTooLong(lineNumber)`.
+ */
+export function readLinesSync(file: string, onLine: (line: string) => void, onTooLong: (line: number) => void): void {
   const fd = fs.openSync(file, 'r')
   try {
     const buffer = Buffer.alloc(readBytes)
-    const splitter = new LineSplitter(onLine)
+    const splitter = new LineSplitter(onLine, onTooLong)
     for (;;) {
       const n = fs.readSync(fd, buffer, 0, readBytes, null)
       if (n === 0) break
-      splitter.push(buffer.subarray(0, n))
+      if (!splitter.push(buffer.subarray(0, n))) return
     }
     splitter.end()
   } finally {
@@ -59,10 +41,12 @@ export function readLinesSync(file: string, onLine: (line: string) => void): voi
   }
 }
 
-/** Reads a file line by line without blocking the thread. */
-export async function readLinesAsync(file: string, onLine: (line: string) => void): Promise<void> {
-  const splitter = new LineSplitter(onLine)
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: readBytes })) splitter.push(chunk as Buffer)
+/** Reads a file line by line without blocking the thread; stops as `readLinesSync` does at a line that is too long. */
+export async function readLinesAsync(file: string, onLine: (line: string) => void, onTooLong: (line: number) => void): Promise<void> {
+  const splitter = new LineSplitter(onLine, onTooLong)
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: readBytes })) {
+    if (!splitter.push(chunk as Buffer)) return
+  }
   splitter.end()
 }
 
@@ -78,7 +62,11 @@ function envelopeSpec(): StoreSpec {
  */
 export async function checkTransferEnvelope(file: string): Promise<TransferReport> {
   const reader = new TransferReader(envelopeSpec(), { envelopeOnly: true })
-  await readLinesAsync(file, (line) => reader.line(line))
+  await readLinesAsync(
+    file,
+    (line) => reader.line(line),
+    (line) => reader.lineTooLong(line),
+  )
   return reader.report()
 }
 
@@ -156,7 +144,7 @@ export function importTransferFile(sqlite: Sqlite, file: string, options: Import
         message: `Row ${event.row} of ${event.table} repeats a value that must be unique (${message.replace(/^.*constraint failed: /i, '')}).`,
       })
     }
-  })
+  }, (line) => reader.lineTooLong(line))
   const report = reader.report()
   if (report.ok && options.importerCode !== undefined && !admins.has(options.importerCode)) {
     report.ok = false

@@ -12,15 +12,18 @@ export interface BackupJobView {
   total: number
 }
 
-const invalidReasons = ['not_database', 'truncated', 'not_zhike', 'damaged', 'unreadable']
-const folderReasons = ['not_absolute', 'not_folder', 'cannot_create', 'not_writable', 'memory', 'copy_damaged', 'write_failed']
+const invalidReasons = ['not_database', 'truncated', 'not_zhike', 'damaged', 'unreadable', 'live_store', 'no_admin']
+const folderReasons = ['not_absolute', 'not_folder', 'cannot_create', 'not_writable', 'unsafe_folder', 'memory', 'copy_damaged', 'write_failed']
 
 /** The message key for a backup failure that has a sentence of its own (the reason), or null for the general error sentence. */
 export function backupErrorKey(error: unknown): string | null {
   // An ApiError (api/client.ts, which needs a browser): a stable code and the store's details.
   if (typeof error !== 'object' || error === null || typeof (error as { code?: unknown }).code !== 'string') return null
-  const { code, details } = error as { code: string; details?: { reason?: unknown } }
+  const { code, details } = error as { code: string; details?: { reason?: unknown; issues?: { path?: unknown }[] } }
   const reason = details?.reason
+  const aboutFile = Array.isArray(details?.issues) && details.issues.some((i) => i?.path === 'file')
+  if (code === 'NOT_FOUND' && aboutFile) return 'backups.restoreErrors.noFile'
+  if (code === 'VALIDATION' && aboutFile) return 'backups.restoreErrors.typePath'
   if (code === 'BACKUP_INVALID' && typeof reason === 'string' && invalidReasons.includes(reason)) return `errors.BACKUP_INVALID_${reason}`
   if (code === 'BACKUP_FOLDER' && typeof reason === 'string' && folderReasons.includes(reason)) return `backups.folderErrors.${reason}`
   if (code === 'BUSY' && reason === 'restoring') return 'backups.busyRestoring'

@@ -62,6 +62,8 @@ export function GuestListsPage() {
   }, [jobState, queryClient])
   const cancel = useMutation({ mutationFn: () => call('export.cancel', { jobId: jobId! }), onSuccess: () => job.refetch() })
   const busy = start.isPending || jobState === 'queued' || jobState === 'running'
+  // The preview of the filter as it stands says nobody would be listed: an export would be an empty file.
+  const empty = preview.data !== undefined && !preview.isPlaceholderData && preview.data.listed === 0
 
   return (
     <Stack gap="md" maw={1200}>
@@ -78,10 +80,10 @@ export function GuestListsPage() {
           ) : null}
           {preview.data ? <PreviewBody preview={preview.data} contactList={settled?.filter?.contactList === true} /> : null}
           <Group gap="sm" align="center">
-            <Button onClick={() => start.mutate('guest-list.csv')} disabled={!request || busy} data-testid="export-csv">{t('guestLists.exportCsv')}</Button>
-            <Button variant="default" onClick={() => start.mutate('guest-list.xlsx')} disabled={!request || busy} data-testid="export-xlsx">{t('guestLists.exportXlsx')}</Button>
+            <Button onClick={() => start.mutate('guest-list.csv')} disabled={!request || busy || empty} data-testid="export-csv">{t('guestLists.exportCsv')}</Button>
+            <Button variant="default" onClick={() => start.mutate('guest-list.xlsx')} disabled={!request || busy || empty} data-testid="export-xlsx">{t('guestLists.exportXlsx')}</Button>
           </Group>
-          <Text size="xs" c="dimmed">{t('guestLists.exportHint')}</Text>
+          <Text size="xs" c="dimmed" data-testid="export-hint">{t(empty ? 'guestLists.emptyList' : 'guestLists.exportHint')}</Text>
           {start.isError ? <Alert color="red" role="alert">{errorMessage(t, start.error)}</Alert> : null}
           {job.data ? <JobPanel job={job.data} onCancel={() => cancel.mutate()} cancelling={cancel.isPending} /> : null}
         </Stack>

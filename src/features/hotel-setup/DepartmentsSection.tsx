@@ -96,7 +96,7 @@ function DepartmentRow({ department, label }: { department: Department; label: s
       <Stack gap="xs">
         <Group gap="xs" wrap="wrap">
           <Title order={3} size="h5" id={titleId}>{label}</Title>
-          <Text size="sm" c="dimmed" ff="monospace">{department.code}</Text>
+          <Text size="sm" c="dimmed">{t('hotelSetup.departments.codeShown', { code: department.code })}</Text>
           {department.parentCode ? <Text size="sm" c="dimmed">· {t('hotelSetup.departments.outlet')}</Text> : null}
         </Group>
         <form onSubmit={submit} noValidate>

@@ -2,9 +2,9 @@ import { Alert, Box, Button, FileInput, Group, Image, Paper, Stack, Text, Title 
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../api/client'
+import { ApiError, call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
-import { logoProblem, maxLogoBytes, type Problem } from './hotel-setup-form'
+import { logoProblem, logoRefusal, maxLogoBytes, type Problem } from './hotel-setup-form'
 
 /** A file as a data: URL (the renderer's CSP allows data: images; core accepts the URL as it is). */
 function readAsDataUrl(file: File): Promise<string> {
@@ -54,7 +54,9 @@ export function LogoSection({ logo }: { logo: { mime: string; base64: string } |
     setProblem(found)
     if (!found) upload.mutate(chosen)
   }
-  const fieldError = problem ? t(`hotelSetup.problems.${problem.key}`, problem.values) : upload.isError ? errorMessage(t, upload.error) : undefined
+  const refusal = upload.error instanceof ApiError && upload.error.code === 'LOGO_FILE' ? logoRefusal(upload.error.details) : null
+  const shown = problem ?? refusal
+  const fieldError = shown ? t(`hotelSetup.problems.${shown.key}`, shown.values) : upload.isError ? errorMessage(t, upload.error) : undefined
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="logo-title">
       <Stack gap="sm">

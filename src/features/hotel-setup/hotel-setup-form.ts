@@ -46,11 +46,29 @@ export function sniffLogo(head: Uint8Array): 'image/png' | 'image/jpeg' | 'other
   return 'other'
 }
 
-/** Why a chosen file cannot be the logo (by its bytes and size, never its name), or null. */
+/**
+ * Why a chosen file cannot be the logo (by its size and bytes, never its name), or null. The size
+ * is checked first, before anything is read or sent: a 10 MB photo is told "at most 256 KB" here,
+ * not refused by the hub as a too-large request.
+ */
 export function logoProblem(file: { size: number; head: Uint8Array }): Problem | null {
   if (file.size === 0) return { key: 'logoEmpty' }
-  if (sniffLogo(file.head) === 'other') return { key: 'logoKind' }
   if (file.size > maxLogoBytes) return { key: 'logoLarge', values: { kilobytes: Math.ceil(file.size / 1024), max: maxLogoBytes / 1024 } }
+  if (sniffLogo(file.head) === 'other') return { key: 'logoKind' }
+  return null
+}
+
+/**
+ * Core's refusal of a logo (LOGO_FILE `details`) in the page's words where the page has some: a
+ * header that does not read ('unreadable') or a size in pixels out of range ('dimensions'); null
+ * for the rest (the error's own sentence says it).
+ */
+export function logoRefusal(details: Record<string, unknown> | undefined): Problem | null {
+  if (details?.detected === 'unreadable') return { key: 'logoDamaged' }
+  if (details?.detected === 'dimensions') {
+    const n = (v: unknown) => (typeof v === 'number' ? v : 0)
+    return { key: 'logoPixels', values: { width: n(details.width), height: n(details.height), min: n(details.minPixels), max: n(details.maxPixels) } }
+  }
   return null
 }
 

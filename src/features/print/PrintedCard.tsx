@@ -110,7 +110,7 @@ export function PrintedCard({ card, hotel, words, level, stamp, idPrefix }: { ca
         </div>
       ) : null}
 
-      <section className={css.alerts} data-testid="print-alerts">
+      <section className={alerts.length === 0 && !guest.restricted ? css.noAlerts : css.alerts} data-testid="print-alerts">
         <H level={level + 1} className={css.sectionTitle} id={`${idPrefix}-alerts`}>{t('print.alerts')}</H>
         {alerts.length === 0 && !guest.restricted ? <p className={css.muted}>{t('print.noAlerts')}</p> : null}
         <ul className={css.list}>

@@ -16,7 +16,18 @@ interface HeldBy {
  * Asks before a room is retired, and says plainly why it cannot be (a guest in house, or the
  * reservations that hold it, listed).
  */
-export function RetireRoomDialog({ number, onClose, onRetired }: { number: string | null; onClose: () => void; onRetired: (message: string) => void }) {
+export function RetireRoomDialog({
+  number,
+  occupied = false,
+  onClose,
+  onRetired,
+}: {
+  number: string | null
+  /** The room list says a guest is in house: the dialog says so at once and offers no retire button. */
+  occupied?: boolean
+  onClose: () => void
+  onRetired: (message: string) => void
+}) {
   const { t } = useTranslation()
   const retire = useMutation({
     mutationFn: (roomNumber: string) => call('room.retire', { roomNumber }),
@@ -25,12 +36,13 @@ export function RetireRoomDialog({ number, onClose, onRetired }: { number: strin
   const { reset } = retire
   useEffect(() => reset(), [number, reset])
   const error = retire.error
-  const inUse = error instanceof ApiError && error.code === 'ROOM_IN_USE' ? (error.details ?? {}) : null
+  const refused = error instanceof ApiError && error.code === 'ROOM_IN_USE' ? (error.details ?? {}) : null
+  const inUse = refused ?? (occupied ? { reason: 'in_house' } : null)
   const held = (inUse?.reservations as HeldBy[] | undefined) ?? []
   return (
     <Dialog opened={number !== null} onClose={onClose} title={t('roomSetup.retireDialog.title', { number })}>
       <Stack gap="sm">
-        <Text size="sm">{t('roomSetup.retireDialog.body', { number })}</Text>
+        {inUse ? null : <Text size="sm">{t('roomSetup.retireDialog.body', { number })}</Text>}
         {inUse ? (
           <Alert color="red" role="alert" data-testid="retire-refused">
             {inUse.reason === 'in_house' ? (
@@ -55,9 +67,11 @@ export function RetireRoomDialog({ number, onClose, onRetired }: { number: strin
           <Button variant="default" onClick={onClose} data-autofocus>
             {t('roomSetup.retireDialog.cancel')}
           </Button>
-          <Button color="red" onClick={() => number && retire.mutate(number)} loading={retire.isPending} disabled={inUse !== null} data-testid="retire-confirm">
-            {t('roomSetup.retireDialog.confirm')}
-          </Button>
+          {inUse ? null : (
+            <Button color="red" onClick={() => number && retire.mutate(number)} loading={retire.isPending} data-testid="retire-confirm">
+              {t('roomSetup.retireDialog.confirm')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Dialog>

@@ -223,7 +223,7 @@ export function RoomImportPanel({ onImported }: { onImported: () => void }) {
             {clean && toImport === 0 ? <Text size="sm">{t('roomSetup.import.nothingToDo')}</Text> : null}
             <Group>
               <Button onClick={() => apply.mutate({ file: upload, mapping })} disabled={!clean || toImport === 0 || preview.isPending} loading={apply.isPending} data-testid="room-import-apply">
-                {toImport > 0 ? t('roomSetup.import.import', { count: toImport }) : t('roomSetup.import.importNone')}
+                {clean && toImport > 0 ? t('roomSetup.import.import', { count: toImport }) : t('roomSetup.import.importNone')}
               </Button>
             </Group>
           </>

@@ -124,7 +124,7 @@ export function RoomSetupPage() {
                 {t('roomSetup.floor', { floor })}
                 <Text span size="sm" c="dimmed">
                   {' · '}
-                  {t('roomSetup.floorCount', { count: onFloor.length })}
+                  {t('roomSetup.roomCount', { count: onFloor.length })}
                 </Text>
               </Accordion.Control>
               <Accordion.Panel>
@@ -218,6 +218,7 @@ export function RoomSetupPage() {
       />
       <RetireRoomDialog
         number={retiring}
+        occupied={retiring !== null && (rooms.data ?? []).some((r) => r.number === retiring && r.occupancy === 'occupied')}
         onClose={() => setRetiring(null)}
         onRetired={(message) => {
           setRetiring(null)
