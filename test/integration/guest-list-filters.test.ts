@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net'
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../electron/core/context'
 import { existingExportJobs } from '../../electron/core/exports/export-jobs'
-import { createHub } from '../../electron/hub/server'
 import { failure, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { loopbackHub, type LoopbackHub } from '../fixtures/loopback-hub'
 
 // Guest-list filters and export downloads against bad input (issue 11, attack findings): a filter
 // list far longer than any real one is refused by its own field with what to do, and any export
@@ -68,17 +66,13 @@ describe('a guest-list filter with more values than any list needs', () => {
 })
 
 describe('downloading an export by an id that is not one', () => {
-  let server: FastifyInstance
+  let hub: LoopbackHub
   let base: string
   beforeAll(async () => {
-    server = await createHub({ core: store.core, rendererDir: store.dir })
-    await server.listen({ port: 0, host: '127.0.0.1' })
-    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`
+    hub = await loopbackHub(store.core, store.dir)
+    base = hub.base
   })
-  afterAll(async () => {
-    server.server.closeAllConnections()
-    await server.close()
-  })
+  afterAll(() => hub.close())
 
   it('answers 404 NOT_FOUND for an unknown id, short or 5,000 characters long', async () => {
     const signIn = await fetch(`${base}/api/session.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'mg01', pin: '123456' }) })

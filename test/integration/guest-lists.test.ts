@@ -1,16 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { AddressInfo } from 'node:net'
 import ExcelJS from 'exceljs'
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Actor } from '../../electron/core/context'
 import { existingExportJobs } from '../../electron/core/exports/export-jobs'
 import { guestListStatement } from '../../electron/core/exports/guest-list.repository'
 import { writeGuestListCsv } from '../../electron/core/exports/guest-list.writer'
 import { createCore } from '../../electron/core/core'
-import { createHub } from '../../electron/hub/server'
 import { failure, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { loopbackHub, type LoopbackHub } from '../fixtures/loopback-hub'
 
 // Each export starts a worker thread that loads the writers through tsx: seconds on a busy machine.
 vi.setConfig({ testTimeout: 90_000 })
@@ -245,18 +243,13 @@ describe('export jobs: cancel and failure', () => {
 })
 
 describe('the hub serves a finished export to its owner only', () => {
-  let server: FastifyInstance
+  let hub: LoopbackHub
   let base: string
   beforeAll(async () => {
-    server = await createHub({ core: store.core, rendererDir: store.dir })
-    await server.listen({ port: 0, host: '127.0.0.1' })
-    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`
+    hub = await loopbackHub(store.core, store.dir)
+    base = hub.base
   })
-  afterAll(async () => {
-    // Unread bodies keep keep-alive sockets open; close them so the hub stops at once.
-    server.server.closeAllConnections()
-    await server.close()
-  })
+  afterAll(() => hub.close())
 
   async function signIn(code: string, pin = '1234'): Promise<string> {
     const response = await fetch(`${base}/api/session.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, pin }) })

@@ -150,6 +150,19 @@ export function refuseLiveStore(file: string, storeFile: string, shown: string =
  * made a file of its own (rollback journal). `onProgress` gets pages copied and in all. Throws
  * BACKUP_INVALID when the file cannot be read.
  */
+/**
+ * Makes a fresh copy a file of its own: its header still says WAL (page 1 came from a store in WAL
+ * mode), so it is reopened once and switched to a rollback journal; no -wal or -shm is left beside it.
+ */
+export function makeSelfContained(file: string, nativeBinding?: string): void {
+  const copy: Sqlite = new BetterSqlite3(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  try {
+    useRollbackJournal(copy)
+  } finally {
+    copy.close()
+  }
+}
+
 export async function copyThroughSqlite(file: string, target: string, options: { nativeBinding?: string; shown?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<void> {
   const shown = options.shown ?? file
   let source: Sqlite | null = null
@@ -161,12 +174,7 @@ export async function copyThroughSqlite(file: string, target: string, options: {
         return 2000
       },
     })
-    const copy: Sqlite = new BetterSqlite3(target, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
-    try {
-      useRollbackJournal(copy)
-    } finally {
-      copy.close()
-    }
+    makeSelfContained(target, options.nativeBinding)
   } catch (error) {
     if (error instanceof AppError) throw error
     const code = (error as { code?: string }).code ?? ''

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
 import { recordAudit } from '../audit/audit.repository'
 import type { Actor } from '../context'
 import type { Sqlite } from '../db/query'
@@ -12,9 +11,9 @@ import { lockStore } from '../db/store-lock'
 import { businessDateOf, hotelClockSettings, nightAuditDueAt } from '../hotel-clock'
 import { claimFiring, isClaimed } from '../scheduler/scheduler.repository'
 import { getSetting, putSetting } from '../setup/setting.repository'
-import { checkIntegrity, checkIntegrityOffThread, copyThroughSqlite, inspectBackup, openReadOnly, refuseLiveStore, type BackupFacts } from './backup-check'
+import { checkIntegrity, checkIntegrityOffThread, copyThroughSqlite, inspectBackup, makeSelfContained, openReadOnly, refuseLiveStore, type BackupFacts } from './backup-check'
 import { checkBackupFolder, freeBackupFileName, listBackups, pruneBackups, type BackupKind, type BackupListing } from './backup-files'
-import { checkpointTruncate, endAllSessions, pageSizeOf, raiseEventSequence, releaseBackupClaim, sameStaffId, useRollbackJournal, vacuumCopy } from './backup.repository'
+import { checkpointTruncate, endAllSessions, pageSizeOf, raiseEventSequence, releaseBackupClaim, sameStaffId, vacuumCopy } from './backup.repository'
 import { isStorePaused, pauseStore, resumeStore, storeOpening, storeWorkSettled } from './store-pause'
 
 /*
@@ -238,12 +237,7 @@ export async function writeBackupFile(
     options.onChecking?.()
     // The copy's header still says WAL (page 1 came from the live store): make it a file of its own, then check it.
     // (A flush still running keeps its descriptor until it finishes; closing below waits for nothing.)
-    const copy: Sqlite = new BetterSqlite3(part, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
-    try {
-      useRollbackJournal(copy)
-    } finally {
-      copy.close()
-    }
+    makeSelfContained(part, nativeBinding)
     await checkIntegrityOffThread(part, nativeBinding)
     closeFlushFd()
     fs.renameSync(part, final)
@@ -572,12 +566,7 @@ function vacuumInto(file: string, target: string, nativeBinding?: string): void 
   try {
     source = openReadOnly(file, nativeBinding)
     vacuumCopy(source, target)
-    const copy: Sqlite = new BetterSqlite3(target, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
-    try {
-      useRollbackJournal(copy)
-    } finally {
-      copy.close()
-    }
+    makeSelfContained(target, nativeBinding)
   } catch (error) {
     if (error instanceof AppError) throw error
     const code = (error as { code?: string }).code ?? ''

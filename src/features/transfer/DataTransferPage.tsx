@@ -8,6 +8,7 @@ import { ExportFileLink } from '../../components/ExportFileLink'
 import { errorMessage } from '../../app/errors'
 import { useHotelTime } from '../../app/hotel-time'
 import { useSession } from '../../app/session'
+import { importMinutes } from './import-duration'
 import { uploadTransferFile } from './transfer-upload'
 
 /** The manager's desk: everything to one file, and a whole hotel back from one (issue 11, guest files 5). */
@@ -184,6 +185,7 @@ function ImportSection() {
           <Alert color={storeHasGuests ? 'orange' : 'green'} role="status" data-testid="transfer-check-ok">
             <Stack gap={6}>
               <Text>{t('transfer.import.clean', { guests: report.guests.toLocaleString(i18n.language), date: report.exportedAt ? hotelTime.dateTime(report.exportedAt) : '—' })}</Text>
+              {importMinutes(report.guests) !== null ? <Text size="sm" data-testid="transfer-import-long">{t('transfer.import.long', { minutes: importMinutes(report.guests) })}</Text> : null}
               {storeHasGuests ? <Text>{t('errors.TRANSFER_STORE_NOT_EMPTY')}</Text> : (
                 <Group>
                   <Button color="red" onClick={() => setConfirming(true)} data-testid="transfer-import">
