@@ -88,7 +88,7 @@ const changeInsert = prepared((c: { guestId: number; batch: string; at: string; 
   }),
 )
 const stayInsert = prepared(
-  (s: { confirmationNo: string; guestId: number; arrival: string; departure: string; party: number; roomId: number; at: string; by: number }) =>
+  (s: { confirmationNo: string; guestId: number; arrival: string; departure: string; checkedInAt: string; checkedOutAt: string; party: number; roomId: number; at: string; by: number }) =>
     qb.insertInto('stay').values({
       confirmation_no: s.confirmationNo,
       guest_id: s.guestId,
@@ -97,8 +97,8 @@ const stayInsert = prepared(
       party_size: s.party,
       room_id: s.roomId,
       status: 'checked_out',
-      checked_in_at: `${s.arrival}T14:00:00.000Z`,
-      checked_out_at: `${s.departure}T04:00:00.000Z`,
+      checked_in_at: s.checkedInAt,
+      checked_out_at: s.checkedOutAt,
       created_at: s.at,
       created_by: s.by,
     }),
@@ -146,7 +146,7 @@ export function writePastStay(
   sqlite: Sqlite,
   s: { confirmationNo: string; guestId: number; arrival: string; departure: string; party: number; roomId: number; at: string; by: number },
 ): number {
-  const id = stayInsert.run(sqlite, s).lastInsertRowid
+  const id = stayInsert.run(sqlite, { ...s, checkedInAt: `${s.arrival}T14:00:00.000Z`, checkedOutAt: `${s.departure}T04:00:00.000Z` }).lastInsertRowid
   auditInsert.run(sqlite, { at: s.at, staffId: s.by, action: 'stay.import', guestId: s.guestId, entity: 'stay', entityId: id, detail: null })
   return id
 }

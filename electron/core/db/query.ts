@@ -77,6 +77,14 @@ export function run(sqlite: Sqlite, query: Compilable<unknown>): { changes: numb
 /** A parameter slot in a prepared query; replaced by the caller's argument at run time. */
 class Slot {
   constructor(readonly name: string) {}
+
+  /**
+   * A slot stands for a value that is not known yet: text built from it (`${s.arrival}T14:00`)
+   * would be compiled into the statement as "[object Object]T14:00" for every row. Refused loudly.
+   */
+  [Symbol.toPrimitive](): never {
+    throw new Error(`prepared(): the parameter "${this.name}" was used inside an expression; pass the finished value as its own parameter.`)
+  }
 }
 
 /**
