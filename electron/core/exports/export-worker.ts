@@ -64,7 +64,7 @@ async function run(): Promise<void> {
     let streamError: Error | null = null
     stream.on('error', (error) => (streamError ??= error))
     let lastPost = 0
-    const writer = exportWriters[data.request.kind as ExportKind]
+    const writer = await exportWriters[data.request.kind as ExportKind]()
     const result = await writer(sqlite, data.request, {
       stream,
       progress(done, total) {

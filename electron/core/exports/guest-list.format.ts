@@ -1,5 +1,5 @@
 import type { GuestListRow } from './guest-list.repository'
-import { prefRecord, prefUnit } from './guest-list.repository'
+import { prefRecord, prefUnit, stayFactsOf } from './guest-list.repository'
 import type { GuestListColumn, GuestListField } from './guest-list.schemas'
 
 type Lang = 'en' | 'zh-CN'
@@ -100,9 +100,9 @@ export class GuestListFormat {
         case 'vip':
           return row.vip
         case 'lastStay':
-          return row.last_stay ?? ''
+          return stayFactsOf(row).lastStay ?? ''
         case 'stays':
-          return row.stays
+          return stayFactsOf(row).stays
         case 'company':
           return row.company ?? ''
         case 'homeCity':
@@ -122,10 +122,15 @@ export class GuestListFormat {
  * cell holding a comma, quote or line break is quoted with its quotes doubled.
  */
 export function csvCell(value: string | number): string {
-  let text = typeof value === 'number' ? String(value) : value
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  if (typeof value === 'number') return String(value)
+  let text = value
+  if (text.length > 0 && formulaStart.has(text.charCodeAt(0))) text = `'${text}`
+  return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
+
+/** = + - @ tab CR: a first character that makes a spreadsheet read the cell as a formula (OWASP, CSV injection). */
+const formulaStart = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d])
+const needsQuotes = /[",\r\n]/
 
 /** One CSV record, CRLF-terminated. */
 export function csvLine(cells: readonly (string | number)[]): string {
