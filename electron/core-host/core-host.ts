@@ -81,8 +81,7 @@ export function runCoreHost(port: HostPort, deps: CoreHostDeps): void {
     opened.services.terminals = terminals
     if (resumeServing(terminals, readTerminalSettings(opened.sqlite))) log('info', 'serving department terminals, as an administrator left it')
     opened.events.subscribe((event) => {
-      const windowIds = windowSessions.recipients(event)
-      if (windowIds.length > 0) post({ type: 'event', event, windowIds })
+      for (const delivery of windowSessions.deliveries(event)) post({ type: 'event', event: delivery.event, windowIds: delivery.windowIds })
     })
     watchFolder = startWatchFolder(opened, { intervalMs: watchIntervalMs(), log: (line) => log('info', `watch folder: ${line}`) })
     stopScheduler = startScheduler(opened, { intervalMs: schedulerIntervalMs(), log: (line) => log('info', `scheduler: ${line}`) })

@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import { departmentOperations } from './departments/department.operations'
 import { guestOperations } from './guests/guest.operations'
 import { guestDuplicateOperations } from './guests/guest-duplicate.operations'
+import { consentOperations } from './guests/consent.operations'
+import { identityDocumentOperations } from './guests/identity-document.operations'
 import { guestMergeOperations } from './guests/guest-merge.operations'
 import { guestPrintOperations } from './guests/guest-print.operations'
 import { hotelSettingsOperations } from './setup/hotel-settings.operations'
@@ -27,6 +29,8 @@ import { declineQueueOperations } from './promises/decline-queue.operations'
 import { backupOperations } from './backup/backup.operations'
 import { exportOperations } from './exports/export.operations'
 import { transferOperations } from './transfer/transfer.operations'
+import { privacyOperations } from './privacy/privacy.operations'
+import { auditOperations } from './audit/audit.operations'
 
 /**
  * THE contract. Every operation Zhike offers, declared once. The Electron IPC bridge, the
@@ -45,6 +49,8 @@ export const operations = {
   ...guestOperations,
   ...guestMergeOperations,
   ...guestDuplicateOperations,
+  ...consentOperations,
+  ...identityDocumentOperations,
   ...guestPrintOperations,
   ...otaOperations,
   ...stayOperations,
@@ -61,6 +67,8 @@ export const operations = {
   ...backupOperations,
   ...exportOperations,
   ...transferOperations,
+  ...privacyOperations,
+  ...auditOperations,
 }
 
 export type Api = typeof operations

@@ -12,6 +12,11 @@ export interface Actor {
   name: string
   role: Role
   department: string
+  /**
+   * Signed in with a temporary PIN an administrator set: until a new PIN is chosen, only
+   * `session.changePin`, `session.current` and `session.signOut` are allowed.
+   */
+  mustChangePin?: boolean
 }
 
 /**

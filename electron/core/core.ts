@@ -15,6 +15,11 @@ import { AppError, toErrorBody, type ErrorBody } from './errors'
 import { EventBus, type CoreEvent } from './events'
 import type { Operation } from './operation'
 import { roleAllows } from './staff/roles'
+import { inAuditScope, recordAudit } from './audit/audit.repository'
+import { refuseRestrictedGuests } from './guests/guest-access'
+
+/** What a session signed in with a temporary PIN may call until a new PIN is chosen. */
+const pinChangeAllows: ReadonlySet<string> = new Set(['session.changePin', 'session.current', 'session.signOut'])
 import { SessionStore } from './staff/sessions'
 import { ensureBaseVocabulary } from './vocabulary/vocabulary.repository'
 import { installBuiltinRulesOnce } from './rules/builtin-rules'
@@ -136,6 +141,9 @@ export function createCore(options: CoreOptions): Core {
     if (!op || !Object.hasOwn(operations, name)) throw new AppError('UNKNOWN_OPERATION', `There is no operation called "${name}".`)
     if (op.permission !== 'public') {
       if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
+      if (actor.mustChangePin && !pinChangeAllows.has(name)) {
+        throw new AppError('PIN_CHANGE_REQUIRED', 'Choose a new PIN first: an administrator reset yours.')
+      }
       if (!roleAllows(actor.role, op.permission)) {
         throw new AppError('FORBIDDEN', `Your role (${actor.role}) may not do this (${op.permission}).`)
       }
@@ -169,9 +177,32 @@ export function createCore(options: CoreOptions): Core {
         afterCommit(sqlite, () => events.publish({ id, name: eventName, payload } as CoreEvent))
       },
     }
-    const value = op.kind === 'mutation' ? inTransaction(sqlite, () => op.handler(ctx, data, prepared)) : op.handler(ctx, data, prepared)
+    // Every change, and every read of a guest's personal data, leaves an audit row stamped with the
+    // terminal it came from (the handler's own rows, with their details, or one row named after the operation).
+    const audited = (): unknown => {
+      refuseRestrictedGuests(sqlite, actor, name, op.kind, data)
+      const { value, written } = inAuditScope(sqlite, caller.address, () => op.handler(ctx, data, prepared))
+      if (written === 0 && actor && (op.kind === 'mutation' || op.audit)) auditCall(actor, caller, name, op, data, value)
+      return value
+    }
+    const value = op.kind === 'mutation' ? inTransaction(sqlite, audited) : audited()
     pruneHourly()
     return value
+  }
+
+  function auditCall(actor: Actor, caller: Caller, name: string, op: Operation<z.ZodType, unknown, unknown>, data: unknown, value: unknown): void {
+    const named = op.audit ? op.audit.guests(data, value) : (data as { guestId?: unknown }).guestId
+    const one = typeof named === 'number' ? named : null
+    const many = Array.isArray(named) ? (named as number[]) : null
+    recordAudit(sqlite, {
+      at: clock.now().toISOString(),
+      staffId: actor.staffId,
+      action: name,
+      guestId: one,
+      entity: name.slice(0, name.indexOf('.')),
+      terminal: caller.address,
+      detail: many ? { count: many.length, guests: many.slice(0, 500) } : undefined,
+    })
   }
 
   function failed(thrown: unknown, name: string): Result {

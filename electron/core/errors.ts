@@ -57,6 +57,26 @@ export const errorCodes = [
   'BACKUP_INVALID',
   'BACKUP_TOO_NEW',
   'BACKUP_FOLDER',
+  /** Signed in with a temporary PIN: choose a new one before anything else. */
+  'PIN_CHANGE_REQUIRED',
+  /** The last active administrator cannot be deactivated or given another role: no one could manage staff. */
+  'LAST_ADMIN',
+  /** An administrator deactivating, demoting or resetting their own account: another administrator does that. */
+  'OWN_ACCOUNT',
+  /** Changing your own PIN: the current PIN given is not yours. */
+  'WRONG_PIN',
+  /** A restricted profile (a guest who asked for discretion), asked for by a role that may not open it. */
+  'GUEST_RESTRICTED',
+  /** A sensitive need (health, faith) kept beyond this stay for a guest without consent to sensitive data (PIPL Art. 29). */
+  'CONSENT_REQUIRED',
+  /** Erasing a guest who is in house: details {stayId, room, arrival, departure}. */
+  'ERASE_IN_HOUSE',
+  /** Erasing a guest with a reservation still to come: details {stayId, room, arrival, departure}. */
+  'ERASE_RESERVED',
+  /** An anonymised (erased) guest cannot be merged, unmerged or erased again: details.anonymisedAt. */
+  'GUEST_ANONYMISED',
+  /** A retention run whose count differs from the preview the manager confirmed: details {expected, found}. */
+  'RETENTION_CHANGED',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

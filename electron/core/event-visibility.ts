@@ -1,10 +1,15 @@
 import type { Actor } from './context'
 import type { CoreEvent } from './events'
 import { roleAllows, seesAllDepartments } from './staff/roles'
+import { promptAsSeenBy } from './prompts/prompt-visibility'
+import type { PromptView } from './prompts/prompt.view'
+import { observationAsSeenBy } from './observations/observation-visibility'
+import type { ObservationView } from './observations/observation.view'
 
 /** Which events a signed-in person may receive: department staff hear only their own board (and its outlets'). */
 export function eventVisibleTo(actor: Actor | null, event: CoreEvent): boolean {
-  if (!actor) return false
+  // A temporary PIN opens nothing but the PIN change: no live events either.
+  if (!actor || actor.mustChangePin) return false
   if (event.name === 'prompt.created' || event.name === 'prompt.updated') {
     // F&B's office hears its outlets' prompts (the view carries the outlet's parent department).
     const { prompt } = event.payload as { prompt: { department: string; parentDepartment?: string | null } }
@@ -26,4 +31,21 @@ export function eventVisibleTo(actor: Actor | null, event: CoreEvent): boolean {
   }
   if (event.name === 'night_audit.completed') return actor.role === 'manager' || actor.role === 'admin' || actor.role === 'front_desk'
   return seesAllDepartments(actor.role)
+}
+
+/**
+ * An event as this person may see it (call only when `eventVisibleTo` is true): a prompt in it is
+ * redacted for the viewer's role (`promptAsSeenBy`: department staff never see the cause, nor a
+ * restricted guest's name), and so is an observation (`observationAsSeenBy`). Other events pass unchanged.
+ */
+export function eventAsSeenBy(actor: Actor, event: CoreEvent): CoreEvent {
+  const { observation } = event.payload as { observation?: ObservationView }
+  if (observation && typeof observation === 'object') {
+    const seen = observationAsSeenBy(actor.role, observation)
+    return seen === observation ? event : ({ ...event, payload: { ...event.payload, observation: seen } } as CoreEvent)
+  }
+  const payload = event.payload as { prompt?: PromptView }
+  if (!payload.prompt || typeof payload.prompt !== 'object') return event
+  const seen = promptAsSeenBy(actor.role, payload.prompt)
+  return seen === payload.prompt ? event : ({ ...event, payload: { ...payload, prompt: seen } } as CoreEvent)
 }

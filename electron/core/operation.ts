@@ -22,6 +22,14 @@ export interface Operation<S extends z.ZodType = z.ZodType, O = unknown, P = und
    * `prepare` is called through `Core.callAsync`; the synchronous `call` refuses it.
    */
   prepare?: (input: z.output<S>) => Promise<P>
+  /**
+   * This operation reads guests' personal data (a card, a history, a list of guests): core writes
+   * one audit row per successful call, unless the handler wrote its own. `guests` names whom it
+   * read: one id (the row's guest), a list (the row's detail.guests, at most 500 ids, and
+   * detail.count), or null. Mutations are audited whether or not they declare this; for them it
+   * only names the guest (default: the input's `guestId`).
+   */
+  audit?: { guests: (input: z.output<S>, output: unknown) => number | readonly number[] | null | undefined }
   handler: (ctx: OperationContext, input: z.output<S>, ...prepared: P extends undefined ? [] : [P]) => O
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Actor } from '../core/context'
 import type { Core } from '../core/core'
 import { replayPlan } from '../core/event-replay'
-import { eventVisibleTo } from '../core/event-visibility'
+import { eventAsSeenBy, eventVisibleTo } from '../core/event-visibility'
 import type { CoreEvent } from '../core/events'
 
 /** A terminal's browser reconnects this long after a dropped stream (ms), sent as SSE `retry:`. */
@@ -33,7 +33,11 @@ export class EventStreams {
   private bySession = new Map<string, ServerResponse[]>()
   private all = new Set<ServerResponse>()
 
-  constructor(private core: Pick<Core, 'events' | 'eventLog' | 'sessions'>) {}
+  constructor(private core: Pick<Core, 'events' | 'eventLog' | 'sessions'>) {
+    // A person deactivated, reset or signed out everywhere: their streams end now, not at the next heartbeat.
+    this.stopHearingRevocations = core.sessions.onRevoked(() => this.endRevoked())
+  }
+  private stopHearingRevocations: () => void
 
   /** Starts streaming on `res` for the session `token` (already checked to be signed in as `actor`). */
   open(request: IncomingMessage, res: ServerResponse, headers: Record<string, string>, token: string, actor: Actor, lastId: number | null): void {
@@ -54,7 +58,7 @@ export class EventStreams {
         for (let after = lastId; after < bounds.latest; ) {
           const page = this.core.eventLog.after(after, 500)
           if (page.length === 0) break
-          for (const event of page) if (eventVisibleTo(actor, event)) res.write(frame(event))
+          for (const event of page) if (eventVisibleTo(actor, event)) res.write(frame(eventAsSeenBy(actor, event)))
           after = page[page.length - 1].id
         }
       }
@@ -67,7 +71,7 @@ export class EventStreams {
       const current = this.core.sessions.peek(token)
       if (!current) return end()
       if (res.writableLength > maxUnsentBytes) return end()
-      if (eventVisibleTo(current, event)) res.write(frame(event))
+      if (eventVisibleTo(current, event)) res.write(frame(eventAsSeenBy(current, event)))
     })
     const heartbeat = setInterval(() => {
       if (!this.core.sessions.peek(token)) return end()
@@ -88,8 +92,17 @@ export class EventStreams {
     return this.all.size
   }
 
+  /** Ends the streams whose session no longer holds (checked without counting as activity). */
+  private endRevoked(): void {
+    for (const [token, list] of this.bySession) {
+      if (this.core.sessions.peek(token)) continue
+      for (const res of [...list]) if (!res.writableEnded) res.end()
+    }
+  }
+
   /** Ends every stream (the hub is stopping). */
   closeAll(): void {
+    this.stopHearingRevocations()
     for (const res of this.all) if (!res.writableEnded) res.end()
   }
 

@@ -1,6 +1,6 @@
 import { desktopCaller, type Actor } from '../core/context'
 import type { Core, Result } from '../core/core'
-import { eventVisibleTo } from '../core/event-visibility'
+import { eventAsSeenBy, eventVisibleTo } from '../core/event-visibility'
 import type { CoreEvent } from '../core/events'
 import { operationSessionEffect } from '../core/operation-catalog'
 
@@ -51,6 +51,24 @@ export class WindowSessions {
   mayReceive(windowId: number, event: CoreEvent): boolean {
     // Hearing an event is not activity: it must not keep an idle window's session alive.
     return eventVisibleTo(this.core.sessions.peek(this.tokens.get(windowId)), event)
+  }
+
+  /**
+   * The event as each window's signed-in person may see it (`eventAsSeenBy`), grouped: windows that
+   * see the same redaction share one delivery. Windows that may not receive it are left out.
+   */
+  deliveries(event: CoreEvent): { event: CoreEvent; windowIds: number[] }[] {
+    const groups = new Map<string, { event: CoreEvent; windowIds: number[] }>()
+    for (const windowId of this.recipients(event)) {
+      const actor = this.core.sessions.peek(this.tokens.get(windowId))
+      if (!actor) continue
+      const seen = eventAsSeenBy(actor, event)
+      const key = seen === event ? '' : JSON.stringify(seen.payload)
+      const group = groups.get(key) ?? { event: seen, windowIds: [] }
+      group.windowIds.push(windowId)
+      groups.set(key, group)
+    }
+    return [...groups.values()]
   }
 
   /** The windows whose signed-in person may receive the event (a window nobody signed in to hears nothing). */

@@ -57,6 +57,7 @@ const outlets = [
   ['fb_ird', 'In-room Dining', '送餐服务', 30],
 ].map(([code, en, zh, promiseMinutes]) => ({ code, name: { en, zh }, promiseMinutes, parentCode: 'restaurant' }))
 
+// hk01 and rs01 lead their departments (they hand prompts to attendants).
 // Tests and the tour sign in with these codes; the demo PIN is 1234, and 123456 for the
 // manager and the administrator (their PINs have at least 6 digits).
 const staff = [
@@ -64,9 +65,9 @@ const staff = [
   ['mg01', '林雅琴', 'LIN Yaqin', 'front_office', 'manager'],
   ['fd01', '陈思雨', 'CHEN Siyu', 'front_office', 'front_desk'],
   ['fd02', '黄俊峰', 'HUANG Junfeng', 'front_office', 'front_desk'],
-  ['hk01', '刘秀兰', 'LIU Xiulan', 'housekeeping', 'department'],
+  ['hk01', '刘秀兰', 'LIU Xiulan', 'housekeeping', 'department_lead'],
   ['hk02', '杨小燕', 'YANG Xiaoyan', 'housekeeping', 'department'],
-  ['rs01', '王浩', 'WANG Hao', 'restaurant', 'department'],
+  ['rs01', '王浩', 'WANG Hao', 'restaurant', 'department_lead'],
   ['rs02', '李梦婷', 'LI Mengting', 'restaurant', 'department'],
   ['cn01', '郭志强', 'GUO Zhiqiang', 'fb_chinese', 'department'],
   ['cc01', '赵文杰', 'ZHAO Wenjie', 'concierge', 'department'],

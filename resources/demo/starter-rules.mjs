@@ -51,16 +51,21 @@ export const starterRules = [
   ['minibar', 'check_in', 'amenity', 'minibar', null, 'housekeeping', 'normal', 120,
     'Set up the minibar in room {room}: {value}.', '按客人习惯布置{room}房间迷你吧：{value}。'],
   ['hearing-alarm', 'check_in', 'access', 'hearing', 'hard_of_hearing', 'engineering', 'high', 30,
-    'Check the visual fire alarm and the vibrating alarm clock in room {room}: {guest} is hard of hearing.', '{guest}听力不佳：检查{room}房间的可视火警灯和振动闹钟。'],
+    'Check the visual fire alarm and the vibrating alarm clock in room {room} for {guest}.', '为{guest}检查{room}房间的可视火警灯和振动闹钟。'],
   ['hearing-housekeeping', 'check_in', 'access', 'hearing', 'hard_of_hearing', 'housekeeping', 'normal', 30,
-    '{guest} (room {room}) is hard of hearing: knock, wait, and use the door light; do not rely on calling out.', '{guest}（{room}房）听力不佳：敲门后稍候并使用门铃灯，不要只靠呼喊。'],
+    '{guest} (room {room}): knock, wait, and use the door light; do not rely on calling out.', '{guest}（{room}房）：敲门后稍候并使用门铃灯，不要只靠呼喊。'],
   ['wheelchair-room', 'check_in', 'access', 'mobility', 'wheelchair', 'engineering', 'high', 30,
     'Check room {room} for wheelchair access: clear path, grab rails, shower seat.', '检查{room}房间无障碍设施：通道畅通、扶手、淋浴椅。'],
   ['low-vision', 'check_in', 'access', 'vision', 'low_vision', 'housekeeping', 'normal', 60,
     'Leave large-print guides in room {room} and keep its layout unchanged for {guest}.', '在{room}房间放置大字版服务指南，并为{guest}保持房内物品位置不变。'],
-  // Security keeps the list of guests who need help in an evacuation.
-  ...['hearing', 'mobility', 'vision'].map((code) => [`evacuation-${code}`, 'check_in', 'access', code, null, 'security', 'high', 60,
-    'Add room {room} to the evacuation-assistance list ({guest}: {value}).', '将{room}房间列入紧急疏散协助名单（{guest}：{value}）。']),
+  // Security keeps the list of guests who need help in an evacuation: what help, never the
+  // diagnosis (least knowledge: a department prompt says what to do and where).
+  ...[
+    ['hearing', 'alert them in person or by light, not by sound alone', '须当面或以灯光提醒，不能只靠声音'],
+    ['mobility', 'they need help to leave the building', '离开建筑需要协助'],
+    ['vision', 'guide them out in person', '须有人当面引导离开'],
+  ].map(([code, en, zh]) => [`evacuation-${code}`, 'check_in', 'access', code, null, 'security', 'high', 60,
+    `Add room {room} to the evacuation-assistance list ({guest}): ${en}.`, `将{room}房间列入紧急疏散协助名单（{guest}）：${zh}。`]),
   ['tea', 'check_in', 'interest', 'hobby', 'tea', 'housekeeping', 'low', 120,
     'Set out a tea set and a selection of Chinese teas in room {room}.', '在{room}房间备好茶具和几种中国茶。'],
   ['chinese-chess', 'check_in', 'interest', 'hobby', 'chinese_chess', 'concierge', 'low', 240,

@@ -8,6 +8,7 @@ import { useRoute } from './hash-route'
 import { LazyScreen, ScreenLoading } from './LazyScreen'
 import {
   ArrivalQueuePage,
+  AuditLogPage,
   BackupsPage,
   CheckInPage,
   DashboardPage,
@@ -15,6 +16,7 @@ import {
   GuestListsPage,
   HotelSetupPage,
   PrintPage,
+  PrivacyPage,
   RoomSetupPage,
   DeclinedPage,
   EscalationsPage,
@@ -28,6 +30,8 @@ import {
   RulesPage,
   SettingsPage,
   SignInPage,
+  StaffPage,
+  ForcedPinChangePage,
 } from './lazy-pages'
 import { useSession } from './session'
 import { deskRoles, pagesFor, type PageKey } from './pages'
@@ -49,6 +53,15 @@ export function Screens() {
     return (
       <LazyScreen fullPage>
         <SignInPage hotelName={setup.data?.hotelName ?? null} demo={setup.data?.demo ?? false} />
+      </LazyScreen>
+    )
+  }
+
+  // Signed in with a temporary PIN (an administrator reset it): choose a new one first; core refuses the rest.
+  if (staff.mustChangePin) {
+    return (
+      <LazyScreen fullPage>
+        <ForcedPinChangePage />
       </LazyScreen>
     )
   }
@@ -88,6 +101,9 @@ export function Screens() {
         {page === 'lists' ? <GuestListsPage /> : null}
         {page === 'data' ? <DataTransferPage /> : null}
         {page === 'backups' ? <BackupsPage /> : null}
+        {page === 'privacy' ? <PrivacyPage /> : null}
+        {page === 'audit' ? <AuditLogPage /> : null}
+        {page === 'staff' ? <StaffPage /> : null}
       </LazyScreen>
     </Shell>
   )

@@ -25,4 +25,8 @@ export const GuestListsPage = lazy(() => import('../features/guest-lists/GuestLi
 export const DataTransferPage = lazy(() => import('../features/transfer/DataTransferPage').then((m) => ({ default: m.DataTransferPage })))
 export const BackupsPage = lazy(() => import('../features/backups/BackupsPage').then((m) => ({ default: m.BackupsPage })))
 export const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })))
+export const StaffPage = lazy(() => import('../features/staff/StaffPage').then((m) => ({ default: m.StaffPage })))
+export const ForcedPinChangePage = lazy(() => import('../features/session/ForcedPinChangePage').then((m) => ({ default: m.ForcedPinChangePage })))
+export const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })))
+export const PrivacyPage = lazy(() => import('../features/privacy/PrivacyPage').then((m) => ({ default: m.PrivacyPage })))
 export const PrintPage = lazy(() => import('../features/print/PrintPage').then((m) => ({ default: m.PrintPage })))

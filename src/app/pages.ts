@@ -1,7 +1,7 @@
 import type { Role } from '../../electron/core/staff/roles'
 
 /** The screens, by hash route. Core checks every operation's permission; this only shapes the menu. */
-export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports' | 'rules' | 'escalations' | 'declined' | 'rooms' | 'hotel' | 'lists' | 'data' | 'backups' | 'dashboard' | 'print'
+export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports' | 'rules' | 'escalations' | 'declined' | 'rooms' | 'hotel' | 'lists' | 'data' | 'backups' | 'dashboard' | 'print' | 'staff' | 'audit' | 'privacy'
 
 export const deskRoles: readonly Role[] = ['front_desk', 'manager', 'admin', 'guest_relations']
 const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
@@ -29,6 +29,12 @@ export function pagesFor(role: Role): PageKey[] {
   // The manager's desk (issue 11): the hotel's rooms, departments and settings; guest lists and
   // files; the full export and import; backups; the dashboard. Managers and administrators.
   if (role === 'admin' || role === 'manager') pages.push('dashboard', 'rooms', 'hotel', 'lists', 'data', 'backups')
+  // Staff accounts (`staff.manage`): the administrator's alone.
+  if (role === 'admin') pages.push('staff')
+  // The audit log (`audit.read`): managers and administrators.
+  if (role === 'admin' || role === 'manager') pages.push('audit')
+  // Privacy: the retention period and its run (`privacy.retention`): managers and administrators.
+  if (role === 'admin' || role === 'manager') pages.push('privacy')
   // A guest's card and the morning briefing pack, printed: whoever may read guest cards.
   if (deskRoles.includes(role)) pages.push('print')
   return pages
@@ -43,7 +49,7 @@ export function menuPagesFor(role: Role): PageKey[] {
  * The manager's desk: the pages that set up and look after the hotel, in one menu button so a
  * manager's header stays one row at 1280 px. In this order, whichever of them the role has.
  */
-export const managerDeskPages: readonly PageKey[] = ['dashboard', 'rooms', 'hotel', 'rules', 'reports', 'lists', 'data', 'backups', 'pms', 'settings']
+export const managerDeskPages: readonly PageKey[] = ['dashboard', 'rooms', 'hotel', 'rules', 'reports', 'lists', 'data', 'backups', 'pms', 'settings', 'staff', 'audit', 'privacy']
 
 /**
  * The main menu as the header shows it: `links` side by side, then `desk` (the manager's desk

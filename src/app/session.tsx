@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Actor } from '../../electron/core/context'
-import { call, onSessionLost } from '../api/client'
+import { ApiError, call, onSessionLost } from '../api/client'
 import { queryKeysFor } from '../api/event-queries'
 import { onLiveSignal, startLive, stopLive, subscribe } from '../api/live-events'
 
@@ -46,8 +46,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }
 
   const staffId = staff?.staffId ?? null
+  // A temporary PIN opens nothing but the PIN change: no live stream until a new PIN is chosen.
+  const mustChangePin = staff?.mustChangePin === true
   useEffect(() => {
-    if (staffId !== null) {
+    if (staffId !== null && mustChangePin) {
+      signedIn.current = staffId
+      setEnded(false)
+      stopLive()
+    } else if (staffId !== null) {
       signedIn.current = staffId
       setEnded(false)
       startLive()
@@ -56,9 +62,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       lose.current()
       stopLive()
     }
-  }, [staffId])
+  }, [staffId, mustChangePin])
 
   useEffect(() => onSessionLost(() => lose.current()), [])
+  // Core answered PIN_CHANGE_REQUIRED (reset, or promoted to a role that needs a longer PIN): ask who we are, which shows the PIN change.
+  const refetchSession = session.refetch
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type === 'updated' && event.action.type === 'error' && event.action.error instanceof ApiError && event.action.error.code === 'PIN_CHANGE_REQUIRED') void refetchSession()
+      }),
+    [queryClient, refetchSession],
+  )
   useEffect(
     () =>
       onLiveSignal((signal) => {

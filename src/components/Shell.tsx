@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, AppShell, Anchor, Badge, Group, Menu, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { call } from '../api/client'
-import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../app/errors'
 import { menuFor } from '../app/pages'
@@ -13,6 +13,9 @@ import { notify } from './notify'
 import { fitsOneRow } from './header-layout'
 import classes from './shell.module.css'
 
+// Lazy: "Change my PIN" is opened rarely, and the board's first chunk stays small.
+const ChangePinDialog = lazy(() => import('../features/session/ChangePinDialog').then((m) => ({ default: m.ChangePinDialog })))
+
 interface ShellProps {
   hotelName: { en: string; zh: string } | null
   active: string
@@ -23,6 +26,7 @@ export function Shell({ hotelName, active, children }: ShellProps) {
   const { t, i18n } = useTranslation()
   const { staff, signOut } = useSession()
   const { colorScheme, toggleColorScheme } = useMantineColorScheme()
+  const [changingPin, setChangingPin] = useState(false)
   const menu = staff ? menuFor(staff.role) : { links: [], desk: [] }
   const links = menu.links.map((key) => ({ key, label: t(`nav.${key}`) }))
   const desk = menu.desk.map((key) => ({ key, label: t(`nav.${key}`) }))
@@ -108,6 +112,7 @@ export function Shell({ hotelName, active, children }: ShellProps) {
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{t(`roles.${staff.role}`)}</Menu.Label>
+                  <Menu.Item onClick={() => setChangingPin(true)} data-testid="change-pin">{t('nav.changePin')}</Menu.Item>
                   <Menu.Item onClick={() => signOut().catch((error: unknown) => notify({ color: 'red', message: errorMessage(t, error) }))}>{t('nav.signOut')}</Menu.Item>
                 </Menu.Dropdown>
               </Menu>
@@ -115,6 +120,11 @@ export function Shell({ hotelName, active, children }: ShellProps) {
           </Group>
         </div>
       </AppShell.Header>
+      {changingPin ? (
+        <Suspense fallback={null}>
+          <ChangePinDialog opened onClose={() => setChangingPin(false)} />
+        </Suspense>
+      ) : null}
       <AppShell.Main>
         <ConnectionNotice />
         {needsRooms ? (

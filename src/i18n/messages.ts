@@ -44,7 +44,15 @@ import backupsEn from './backups.en.json'
 import backupsZhCN from './backups.zh-CN.json'
 import guestListsEn from './guest-lists.en.json'
 import guestListsZhCN from './guest-lists.zh-CN.json'
+import privacyErasureEn from './privacy-erasure.en.json'
+import privacyErasureZhCN from './privacy-erasure.zh-CN.json'
+import auditEn from './audit.en.json'
+import privacyEn from './privacy.en.json'
+import privacyZhCN from './privacy.zh-CN.json'
+import auditZhCN from './audit.zh-CN.json'
 
+import staffEn from './staff.en.json'
+import staffZhCN from './staff.zh-CN.json'
 export type Messages = { [key: string]: string | Messages }
 
 /** Each feature keeps its own message file; they merge into one namespace, later files adding keys. */
@@ -60,6 +68,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn, reportsEn, rulesEn, promisesEn, roomSetupEn, printEn, hotelSetupEn, dashboardEn, transferEn, backupsEn, guestListsEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN, reportsZhCN, rulesZhCN, promisesZhCN, roomSetupZhCN, printZhCN, hotelSetupZhCN, dashboardZhCN, transferZhCN, backupsZhCN, guestListsZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn, reportsEn, rulesEn, promisesEn, roomSetupEn, printEn, hotelSetupEn, dashboardEn, transferEn, backupsEn, guestListsEn, auditEn, staffEn, privacyErasureEn, privacyEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN, reportsZhCN, rulesZhCN, promisesZhCN, roomSetupZhCN, printZhCN, hotelSetupZhCN, dashboardZhCN, transferZhCN, backupsZhCN, guestListsZhCN, auditZhCN, staffZhCN, privacyErasureZhCN, privacyZhCN),
 }

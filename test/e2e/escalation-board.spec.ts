@@ -54,6 +54,8 @@ test.beforeAll(async () => {
   })
   const { businessDate } = await callApi<{ businessDate: string }>('hotel.clock', {})
   const { id: guestId } = await callApi<{ id: number }>('guest.create', { nativeName: '白若水', romanName: 'BAI Ruoshui', vip: 0 })
+  // Issue 12: an allergy is health data, kept with the guest's consent to sensitive data.
+  await callApi('consent.record', { guestId, kind: 'sensitive', given: true, method: 'paper_form' })
   await callApi('preference.add', { guestId, category: 'food', code: 'allergy', value: 'peanut' })
   const departure = new Date(Date.parse(`${businessDate}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10)
   const { stayId } = await callApi<{ stayId: number }>('stay.reserve', { guestId, arrival: businessDate, departure, party: 1 })

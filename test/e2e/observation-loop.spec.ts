@@ -25,15 +25,15 @@ test('an observation from housekeeping becomes a preference and then a prompt on
   await expect(relations.getByRole('heading', { name: 'Observations inbox', level: 1 })).toBeVisible()
   await expect(relations.getByTestId('observation').filter({ hasText: 'shoes always muddy' })).toHaveCount(0)
 
-  // Housekeeping knows his room; the lookup finds him from its digits.
-  const lookup = await housekeeping.request.post('/api/guest.inHouseLookup', { data: { text: 'ZHENG Guoqiang' } })
+  // Housekeeping knows his room (the desk looks it up here); the lookup finds him from its digits.
+  const lookup = await relations.request.post('/api/guest.inHouseLookup', { data: { text: 'ZHENG Guoqiang' } })
   const room: string = (await lookup.json()).value[0].roomNumber
   expect(room).toBeTruthy()
 
   await expect(housekeeping.getByRole('heading', { level: 1 })).toHaveText('Housekeeping board')
   await housekeeping.getByRole('button', { name: 'Report something' }).click()
   const report = housekeeping.getByRole('dialog', { name: 'Report something about a guest' })
-  const who = report.getByRole('textbox', { name: 'Guest (room or name)' })
+  const who = report.getByRole('textbox', { name: 'Guest’s room' })
   await expect(who).toBeFocused()
   await who.fill(room)
   await expect(housekeeping.getByRole('option', { name: /郑国强/ })).toBeVisible()
@@ -119,7 +119,7 @@ test('a refused report keeps what was typed and says why', async ({ browser }) =
   const vacant = rooms.find((r) => r.status === 'vacant')!.number
 
   await housekeeping.getByRole('link', { name: 'Report', exact: true }).click()
-  const who = housekeeping.getByRole('textbox', { name: 'Guest (room or name)' })
+  const who = housekeeping.getByRole('textbox', { name: 'Guest’s room' })
   const what = housekeeping.getByRole('textbox', { name: 'What did you notice?' })
   await expect(who).toBeFocused()
   await who.fill('9999')
@@ -139,7 +139,8 @@ test('a refused report keeps what was typed and says why', async ({ browser }) =
 
 test('guest relations decides by keyboard: reject with a reason, merge, edit then accept', async ({ browser }) => {
   const housekeeping = await staffPage(browser, 'hk01')
-  const found = await (await housekeeping.request.post('/api/guest.inHouseLookup', { data: { text: 'ZHENG Guoqiang' } })).json()
+  const desk = await staffPage(browser, 'fd01')
+  const found = await (await desk.request.post('/api/guest.inHouseLookup', { data: { text: 'ZHENG Guoqiang' } })).json()
   const roomNumber: string = found.value[0].roomNumber
   const record = async (text: string, suggestion?: object) => {
     const answer = await (await housekeeping.request.post('/api/observation.record', { data: { roomNumber, text, suggestion } })).json()

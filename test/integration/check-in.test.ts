@@ -39,8 +39,11 @@ describe('check-in that remembers', () => {
     expect(events.filter((e) => e === 'prompt.created')).toHaveLength(3)
     const card = ok(hotel.call(hotel.desk, 'guest.card', { guestId }))
     expect(card.stays[0]).toMatchObject({ status: 'in_house', roomNumber: '1001' })
+    // Housekeeping's board says what to do and where; the preference behind it is for the desk.
     const board = ok(hotel.call(hotel.housekeeper, 'prompt.board', { department: 'housekeeping' }))
-    expect(board[0]).toMatchObject({ roomNumber: '1001', status: 'open', reason: { category: 'reading', code: 'periodical', value: 'mainland_advertising' } })
+    expect(board[0]).toMatchObject({ roomNumber: '1001', status: 'open', reason: null })
+    const desk = ok(hotel.call(hotel.desk, 'prompt.board', { department: 'housekeeping' }))
+    expect(desk[0]).toMatchObject({ roomNumber: '1001', reason: { category: 'reading', code: 'periodical', value: 'mainland_advertising' } })
   })
 
   it('records who checked the guest in', () => {

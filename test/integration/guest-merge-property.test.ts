@@ -153,13 +153,18 @@ function run(model: Model, cmd: Command) {
     case 'edit': {
       const pool = pools[cmd.column]
       const next = pool[cmd.pick % pool.length]
+      const consent = cmd.column.startsWith('consent_')
+      const wasAsked = live(cmd.guest) && row(model.ids[cmd.guest])[cmd.column] !== null
       const result = call('guest.update', { guestId: model.ids[cmd.guest], fields: { [patchKey[cmd.column]]: asPatch(cmd.column, next) } })
       if (!live(cmd.guest)) return expectRefusal(result, 'NOT_FOUND', before, model)
+      // Issue 12: consent once asked is given or withdrawn, never "not asked" again.
+      if (consent && next === null && wasAsked) return expectRefusal(result, 'VALIDATION', before, model)
       const { changed } = value<{ changed: string[] }>(result)
       if (changed.length === 0) return
       const change = { seq: model.seq, column: cmd.column, value: next, undone: false }
       model.changes[cmd.guest].push(change)
-      model.events[cmd.guest].push({ kind: 'edit', changes: [change], undone: false })
+      // Issue 12: a consent is a record of the guest's choice, never undone by guest.undo.
+      if (!consent) model.events[cmd.guest].push({ kind: 'edit', changes: [change], undone: false })
       return
     }
     case 'preference': {

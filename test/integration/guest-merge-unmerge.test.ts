@@ -104,7 +104,7 @@ describe('unmerging in any order', () => {
     const b = create({ nativeName: 'Chan Ka Ho', company: 'Harbour Trading', vip: 2 })
     const c = create({ nativeName: 'CHAN Ka-ho', email: 'kaho@example.hk', vip: 1 })
     update(b, { restricted: true, restrictionNote: 'Damaged room 2024' })
-    ok(hotel.call(hotel.desk, 'preference.add', { guestId: b, category: 'food', code: 'cuisine', value: 'cantonese' }))
+    ok(hotel.call(hotel.admin, 'preference.add', { guestId: b, category: 'food', code: 'cuisine', value: 'cantonese' }))
     ok(hotel.call(hotel.desk, 'preference.add', { guestId: c, category: 'room', code: 'floor', value: '12' }))
     return { a, b, c }
   }

@@ -28,7 +28,7 @@ function twoZhangWeis() {
   const b = ok(hotel.call(hotel.desk, 'guest.create', { nativeName: 'Wei Zhang', romanName: 'ZHANG Wei', phone: '13800138000', company: 'Sinobuild', birthDate: '1980-04-02' })).id
   ok(hotel.call(hotel.admin, 'guest.update', { guestId: b, fields: { restricted: true, restrictionNote: 'Unpaid bill 2024', consentMarketing: false } }))
   ok(hotel.call(hotel.desk, 'preference.add', { guestId: a, category: 'room', code: 'floor', value: '10' }))
-  ok(hotel.call(hotel.desk, 'preference.add', { guestId: b, category: 'food', code: 'cuisine', value: 'sichuan' }))
+  ok(hotel.call(hotel.admin, 'preference.add', { guestId: b, category: 'food', code: 'cuisine', value: 'sichuan' })) // restricted: not the desk's to change
   const today = new Date()
   const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
   const { stayId } = ok(hotel.call(hotel.desk, 'stay.reserve', { guestId: b, arrival: iso(today), departure: iso(new Date(today.getTime() + 86_400_000)), party: 1 }))
@@ -69,12 +69,12 @@ describe('merge', () => {
     expect(preview.conflicts.map((c: { field: string }) => c.field).sort()).toEqual(['native_name', 'phone'])
     const { mergeId } = ok(hotel.call(hotel.admin, 'guest.merge', { survivorId: a, mergedId: b, choose: { phone: 'merged' } }))
     expect(mergeId).toBeGreaterThan(0)
-    const card = ok(hotel.call(hotel.desk, 'guest.card', { guestId: a }))
+    const card = ok(hotel.call(hotel.admin, 'guest.card', { guestId: a }))
     expect(card.guest).toMatchObject({ nativeName: '张伟', phone: '13800138000', company: 'Sinobuild', birthDate: '1980-04-02', vip: 2, restricted: true, consentMarketing: false })
     expect(card.preferences.map((p: { code: string }) => p.code).sort()).toEqual(['cuisine', 'floor'])
     expect(card.stays).toHaveLength(1)
     expect(card.stats.observations).toBe(1)
-    expect(failure(hotel.call(hotel.desk, 'guest.card', { guestId: b })).code).toBe('NOT_FOUND')
+    expect(failure(hotel.call(hotel.admin, 'guest.card', { guestId: b })).code).toBe('NOT_FOUND')
     expect(ok(hotel.call(hotel.desk, 'guest.search', { text: 'zhang wei' })).map((h: { guestId: number }) => h.guestId)).toEqual([a])
     expect(ok(hotel.call(hotel.desk, 'guest.search', { text: '1001' }))[0].guestId).toBe(a)
   })

@@ -37,10 +37,13 @@ describe('guest.printCard', () => {
   it('gives the card with alerts apart, provenance (with the observation’s words) and the stay it is printed for, and audits the print', () => {
     const h = hotel()
     const zhuang = guest(h, '庄志明', 'ZHUANG Zhiming', 2)
+    ok(h.call(h.desk, 'consent.record', { guestId: zhuang, kind: 'sensitive', given: true, method: 'paper_form' }))
     ok(h.call(h.desk, 'preference.add', { guestId: zhuang, category: 'access', code: 'hearing', value: 'hard_of_hearing', strength: 'required', note: 'Face him when speaking.' }))
     ok(h.call(h.desk, 'preference.add', { guestId: zhuang, category: 'room', code: 'facing', value: 'W' }))
     const stayId = reserve(h, zhuang, businessDate, '2026-12-05')
-    const { id: observationId } = ok(h.call(h.cook, 'observation.record', { guestId: zhuang, requireInHouse: false, text: 'Asked twice for more chilli oil.' }))
+    // The restaurant notes what it sees of a guest in house (least knowledge: not of anyone else).
+    ok(h.call(h.desk, 'stay.checkIn', { stayId, roomNumber: '1001' }))
+    const { id: observationId } = ok(h.call(h.cook, 'observation.record', { guestId: zhuang, text: 'Asked twice for more chilli oil.' }))
     ok(h.call(h.admin, 'observation.accept', { observationId, preference: { category: 'food', code: 'condiment', value: 'chilli_sichuan_pepper_oil', strength: 'preferred', scope: 'always' } }))
 
     const printed = ok(h.call(h.desk, 'guest.printCard', { guestId: zhuang }))
@@ -52,7 +55,7 @@ describe('guest.printCard', () => {
     const chilli = printed.card.preferences.find((p: any) => p.code === 'condiment')
     expect(chilli).toMatchObject({ sourceStaff: 'Staff rs01', sourceDepartment: 'restaurant', observation: 'Asked twice for more chilli oil.' })
     expect(printed.card.preferences.find((p: any) => p.code === 'facing')).toMatchObject({ observation: null, sourceStaff: 'Staff fd01' })
-    expect(printed.card.stay).toMatchObject({ stayId, arrival: businessDate, departure: '2026-12-05', status: 'reserved' })
+    expect(printed.card.stay).toMatchObject({ stayId, arrival: businessDate, departure: '2026-12-05', status: 'in_house' })
     expect(printed.card.stays).toHaveLength(1)
 
     expect(auditRows('guest.print')).toEqual([{ staff_id: h.desk.staffId, guest_id: zhuang, entity: 'guest', detail: { what: 'card', guests: 1 } }])
@@ -71,6 +74,7 @@ describe('guest.briefingPack', () => {
   it('prints the arrivals of the hotel’s business date, not the server’s calendar date, and audits who printed how many guests', () => {
     const h = hotel()
     const zhuang = guest(h, '庄志明', 'ZHUANG Zhiming')
+    ok(h.call(h.desk, 'consent.record', { guestId: zhuang, kind: 'sensitive', given: true, method: 'paper_form' }))
     ok(h.call(h.desk, 'preference.add', { guestId: zhuang, category: 'access', code: 'hearing', value: 'hard_of_hearing', strength: 'required' }))
     const ho = guest(h, '何家俊', 'HO Ka Chun', 1)
     const anna = guest(h, 'Anna Kowalska', 'Anna Kowalska')

@@ -92,9 +92,10 @@ describe('observations', () => {
     expect(failure(hotel.call(hotel.desk, 'observation.accept', { observationId: 1, preference: { category: 'a', code: 'b', value: 'c' } })).code).toBe('FORBIDDEN')
   })
 
-  it('finds an in-house guest by room number or name for quick capture', () => {
+  it('finds an in-house guest by room number for housekeeping, and by name too for the desk', () => {
     inHouseContractor()
     expect(ok(hotel.call(hotel.housekeeper, 'guest.inHouseLookup', { text: '120' }))[0]).toMatchObject({ roomNumber: '1201', nativeName: '王建国' })
-    expect(ok(hotel.call(hotel.housekeeper, 'guest.inHouseLookup', { text: 'wang' }))[0].roomNumber).toBe('1201')
+    expect(ok(hotel.call(hotel.housekeeper, 'guest.inHouseLookup', { text: 'wang' }))).toEqual([])
+    expect(ok(hotel.call(hotel.desk, 'guest.inHouseLookup', { text: 'wang' }))[0].roomNumber).toBe('1201')
   })
 })

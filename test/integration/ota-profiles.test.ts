@@ -30,7 +30,7 @@ const prefKeys = (guestId: number) =>
     .sort()
 
 describe('OpenTravel profiles', () => {
-  it('imports OTA_ProfileCreateRQ: both names, contact, loyalty, PMS id and the room and access preferences', () => {
+  it('imports OTA_ProfileCreateRQ: both names, contact, loyalty, PMS id and the room preferences; the access need only with consent to sensitive data', () => {
     const result = ok(hotel.call(hotel.desk, 'guest.importOta', { xml: read('profile-create-rq.xml') }))
     expect(result.kind).toBe('create')
     expect(result.guests).toHaveLength(1)
@@ -54,8 +54,13 @@ describe('OpenTravel profiles', () => {
     })
     expect(guest.notes).toBe('Guarantee on card [card removed], call before arrival.')
     // The small hotel's highest floor is 12: "High floor" is that floor.
-    expect(prefKeys(guestId)).toEqual(['access.mobility=wheelchair:required', 'amenity.pillow=buckwheat:preferred', 'room.bed=king:required', 'room.floor=12:preferred', 'room.smoking=no:preferred'])
-    expect(result.preferences).toBe(5)
+    // Issue 12: a new guest has not consented to keeping health data; the need is named, not kept.
+    expect(prefKeys(guestId)).toEqual(['amenity.pillow=buckwheat:preferred', 'room.bed=king:required', 'room.floor=12:preferred', 'room.smoking=no:preferred'])
+    expect(result.preferences).toBe(4)
+    expect(result.skipped.filter((s: string) => s.includes('consent to sensitive data'))).toEqual([expect.stringContaining('health data')])
+    ok(hotel.call(hotel.desk, 'consent.record', { guestId, kind: 'sensitive', given: true, method: 'paper_form' }))
+    expect(ok(hotel.call(hotel.desk, 'guest.importOta', { xml: read('profile-create-rq.xml') })).preferences).toBe(1)
+    expect(prefKeys(guestId)).toContain('access.mobility=wheelchair:required')
     expect(result.skipped).toContain('payment data: never kept')
     expect(result.skipped.some((s: string) => s.startsWith('BedTypePref 7 Tatami mats'))).toBe(true)
     // Found by name, as a clerk would look for her.
@@ -128,6 +133,11 @@ describe('OpenTravel profiles', () => {
 
   it('exports a guest as OTA_ProfileReadRS, leaving out health needs without consent', () => {
     const { guestId } = ok(hotel.call(hotel.desk, 'guest.importOta', { xml: read('profile-create-rq.xml') })).guests[0]
+    // Issue 12: with consent the need is kept; a this-stay-only one is never exported.
+    ok(hotel.call(hotel.desk, 'consent.record', { guestId, kind: 'sensitive', given: true, method: 'paper_form' }))
+    ok(hotel.call(hotel.desk, 'guest.importOta', { xml: read('profile-create-rq.xml') }))
+    // As a need stored before consent was asked (before issue 12) stands: no consent on the row.
+    store.core.sqlite.prepare('UPDATE guest SET consent_sensitive = NULL WHERE id = ?').run(guestId)
     ok(hotel.call(hotel.desk, 'preference.add', { guestId, category: 'food', code: 'dish', value: '小笼包' }))
     const exported = ok(hotel.call(hotel.desk, 'guest.exportOta', { guestId }))
     expect(exported.xml).toContain('<OTA_ProfileReadRS xmlns="http://www.opentravel.org/OTA/2003/05"')
@@ -145,6 +155,8 @@ describe('OpenTravel profiles', () => {
     const other = tempStore()
     try {
       const second = seedSmallHotel(other.core)
+      const first = ok(second.call(second.desk, 'guest.importOta', { xml: withConsent.xml }))
+      ok(second.call(second.desk, 'consent.record', { guestId: first.guests[0].guestId, kind: 'sensitive', given: true, method: 'paper_form' }))
       const back = ok(second.call(second.desk, 'guest.importOta', { xml: withConsent.xml }))
       const row = other.core.sqlite.prepare('SELECT native_name, roman_name, membership_no FROM guest WHERE id = ?').get(back.guests[0].guestId)
       expect(row).toEqual({ native_name: '王丽华', roman_name: 'WANG Lihua', membership_no: 'GOLD-77120' })

@@ -140,6 +140,8 @@ describe('issue 10: service promises, finding by finding', () => {
     expect(restaurant.map((p) => p.text.en)).toEqual([expect.stringContaining('steamed grouper')])
     expect(restaurant[0].text.en).toMatch(/^Do not offer .+ steamed grouper/)
     // The whole kind: an allergy learned while in house reaches the restaurant at once too.
+    // Issue 12: the guest consented to keeping sensitive data (health needs).
+    s.call(hotel.desk, 'consent.record', { guestId, kind: 'sensitive', given: true, method: 'paper_form' })
     s.call(hotel.desk, 'preference.add', { guestId, category: 'food', code: 'allergy', value: 'peanut', strength: 'never' })
     const alerts = promptsOf(s, hotel, stayId).filter((p) => p.department === 'restaurant' && live(p) && /peanut/i.test(p.text.en))
     expect(alerts).toHaveLength(1)
@@ -148,6 +150,8 @@ describe('issue 10: service promises, finding by finding', () => {
   it('6. a hard-of-hearing guest checking in gives the operator "no phone wake-up calls" and the front desk "face the guest"', () => {
     const { s, hotel } = hotelAt()
     const guestId = newGuest(s, hotel, '许静')
+    // Issue 12: the guest consented to keeping sensitive data (health needs).
+    s.call(hotel.desk, 'consent.record', { guestId, kind: 'sensitive', given: true, method: 'paper_form' })
     s.call(hotel.desk, 'preference.add', { guestId, category: 'access', code: 'hearing', value: 'hard_of_hearing', strength: 'required' })
     const stayId = reserve(s, hotel, guestId, '2026-11-30', '2026-12-02')
     s.call(hotel.desk, 'stay.checkIn', { stayId, roomNumber: '1108' })
@@ -166,6 +170,8 @@ describe('issue 10: service promises, finding by finding', () => {
   it('7. an allergy alert is a standing instruction: never overdue, still on the board after acknowledging, never "done"', async () => {
     const { s, hotel } = hotelAt()
     const guestId = newGuest(s, hotel, '唐慧', { romanName: 'TANG Hui', salutation: 'ms' })
+    // Issue 12: the guest consented to keeping sensitive data (health needs).
+    s.call(hotel.desk, 'consent.record', { guestId, kind: 'sensitive', given: true, method: 'paper_form' })
     s.call(hotel.desk, 'preference.add', { guestId, category: 'food', code: 'allergy', value: 'peanut', strength: 'never' })
     const stayId = reserve(s, hotel, guestId, '2026-11-30', '2026-12-01')
     s.call(hotel.desk, 'stay.checkIn', { stayId, roomNumber: '1201' })
@@ -259,6 +265,7 @@ describe('issue 10: service promises, finding by finding', () => {
       ['interest', 'hobby', 'tea'],
       ['access', 'hearing', 'hard_of_hearing'],
     ]) {
+      if (category === 'access') s.call(hotel.desk, 'consent.record', { guestId, kind: 'sensitive', given: true, method: 'paper_form' })
       s.call(hotel.desk, 'preference.add', { guestId, category, code, value, strength: code === 'hearing' ? 'required' : 'preferred' })
     }
     const stayId = reserve(s, hotel, guestId, '2026-12-01', '2026-12-04', { eta: '15:00' })

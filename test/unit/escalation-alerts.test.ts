@@ -12,6 +12,9 @@ const touched = (e: CoreEvent, key: readonly unknown[]) => queryKeysFor(e).some(
 describe('who hears of an escalation', () => {
   it('managers for the lead and the duty manager; guest relations only when a step names them; never department staff', () => {
     expect(escalationConcerns('manager', ['lead'])).toBe(true)
+    expect(escalationConcerns('department_lead', ['lead'])).toBe(true)
+    expect(escalationConcerns('department_lead', ['duty_manager'])).toBe(false)
+    expect(escalationConcerns('department', ['lead'])).toBe(false)
     expect(escalationConcerns('admin', ['duty_manager'])).toBe(true)
     expect(escalationConcerns('manager', ['guest_relations'])).toBe(false)
     expect(escalationConcerns('guest_relations', ['lead'])).toBe(false)

@@ -8,6 +8,7 @@ import type { RuleTable } from './tables/rule.table'
 import type { PromptTable } from './tables/prompt.table'
 import type { VocabularyTable } from './tables/vocabulary.table'
 import type { AuditTable } from './tables/audit.table'
+import type { GuestConsentTable } from './tables/consent.table'
 import type { CoreEventTable, StaffSessionTable } from './tables/session.table'
 import type { SettingTable } from './tables/settings.table'
 import type { ObservationTable } from './tables/observation.table'
@@ -29,6 +30,7 @@ export interface Database {
   setting: SettingTable
   observation: ObservationTable
   guest_change: GuestChangeTable
+  guest_consent: GuestConsentTable
   guest_merge: GuestMergeTable
   guest_pair_flag: GuestPairFlagTable
   guest_token: GuestTokenTable

@@ -1,3 +1,4 @@
+import { isSensitivePreference } from '../guests/consent.sensitive'
 import { addDays } from '../clock'
 import type { Actor } from '../context'
 import type { Result } from '../core'
@@ -50,6 +51,10 @@ export function loadDemoHotel(call: Call, data: DemoData, now: Date): { rooms: n
     // Consent is recorded after the guest exists, as the desk does when the guest answers.
     if (consentMarketing !== undefined && consentMarketing !== null) must(admin, 'guest.update', { guestId, fields: { consentMarketing } }, `consent of ${g.key}`)
     guestIds.set(g.key, guestId)
+    // Health needs kept from stay to stay: the demo's guests signed the consent to sensitive data (PIPL Art. 29).
+    if ((preferences as { category: string; code: string; value: string; scope?: string }[]).some((p) => (p.scope ?? 'always') === 'always' && isSensitivePreference(p))) {
+      must(admin, 'consent.record', { guestId, kind: 'sensitive', given: true, method: 'paper_form' }, `sensitive-data consent of ${g.key}`)
+    }
     for (const { noticedDaysAgo, ...p } of preferences as { noticedDaysAgo?: number }[]) {
       // A preference noticed long ago shows at check-in as one to confirm with the guest.
       if (noticedDaysAgo) must(admin, 'preference.import', { ...p, guestId, noticedOn: addDays(today, -noticedDaysAgo) }, `preference of ${g.key}`)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Permission } from '../staff/roles'
 import type { ExportKind } from './export-writers'
 import { guestListRequest } from './guest-list.schemas'
+import { auditExportParams } from '../audit/audit.schemas'
 
 /**
  * The parameters each export kind takes (`export.start`'s `params`), checked before a job starts.
@@ -10,10 +11,13 @@ import { guestListRequest } from './guest-list.schemas'
 export const exportParams: Partial<Record<ExportKind, z.ZodType<Record<string, unknown>>>> = {
   'guest-list.csv': guestListRequest,
   'guest-list.xlsx': guestListRequest,
+  // One guest's right-of-access export (privacy/privacy.operations.ts starts it).
+  'guest-access.json': z.object({ guestId: z.number().int().positive(), lang: z.enum(['en', 'zh-CN']).default('en') }).strict(),
+  'audit-log.csv': auditExportParams,
 }
 
 /** What each kind needs beyond `guest.export` (checked by `export.start`); absent: nothing more. */
-export const exportPermissions: Partial<Record<ExportKind, Permission>> = {}
+export const exportPermissions: Partial<Record<ExportKind, Permission>> = { 'guest-access.json': 'guest.privacy', 'audit-log.csv': 'audit.read' }
 
 const noParams = z.object({}).strict()
 

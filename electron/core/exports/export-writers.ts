@@ -73,6 +73,8 @@ export const exportWriters = {
   'guest-list.csv': () => import('./guest-list.writer').then((m) => m.writeGuestListCsv),
   'guest-list.xlsx': () => import('./guest-list.writer').then((m) => m.writeGuestListXlsx),
   'full.json': () => import('../transfer/full-export').then((m) => m.writeFullJson),
+  'audit-log.csv': () => import('../audit/audit-log.writer').then((m) => m.writeAuditLogCsv),
+  'guest-access.json': () => import('../privacy/guest-access-export.writer').then((m) => m.writeGuestAccessJson),
 } satisfies Record<string, () => Promise<ExportWriter>>
 
 /** Every export kind the job machinery knows. */

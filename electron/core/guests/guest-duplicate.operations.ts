@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsGuestsInAnswer } from '../audit/audit-reads'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
 import type { GuestRow } from '../db/tables/guest.table'
@@ -7,6 +8,7 @@ import { operation } from '../operation'
 import { likelyDuplicateScore, scoreDuplicate } from './duplicate-score'
 import { absorbedProfiles, guestsSharingKeys, topDuplicateCandidates } from './guest-index.repository'
 import { matchKeys } from './guest-keys'
+import { maskDocumentNo } from './identity-document'
 import { flagPair, guestsByIds } from './guest-merge.repository'
 import { hotelPhoneCountry, phoneE164 } from './phone'
 import { requireLiveGuest } from './guest-profile.service'
@@ -22,7 +24,8 @@ function summary(g: GuestRow) {
     phone: g.phone,
     email: g.email,
     birthDate: g.birth_date,
-    documentNo: g.document_no,
+    // The last four characters only: the whole number is guest.document's (audited).
+    documentNo: maskDocumentNo(g.document_no),
     vip: g.vip,
     company: g.company,
   }
@@ -48,6 +51,7 @@ export const guestDuplicateOperations = {
     kind: 'query',
     summary: 'Before creating a guest: profiles that may be the same person.',
     permission: 'guest.read',
+    audit: readsGuestsInAnswer,
     input: guestFields.pick({ nativeName: true, romanName: true, phone: true, email: true, birthDate: true, documentNo: true }).partial({ romanName: true, phone: true, email: true, birthDate: true, documentNo: true }),
     handler: (ctx, input) =>
       likelyMatchesFor(
@@ -70,6 +74,7 @@ export const guestDuplicateOperations = {
     kind: 'query',
     summary: 'Likely duplicate profiles for guest relations, most likely first.',
     permission: 'guest.merge',
+    audit: readsGuestsInAnswer,
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
     handler(ctx, input) {
       // Candidates are kept as guests are written (guest-index.repository), so this reads one index.

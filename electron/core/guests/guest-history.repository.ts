@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { all, first, qb, run, type Sqlite } from '../db/query'
 import type { GuestChangeRow } from '../db/tables/guest-history.table'
+import { maskDocumentNo } from './identity-document'
 
 export interface FieldChange {
   field: string
@@ -12,12 +13,23 @@ export function newBatch(): string {
   return crypto.randomBytes(8).toString('hex')
 }
 
+/**
+ * Fields whose values the history keeps masked: an identity document's whole number never
+ * enters the history (only "****" and its last four characters), whoever writes the change.
+ */
+const maskedFields: Record<string, (v: string | null) => string | null> = { document_no: maskDocumentNo }
+
+/** Consent records are choices the guest made: never undone by `guest.undo` (a withdrawal is recorded again, not reverted). */
+export const notUndoableActions = ['undo', 'consent.record', 'consent.stay_only'] as const
+
 /** Keeps who changed what on a guest's profile, old value and new, as one undoable batch. */
 export function recordChanges(
   sqlite: Sqlite,
   entry: { guestId: number; batch: string; at: string; staffId: number | null; action: string; entity: 'guest' | 'preference' | 'merge'; entityId: number | null; changes: FieldChange[] },
 ): void {
-  for (const c of entry.changes) {
+  for (const change of entry.changes) {
+    const mask = maskedFields[change.field]
+    const c = mask ? { ...change, old: mask(change.old), new: mask(change.new) } : change
     run(
       sqlite,
       qb.insertInto('guest_change').values({
@@ -43,7 +55,7 @@ export function recordChanges(
 export function latestBatch(sqlite: Sqlite, guestId: number): GuestChangeRow[] {
   const latest = all(
     sqlite,
-    qb.selectFrom('guest_change').select('batch').where('guest_id', '=', guestId).where('undone', '=', 0).where('action', '!=', 'undo').orderBy('id', 'desc').limit(1),
+    qb.selectFrom('guest_change').select('batch').where('guest_id', '=', guestId).where('undone', '=', 0).where('action', 'not in', [...notUndoableActions]).orderBy('id', 'desc').limit(1),
   )[0]
   if (!latest) return []
   return all(sqlite, qb.selectFrom('guest_change').selectAll().where('batch', '=', latest.batch).orderBy('id', 'desc'))
@@ -67,7 +79,7 @@ export function personChangesSince(sqlite: Sqlite, guestId: number, afterId: num
       .where('guest_id', '=', guestId)
       .where('id', '>', afterId)
       .where('undone', '=', 0)
-      .where('action', 'in', ['guest.update', 'unmerge.carried'])
+      .where('action', 'in', ['guest.update', 'unmerge.carried', 'consent.record'])
       .orderBy('id'),
   )
 }
@@ -97,6 +109,12 @@ export function valueBeforeFirstEditSince(sqlite: Sqlite, guestId: number, after
       .limit(1),
   )
   return row ? { value: row.old_value } : undefined
+}
+
+/** Forgets every change to these preferences (their values name a health need the guest did not consent to keep). */
+export function deletePreferenceChanges(sqlite: Sqlite, preferenceIds: readonly number[]): number {
+  if (preferenceIds.length === 0) return 0
+  return run(sqlite, qb.deleteFrom('guest_change').where('entity', '=', 'preference').where('entity_id', 'in', [...preferenceIds])).changes
 }
 
 export function markBatchUndone(sqlite: Sqlite, batch: string): void {

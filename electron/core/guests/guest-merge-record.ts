@@ -74,7 +74,11 @@ export function mergedValue(column: EditableGuestColumn, under: Stored, merged: 
 /** The survivor's details with one merge laid on top. */
 export function layMerge(under: GuestDetails, merged: GuestRow, choose: MergeRecord['choose']): GuestDetails {
   return Object.fromEntries(
-    editableGuestColumns.map((column) => [column, mergedValue(column, under[column], merged, isChoosable(column) ? choose[column] : undefined)]),
+    editableGuestColumns.map((column) => {
+      // A document's type goes with its number: the choice made for document_no decides both.
+      const choice = column === 'document_type' ? (choose.document_no ?? (blank(under.document_no) ? 'merged' : 'survivor')) : isChoosable(column) ? choose[column] : undefined
+      return [column, mergedValue(column, under[column], merged, choice)]
+    }),
   ) as GuestDetails
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsGuestsInAnswer } from '../audit/audit-reads'
 import { operation } from '../operation'
 import { listMerges } from './guest-merge.repository'
 import { choosableFields, mergeGuests, mergePreview, unmergeGuests } from './guest-merge.service'
@@ -10,6 +11,7 @@ export const guestMergeOperations = {
     kind: 'query',
     summary: 'What a merge would do: conflicting fields to choose, what always survives, what moves.',
     permission: 'guest.merge',
+    audit: { guests: (input: { survivorId: number; mergedId: number }) => [input.survivorId, input.mergedId] },
     input: z.object({ survivorId: guestId, mergedId: guestId }),
     handler: (ctx, input) => mergePreview(ctx, input.survivorId, input.mergedId),
   }),
@@ -38,6 +40,7 @@ export const guestMergeOperations = {
     kind: 'query',
     summary: 'Recent merges, newest first (to review or undo).',
     permission: 'guest.merge',
+    audit: readsGuestsInAnswer,
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
     handler: (ctx, input) =>
       listMerges(ctx.sqlite, input.limit).map((m) => ({

@@ -22,6 +22,7 @@ import {
   writeGuestRow,
   type OwnedTable,
 } from './guest-merge.repository'
+import { maskDocumentNo } from './identity-document'
 import { detailsOf, layMerge, mergedValue, readMergeRecord, type ChoosableField, type Choice, type MergeRecord, type Stored } from './guest-merge-record'
 import { editableGuestColumns, personalGuestColumns, type EditableGuestColumn } from './guest-profile.repository'
 import { findGuest } from './guest.repository'
@@ -44,9 +45,11 @@ export function mergePreview(ctx: OperationContext, survivorId: number, mergedId
   if (survivorId === mergedId) throw new AppError('MERGE_SELF', 'A guest cannot be merged with itself.')
   const survivor = requireLiveGuest(ctx, survivorId)
   const merged = requireLiveGuest(ctx, mergedId)
+  for (const guest of [survivor, merged]) requireNotAnonymised(guest)
   const conflicts = choosableFields
-    .filter((f) => survivor[f] !== null && merged[f] !== null && survivor[f] !== '' && merged[f] !== '' && String(survivor[f]) !== String(merged[f]))
-    .map((field) => ({ field, survivor: String(survivor[field]), merged: String(merged[field]) }))
+    .filter((f) => f !== 'document_type' && survivor[f] !== null && merged[f] !== null && survivor[f] !== '' && merged[f] !== '' && String(survivor[f]) !== String(merged[f]))
+    // A document number is chosen by its last four characters: the whole number is shown only through guest.document (audited).
+    .map((field) => (field === 'document_no' ? { field, survivor: maskDocumentNo(survivor.document_no)!, merged: maskDocumentNo(merged.document_no)! } : { field, survivor: String(survivor[field]), merged: String(merged[field]) }))
   const kept = (column: EditableGuestColumn) => mergedValue(column, survivor[column], merged, undefined)
   return {
     conflicts,
@@ -99,6 +102,11 @@ export function mergeGuests(
   return { mergeId, survivorId: survivor.id }
 }
 
+/** An anonymised (erased) guest is never merged or unmerged: GUEST_ANONYMISED (privacy/erasure.service.ts). */
+function requireNotAnonymised(guest: GuestRow): void {
+  if (guest.anonymised_at) throw new AppError('GUEST_ANONYMISED', `Guest ${guest.id} was anonymised; an anonymised guest cannot be merged.`, { guestId: guest.id, anonymisedAt: guest.anonymised_at })
+}
+
 /** A merge's record; one written before version 2 has its choices read back from the survivor's history. */
 function recordOf(ctx: OperationContext, merge: GuestMergeRow, survivor: GuestRow): MergeRecord {
   const mark = () => mergeChangeId(ctx.sqlite, merge.survivor_id, merge.id)
@@ -121,6 +129,7 @@ function requireUndoable(ctx: OperationContext, merge: GuestMergeRow | undefined
   const merged = findGuest(ctx.sqlite, merge.merged_id)
   const survivor = findGuest(ctx.sqlite, merge.survivor_id)
   if (!merged || !survivor || merged.merged_into !== merge.survivor_id) throw new AppError('MERGE_STATE', 'The profiles changed since; this merge can no longer be undone.')
+  for (const guest of [survivor, merged]) requireNotAnonymised(guest)
   if (survivor.merged_into !== null) {
     const later = liveMergeAway(ctx.sqlite, survivor.id)
     const into = later ? findGuest(ctx.sqlite, later.survivor_id) : undefined

@@ -27,7 +27,7 @@ export const guestPrintOperations = {
    * Errors: NOT_FOUND for an unknown or merged-away guest.
    */
   'guest.printCard': operation({
-    kind: 'mutation', // printing personal data is logged, and the log is a write
+    kind: 'query', // writes only the audit log (a read of personal data is logged)
     summary: 'A guest’s card for print or PDF: alerts first, preferences by category with who noticed them and when, stay history. Audited.',
     permission: 'guest.read',
     input: z.object({ guestId: z.number().int().positive() }),
@@ -59,7 +59,7 @@ export const guestPrintOperations = {
    * the audit log: who, `{ what, date, guests, total, guestIds }`, even for an empty pack.
    */
   'guest.briefingPack': operation({
-    kind: 'mutation',
+    kind: 'query', // writes only the audit log (a read of personal data is logged)
     summary: 'The morning briefing pack: the printed cards of a day’s arrivals (today by default) or of the VIPs in house, at most 200. Audited.',
     permission: 'guest.read',
     input: z.object({ kind: z.enum(['arrivals', 'vip']).default('arrivals'), date: isoDate.optional() }),

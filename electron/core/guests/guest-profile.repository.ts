@@ -16,6 +16,8 @@ export const personalGuestColumns = [
   'email',
   'birth_date',
   'document_no',
+  /** Follows document_no in a merge (never chosen apart from its number). */
+  'document_type',
   'notes',
 ] as const
 

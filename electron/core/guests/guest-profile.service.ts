@@ -20,6 +20,9 @@ import { findGuest, insertPreference, listActivePreferences } from './guest.repo
 import { isNegative, type Strength } from './preference'
 import { wishReceived } from '../stays/stay-changes'
 import type { GuestPatch, PreferenceFields } from './guest.schemas'
+import { recordConsent, requireConsentToKeep } from './consent.service'
+import { checkedDocument, maskDocumentNo, type DocumentType } from './identity-document'
+import { today } from '../hotel-clock'
 
 type Stored = string | number | null
 const asText = (v: Stored | undefined): string | null => (v === null || v === undefined ? null : String(v))
@@ -39,6 +42,7 @@ export function requirePreference(ctx: OperationContext, id: number): Preference
 
 function patchToColumns(patch: GuestPatch): Partial<Record<EditableGuestColumn, Stored>> {
   const bool = (v: boolean | null | undefined) => (v === undefined ? undefined : v === null ? null : v ? 1 : 0)
+  // Consent goes through its records (consent.service.ts), documents through their check (documentColumns).
   const columns: Partial<Record<EditableGuestColumn, Stored | undefined>> = {
     native_name: patch.nativeName,
     roman_name: patch.romanName,
@@ -52,13 +56,10 @@ function patchToColumns(patch: GuestPatch): Partial<Record<EditableGuestColumn, 
     phone: patch.phone,
     email: patch.email,
     birth_date: patch.birthDate,
-    document_no: patch.documentNo,
     vip: patch.vip,
     notes: patch.notes,
     restricted: bool(patch.restricted),
     restriction_note: patch.restrictionNote,
-    consent_marketing: bool(patch.consentMarketing),
-    consent_sensitive: bool(patch.consentSensitive),
   }
   return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)) as Partial<Record<EditableGuestColumn, Stored>>
 }
@@ -67,11 +68,41 @@ function reindex(ctx: OperationContext, guestId: number): void {
   reindexGuest(ctx.sqlite, guestId)
 }
 
-/** Edits a guest's fields; only real changes are written and kept in the history. */
+/**
+ * The document columns a patch asks for, checked against the type (identity-document.ts): a new
+ * number keeps the stored type unless the patch names one; removing the number removes the type.
+ */
+function documentColumns(ctx: OperationContext, guest: GuestRow, patch: GuestPatch): Partial<Record<EditableGuestColumn, Stored>> {
+  if (patch.documentNo === undefined && patch.documentType === undefined) return {}
+  const no = patch.documentNo !== undefined ? patch.documentNo : guest.document_no
+  // The stored type holds for a new number unless the patch names another (none stored: inferred).
+  const type = patch.documentType !== undefined ? patch.documentType : no === null ? null : (guest.document_type as DocumentType | null)
+  return checkedDocument(type, no, today(ctx))
+}
+
+/**
+ * Consent given or withdrawn through guest.update: the same record as consent.record (method
+ * 'in_person'). Consent once recorded cannot go back to "not asked" (VALIDATION).
+ */
+function consentThroughRecords(ctx: OperationContext, guest: GuestRow, patch: GuestPatch): string[] {
+  const changed: string[] = []
+  for (const [kind, value, column] of [['marketing', patch.consentMarketing, 'consent_marketing'], ['sensitive', patch.consentSensitive, 'consent_sensitive']] as const) {
+    if (value === undefined) continue
+    if (value === null) {
+      if (guest[column] === null) continue
+      throw new AppError('VALIDATION', 'Consent, once recorded, is given or withdrawn; it cannot go back to not asked.', { issues: [{ path: kind === 'marketing' ? 'consentMarketing' : 'consentSensitive', message: 'Record the consent as given or withdrawn.' }] })
+    }
+    if (recordConsent(ctx, guest.id, { kind, given: value, method: 'in_person' }).changed) changed.push(column)
+  }
+  return changed
+}
+
+/** Edits a guest's fields; only real changes are written and kept in the history (a document number masked). */
 export function updateGuest(ctx: OperationContext, guestId: number, patch: GuestPatch): { changed: string[] } {
   const actor = actorOf(ctx)
   const guest = requireLiveGuest(ctx, guestId)
-  const wanted = patchToColumns(patch)
+  const wanted = { ...patchToColumns(patch), ...documentColumns(ctx, guest, patch) }
+  const consented = consentThroughRecords(ctx, guest, patch)
   const changes: FieldChange[] = []
   const values: Partial<Record<EditableGuestColumn, Stored>> = {}
   for (const [column, value] of Object.entries(wanted) as [EditableGuestColumn, Stored][]) {
@@ -79,13 +110,13 @@ export function updateGuest(ctx: OperationContext, guestId: number, patch: Guest
     values[column] = value
     changes.push({ field: column, old: asText(guest[column] as Stored), new: asText(value) })
   }
-  if (changes.length === 0) return { changed: [] }
+  if (changes.length === 0) return { changed: consented }
   const at = ctx.clock.now().toISOString()
   setGuestColumns(ctx.sqlite, guestId, values, at)
   reindex(ctx, guestId)
   recordChanges(ctx.sqlite, { guestId, batch: newBatch(), at, staffId: actor.staffId, action: 'guest.update', entity: 'guest', entityId: guestId, changes })
   recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'guest.update', guestId, entity: 'guest', entityId: guestId, detail: { fields: changes.map((c) => c.field) } })
-  return { changed: changes.map((c) => c.field) }
+  return { changed: [...consented, ...changes.map((c) => c.field)] }
 }
 
 export function addPreference(
@@ -96,6 +127,7 @@ export function addPreference(
 ): number {
   const actor = actorOf(ctx)
   const guest = requireLiveGuest(ctx, guestId)
+  requireConsentToKeep(guest, fields)
   if (fields.scope === 'stay') {
     const stay = fields.stayId ? findStay(ctx.sqlite, fields.stayId) : undefined
     if (!stay || stay.guest_id !== guest.id) {
@@ -182,6 +214,7 @@ export function updatePreference(
       throw new AppError('VALIDATION', 'A this-stay-only preference needs one of the guest’s own stays.', { issues: [{ path: 'stayId', message: 'Choose a stay.' }] })
     }
   }
+  requireConsentToKeep(requireLiveGuest(ctx, preference.guest_id), { category: preference.category, code: preference.code, value: patch.value ?? preference.value, scope })
   const values: Partial<Record<EditablePreferenceColumn, Stored>> = { scope, stay_id: stayId }
   if (patch.value !== undefined) values.value = patch.value
   if (patch.strength !== undefined) values.strength = patch.strength
@@ -208,7 +241,9 @@ export function retirePreference(ctx: OperationContext, preferenceId: number): {
 /** Whether a change's value is no longer what it wrote: something else changed the field since. */
 function overwrittenSince(ctx: OperationContext, guest: GuestRow, change: GuestChangeRow): boolean {
   if (change.entity === 'guest') {
-    return (editableGuestColumns as readonly string[]).includes(change.field ?? '') && asText(guest[change.field as EditableGuestColumn] as Stored) !== change.new_value
+    const now = asText(guest[change.field as EditableGuestColumn] as Stored)
+    // The history keeps a document number masked: compared as it was written.
+    return (editableGuestColumns as readonly string[]).includes(change.field ?? '') && (change.field === 'document_no' ? maskDocumentNo(now) : now) !== change.new_value
   }
   if (change.entity !== 'preference' || change.entity_id === null) return false
   const preference = findPreference(ctx.sqlite, change.entity_id)
@@ -224,9 +259,12 @@ function overwrittenSince(ctx: OperationContext, guest: GuestRow, change: GuestC
  * UNDO_PAST_MERGE (details.mergeId; merges are undone from the merges list). It never
  * overwrites a value it did not write: when any field of the batch holds something else now,
  * it throws UNDO_CHANGED_SINCE (details.fields) and changes nothing. NOTHING_TO_UNDO when
- * there is no change; NOT_FOUND for an unknown or merged-away guest.
+ * there is no change; NOT_FOUND for an unknown or merged-away guest. A document number is not
+ * put back (the history keeps only its last four characters): `kept` names it. Consent records
+ * are never undone (guest-history.repository.ts#notUndoableActions); CONSENT_REQUIRED when the
+ * undo would bring back an 'always' sensitive need of a guest without consent.
  */
-export function undoLastChange(ctx: OperationContext, guestId: number): { undone: string; fields: string[] } {
+export function undoLastChange(ctx: OperationContext, guestId: number): { undone: string; fields: string[]; kept: string[] } {
   const actor = actorOf(ctx)
   const guest = requireLiveGuest(ctx, guestId)
   const batch = latestBatch(ctx.sqlite, guestId)
@@ -238,9 +276,20 @@ export function undoLastChange(ctx: OperationContext, guestId: number): { undone
   if (overwritten.length > 0) {
     throw new AppError('UNDO_CHANGED_SINCE', `Changed since, outside the history: ${overwritten.join(', ')}. Nothing was undone.`, { fields: overwritten })
   }
+  // Undo never brings back a sensitive need the guest has not consented to keep.
+  for (const change of batch) {
+    if (change.entity !== 'preference' || change.entity_id === null) continue
+    const preference = findPreference(ctx.sqlite, change.entity_id)
+    if (preference && ((change.field === 'active' && change.old_value === '1') || (change.field === 'scope' && change.old_value === 'always'))) {
+      requireConsentToKeep(guest, { ...preference, scope: change.field === 'scope' ? 'always' : preference.scope })
+    }
+  }
   const at = ctx.clock.now().toISOString()
   const undo = newBatch()
+  // The history holds a document number masked, so a number changed is not put back (the type goes with it): named in `kept`.
+  const kept = batch.filter((c) => c.entity === 'guest' && (c.field === 'document_no' || c.field === 'document_type')).map((c) => c.field ?? '')
   for (const change of batch) {
+    if (change.entity === 'guest' && kept.includes(change.field ?? '')) continue
     if (change.entity === 'guest' && (editableGuestColumns as readonly string[]).includes(change.field ?? '')) {
       const column = change.field as EditableGuestColumn
       const old = column === 'vip' || column === 'restricted' || column.startsWith('consent_') ? (change.old_value === null ? null : Number(change.old_value)) : change.old_value
@@ -267,5 +316,5 @@ export function undoLastChange(ctx: OperationContext, guestId: number): { undone
   markBatchUndone(ctx.sqlite, batch[0].batch)
   reindex(ctx, guestId)
   recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'guest.undo', guestId, entity: 'guest', entityId: guestId, detail: { action: batch[0].action } })
-  return { undone: batch[0].action, fields: batch.map((c) => c.field ?? '') }
+  return { undone: batch[0].action, fields: batch.map((c) => c.field ?? '').filter((f) => !kept.includes(f)), kept }
 }

@@ -2,6 +2,7 @@ import type { Sqlite } from '../db/query'
 import type { GuestRow } from '../db/tables/guest.table'
 import type { PreferenceRow } from '../db/tables/preference.table'
 import { listGuestStays, type GuestStayRow } from '../stays/stay.repository'
+import { maskedDocument, type MaskedDocument } from './identity-document'
 import { guestActivityCounts, listActivePreferences, preferencePeopleOf } from './guest.repository'
 
 export interface PreferenceView {
@@ -42,7 +43,8 @@ export interface GuestCard {
     birthDate: string | null
     vip: number
     notes: string | null
-    documentNo: string | null
+    /** The identity document: its type and the last four characters only (the whole number: guest.document, audited). */
+    document: MaskedDocument | null
     restricted: boolean
     restrictionNote: string | null
     consentMarketing: boolean | null
@@ -125,7 +127,7 @@ export function buildGuestCard(sqlite: Sqlite, g: GuestRow, now: Date): GuestCar
       birthDate: g.birth_date,
       vip: g.vip,
       notes: g.notes,
-      documentNo: g.document_no,
+      document: maskedDocument(g.document_type, g.document_no),
       restricted: g.restricted === 1,
       restrictionNote: g.restriction_note,
       consentMarketing: g.consent_marketing === null ? null : g.consent_marketing === 1,

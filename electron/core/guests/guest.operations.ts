@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { readsGuestOfInput, readsGuestsInAnswer } from '../audit/audit-reads'
+import { mayRestrict } from './guest-access'
 import { actorOf } from '../context'
 import { recordAudit } from '../audit/audit.repository'
 import { AppError } from '../errors'
@@ -35,7 +37,7 @@ export const guestOperations = {
   }),
 
   'guest.card': operation({
-    kind: 'mutation', // viewing personal data is logged, and the log is a write
+    kind: 'query', // writes only the audit log (a read of personal data is logged)
     summary: 'The guest card: identity, alerts first, preferences, stays and statistics.',
     permission: 'guest.read',
     input: z.object({ guestId }),
@@ -56,12 +58,21 @@ export const guestOperations = {
 
   'guest.search': operation({
     kind: 'query',
-    summary: 'Find guests by name (native or romanized), phone, email, company, room or confirmation number.',
+    summary:
+      'Find guests by name (native or romanized), phone, email, company, room or confirmation number. Each hit says whether the profile is ' +
+      'restricted (the guest asked for discretion); opening one needs guest.restricted (GUEST_RESTRICTED otherwise). Audited (the guests found).',
     permission: 'guest.read',
+    audit: readsGuestsInAnswer,
     // Anything a person can type is a valid search; only the length is bounded.
     input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(50).default(20) }),
     handler(ctx, input) {
-      return searchGuests(ctx.sqlite, input.text, input.limit, ctx.clock.now())
+      const actor = actorOf(ctx)
+      // A guest who asked for discretion is still found (the desk checks them in) but marked, and
+      // a role that may not open the profile sees no more than the name typed and the stay.
+      return searchGuests(ctx.sqlite, input.text, input.limit, ctx.clock.now()).map((hit) => {
+        const restricted = findGuest(ctx.sqlite, hit.guestId)?.restricted === 1
+        return restricted ? { ...hit, restricted, ...(mayRestrict(actor) ? {} : { company: null }) } : { ...hit, restricted }
+      })
     },
   }),
 
@@ -136,6 +147,7 @@ export const guestOperations = {
     kind: 'query',
     summary: 'The guest’s change history, newest first.',
     permission: 'guest.read',
+    audit: readsGuestOfInput,
     input: z.object({ guestId, limit: z.number().int().min(1).max(500).default(100) }),
     handler: (ctx, input) => listGuestHistory(ctx.sqlite, input.guestId, input.limit),
   }),

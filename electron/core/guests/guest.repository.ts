@@ -4,6 +4,7 @@ import type { PreferenceRow } from '../db/tables/preference.table'
 import type { PreferenceFact, Scope, Strength } from './preference'
 import type { GuestFields, PreferenceFields } from './guest.schemas'
 import { reindexGuest } from './guest-index.repository'
+import { checkedDocument } from './identity-document'
 
 const byId = prepared((a: { id: number }) => qb.selectFrom('guest').selectAll().where('id', '=', a.id))
 
@@ -32,7 +33,8 @@ export function insertGuest(sqlite: Sqlite, fields: GuestFields, at: string, sta
     phone: fields.phone,
     email: fields.email,
     birth_date: fields.birthDate,
-    document_no: fields.documentNo,
+    // The number checked against its type, normalised (identity-document.ts).
+    ...checkedDocument(fields.documentType ?? null, fields.documentNo),
     vip: fields.vip,
     notes: fields.notes,
     created_at: at,

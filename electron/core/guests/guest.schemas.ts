@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { optionalVisibleName, visibleName } from '../name-schema'
 import { scopes, strengths } from './preference'
+import { documentTypes } from './identity-document'
 
 const text = (max: number) => z.string().trim().max(max)
 const optionalText = (max: number) =>
@@ -43,12 +44,15 @@ const field = {
     .or(z.literal(''))
     .transform((v) => (v ? v : null)),
   birthDate: isoDate.nullish().transform((v) => v ?? null),
+  /** Checked against its type where it is written (identity-document.ts#checkedDocument): the check needs both fields. */
   documentNo: optionalText(40),
+  /** The identity document's type (identity-document.ts); without it a number's type is inferred (居民身份证 or other). */
+  documentType: z.enum(documentTypes).nullish().transform((v) => v ?? null),
   vip: z.number().int().min(0).max(3),
   notes: optionalText(2000),
 }
 
-export const guestFields = z.object({ ...field, languages: field.languages.default([]), vip: field.vip.default(0) })
+export const guestFields = z.object({ ...field, languages: field.languages.default([]), vip: field.vip.default(0), documentType: field.documentType.optional() })
 export type GuestFields = z.output<typeof guestFields>
 
 export const guestPatch = z
@@ -66,6 +70,7 @@ export const guestPatch = z
     email: field.email.optional(),
     birthDate: field.birthDate.optional(),
     documentNo: field.documentNo.optional(),
+    documentType: field.documentType.optional(),
     vip: field.vip.optional(),
     notes: field.notes.optional(),
     restricted: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsGuestOfInput, readsGuestsInAnswer } from '../audit/audit-reads'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
 import { AppError } from '../errors'
@@ -20,6 +21,9 @@ import {
 } from './observation.repository'
 import type { ObservationView } from './observation.view'
 import { today } from '../hotel-clock'
+import { findGuest } from '../guests/guest.repository'
+import { seesGuestDetails } from '../staff/roles'
+import { observationAsSeenBy } from './observation-visibility'
 
 const observationId = z.number().int().positive()
 
@@ -55,20 +59,31 @@ function settle(ctx: OperationContext, id: number, outcome: Parameters<typeof se
 export const observationOperations = {
   'guest.inHouseLookup': operation({
     kind: 'query',
-    summary: 'In-house guests by room number or name, for staff recording what they noticed.',
+    summary:
+      'In-house guests by room number or name, for staff recording what they noticed: [{guestId, stayId, roomNumber, nativeName, romanName, withheld?}], ' +
+      'at most 20. Least knowledge: department staff (who may not read guest profiles) find guests by room number only, never by name ' +
+      '(a name typed must not tell them a room), and a restricted guest’s names are withheld from them (withheld: true). Audited.',
     permission: 'observation.write',
+    audit: readsGuestsInAnswer,
     input: z.object({ text: z.string().max(100) }),
     handler(ctx, input) {
+      const actor = actorOf(ctx)
+      const byName = seesGuestDetails(actor.role)
       const folded = foldForSearch(input.text)
       // Names as the desk's search finds them (pinyin, either order, traditional characters…).
       // By name only (never phone digits); the room typed comes first.
-      const named = folded ? new Set(currentGuestsMatching(ctx.sqlite, null, typedTokens(folded), today(ctx), 500)) : null
+      const named = byName && folded ? new Set(currentGuestsMatching(ctx.sqlite, null, typedTokens(folded), today(ctx), 500)) : null
       const inRoom = (s: { room_number: string | null }) => foldForSearch(s.room_number ?? '').startsWith(folded)
       return listInHouse(ctx.sqlite)
-        .filter((s) => !named || inRoom(s) || named.has(s.guest_id))
+        .filter((s) => (byName ? !named || inRoom(s) || named.has(s.guest_id) : folded !== '' && inRoom(s)))
         .sort((a, b) => Number(inRoom(b)) - Number(inRoom(a)))
         .slice(0, 20)
-        .map((s) => ({ guestId: s.guest_id, stayId: s.id, roomNumber: s.room_number, nativeName: s.native_name, romanName: s.roman_name }))
+        .map((s) => {
+          const withheld = !byName && findGuest(ctx.sqlite, s.guest_id)?.restricted === 1
+          return withheld
+            ? { guestId: s.guest_id, stayId: s.id, roomNumber: s.room_number, nativeName: '', romanName: null, withheld }
+            : { guestId: s.guest_id, stayId: s.id, roomNumber: s.room_number, nativeName: s.native_name, romanName: s.roman_name, withheld }
+        })
     },
   }),
 
@@ -100,7 +115,12 @@ export const observationOperations = {
       } else {
         guestId = requireLiveGuest(ctx, input.guestId!).id
         stayId = inHouseStayOf(ctx, guestId)
-        if (stayId === null && input.requireInHouse) throw new AppError('NOT_IN_HOUSE', 'This guest is not in house.', { guestId })
+        // Least knowledge: department staff note what they see of guests in house; a guest who is
+        // not in house goes through the front desk or guest relations (who may read profiles).
+        const inHouseOnly = input.requireInHouse || !seesGuestDetails(actor.role)
+        if (stayId === null && inHouseOnly) {
+          throw new AppError('NOT_IN_HOUSE', 'This guest is not in house: ask the front desk or guest relations to record it.', { guestId, context: seesGuestDetails(actor.role) ? undefined : 'desk' })
+        }
       }
       if (input.suggestion?.scope === 'stay' && stayId === null) {
         throw new AppError('VALIDATION', 'A this-stay-only wish needs a guest in house.', { issues: [{ path: 'suggestion.scope', message: 'Not in house.' }] })
@@ -122,7 +142,7 @@ export const observationOperations = {
       recordAudit(ctx.sqlite, { at, staffId: actor.staffId, action: 'observation.record', guestId, entity: 'observation', entityId: id })
       const view = findObservationView(ctx.sqlite, id)!
       ctx.emit('observation.created', { observation: view })
-      return view
+      return observationAsSeenBy(actor.role, view)
     },
   }),
 
@@ -130,6 +150,7 @@ export const observationOperations = {
     kind: 'query',
     summary: 'Guest relations’ inbox: new observations, oldest first, and counts per department.',
     permission: 'observation.review',
+    audit: readsGuestsInAnswer,
     input: z.object({ status: z.enum(['new', 'accepted', 'merged', 'rejected']).default('new'), limit: z.number().int().min(1).max(500).default(200) }),
     handler(ctx, input) {
       const counts = new Map<string, Record<ObservationView['status'], number>>()
@@ -149,14 +170,19 @@ export const observationOperations = {
     kind: 'query',
     summary: 'What you reported, and what became of it.',
     permission: 'observation.write',
+    audit: readsGuestsInAnswer,
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
-    handler: (ctx, input) => listObservations(ctx.sqlite, { staffId: actorOf(ctx).staffId }, input.limit),
+    handler: (ctx, input) => {
+      const actor = actorOf(ctx)
+      return listObservations(ctx.sqlite, { staffId: actor.staffId }, input.limit).map((o) => observationAsSeenBy(actor.role, o))
+    },
   }),
 
   'observation.ofGuest': operation({
     kind: 'query',
     summary: 'Everything staff noticed about one guest.',
     permission: 'guest.read',
+    audit: readsGuestOfInput,
     input: z.object({ guestId: z.number().int().positive() }),
     handler: (ctx, input) => listObservations(ctx.sqlite, { guestId: input.guestId }, 200),
   }),

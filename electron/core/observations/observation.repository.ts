@@ -19,6 +19,7 @@ function views() {
       'observation.guest_id',
       'guest.native_name',
       'guest.roman_name',
+      'guest.restricted as guest_restricted',
       'observation.stay_id',
       'room.number as room_number',
       'observation.department_code',
@@ -44,7 +45,7 @@ function toView(r: ViewRow): ObservationView {
   return {
     id: r.id,
     guestId: r.guest_id,
-    guest: { nativeName: r.native_name, romanName: r.roman_name },
+    guest: { nativeName: r.native_name, romanName: r.roman_name, restricted: r.guest_restricted === 1 },
     stayId: r.stay_id,
     roomNumber: r.room_number,
     department: r.department_code,

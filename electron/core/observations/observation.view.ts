@@ -2,7 +2,8 @@
 export interface ObservationView {
   id: number
   guestId: number
-  guest: { nativeName: string; romanName: string | null }
+  /** `restricted`: the guest asked for discretion; `withheld`: so the names are hidden from this viewer (department staff). */
+  guest: { nativeName: string; romanName: string | null; restricted?: boolean; withheld?: boolean }
   stayId: number | null
   roomNumber: string | null
   department: string

@@ -113,6 +113,4 @@ export const genderToOta: Record<string, string> = { m: 'Male', f: 'Female', x: 
 /** OTA `UniqueID/@Type` (code list Unique ID Type, UIT) for a customer profile. */
 export const customerUniqueIdType = '1'
 
-/** Categories that are health data: exported only with the guest's consent to sensitive data. */
-export const sensitiveCategories = new Set(['access'])
-export const sensitiveCodes = new Set(['food.allergy'])
+// Which preferences are sensitive (exported only with consent) is decided in one place: guests/consent.sensitive.ts.

@@ -2,7 +2,8 @@ import type { GuestRow } from '../db/tables/guest.table'
 import type { PreferenceRow } from '../db/tables/preference.table'
 import { hanName } from '../guests/guest-keys'
 import type { Strength } from '../guests/preference'
-import { bedToOta, customerUniqueIdType, genderToOta, sensitiveCategories, sensitiveCodes, strengthToPreferLevel } from './ota-codes'
+import { bedToOta, customerUniqueIdType, genderToOta, strengthToPreferLevel } from './ota-codes'
+import { isSensitivePreference } from '../guests/consent.sensitive'
 import { preferenceText } from './ota-labels'
 import { serialize, type XmlNode } from './ota-xml'
 
@@ -145,7 +146,7 @@ function hotelPreferences(guest: GuestRow, preferences: PreferenceRow[], leftOut
       continue
     }
     const negative = p.strength === 'avoid' || p.strength === 'never'
-    if (sensitiveCategories.has(p.category) || sensitiveCodes.has(key)) {
+    if (isSensitivePreference(p)) {
       if (!consent) {
         leftOut.push(`${key}: health data, no consent to share sensitive data`)
         continue

@@ -1,3 +1,5 @@
+import { isSensitivePreference } from '../guests/consent.sensitive'
+import { findGuest } from '../guests/guest.repository'
 import type { z } from 'zod'
 import type { OperationContext } from '../context'
 import { AppError } from '../errors'
@@ -113,6 +115,11 @@ function addPreferences(ctx: OperationContext, guestId: number, drafts: Preferen
     const parsed = preferenceFields.safeParse({ category: draft.category, code: draft.code, value, strength: draft.strength, scope: 'always', note: `OpenTravel ${draft.from}` })
     if (!parsed.success) {
       skipped.push(`${draft.from}: ${parsed.error.issues[0]?.message ?? 'not a preference'}`)
+      continue
+    }
+    // A health need is kept only with the guest's consent to sensitive data (PIPL Art. 29), which a message does not carry.
+    if (isSensitivePreference(parsed.data) && findGuest(ctx.sqlite, guestId)?.consent_sensitive !== 1) {
+      skipped.push(`${draft.from}: health data, kept only with the guest’s consent to sensitive data (record it, then import again)`)
       continue
     }
     guestOperations['preference.add'].handler(ctx, { ...parsed.data, guestId })

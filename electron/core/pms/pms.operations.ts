@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { z } from 'zod'
+import { readsGuestsInAnswer } from '../audit/audit-reads'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
 import { roleAllows } from '../staff/roles'
@@ -211,6 +212,7 @@ export const pmsOperations = {
     kind: 'query',
     summary: 'PMS arrivals waiting for guest relations: ones that matched no profile or several ("new arrival: link or create"), with the candidates.',
     permission: 'guest.merge',
+    audit: readsGuestsInAnswer,
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
     handler: (ctx, input) =>
       listOpenArrivalMatches(ctx.sqlite, input.limit).map((m) => {

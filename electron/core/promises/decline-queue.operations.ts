@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsGuestsInAnswer } from '../audit/audit-reads'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf } from '../context'
 import { AppError } from '../errors'
@@ -17,6 +18,7 @@ export const declineQueueOperations = {
     kind: 'query',
     summary: 'Guest relations: declined prompts not yet read, with their reasons.',
     permission: 'prompt.review',
+    audit: readsGuestsInAnswer,
     input: z.object({ limit: z.number().int().min(1).max(500).default(200) }),
     handler(ctx, input) {
       const prompts = listUnreadDeclines(ctx.sqlite, input.limit).flatMap((id) => {

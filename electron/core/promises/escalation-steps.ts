@@ -4,7 +4,7 @@
  */
 
 export const escalationNotifies = ['lead', 'duty_manager', 'guest_relations'] as const
-/** lead: the department's lead (managers until the staff issue adds the role); duty_manager; guest_relations. */
+/** lead: the department's lead (its department_lead staff; managers hear it too); duty_manager; guest_relations. */
 export type EscalationNotify = (typeof escalationNotifies)[number]
 
 export interface EscalationStep {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsGuestsInAnswer } from '../audit/audit-reads'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf } from '../context'
 import { invalidate } from '../db/store-cache'
@@ -107,6 +108,7 @@ export const escalationOperations = {
     kind: 'query',
     summary: 'Managers: escalated prompts still open, newest first.',
     permission: 'hotel.write',
+    audit: readsGuestsInAnswer,
     input: z.object({ limit: z.number().int().min(1).max(500).default(200) }),
     handler(ctx, input) {
       return listEscalatedOpen(ctx.sqlite, input.limit).flatMap((row) => {

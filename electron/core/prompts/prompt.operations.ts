@@ -1,12 +1,14 @@
 import { z } from 'zod'
+import { readsGuestsInAnswer } from '../audit/audit-reads'
 import { actorOf, type Actor, type OperationContext } from '../context'
 import { findDepartment } from '../departments/department.repository'
 import { AppError } from '../errors'
 import { operation } from '../operation'
-import { seesAllDepartments } from '../staff/roles'
+import { roleAllows, seesAllDepartments } from '../staff/roles'
 import { today } from '../hotel-clock'
 import { assignPrompt, findPromptView, listAssignees, listBoard, listPromptsOfStay, updatePromptStatus } from './prompt.repository'
 import type { PromptView } from './prompt.view'
+import { promptAsSeenBy } from './prompt-visibility'
 
 const promptId = z.number().int().positive()
 
@@ -43,7 +45,7 @@ function transition(
   }
   const updated = findPromptView(ctx.sqlite, id)!
   ctx.emit('prompt.updated', { prompt: updated })
-  return updated
+  return promptAsSeenBy(actor.role, updated)
 }
 
 /** A department named in the input: VALIDATION on 'department' when the hotel has none of that code. */
@@ -64,6 +66,7 @@ export const promptOperations = {
       'Filters: floor (the room’s floor); assignedTo: a staff id, "me" or "unassigned" (tasks only; standing instructions are ' +
       'everyone’s and always shown). Answers PromptView[] (limit 1–500, default 200). FORBIDDEN for another department’s staff.',
     permission: 'prompt.read',
+    audit: readsGuestsInAnswer,
     input: z.object({
       department: z.string().min(1).max(40),
       which: z.enum(['open', 'closed']).default('open'),
@@ -75,7 +78,9 @@ export const promptOperations = {
       const actor = actorOf(ctx)
       assertDepartment(actor, input.department, requireDepartmentCode(ctx.sqlite, input.department).parent_code)
       const assignedTo = input.assignedTo === 'me' ? actor.staffId : input.assignedTo
-      return listBoard(ctx.sqlite, input.department, input.which, input.limit, { today: today(ctx), filter: { floor: input.floor, assignedTo } })
+      return listBoard(ctx.sqlite, input.department, input.which, input.limit, { today: today(ctx), filter: { floor: input.floor, assignedTo } }).map((p) =>
+        promptAsSeenBy(actor.role, p),
+      )
     },
   }),
 
@@ -97,7 +102,8 @@ export const promptOperations = {
     kind: 'mutation',
     summary:
       'Assign an open or acknowledged prompt to an attendant (staffId), or to no one (null). The front desk, guest relations, ' +
-      'managers and the department’s own staff may. The attendant must be active and work in the prompt’s department (or, for ' +
+      'managers and the department’s lead may give it to anyone of the department; an attendant may only take it (staffId = ' +
+      'their own) or give back one they hold (null): FORBIDDEN otherwise. The attendant must be active and work in the prompt’s department (or, for ' +
       'an outlet, its parent): VALIDATION otherwise. PROMPT_STATE when the prompt is closed. Emits prompt.updated; answers the PromptView.',
     permission: 'prompt.act',
     input: z.object({ promptId, staffId: z.number().int().positive().nullable() }),
@@ -106,6 +112,11 @@ export const promptOperations = {
       const prompt = findPromptView(ctx.sqlite, input.promptId)
       if (!prompt) throw new AppError('NOT_FOUND', `No prompt with id ${input.promptId}.`, { entity: 'prompt', id: input.promptId })
       assertDepartment(actor, prompt.department, prompt.parentDepartment)
+      if (!roleAllows(actor.role, 'prompt.assign')) {
+        const takes = input.staffId === actor.staffId
+        const givesBack = input.staffId === null && prompt.assignedTo?.id === actor.staffId
+        if (!takes && !givesBack) throw new AppError('FORBIDDEN', 'Only the department’s lead hands prompts to others; you may take one yourself.')
+      }
       if (input.staffId !== null) {
         const allowed = listAssignees(ctx.sqlite, prompt.parentDepartment ? [prompt.department, prompt.parentDepartment] : [prompt.department])
         if (!allowed.some((s) => s.id === input.staffId)) {
@@ -119,7 +130,7 @@ export const promptOperations = {
       }
       const updated = findPromptView(ctx.sqlite, prompt.id)!
       ctx.emit('prompt.updated', { prompt: updated })
-      return updated
+      return promptAsSeenBy(actor.role, updated)
     },
   }),
 
@@ -127,6 +138,7 @@ export const promptOperations = {
     kind: 'query',
     summary: 'Every prompt made for one stay, in every department.',
     permission: 'guest.read',
+    audit: readsGuestsInAnswer,
     input: z.object({ stayId: z.number().int().positive() }),
     handler: (ctx, input) => listPromptsOfStay(ctx.sqlite, input.stayId),
   }),

@@ -12,6 +12,7 @@ import { countPreviousStays } from './prompt-facts.repository'
 import { calendarBusinessDate, hotelClockSettings, hotelInstant } from '../hotel-clock'
 import { findPromptView, insertPromptDrafts, openPromptTexts, setPromptTexts } from './prompt.repository'
 import type { PromptView } from './prompt.view'
+import { discreetAddress } from './prompt-visibility'
 
 export const promiseCacheKey = 'department.promises'
 export const vocabularyCacheKey = 'vocabulary.labels'
@@ -73,7 +74,8 @@ export function draftsFor(ctx: OperationContext, guest: GuestRow, stay: StayRow,
   const departureAt = hotelInstant(stay.departure_date, standardDepartureTime, timeZone)
   const occasion = (code: string) => preferences.filter((p) => p.category === 'occasion' && p.code === code && /^\d{2}-\d{2}$/.test(p.value)).map((p) => p.value)
   return generatePrompts({
-    guestName: formsOfAddress(guest, preferences, stay.id),
+    // A guest who asked for discretion is not named in any department's prompt.
+    guestName: guest.restricted === 1 ? discreetAddress : formsOfAddress(guest, preferences, stay.id),
     stayId: stay.id,
     roomNumber,
     preferences,

@@ -3,7 +3,12 @@ export interface PromptView {
   id: number
   stayId: number
   guestId: number
-  guest: { nativeName: string; romanName: string | null; vip: number }
+  /**
+   * The guest's names as the viewer may see them. `withheld`: a restricted profile (the guest asked
+   * for discretion) seen by department staff: the names are empty and the board says "guest".
+   * `restricted`: the profile is restricted (internal: what the redaction for a viewer reads).
+   */
+  guest: { nativeName: string; romanName: string | null; vip: number; restricted?: boolean; withheld?: boolean }
   roomNumber: string | null
   /** The room's floor (null before a room is chosen): boards filter by it. */
   floor: number | null

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsGuestsInAnswer } from '../audit/audit-reads'
 import { addDays } from '../clock'
 import { hotelClockSettings, hotelInstant, today } from '../hotel-clock'
 import type { Sqlite } from '../db/query'
@@ -75,6 +76,7 @@ export const dashboardOperations = {
     kind: 'query',
     summary: 'Managers: repeat-guest rate, top preferences, observations turned into preferences, guests with unfulfilled needs and the next 7 days of arrivals.',
     permission: 'report.read',
+    audit: readsGuestsInAnswer,
     input: z
       .object({ from: isoDate('from').optional(), to: isoDate('to').optional() })
       .superRefine((input, ctx) => {

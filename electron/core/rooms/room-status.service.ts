@@ -5,6 +5,7 @@ import { AppError } from '../errors'
 import type { BlockKind, Housekeeping, RoomBlock } from './room'
 import { findRoom, findRoomByNumber, setRoomBlock, setRoomHousekeeping, updateRoomFacts } from './room.repository'
 import { today } from '../hotel-clock'
+import { isDepartmentStaff } from '../staff/roles'
 
 /** One room's status as the desk, the housekeeping board or the PMS's room-status report gives it. */
 export interface RoomStatusRow {
@@ -82,12 +83,12 @@ export function announceRoom(ctx: OperationContext, roomId: number): void {
 
 /** Who may set a room's housekeeping status: managers, admins, the front desk, housekeeping staff. */
 export function maySetHousekeeping(actor: Actor): boolean {
-  return actor.role === 'manager' || actor.role === 'admin' || actor.role === 'front_desk' || (actor.role === 'department' && actor.department === 'housekeeping')
+  return actor.role === 'manager' || actor.role === 'admin' || actor.role === 'front_desk' || (isDepartmentStaff(actor.role) && actor.department === 'housekeeping')
 }
 
 /** Who may block and unblock rooms: managers, admins, housekeeping and engineering staff. */
 export function mayBlockRooms(actor: Actor): boolean {
-  return actor.role === 'manager' || actor.role === 'admin' || (actor.role === 'department' && (actor.department === 'housekeeping' || actor.department === 'engineering'))
+  return actor.role === 'manager' || actor.role === 'admin' || (isDepartmentStaff(actor.role) && (actor.department === 'housekeeping' || actor.department === 'engineering'))
 }
 
 /** The hotel's business date now, YYYY-MM-DD (hotel-clock.ts). */

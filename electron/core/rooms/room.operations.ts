@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsGuestsInAnswer } from '../audit/audit-reads'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf } from '../context'
 import { AppError } from '../errors'
@@ -32,6 +33,7 @@ export const roomOperations = {
     summary:
       'Every room by floor: facts, room type, housekeeping, vacant or occupied, the trade’s status code (VC VD OC OD IN PU), today’s block, and the occupant for roles that may read guests (department staff see occupied or not, never who). Retired rooms only with includeRetired (retiredAt set).',
     permission: 'hotel.read',
+    audit: readsGuestsInAnswer,
     input: z.object({ includeRetired: z.boolean().default(false) }),
     handler(ctx, input) {
       const rooms = listRoomStatus(ctx, { includeRetired: input.includeRetired })

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { Actor } from '../context'
 import type { Clock } from '../clock'
 import type { Sqlite } from '../db/query'
+import { afterCommit } from '../db/transaction'
 import { SetupCode } from '../setup/setup-code'
 import { deleteIdleSessions, deleteSession, deleteStaffSessions, findSession, insertSession, touchSession } from './session.repository'
 import { SignInThrottle } from './sign-in-throttle'
@@ -30,6 +31,7 @@ function hashToken(token: string): string {
 export class SessionStore {
   readonly throttle: SignInThrottle
   readonly setupCode: SetupCode
+  private revokedListeners = new Set<(staffId: number) => void>()
 
   constructor(
     private sqlite: Sqlite,
@@ -62,9 +64,25 @@ export class SessionStore {
     if (token) deleteSession(this.sqlite, hashToken(token))
   }
 
-  /** Ends every session of one staff member (deactivated, PIN reset, lost phone); answers how many. */
+  /**
+   * Ends every session of one staff member (deactivated, PIN reset, lost phone); answers how many.
+   * Listeners (the hub's event streams) hear of it once the change commits, so an open board is
+   * signed out at once rather than at its next event or heartbeat.
+   */
   revokeStaff(staffId: number): number {
-    return deleteStaffSessions(this.sqlite, staffId)
+    const ended = deleteStaffSessions(this.sqlite, staffId)
+    if (ended > 0) {
+      afterCommit(this.sqlite, () => {
+        for (const listener of [...this.revokedListeners]) listener(staffId)
+      })
+    }
+    return ended
+  }
+
+  /** Hears that a staff member's sessions were ended (after the change committed). */
+  onRevoked(listener: (staffId: number) => void): () => void {
+    this.revokedListeners.add(listener)
+    return () => this.revokedListeners.delete(listener)
   }
 
   private idleSince(now: Date): string {

@@ -6,22 +6,14 @@ import { findDepartment, listDepartments } from '../departments/department.repos
 import { AppError } from '../errors'
 import { operation } from '../operation'
 import { decoyPinHash, hashPin, pinNeedsRehash, verifyPin } from './pin'
-import { roleAllows, roles, type Role } from './roles'
+import { roleAllows, roles } from './roles'
 import { toActor } from './staff-actor'
-import { findStaff, findStaffByCode, insertStaff, listActiveStaff, updatePinHash } from './staff.repository'
+import { minimumPinLength, pin, pinLongEnoughForRole, staffCode } from './pin-rules'
+import { staffAccountOperations } from './staff-accounts.operations'
+import { pinChangeOperations } from './pin-change.operations'
+import { findStaff, findStaffByCode, findStaffByCodeAny, insertStaff, listActiveStaff, recordStaffSignIn, updatePinHash } from './staff.repository'
 
-export const staffCode = z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{2,20}$/, 'Staff codes are 2–20 letters or digits.')
-export const pin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.')
-/** Managers and administrators can change rules and export guest files: their PINs are longer. */
-export const minimumPinLength: Record<Role, number> = { front_desk: 4, department: 4, guest_relations: 4, manager: 6, admin: 6 }
-
-/** Adds "a manager's or administrator's PIN has at least 6 digits" to a {role, pin} schema. */
-export function pinLongEnoughForRole(value: { role: Role; pin: string }, ctx: z.RefinementCtx): void {
-  const min = minimumPinLength[value.role]
-  if (value.pin.length < min) {
-    ctx.addIssue({ code: 'custom', path: ['pin'], message: `A ${value.role === 'admin' ? 'administrator' : 'manager'}'s PIN has at least ${min} digits.`, params: { minimum: min } })
-  }
-}
+export { minimumPinLength, pin, pinLongEnoughForRole, staffCode }
 
 export { toActor }
 
@@ -38,7 +30,8 @@ export function createStaff(ctx: OperationContext, input: z.output<typeof staffI
   if (!findDepartment(ctx.sqlite, input.department)) {
     throw new AppError('NOT_FOUND', `There is no department "${input.department}".`, { entity: 'department' })
   }
-  if (findStaffByCode(ctx.sqlite, input.code)) {
+  // A deactivated person keeps their code (their name stays on what they did): it is taken too.
+  if (findStaffByCodeAny(ctx.sqlite, input.code)) {
     throw new AppError('VALIDATION', `Staff code ${input.code} is taken.`, { issues: [{ path: 'code', message: 'Already taken.' }] })
   }
   const at = ctx.clock.now().toISOString()
@@ -90,7 +83,9 @@ export const staffOperations = {
       }
       ctx.sessions.throttle.recordSuccess(active.code, address)
       if (pinNeedsRehash(active.pin_hash)) updatePinHash(ctx.sqlite, active.id, hashPin(input.pin))
-      recordAudit(ctx.sqlite, { at, staffId: active.id, action: 'session.signIn', entity: 'staff', entityId: active.id, detail: { address } })
+      recordStaffSignIn(ctx.sqlite, active.id, at)
+      // With a temporary PIN the session can only choose a new PIN (core refuses the rest: PIN_CHANGE_REQUIRED).
+      recordAudit(ctx.sqlite, { at, staffId: active.id, action: 'session.signIn', entity: 'staff', entityId: active.id, detail: { address, ...(active.must_change_pin === 1 ? { temporaryPin: true } : {}) } })
       const actor = toActor(active)
       return { token: ctx.sessions.open(actor, address), staff: actor }
     },
@@ -176,8 +171,8 @@ export const staffOperations = {
 
   'staff.create': operation({
     kind: 'mutation',
-    summary: 'Add a staff member with a role and a PIN.',
-    permission: 'hotel.write',
+    summary: 'Add a staff member with a role and a PIN (6+ digits for managers and administrators). Administrators only; audited. Answers {id}.',
+    permission: 'staff.manage',
     input: staffInput,
     handler: (ctx, input) => {
       const actor = actorOf(ctx)
@@ -188,4 +183,6 @@ export const staffOperations = {
       return { id: createStaff(ctx, input, actor.staffId) }
     },
   }),
+  ...staffAccountOperations,
+  ...pinChangeOperations,
 }

@@ -1,3 +1,4 @@
+import { forgetStaySensitiveNeeds } from '../guests/consent.service'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
 import type { GuestRow } from '../db/tables/guest.table'
@@ -172,6 +173,8 @@ export function guestCheckedOut(ctx: OperationContext, stay: StayRow, source: St
   if (!markStayCheckedOut(ctx.sqlite, stay.id, at, actor.staffId)) return { stay: reread(ctx, stay.id), prompts: [], cancelledPrompts: 0 }
   if (stay.room_id !== null && setRoomHousekeeping(ctx.sqlite, stay.room_id, 'dirty')) announceRoom(ctx, stay.room_id)
   const cancelledPrompts = closeOpenPrompts(ctx, stay, 'check_out')
+  // Without consent to sensitive data, a need kept for this stay only ends with it (consent.service.ts).
+  forgetStaySensitiveNeeds(ctx, stay)
   const next = reread(ctx, stay.id)
   record(ctx, next, 'check_out', source, stay.room_id === null ? undefined : { room: findRoom(ctx.sqlite, stay.room_id)?.number ?? null })
   const prompts = runRules(ctx, next, 'check_out')
@@ -194,6 +197,7 @@ export function stayWithdrawn(
   const at = ctx.clock.now().toISOString()
   if (!markStayWithdrawn(ctx.sqlite, stay.id, status, at)) return { stay: reread(ctx, stay.id), prompts: [], cancelledPrompts: 0 }
   const cancelledPrompts = closeOpenPrompts(ctx, stay, withdrawalReason(status))
+  forgetStaySensitiveNeeds(ctx, stay)
   const next = reread(ctx, stay.id)
   record(ctx, next, 'withdrawn', source, { status })
   announce(ctx, next, 'withdrawn')

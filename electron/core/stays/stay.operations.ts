@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsGuestsInAnswer } from '../audit/audit-reads'
 import { addDays } from '../clock'
 import { actorOf } from '../context'
 import { isoDate } from '../guests/guest.schemas'
@@ -60,6 +61,7 @@ export const stayOperations = {
     kind: 'query',
     summary: 'Arrivals for a date (today by default): expected first, then those already checked in; VIPs, then guests with alerts, first within each.',
     permission: 'guest.read',
+    audit: readsGuestsInAnswer,
     input: z.object({ date: isoDate.optional() }),
     handler: (ctx, input) => listArrivals(ctx.sqlite, input.date ?? businessToday(ctx)).map(toSummary),
   }),
@@ -68,6 +70,7 @@ export const stayOperations = {
     kind: 'query',
     summary: 'Guests in house now, by room.',
     permission: 'guest.read',
+    audit: readsGuestsInAnswer,
     input: z.object({}),
     handler: (ctx) => listInHouse(ctx.sqlite).map(toSummary),
   }),
@@ -94,6 +97,7 @@ export const stayOperations = {
     summary:
       'Proposed rooms for a day’s reservations (tomorrow by default), VIPs and guests with alerts first, no two guests given one room, each choice explained. Apply a choice with stay.assignRoom.',
     permission: 'stay.write',
+    audit: readsGuestsInAnswer,
     input: z.object({ date: isoDate.optional() }),
     handler: (ctx, input) => planPreassignment(ctx, input.date ?? addDays(businessToday(ctx), 1)),
   }),
@@ -134,6 +138,7 @@ export const stayOperations = {
     kind: 'query',
     summary: 'One stay as the desk sees it: the booking (PMS numbers, room type, ETA, membership, company, source, remarks), its guests and its events.',
     permission: 'guest.read',
+    audit: readsGuestsInAnswer,
     input: z.object({ stayId }),
     handler(ctx, input) {
       const stay = requireStay(ctx, input.stayId)

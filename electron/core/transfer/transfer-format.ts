@@ -314,6 +314,7 @@ export const columnRules: Readonly<Record<string, Readonly<Record<string, ValueR
   observation: { suggested_strength: oneOf(strengths), suggested_scope: oneOf(scopes), status: oneOf(['new', 'accepted', 'merged', 'rejected']) },
   prompt: { trigger: oneOf(triggers), priority: oneOf(priorities), kind: oneOf(ruleKinds) },
   guest_change: { undone: yesNo },
+  guest_consent: { kind: oneOf(['marketing', 'sensitive']), given: yesNo },
 }
 
 /** The rule for a column of a table (see `columnRules`), or null when its type is all there is to check. */

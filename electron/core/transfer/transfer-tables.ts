@@ -21,6 +21,7 @@ export const exportedTables = [
   'observation',
   'prompt',
   'guest_change',
+  'guest_consent',
   'guest_merge',
   'guest_pair_flag',
   'stay_event',

@@ -5,8 +5,12 @@ import { useTranslation } from 'react-i18next'
 import type { PromptView } from '../../../electron/core/prompts/prompt.view'
 import { call } from '../../api/client'
 
-/** "Assign": me, an attendant of the prompt's department, or no one. The list loads when opened. */
-export function AssignMenu({ prompt, myStaffId, onAssign, disabled }: { prompt: PromptView; myStaffId?: number; onAssign: (staffId: number | null) => void; disabled: boolean }) {
+/**
+ * "Assign": me, an attendant of the prompt's department, or no one. The list loads when opened.
+ * `handsOut`: the signed-in role may give prompts to others (a lead, the desk, managers); an
+ * attendant only takes one or gives back their own (core checks it again).
+ */
+export function AssignMenu({ prompt, myStaffId, onAssign, disabled, handsOut }: { prompt: PromptView; myStaffId?: number; onAssign: (staffId: number | null) => void; disabled: boolean; handsOut: boolean }) {
   const { t } = useTranslation()
   const [opened, setOpened] = useState(false)
   const staff = useQuery({
@@ -15,7 +19,7 @@ export function AssignMenu({ prompt, myStaffId, onAssign, disabled }: { prompt: 
     enabled: opened,
     staleTime: 5 * 60_000,
   })
-  const others = (staff.data ?? []).filter((s) => s.id !== myStaffId)
+  const others = handsOut ? (staff.data ?? []).filter((s) => s.id !== myStaffId) : []
   const canTakeIt = (staff.data ?? []).some((s) => s.id === myStaffId)
   return (
     <Menu opened={opened} onChange={setOpened} position="bottom-start" withinPortal>
@@ -33,7 +37,7 @@ export function AssignMenu({ prompt, myStaffId, onAssign, disabled }: { prompt: 
             {s.name}
           </Menu.Item>
         ))}
-        {prompt.assignedTo ? (
+        {prompt.assignedTo && (handsOut || prompt.assignedTo.id === myStaffId) ? (
           <>
             <Menu.Divider />
             <Menu.Item onClick={() => onAssign(null)}>{t('board.assignNobody')}</Menu.Item>

@@ -23,6 +23,7 @@ import { ReportButton } from './ReportButton'
 import { MyObservations, useObservationOutcomes } from '../observations/MyObservations'
 import { notify } from '../../components/notify'
 import { RoomStatusPanel } from '../rooms/RoomStatusPanel'
+import { handsOutPrompts, isDepartmentStaff } from '../../app/role-abilities'
 import { needsCleaning } from '../rooms/room-status-view'
 
 /**
@@ -37,11 +38,12 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
   const departments = useDepartments()
   const departmentName = useDepartmentName()
   const wording = useDepartmentWording()
-  const ownOnly = staff?.role === 'department'
+  const ownDepartment = staff && isDepartmentStaff(staff.role) ? staff.department : null
+  const ownOnly = ownDepartment !== null
   // Department staff keep to their own board; F&B's office may also open each outlet's.
-  const own = ownOnly ? boardsOf(departments.data ?? [], staff.department) : []
-  const department = ownOnly ? (fromRoute && own.includes(fromRoute) ? fromRoute : staff.department) : (fromRoute ?? staff?.department ?? 'housekeeping')
-  const choices = departmentChoices(departments.data ?? [], wording, ownOnly ? staff.department : undefined)
+  const own = ownDepartment !== null ? boardsOf(departments.data ?? [], ownDepartment) : []
+  const department = ownDepartment !== null ? (fromRoute && own.includes(fromRoute) ? fromRoute : ownDepartment) : (fromRoute ?? staff?.department ?? 'housekeeping')
+  const choices = departmentChoices(departments.data ?? [], wording, ownDepartment ?? undefined)
   const [now, setNow] = useState(Date.now())
   const [declining, setDeclining] = useState<PromptView | null>(null)
   const ticker = useInterval(() => setNow(Date.now()), 30_000)
@@ -151,6 +153,7 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
             onDecline={() => setDeclining(p)}
             onAssign={(staffId) => act.mutate({ action: 'assign', id: p.id, staffId })}
             myStaffId={staff?.staffId}
+            handsOut={staff ? handsOutPrompts(staff.role) : false}
           />
         ))}
       </SimpleGrid>

@@ -27,6 +27,7 @@ export function PromptCard({
   busy,
   fresh = false,
   myStaffId,
+  handsOut = false,
 }: {
   prompt: PromptView
   now: number
@@ -39,6 +40,8 @@ export function PromptCard({
   onAssign?: (staffId: number | null) => void
   busy: boolean
   myStaffId?: number
+  /** The signed-in role may hand prompts to others (see AssignMenu). */
+  handsOut?: boolean
 }) {
   const { t, i18n } = useTranslation()
   const { label } = useVocabulary()
@@ -127,7 +130,7 @@ export function PromptCard({
             )}
             {/* A standing instruction is acknowledged once and stays until the guest leaves: no Done. */}
             {standing ? null : <Button size="xs" color="teal.9" onClick={onDone} loading={busy}>{t('board.done')}</Button>}
-            {standing || !onAssign ? null : <AssignMenu prompt={prompt} myStaffId={myStaffId} onAssign={onAssign} disabled={busy} />}
+            {standing || !onAssign ? null : <AssignMenu prompt={prompt} myStaffId={myStaffId} onAssign={onAssign} disabled={busy} handsOut={handsOut} />}
             {standing ? null : <Button size="xs" variant="subtle" color="red" c={contrast.danger} onClick={onDecline} disabled={busy}>{t('board.decline')}</Button>}
           </Group>
         ) : null}

@@ -69,7 +69,7 @@ export function CheckInPage() {
         ? t('checkin.hitInHouse', { room: h.stay.roomNumber })
         : t('checkin.hitArriving', { date: hotelTime.date(h.stay.arrival) })
       : (h.company ?? t('checkin.hitNoStay')),
-    matchHint: matchHint(h.matchedBy, t),
+    matchHint: h.restricted ? `${matchHint(h.matchedBy, t)} · ${t('checkin.hitRestricted')}` : matchHint(h.matchedBy, t),
     status: h.stay?.status,
     roomNumber: h.stay?.roomNumber,
   }))

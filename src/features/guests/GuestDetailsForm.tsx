@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GuestCard } from '../../../electron/core/guests/guest.card'
@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { fieldErrors, refusalMessage } from './profile-errors'
 import { toForm, toPatch, type GuestForm } from './guest-form'
 import { useProfileMutation } from './use-profile-mutation'
+import { IdentityDocumentField } from './IdentityDocumentField'
 import { useVocabularyTree } from '../../api/vocabulary-tree'
 import { notify } from '../../components/notify'
 
@@ -50,14 +51,6 @@ export function GuestDetailsForm({ guest }: { guest: GuestCard['guest'] }) {
     setFixed(new Set())
     save.mutate(undefined, { onError: () => setRefusals((n) => n + 1) })
   }
-  const consent = (field: 'consentMarketing' | 'consentSensitive') => (
-    <Radio.Group label={label(field)} value={form[field]} onChange={(v) => set(field, v as GuestForm[typeof field])}>
-      <Group gap="md" mt={4}>
-        {(['given', 'withdrawn', 'unknown'] as const).map((v) => <Radio key={v} value={v} label={t(`profile.consent.${v}`)} />)}
-      </Group>
-    </Radio.Group>
-  )
-
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="sm">
@@ -71,7 +64,19 @@ export function GuestDetailsForm({ guest }: { guest: GuestCard['guest'] }) {
             {text('birthDate', { type: 'date' })}
             {text('nationality', { description: t('profile.nationalityHint') })}
             {text('homeCity')}
-            {text('documentNo')}
+          </SimpleGrid>
+          <IdentityDocumentField
+            guestId={guest.id}
+            onFile={guest.document}
+            type={form.documentType}
+            number={form.documentNo}
+            remove={form.documentRemove}
+            saveError={save.error}
+            onType={(v) => set('documentType', v)}
+            onNumber={(v) => set('documentNo', v)}
+            onRemove={(v) => set('documentRemove', v)}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend={t('profile.contact')}>
@@ -89,12 +94,6 @@ export function GuestDetailsForm({ guest }: { guest: GuestCard['guest'] }) {
           <Stack gap="xs">
             <Checkbox label={label('restricted')} description={t('profile.restrictedHint')} checked={form.restricted} onChange={(e) => set('restricted', e.currentTarget.checked)} />
             <Textarea label={label('restrictionNote')} value={form.restrictionNote} error={errors.restrictionNote} onChange={(e) => set('restrictionNote', e.currentTarget.value)} autosize minRows={1} />
-          </Stack>
-        </Fieldset>
-        <Fieldset legend={t('profile.consentLegend')}>
-          <Stack gap="xs">
-            {consent('consentMarketing')}
-            {consent('consentSensitive')}
           </Stack>
         </Fieldset>
         {save.isError ? <Alert color="red" role="alert" title={t('profile.notSaved')}>{refusalMessage(t, save.error, label)}</Alert> : null}

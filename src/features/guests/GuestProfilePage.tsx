@@ -5,7 +5,9 @@ import { call } from '../../api/client'
 import { errorMessage } from '../../app/errors'
 import { GuestDetailsForm } from './GuestDetailsForm'
 import { HistorySection } from './HistorySection'
+import { ConsentPanel } from './ConsentPanel'
 import { OtaActions } from './OtaActions'
+import { AnonymisedGuestNotice, GuestPrivacyActions } from '../privacy/GuestPrivacyActions'
 import { PreferencesSection } from './PreferencesSection'
 import { ProfileHeader } from './ProfileHeader'
 import { StaysSection } from './StaysSection'
@@ -29,6 +31,7 @@ export function GuestProfilePage({ guestId }: { guestId: number }) {
   return (
     <Stack gap="md">
       <ProfileHeader card={card.data} />
+      <AnonymisedGuestNotice guestId={guestId} />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
@@ -41,8 +44,10 @@ export function GuestProfilePage({ guestId }: { guestId: number }) {
             <Paper withBorder p="md" component="section" aria-labelledby="details-title">
               <GuestDetailsForm guest={card.data.guest} />
             </Paper>
+            <ConsentPanel guest={card.data.guest} />
             <HistorySection guestId={guestId} />
             <OtaActions guestId={guestId} />
+            <GuestPrivacyActions guestId={guestId} guestName={card.data.guest.nativeName} />
           </Stack>
         </Grid.Col>
       </Grid>

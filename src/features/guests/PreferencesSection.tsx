@@ -35,6 +35,7 @@ export function PreferencesSection({ card }: { card: GuestCard }) {
             <Button size="xs" onClick={() => setDialog({ editing: null })}>{t('preference.addButton')}</Button>
           </Group>
         </Group>
+        {card.guest.consentSensitive !== true ? <Text size="sm" c="orange.9" data-testid="sensitive-rule">{t('privacy.sensitiveRule')}</Text> : null}
         {groups.length === 0 ? <Text c="dimmed" size="sm">{t('card.noPreferences')}</Text> : null}
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {groups.map((g) => (

@@ -2,7 +2,6 @@ import type { InputOf } from '../../../electron/core/api'
 import type { GuestCard } from '../../../electron/core/guests/guest.card'
 
 export type GuestPatch = InputOf<'guest.update'>['fields']
-type Consent = 'given' | 'withdrawn' | 'unknown'
 
 /** The details form holds text as typed; the store's schema decides what is valid. */
 export interface GuestForm {
@@ -13,7 +12,11 @@ export interface GuestForm {
   birthDate: string
   nationality: string
   homeCity: string
+  /** A new number typed ('' keeps the one on file, which the form never holds whole). */
   documentNo: string
+  documentType: string | null
+  /** Remove the document on file. */
+  documentRemove: boolean
   phone: string
   email: string
   languages: string[]
@@ -23,14 +26,10 @@ export interface GuestForm {
   notes: string
   restricted: boolean
   restrictionNote: string
-  consentMarketing: Consent
-  consentSensitive: Consent
 }
 
-const textFields = ['nativeName', 'romanName', 'birthDate', 'nationality', 'homeCity', 'documentNo', 'phone', 'email', 'occupation', 'company', 'notes', 'restrictionNote'] as const
+const textFields = ['nativeName', 'romanName', 'birthDate', 'nationality', 'homeCity', 'phone', 'email', 'occupation', 'company', 'notes', 'restrictionNote'] as const
 
-const toConsent = (v: boolean | null): Consent => (v === null ? 'unknown' : v ? 'given' : 'withdrawn')
-const fromConsent = (v: Consent): boolean | null => (v === 'unknown' ? null : v === 'given')
 
 export function toForm(g: GuestCard['guest']): GuestForm {
   return {
@@ -41,7 +40,9 @@ export function toForm(g: GuestCard['guest']): GuestForm {
     birthDate: g.birthDate ?? '',
     nationality: g.nationality ?? '',
     homeCity: g.homeCity ?? '',
-    documentNo: g.documentNo ?? '',
+    documentNo: '',
+    documentType: g.document?.type ?? null,
+    documentRemove: false,
     phone: g.phone ?? '',
     email: g.email ?? '',
     languages: g.languages,
@@ -51,8 +52,6 @@ export function toForm(g: GuestCard['guest']): GuestForm {
     notes: g.notes ?? '',
     restricted: g.restricted,
     restrictionNote: g.restrictionNote ?? '',
-    consentMarketing: toConsent(g.consentMarketing),
-    consentSensitive: toConsent(g.consentSensitive),
   }
 }
 
@@ -70,7 +69,9 @@ export function toPatch(form: GuestForm, saved: GuestForm): GuestPatch {
   if (form.languages.join(',') !== saved.languages.join(',')) patch.languages = form.languages
   if (form.vip !== saved.vip) patch.vip = Number(form.vip)
   if (form.restricted !== saved.restricted) patch.restricted = form.restricted
-  if (form.consentMarketing !== saved.consentMarketing) patch.consentMarketing = fromConsent(form.consentMarketing)
-  if (form.consentSensitive !== saved.consentSensitive) patch.consentSensitive = fromConsent(form.consentSensitive)
+  // Consent is recorded apart (ConsentPanel: when, how, by whom). A document: a new number with its type, a new type for the number on file, or removal.
+  if (form.documentRemove) patch.documentNo = null
+  else if (form.documentNo.trim() !== '') Object.assign(patch, { documentNo: form.documentNo.trim(), documentType: form.documentType })
+  else if (form.documentType !== saved.documentType && saved.documentType !== null) patch.documentType = form.documentType
   return patch as GuestPatch
 }

@@ -26,6 +26,8 @@ export function useHistoryValue() {
         return t(`strength.${stored}`, { defaultValue: stored })
       case 'scope':
         return stored === 'stay' ? t('card.thisStay') : t('preference.always')
+      case 'document_type':
+        return t(`privacy.documentType.${stored}`, { defaultValue: stored })
       case 'salutation':
         return t(`salutation.${stored}`, { defaultValue: stored })
       case 'gender':

@@ -5,8 +5,8 @@ import { call } from '../../api/client'
 import { useDepartments } from '../../api/reference-data'
 import { setupChecklist, type ChecklistStep } from './hotel-setup-form'
 
-/** Where each step is done; staff have no screen yet (an administrator adds them through `staff.create`). */
-const stepPage: Record<ChecklistStep, string | null> = { rooms: '#/rooms', departments: null, rules: '#/rules', staff: null }
+/** Where each step is done (staff: the administrator's Staff screen). */
+const stepPage: Record<ChecklistStep, string | null> = { rooms: '#/rooms', departments: null, rules: '#/rules', staff: '#/staff' }
 
 /** "Set up your hotel": rooms, departments, rules, staff, each ticked once the hotel has some. */
 export function SetupChecklist() {

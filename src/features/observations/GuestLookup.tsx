@@ -5,6 +5,8 @@ import { useEffect, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OutputOf } from '../../../electron/core/api'
 import { call } from '../../api/client'
+import { useSession } from '../../app/session'
+import { readsGuestProfiles } from '../../app/role-abilities'
 
 const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/
 
@@ -22,6 +24,9 @@ interface GuestLookupProps {
 
 /** Find an in-house guest as you type a room number or a name; Enter takes the first match. */
 export function GuestLookup({ query, onQueryChange, chosen, onChoose, error, inputRef, autoFocus }: GuestLookupProps) {
+  const { staff } = useSession()
+  // Department staff find guests by room number only (core answers nothing else to them).
+  const byRoomOnly = staff ? !readsGuestProfiles(staff.role) : false
   const { t } = useTranslation()
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() })
   const [text] = useDebouncedValue(query.trim(), 80)
@@ -55,9 +60,9 @@ export function GuestLookup({ query, onQueryChange, chosen, onChoose, error, inp
       <Combobox.Target>
         <TextInput
           ref={inputRef}
-          label={t('observe.who')}
-          placeholder={t('observe.whoPlaceholder')}
-          description={chosen ? <ChosenGuest guest={chosen} /> : t('observe.whoHint')}
+          label={t(byRoomOnly ? 'observe.whoRoom' : 'observe.who')}
+          placeholder={t(byRoomOnly ? 'observe.whoPlaceholderRoom' : 'observe.whoPlaceholder')}
+          description={chosen ? <ChosenGuest guest={chosen} /> : t(byRoomOnly ? 'observe.whoHintRoom' : 'observe.whoHint')}
           value={query}
           required
           autoFocus={autoFocus}
@@ -86,7 +91,7 @@ export function GuestLookup({ query, onQueryChange, chosen, onChoose, error, inp
               {/* Plain inherited colours: the highlighted option is filled, where dimmed text would be unreadable. */}
               <Group gap="sm" wrap="nowrap">
                 <Text span fw={700} miw={44}>{g.roomNumber ?? '—'}</Text>
-                <Text span lang={cjk.test(g.nativeName) ? 'zh' : undefined} fw={600}>{g.nativeName}</Text>
+                <Text span lang={cjk.test(g.nativeName) ? 'zh' : undefined} fw={600}>{g.withheld ? t('board.guestWithheld') : g.nativeName}</Text>
                 {g.romanName && g.romanName !== g.nativeName ? <Text span size="sm">{g.romanName}</Text> : null}
               </Group>
             </Combobox.Option>
@@ -105,7 +110,7 @@ function ChosenGuest({ guest }: { guest: InHouseGuest }) {
     <Text span size="sm" c="var(--mantine-color-text)" data-testid="chosen-guest">
       {'✓ '}
       {guest.roomNumber ? `${t('board.room', { room: guest.roomNumber })} · ` : ''}
-      <Text span inherit fw={600} lang={cjk.test(guest.nativeName) ? 'zh' : undefined}>{guest.nativeName}</Text>
+      <Text span inherit fw={600} lang={cjk.test(guest.nativeName) ? 'zh' : undefined}>{guest.withheld ? t('board.guestWithheld') : guest.nativeName}</Text>
       {roman}
     </Text>
   )

@@ -2,12 +2,14 @@ import type { Role } from '../../../electron/core/staff/roles'
 
 /*
  * Who is told of an escalation, and how, as pure functions (test/unit/escalation-alerts.test.ts).
- * Managers stand for the department lead and the duty manager until the staff issue adds a lead
- * role; guest relations hear the steps that name them. The event stream already carries only
+ * A department's lead hears the steps that name the lead (the event stream brings them only their
+ * own department's); managers hear those too (a hotel without leads still has someone) and the duty
+ * manager's; guest relations hear the steps that name them. The event stream already carries only
  * what this person may see; this decides which of those raise a notice.
  */
 export function escalationConcerns(role: Role, notify: readonly string[]): boolean {
   if (role === 'manager' || role === 'admin') return notify.includes('lead') || notify.includes('duty_manager')
+  if (role === 'department_lead') return notify.includes('lead')
   if (role === 'guest_relations') return notify.includes('guest_relations')
   return false
 }

@@ -2,6 +2,7 @@ import type { BadgeProps } from '@mantine/core'
 import type { Actor } from '../../../electron/core/context'
 import type { RoomStatusCode } from '../../../electron/core/rooms/room'
 import type { RoomStatusView } from '../../../electron/core/rooms/room-list'
+import { isDepartmentStaff } from '../../app/role-abilities'
 
 export type { RoomStatusView }
 export type Housekeeping = RoomStatusView['housekeeping']
@@ -48,11 +49,11 @@ export function nextStatus(room: Pick<RoomStatusView, 'housekeeping' | 'occupanc
 // The same checks as core (rooms/room-status.service.ts): buttons appear only for who may use them.
 export function maySetHousekeeping(staff: Pick<Actor, 'role' | 'department'> | null): boolean {
   if (!staff) return false
-  return staff.role === 'manager' || staff.role === 'admin' || staff.role === 'front_desk' || (staff.role === 'department' && staff.department === 'housekeeping')
+  return staff.role === 'manager' || staff.role === 'admin' || staff.role === 'front_desk' || (isDepartmentStaff(staff.role) && staff.department === 'housekeeping')
 }
 export function mayBlockRooms(staff: Pick<Actor, 'role' | 'department'> | null): boolean {
   if (!staff) return false
-  return staff.role === 'manager' || staff.role === 'admin' || (staff.role === 'department' && (staff.department === 'housekeeping' || staff.department === 'engineering'))
+  return staff.role === 'manager' || staff.role === 'admin' || (isDepartmentStaff(staff.role) && (staff.department === 'housekeeping' || staff.department === 'engineering'))
 }
 
 /** Today's date on this device, YYYY-MM-DD (the block dialog's default start). */

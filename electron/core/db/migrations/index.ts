@@ -11,6 +11,10 @@ import { promiseTimers } from './0009-promise-timers'
 import { roomRetired } from './0010-room-retired'
 import { dashboardIndexes } from './0011-dashboard-indexes'
 import { guestListIndexes } from './0012-guest-list-indexes'
+import { auditTerminal } from './0013-audit-terminal'
+import { staffAccounts } from './0014-staff-accounts'
+import { privacyRecords } from './0015-privacy-records'
+import { erasure } from './0016-erasure'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises, promiseTimers, roomRetired, dashboardIndexes, guestListIndexes]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises, promiseTimers, roomRetired, dashboardIndexes, guestListIndexes, auditTerminal, staffAccounts, privacyRecords, erasure]

@@ -9,6 +9,8 @@ export interface AuditTable {
   entity: string
   entity_id: number | null
   detail: string | null
+  /** The terminal the action came from: the client's address as the socket saw it, or 'desktop'. */
+  terminal: string | null
 }
 export type AuditRow = Selectable<AuditTable>
 export type NewAuditRow = Insertable<AuditTable>

@@ -18,6 +18,8 @@ export interface GuestTable {
   email: string | null
   birth_date: string | null
   document_no: string | null
+  /** resident_id | passport | hk_macao_permit | taiwan_permit | foreign_permanent_resident | other (guests/identity-document.ts); null without a document. */
+  document_type: Generated<string | null>
   vip: number
   notes: string | null
   /** Normalised text the search matches against (names, phone digits, email, company). */
@@ -31,6 +33,8 @@ export interface GuestTable {
   /** The PMS's profile id: the first key a PMS arrival is matched on. */
   pms_profile_id: Generated<string | null>
   membership_no: Generated<string | null>
+  /** When the guest's identifiers were erased (ISO 8601 UTC; migration 0016, privacy/erasure.service.ts); null for every other guest. */
+  anonymised_at: Generated<string | null>
   created_at: string
   created_by: number | null
   updated_at: string

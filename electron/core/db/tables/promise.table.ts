@@ -5,7 +5,7 @@ export interface EscalationStepTable {
   department_code: string
   position: number
   after_minutes: number
-  /** lead (the department's lead; managers until the staff issue adds the role) | duty_manager | guest_relations */
+  /** lead (the department's lead: its department_lead staff, and managers) | duty_manager | guest_relations */
   notify: string
 }
 export type EscalationStepRow = Selectable<EscalationStepTable>

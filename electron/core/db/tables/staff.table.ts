@@ -10,6 +10,10 @@ export interface StaffTable {
   pin_hash: string
   active: 0 | 1
   created_at: string
+  /** 1 after an administrator reset the PIN: the temporary PIN only lets its holder choose a new one (migration 0014). */
+  must_change_pin: Generated<0 | 1>
+  /** The last successful sign-in (ISO instant), null if never (migration 0014). */
+  last_sign_in_at: string | null
 }
 export type StaffRow = Selectable<StaffTable>
 export type NewStaffRow = Insertable<StaffTable>
