@@ -191,7 +191,11 @@ export function createCore(options: CoreOptions): Core {
   }
 
   function auditCall(actor: Actor, caller: Caller, name: string, op: Operation<z.ZodType, unknown, unknown>, data: unknown, value: unknown): void {
-    const named = op.audit ? op.audit.guests(data, value) : (data as { guestId?: unknown }).guestId
+    const input = (data ?? {}) as Record<string, unknown>
+    const params = (input.params ?? {}) as Record<string, unknown>
+    const named = op.audit ? op.audit.guests(data, value) : (input.guestId ?? params.guestId)
+    // The record acted on, by the id the input names (a stay, a prompt, a preference…).
+    const entityId = ['stayId', 'promptId', 'preferenceId', 'observationId', 'staffId', 'ruleId', 'mergeId'].map((key) => input[key]).find((v) => typeof v === 'number') as number | undefined
     const one = typeof named === 'number' ? named : null
     const many = Array.isArray(named) ? (named as number[]) : null
     recordAudit(sqlite, {
@@ -200,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
       action: name,
       guestId: one,
       entity: name.slice(0, name.indexOf('.')),
+      entityId: entityId ?? null,
       terminal: caller.address,
       detail: many ? { count: many.length, guests: many.slice(0, 500) } : undefined,
     })

@@ -97,8 +97,8 @@ describe('guest.briefingPack', () => {
     expect(another.cards.map((c: any) => c.guest.nativeName)).toEqual(['李明'])
 
     expect(auditRows('guest.briefingPack')).toEqual([
-      { staff_id: h.admin.staffId, guest_id: null, entity: 'briefing_pack', detail: { what: 'arrivals', date: businessDate, guests: 3, total: 3, guestIds: [zhuang, anna, ho] } },
-      { staff_id: h.desk.staffId, guest_id: null, entity: 'briefing_pack', detail: { what: 'arrivals', date: '2026-12-01', guests: 1, total: 1, guestIds: [yesterday] } },
+      { staff_id: h.admin.staffId, guest_id: null, entity: 'briefing_pack', detail: { what: 'arrivals', date: businessDate, count: 3, total: 3, guests: [zhuang, anna, ho] } },
+      { staff_id: h.desk.staffId, guest_id: null, entity: 'briefing_pack', detail: { what: 'arrivals', date: '2026-12-01', count: 1, total: 1, guests: [yesterday] } },
     ])
   })
 
@@ -118,7 +118,7 @@ describe('guest.briefingPack', () => {
       ['郑国良', '1201'],
       ['何家俊', '901'],
     ])
-    expect(auditRows('guest.briefingPack').map((r) => r.detail)).toEqual([{ what: 'vip', date: businessDate, guests: 2, total: 2, guestIds: [vip3, vip1] }])
+    expect(auditRows('guest.briefingPack').map((r) => r.detail)).toEqual([{ what: 'vip', date: businessDate, count: 2, total: 2, guests: [vip3, vip1] }])
   })
 
   it('stops at 200 cards and says how many guests there were', () => {
@@ -127,7 +127,7 @@ describe('guest.briefingPack', () => {
     const pack = ok(h.call(h.desk, 'guest.briefingPack', { kind: 'arrivals' }))
     expect(pack.total).toBe(203)
     expect(pack.cards).toHaveLength(200)
-    expect(auditRows('guest.briefingPack')[0].detail).toMatchObject({ guests: 200, total: 203 })
+    expect(auditRows('guest.briefingPack')[0].detail).toMatchObject({ count: 200, total: 203 })
   })
 
   it('is refused to department staff and logs nothing', () => {

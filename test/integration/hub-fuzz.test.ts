@@ -333,6 +333,8 @@ afterAll(async () => {
 })
 
 const operationNames = Object.keys(operations)
+/** Operations that may sign the fuzz's own staff out or change their rows. */
+const staffChanging = new Set(['staff.revokeSessions', 'staff.deactivate', 'staff.reactivate', 'staff.resetPin', 'staff.update', 'session.changePin'])
 
 describe('hub fuzz: malformed and random bodies, every operation, every role', () => {
   it('publishes every operation in GET /api/schema', () => {
@@ -381,9 +383,16 @@ describe('hub fuzz: malformed and random bodies, every operation, every role', (
           )
         }
 
-        // Revoking signs other people out, as it should: give every role a fresh session.
-        if (name === 'staff.revokeSessions') {
-          for (const other of sessions.values()) if (other.actor) other.cookie = `${cookieName}=${store.core.sessions.open(other.actor, other.from)}`
+        // Revoking signs other people out, as it should, and the administrator's staff operations
+        // may deactivate, demote or reset the fuzz's own staff (random ids hit them): put every
+        // role's staff row back as it was and give every role a fresh session.
+        if (staffChanging.has(name)) {
+          for (const other of sessions.values()) {
+            if (!other.actor) continue
+            prepared('UPDATE staff SET active = 1, role = ?, department_code = ?, must_change_pin = 0 WHERE id = ?').run(other.actor.role, other.actor.department, other.actor.staffId)
+            other.cookie = `${cookieName}=${store.core.sessions.open(other.actor, other.from)}`
+          }
+          for (const code of store.core.sessions.throttle.lockouts()) if (code.code) store.core.sessions.throttle.unlockCode(code.code)
         }
         // The role's own session survived (session operations ran on throwaway sessions).
         if (role.actor) expect(store.core.sessions.actor(role.cookie.split('=')[1]), `${roleName} signed out by ${name}`).toMatchObject({ staffId: role.actor.staffId })

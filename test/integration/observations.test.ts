@@ -94,7 +94,9 @@ describe('observations', () => {
 
   it('finds an in-house guest by room number for housekeeping, and by name too for the desk', () => {
     inHouseContractor()
-    expect(ok(hotel.call(hotel.housekeeper, 'guest.inHouseLookup', { text: '120' }))[0]).toMatchObject({ roomNumber: '1201', nativeName: '王建国' })
+    expect(ok(hotel.call(hotel.housekeeper, 'guest.inHouseLookup', { text: '1201' }))[0]).toMatchObject({ roomNumber: '1201', nativeName: '王建国' })
+    // Only the whole room number: a first digit must not list who is where.
+    expect(ok(hotel.call(hotel.housekeeper, 'guest.inHouseLookup', { text: '120' }))).toEqual([])
     expect(ok(hotel.call(hotel.housekeeper, 'guest.inHouseLookup', { text: 'wang' }))).toEqual([])
     expect(ok(hotel.call(hotel.desk, 'guest.inHouseLookup', { text: 'wang' }))[0].roomNumber).toBe('1201')
   })

@@ -29,6 +29,8 @@ const roomCode = (number: string) => ok<{ number: string; code: string }[]>(call
 
 function guest(nativeName: string, romanName: string, more: Record<string, unknown> = {}, prefs: [string, string, string][] = []) {
   const { id } = ok(call('guest.create', { nativeName, romanName, ...more }))
+  // Health needs (allergies among them) are kept only with the guest's consent (PIPL Art. 29).
+  if (prefs.length > 0) ok(call('consent.record', { guestId: id, kind: 'sensitive', given: true, method: 'paper_form' }))
   for (const [category, code, value] of prefs) ok(call('preference.add', { guestId: id, category, code, value }))
   return id as number
 }

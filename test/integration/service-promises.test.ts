@@ -117,7 +117,7 @@ describe('issue 10: service promises, finding by finding', () => {
     const guestId = newGuest(s, hotel, '钱文博')
     const kit = { category: 'amenity', code: 'shoe_care', value: 'shoe_cleaning_kit' }
     const accepted = [1, 2].map(() => {
-      const observation = s.call<{ id: number }>(hotel.housekeeper, 'observation.record', { guestId, requireInHouse: false, text: 'shoes always muddy', suggestion: kit })
+      const observation = s.call<{ id: number }>(hotel.desk, 'observation.record', { guestId, requireInHouse: false, text: 'shoes always muddy', suggestion: kit })
       return s.call<{ preferenceId: number }>(hotel.admin, 'observation.accept', { observationId: observation.id, preference: kit }).preferenceId
     })
     expect(accepted[1]).toBe(accepted[0])

@@ -8,6 +8,8 @@ import { stayEventKinds, undoEventKinds } from '../stays/stay-event.repository'
  */
 export const writtenAuditActions: readonly string[] = [
   'audit.search', 'audit.export',
+  'consent.record', 'consent.stay_needs_removed', 'consent.stay_only', 'guest.document.view',
+  'session.changePin', 'session.pinChangeFailed', 'session.pinChangeRefused',
   'backup.failed', 'backup.restoreFailed', 'backup.restored', 'backup.settings', 'backup.written',
   'department.create', 'department.retire', 'department.update',
   'escalation.setSteps', 'export',

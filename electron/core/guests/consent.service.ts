@@ -4,7 +4,7 @@ import type { GuestRow } from '../db/tables/guest.table'
 import type { StayRow } from '../db/tables/stay.table'
 import { AppError } from '../errors'
 import { findPromptView } from '../prompts/prompt.repository'
-import { allPreferencesOf, cancelFuturePromptsOf, currentStaysOf, deletePreferences, insertConsentRecord, makeStayOnly } from './consent.repository'
+import { allPreferencesOf, cancelFuturePromptsOf, currentStaysOf, deletePreferences, insertConsentRecord, listConsentRecords, makeStayOnly } from './consent.repository'
 import { isSensitivePreference } from './consent.sensitive'
 import { newBatch, recordChanges } from './guest-history.repository'
 import { setGuestColumns } from './guest-profile.repository'
@@ -71,6 +71,11 @@ export function recordConsent(ctx: OperationContext, guestId: number, input: Con
   const now = ctx.clock.now().toISOString()
   const at = input.at ?? now
   if (at > now) throw new AppError('VALIDATION', 'A consent cannot be given or withdrawn in the future.', { issues: [{ path: 'at', message: 'Use now or an earlier time.' }] })
+  // The guest's current answer is the latest one: a record dated before it would rewrite history.
+  const latest = listConsentRecords(ctx.sqlite, guestId).filter((r) => r.kind === input.kind).reduce<string | null>((max, r) => (max === null || r.at > max ? r.at : max), null)
+  if (latest !== null && at < latest) {
+    throw new AppError('VALIDATION', `at: A later record of this consent exists (${latest}); date this one then or later.`, { issues: [{ path: 'at', message: `Date it ${latest} or later.` }] })
+  }
   const id = insertConsentRecord(ctx.sqlite, { guestId, kind: input.kind, given: input.given, at, method: input.method, staffId: actor.staffId, note: input.note ?? null, recordedAt: now })
   const column = columnOf[input.kind]
   const value = input.given ? 1 : 0

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { readsGuestsInAnswer } from '../audit/audit-reads'
 import { recordAudit } from '../audit/audit.repository'
-import { actorOf, type OperationContext } from '../context'
+import { actorOf, type Actor, type OperationContext } from '../context'
 import type { GuestRow } from '../db/tables/guest.table'
 import { AppError } from '../errors'
 import { operation } from '../operation'
@@ -13,8 +13,20 @@ import { flagPair, guestsByIds } from './guest-merge.repository'
 import { hotelPhoneCountry, phoneE164 } from './phone'
 import { requireLiveGuest } from './guest-profile.service'
 import { guestFields } from './guest.schemas'
+import { roleAllows } from '../staff/roles'
 
 const guestId = z.number().int().positive()
+
+/**
+ * A possible duplicate as the desk sees it. A restricted profile (the guest asked for discretion)
+ * shows a role that may not open it only that it exists and its names: no phone, email, birth
+ * date, document or company (`restricted` says why).
+ */
+function summaryFor(actor: Actor, g: GuestRow) {
+  const whole = summary(g)
+  if (g.restricted !== 1 || roleAllows(actor.role, 'guest.restricted')) return { ...whole, restricted: g.restricted === 1 }
+  return { ...whole, phone: null, email: null, birthDate: null, documentNo: null, company: null, restricted: true }
+}
 
 function summary(g: GuestRow) {
   return {
@@ -38,7 +50,7 @@ function likelyMatchesFor(ctx: OperationContext, draft: Parameters<typeof matchK
     .map((g) => {
       // Against the guest and every profile merged into it: the best of them speaks for the guest.
       const scored = [g, ...absorbedProfiles(ctx.sqlite, g.id)].map((person) => scoreDuplicate(draft, person))
-      return { guest: summary(g), ...scored.reduce((best, s) => (s.score > best.score ? s : best)) }
+      return { guest: summaryFor(actorOf(ctx), g), ...scored.reduce((best, s) => (s.score > best.score ? s : best)) }
     })
     .filter((m) => m.score >= likelyDuplicateScore)
     .sort((a, b) => b.score - a.score)

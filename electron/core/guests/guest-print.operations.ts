@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsGuestOfInput, readsGuestsInAnswer } from '../audit/audit-reads'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf } from '../context'
 import { today } from '../hotel-clock'
@@ -6,6 +7,8 @@ import { operation } from '../operation'
 import { buildBriefingPack, buildPrintedCard, type BriefingPack, type PrintedCard } from './guest-print'
 import { requireGuest } from './guest.operations'
 import { isoDate } from './guest.schemas'
+import { findGuest } from './guest.repository'
+import { roleAllows } from '../staff/roles'
 
 /** Who printed, and when: the footer of every printed page. */
 export interface PrintStamp {
@@ -30,6 +33,7 @@ export const guestPrintOperations = {
     kind: 'query', // writes only the audit log (a read of personal data is logged)
     summary: 'A guest’s card for print or PDF: alerts first, preferences by category with who noticed them and when, stay history. Audited.',
     permission: 'guest.read',
+    audit: readsGuestOfInput,
     input: z.object({ guestId: z.number().int().positive() }),
     handler(ctx, input): PrintStamp & { card: PrintedCard } {
       const actor = actorOf(ctx)
@@ -62,19 +66,24 @@ export const guestPrintOperations = {
     kind: 'query', // writes only the audit log (a read of personal data is logged)
     summary: 'The morning briefing pack: the printed cards of a day’s arrivals (today by default) or of the VIPs in house, at most 200. Audited.',
     permission: 'guest.read',
+    audit: readsGuestsInAnswer,
     input: z.object({ kind: z.enum(['arrivals', 'vip']).default('arrivals'), date: isoDate.optional() }),
     handler(ctx, input): PrintStamp & BriefingPack {
       const actor = actorOf(ctx)
       const now = ctx.clock.now()
       const businessDate = today(ctx)
       const date = input.kind === 'arrivals' ? (input.date ?? businessDate) : businessDate
-      const pack = buildBriefingPack(ctx.sqlite, input.kind, date, now)
+      const built = buildBriefingPack(ctx.sqlite, input.kind, date, now)
+      // A guest who asked for discretion is printed only for the roles that may open their profile.
+      const mayOpen = roleAllows(actor.role, 'guest.restricted')
+      const cards = mayOpen ? built.cards : built.cards.filter((c) => findGuest(ctx.sqlite, c.guest.id)?.restricted !== 1)
+      const pack = { ...built, cards, restrictedLeftOut: built.cards.length - cards.length }
       recordAudit(ctx.sqlite, {
         at: now.toISOString(),
         staffId: actor.staffId,
         action: 'guest.briefingPack',
         entity: 'briefing_pack',
-        detail: { what: input.kind, date, guests: pack.cards.length, total: pack.total, guestIds: pack.cards.map((c) => c.guest.id) },
+        detail: { what: input.kind, date, count: pack.cards.length, total: pack.total, guests: pack.cards.map((c) => c.guest.id) },
       })
       return { printedAt: now.toISOString(), printedBy: actor.name, businessDate, ...pack }
     },

@@ -48,6 +48,8 @@ export interface BriefingPack {
   total: number
   limit: number
   cards: PrintedCard[]
+  /** Guests who asked for discretion, left out for a role that may not open their profiles (guest.briefingPack sets it). */
+  restrictedLeftOut?: number
 }
 
 function withObservations(sqlite: Sqlite, preferences: PreferenceView[]): PrintedPreference[] {

@@ -12,6 +12,8 @@ import { addPreference, confirmPreference, retirePreference, undoLastChange, upd
 import { listGuestHistory } from './guest-history.repository'
 import { searchGuests } from './guest-search'
 import { today } from '../hotel-clock'
+import { findStay, listStaysOfGuest } from '../stays/stay.repository'
+import { redraftOpenPrompts } from '../prompts/prompt.service'
 
 const guestId = z.number().int().positive()
 
@@ -38,8 +40,9 @@ export const guestOperations = {
 
   'guest.card': operation({
     kind: 'query', // writes only the audit log (a read of personal data is logged)
-    summary: 'The guest card: identity, alerts first, preferences, stays and statistics.',
+    summary: 'The guest card: identity, alerts first, preferences, stays and statistics. Audited (guest.view).',
     permission: 'guest.read',
+    audit: readsGuestOfInput,
     input: z.object({ guestId }),
     handler(ctx, input) {
       const actor = actorOf(ctx)
@@ -129,10 +132,23 @@ export const guestOperations = {
 
   'guest.update': operation({
     kind: 'mutation',
-    summary: 'Edit a guest’s details. Every change is kept: who, when, old and new value.',
+    summary:
+      'Edit a guest’s details. Every change is kept: who, when, old and new value. A restriction set or lifted, or a name changed, ' +
+      'words again the open prompts of the guest’s stays in house and to come (a guest who asked for discretion is named "Guest").',
     permission: 'guest.write',
     input: z.object({ guestId, fields: guestPatch }),
-    handler: (ctx, input) => updateGuest(ctx, input.guestId, input.fields),
+    handler: (ctx, input) => {
+      const answer = updateGuest(ctx, input.guestId, input.fields)
+      const { restricted, nativeName, romanName, salutation } = input.fields
+      if (restricted !== undefined || nativeName !== undefined || romanName !== undefined || salutation !== undefined) {
+        for (const stay of listStaysOfGuest(ctx.sqlite, input.guestId)) {
+          if (stay.status !== 'in_house' && stay.status !== 'reserved') continue
+          const row = findStay(ctx.sqlite, stay.id)
+          if (row) redraftOpenPrompts(ctx, row, stay.room_number)
+        }
+      }
+      return answer
+    },
   }),
 
   'guest.undo': operation({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsGuestOfInput } from '../audit/audit-reads'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf } from '../context'
 import { AppError } from '../errors'
@@ -16,6 +17,7 @@ export const identityDocumentOperations = {
       'Everywhere else a number shows only its last four characters. Every call writes an audit row (action guest.document.view; never the number). ' +
       'Errors: NOT_FOUND, FORBIDDEN (roles without guest.document), GUEST_RESTRICTED (a restricted profile, for roles without guest.restricted).',
     permission: 'guest.document',
+    audit: readsGuestOfInput,
     input: z.object({ guestId: z.number().int().positive() }),
     handler(ctx, input) {
       const actor = actorOf(ctx)

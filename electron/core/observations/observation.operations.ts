@@ -21,6 +21,7 @@ import {
 } from './observation.repository'
 import type { ObservationView } from './observation.view'
 import { today } from '../hotel-clock'
+import { listCompanions } from '../stays/stay-event.repository'
 import { findGuest } from '../guests/guest.repository'
 import { seesGuestDetails } from '../staff/roles'
 import { observationAsSeenBy } from './observation-visibility'
@@ -62,7 +63,8 @@ export const observationOperations = {
     summary:
       'In-house guests by room number or name, for staff recording what they noticed: [{guestId, stayId, roomNumber, nativeName, romanName, withheld?}], ' +
       'at most 20. Least knowledge: department staff (who may not read guest profiles) find guests by room number only, never by name ' +
-      '(a name typed must not tell them a room), and a restricted guest’s names are withheld from them (withheld: true). Audited.',
+      'and only by the whole number (a name or a first digit typed must not list who is where), and a restricted guest’s names are withheld ' +
+      'from them (withheld: true). Audited.',
     permission: 'observation.write',
     audit: readsGuestsInAnswer,
     input: z.object({ text: z.string().max(100) }),
@@ -75,7 +77,7 @@ export const observationOperations = {
       const named = byName && folded ? new Set(currentGuestsMatching(ctx.sqlite, null, typedTokens(folded), today(ctx), 500)) : null
       const inRoom = (s: { room_number: string | null }) => foldForSearch(s.room_number ?? '').startsWith(folded)
       return listInHouse(ctx.sqlite)
-        .filter((s) => (byName ? !named || inRoom(s) || named.has(s.guest_id) : folded !== '' && inRoom(s)))
+        .filter((s) => (byName ? !named || inRoom(s) || named.has(s.guest_id) : folded !== '' && foldForSearch(s.room_number ?? '') === folded))
         .sort((a, b) => Number(inRoom(b)) - Number(inRoom(a)))
         .slice(0, 20)
         .map((s) => {
@@ -105,13 +107,19 @@ export const observationOperations = {
       const actor = actorOf(ctx)
       let guestId: number
       let stayId: number | null
+      // With a room, the guest id (if any) only picks who of that room's guests it is about.
       if (input.roomNumber !== undefined) {
         const room = findRoomByNumber(ctx.sqlite, input.roomNumber)
         if (!room) throw new AppError('NOT_FOUND', `There is no room ${input.roomNumber}.`, { entity: 'room', roomNumber: input.roomNumber })
         const stay = inHouseStayInRoom(ctx.sqlite, room.id)
         if (stay === undefined) throw new AppError('NOT_IN_HOUSE', `Nobody is in house in room ${room.number}.`, { roomNumber: room.number })
         stayId = stay
-        guestId = findStay(ctx.sqlite, stay)!.guest_id
+        const main = findStay(ctx.sqlite, stay)!.guest_id
+        const inRoom = [main, ...listCompanions(ctx.sqlite, stay).map((c) => c.guestId).filter((id): id is number => id !== null)]
+        if (input.guestId !== undefined && !inRoom.includes(input.guestId)) {
+          throw new AppError('NOT_IN_HOUSE', `That guest is not in house in room ${room.number}.`, { roomNumber: room.number })
+        }
+        guestId = input.guestId ?? main
       } else {
         guestId = requireLiveGuest(ctx, input.guestId!).id
         stayId = inHouseStayOf(ctx, guestId)

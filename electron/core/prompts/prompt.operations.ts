@@ -102,8 +102,8 @@ export const promptOperations = {
     kind: 'mutation',
     summary:
       'Assign an open or acknowledged prompt to an attendant (staffId), or to no one (null). The front desk, guest relations, ' +
-      'managers and the department’s lead may give it to anyone of the department; an attendant may only take it (staffId = ' +
-      'their own) or give back one they hold (null): FORBIDDEN otherwise. The attendant must be active and work in the prompt’s department (or, for ' +
+      'managers and the department’s lead may give it to anyone of the department; an attendant may only take one nobody holds ' +
+      '(staffId = their own) or give back one they hold (null): FORBIDDEN otherwise. The attendant must be active and work in the prompt’s department (or, for ' +
       'an outlet, its parent): VALIDATION otherwise. PROMPT_STATE when the prompt is closed. Emits prompt.updated; answers the PromptView.',
     permission: 'prompt.act',
     input: z.object({ promptId, staffId: z.number().int().positive().nullable() }),
@@ -113,7 +113,7 @@ export const promptOperations = {
       if (!prompt) throw new AppError('NOT_FOUND', `No prompt with id ${input.promptId}.`, { entity: 'prompt', id: input.promptId })
       assertDepartment(actor, prompt.department, prompt.parentDepartment)
       if (!roleAllows(actor.role, 'prompt.assign')) {
-        const takes = input.staffId === actor.staffId
+        const takes = input.staffId === actor.staffId && (prompt.assignedTo === null || prompt.assignedTo.id === actor.staffId)
         const givesBack = input.staffId === null && prompt.assignedTo?.id === actor.staffId
         if (!takes && !givesBack) throw new AppError('FORBIDDEN', 'Only the department’s lead hands prompts to others; you may take one yourself.')
       }
@@ -140,7 +140,10 @@ export const promptOperations = {
     permission: 'guest.read',
     audit: readsGuestsInAnswer,
     input: z.object({ stayId: z.number().int().positive() }),
-    handler: (ctx, input) => listPromptsOfStay(ctx.sqlite, input.stayId),
+    handler: (ctx, input) => {
+      const actor = actorOf(ctx)
+      return listPromptsOfStay(ctx.sqlite, input.stayId).map((p) => promptAsSeenBy(actor.role, p))
+    },
   }),
 
   'prompt.acknowledge': operation({

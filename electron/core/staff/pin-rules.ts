@@ -12,7 +12,7 @@ export const minimumPinLength: Record<Role, number> = { front_desk: 4, departmen
 export function pinTooShort(role: Role, value: string): string | null {
   const min = minimumPinLength[role]
   if (value.length >= min) return null
-  return `A ${role === 'admin' ? 'administrator' : 'manager'}'s PIN has at least ${min} digits.`
+  return `${role === 'admin' ? 'An administrator' : 'A manager'}'s PIN has at least ${min} digits.`
 }
 
 /** Adds "a manager's or administrator's PIN has at least 6 digits" to a {role, pin} schema. */

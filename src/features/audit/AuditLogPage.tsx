@@ -168,7 +168,10 @@ function Results({ rows }: { rows: AuditEntry[] }) {
   const { t } = useTranslation()
   const time = useHotelTime()
   const staffWords = (row: AuditEntry) => (row.staff ? `${row.staff.name ?? ''} (${row.staff.code ?? row.staff.id})` : t('auditLog.noStaff'))
-  const recordWords = (row: AuditEntry) => (row.entityId !== null ? `${row.entity} #${row.entityId}` : row.entity)
+  const recordWords = (row: AuditEntry) => {
+    const entity = t(`auditLog.entities.${row.entity}`, { defaultValue: row.entity })
+    return row.entityId !== null ? `${entity} #${row.entityId}` : entity
+  }
   return (
     <>
       <Box visibleFrom="sm" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('auditLog.rowsRegion')}>

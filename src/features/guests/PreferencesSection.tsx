@@ -1,4 +1,5 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { contrast } from '../board/contrast'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -35,7 +36,7 @@ export function PreferencesSection({ card }: { card: GuestCard }) {
             <Button size="xs" onClick={() => setDialog({ editing: null })}>{t('preference.addButton')}</Button>
           </Group>
         </Group>
-        {card.guest.consentSensitive !== true ? <Text size="sm" c="orange.9" data-testid="sensitive-rule">{t('privacy.sensitiveRule')}</Text> : null}
+        {card.guest.consentSensitive !== true ? <Text size="sm" c={contrast.warning} data-testid="sensitive-rule">{t('privacy.sensitiveRule')}</Text> : null}
         {groups.length === 0 ? <Text c="dimmed" size="sm">{t('card.noPreferences')}</Text> : null}
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {groups.map((g) => (

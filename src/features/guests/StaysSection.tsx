@@ -1,4 +1,4 @@
-import { Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Box, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { GuestCard } from '../../../electron/core/guests/guest.card'
@@ -38,8 +38,9 @@ export function StaysSection({ card }: { card: GuestCard }) {
           ))}
         </SimpleGrid>
         {stays.length > 0 ? (
-          <Table.ScrollContainer minWidth={420}>
-            <Table striped withTableBorder verticalSpacing={4} fz="sm">
+          // A region that scrolls sideways on a phone takes keyboard focus, so its arrows scroll it.
+          <Box role="region" aria-labelledby="stays-title" tabIndex={0} style={{ overflowX: 'auto' }}>
+            <Table striped withTableBorder verticalSpacing={4} fz="sm" miw={420}>
               <Table.Caption>{t('stats.staysCaption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -60,7 +61,7 @@ export function StaysSection({ card }: { card: GuestCard }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </Box>
         ) : (
           <Text size="sm" c="dimmed">{t('card.firstVisit')}</Text>
         )}

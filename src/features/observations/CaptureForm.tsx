@@ -37,7 +37,10 @@ export function CaptureForm({ onRecorded, autoFocus = false }: { onRecorded?: (o
   const record = useMutation({
     mutationFn: () =>
       call('observation.record', {
-        ...(draft.chosen ? { guestId: draft.chosen.guestId } : { roomNumber: draft.query.trim() }),
+        // The room always (department staff record by room); the guest only when named to us.
+        ...(draft.chosen
+          ? { ...(draft.chosen.roomNumber ? { roomNumber: draft.chosen.roomNumber } : {}), ...(draft.chosen.withheld && draft.chosen.roomNumber ? {} : { guestId: draft.chosen.guestId }) }
+          : { roomNumber: draft.query.trim() }),
         text: draft.text.trim(),
         suggestion: draft.suggest ? draft.suggestion : null,
       }),
