@@ -194,6 +194,8 @@ export function createCore(options: CoreOptions): Core {
     const input = (data ?? {}) as Record<string, unknown>
     const params = (input.params ?? {}) as Record<string, unknown>
     const named = op.audit ? op.audit.guests(data, value) : (input.guestId ?? params.guestId)
+    // A read that found no guest read no personal data: nothing to log (a change always is).
+    if (op.kind === 'query' && (named === null || named === undefined || (Array.isArray(named) && named.length === 0))) return
     // The record acted on, by the id the input names (a stay, a prompt, a preference…).
     const entityId = ['stayId', 'promptId', 'preferenceId', 'observationId', 'staffId', 'ruleId', 'mergeId'].map((key) => input[key]).find((v) => typeof v === 'number') as number | undefined
     const one = typeof named === 'number' ? named : null

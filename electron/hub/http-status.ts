@@ -9,6 +9,9 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   UNKNOWN_OPERATION: 404,
   RATE_LIMITED: 429,
   SETUP_CODE: 403,
+  // Refusals of who is asking, not of the hotel's state: a restricted profile, a PIN to change first.
+  GUEST_RESTRICTED: 403,
+  PIN_CHANGE_REQUIRED: 403,
   PAYLOAD_TOO_LARGE: 413,
   HOST_NOT_SERVED: 421,
   INTERNAL: 500,

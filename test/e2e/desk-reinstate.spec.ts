@@ -177,7 +177,7 @@ test('the rule preview says when a timed rule fires, in the hotel’s time; an i
   await editor.getByRole('button', { name: 'Preview' }).click()
   const preview = editor.getByTestId('rule-preview')
   await expect(preview.getByRole('status')).toContainText(/fires for [1-9]/)
-  await expect(preview.getByTestId('preview-fires-at').first()).toHaveText(/^Fires at (\d{1,2} \w{3} )?23:45$/)
+  await expect(preview.getByTestId('preview-fires-at').first()).toHaveText(/^Fires at (\d{1,2} \w{3},? )?23:45$/)
   await expectNoViolations(manager, 'the rule preview with its firing time')
   await shoot(preview.getByRole('listitem').first(), 'rule-preview-fires-at-en')
   await editor.getByRole('button', { name: 'Cancel' }).click()

@@ -196,3 +196,64 @@ describe('an erased guest', () => {
     }
   })
 })
+
+describe('what a tester found after the first round', () => {
+  it('the desk’s briefing pack, possible duplicates and the stay’s prompts keep a restricted guest’s details back', () => {
+    const { guestId, stayId } = hearingGuestInHouse()
+    ok(hotel.call(hotel.desk, 'guest.update', { guestId, fields: { email: 'zhuang@example.sg', birthDate: '1960-03-08' } }))
+    ok(hotel.call(relations, 'guest.update', { guestId, fields: { restricted: true } }))
+    const pack = ok<{ cards: { guest: { id: number } }[]; restrictedLeftOut: number }>(hotel.call(hotel.desk, 'guest.briefingPack', { kind: 'arrivals' }))
+    expect(pack.cards.map((c) => c.guest.id)).not.toContain(guestId)
+    expect(pack.restrictedLeftOut).toBe(1)
+    expect(ok<{ cards: { guest: { id: number } }[] }>(hotel.call(relations, 'guest.briefingPack', { kind: 'arrivals' })).cards.map((c) => c.guest.id)).toContain(guestId)
+    const [dup] = ok<{ guest: Record<string, unknown> }[]>(hotel.call(hotel.desk, 'guest.possibleDuplicates', { nativeName: '庄志明', phone: '13800138000' }))
+    expect(dup.guest).toMatchObject({ id: guestId, phone: null, email: null, birthDate: null, restricted: true })
+    const prompts = ok<PromptView[]>(hotel.call(hotel.desk, 'prompt.ofStay', { stayId }))
+    expect(prompts.length).toBeGreaterThan(0)
+    for (const p of prompts) expect(p.reason).toBeNull()
+    // Restricting him words his open prompts again: no department sees his name any more.
+    expect(JSON.stringify(prompts.map((p) => p.text))).not.toMatch(/庄|Zhuang/)
+  })
+
+  it('a preference or a companion names its guest: the desk cannot change a restricted one, nobody an erased one', () => {
+    const { guestId } = hearingGuestInHouse()
+    const preferenceId = ok<{ id: number }>(hotel.call(hotel.desk, 'preference.add', { guestId, category: 'amenity', code: 'flowers', value: 'orchid' })).id
+    ok(hotel.call(relations, 'guest.update', { guestId, fields: { restricted: true } }))
+    for (const [name, input] of [
+      ['preference.update', { preferenceId, note: 'desk edit' }],
+      ['preference.confirm', { preferenceId }],
+      ['preference.retire', { preferenceId }],
+    ] as const) expect(failure(hotel.call(hotel.desk, name, input)).code, name).toBe('GUEST_RESTRICTED')
+
+    const { id: gone } = ok(hotel.call(hotel.desk, 'guest.create', { nativeName: '钱七' }))
+    const gonePreference = ok<{ id: number }>(hotel.call(hotel.desk, 'preference.add', { guestId: gone, category: 'amenity', code: 'flowers', value: 'lily' })).id
+    ok(hotel.call(hotel.admin, 'guest.erase', { guestId: gone, reason: 'guest_request' }))
+    expect(failure(hotel.call(hotel.admin, 'preference.update', { preferenceId: gonePreference, note: '钱七 13900000001' })).code).toBe('GUEST_ANONYMISED')
+    const { id: host } = ok(hotel.call(hotel.desk, 'guest.create', { nativeName: '孙八' }))
+    const { stayId } = ok(hotel.call(hotel.desk, 'stay.reserve', { guestId: host, arrival: localToday(), departure: dayAfter(localToday(), 1), party: 2 }))
+    expect(failure(hotel.call(hotel.desk, 'stay.setCompanions', { stayId, companions: [{ guestId: gone }] })).code).toBe('GUEST_ANONYMISED')
+  })
+
+  it('an attendant learns nothing from a first digit or a guest id, and cannot take a colleague’s prompt', () => {
+    const { guestId } = hearingGuestInHouse()
+    expect(ok(hotel.call(hotel.housekeeper, 'guest.inHouseLookup', { text: '1' }))).toEqual([])
+    ok(hotel.call(relations, 'guest.update', { guestId, fields: { restricted: true } }))
+    const { id: erased } = ok(hotel.call(hotel.desk, 'guest.create', { nativeName: '钱七' }))
+    ok(hotel.call(hotel.admin, 'guest.erase', { guestId: erased, reason: 'guest_request' }))
+    // Restricted, erased or simply away: one answer.
+    for (const id of [guestId, erased]) {
+      expect(failure(hotel.call(hotel.housekeeper, 'observation.record', { guestId: id, text: 'Seen in the lobby', requireInHouse: false })).code).toBe('NOT_IN_HOUSE')
+    }
+    const task = ok<PromptView[]>(hotel.call(lead, 'prompt.board', { department: 'housekeeping' }))[0]
+    ok(hotel.call(lead, 'prompt.assign', { promptId: task.id, staffId: lead.staffId }))
+    expect(failure(hotel.call(hotel.housekeeper, 'prompt.assign', { promptId: task.id, staffId: hotel.housekeeper.staffId })).code).toBe('FORBIDDEN')
+  })
+
+  it('a consent dated before the latest record of it is refused: the current answer stays the latest', () => {
+    const { id: guestId } = ok(hotel.call(hotel.desk, 'guest.create', { nativeName: '李四' }))
+    ok(hotel.call(hotel.desk, 'consent.record', { guestId, kind: 'sensitive', given: false, method: 'in_person' }))
+    const refused = failure(hotel.call(hotel.desk, 'consent.record', { guestId, kind: 'sensitive', given: true, method: 'paper_form', at: '2000-01-01T00:00:00Z' }))
+    expect(refused).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'at' }] } })
+    expect(ok(hotel.call(relations, 'guest.card', { guestId })).guest.consentSensitive).toBe(false)
+  })
+})

@@ -13,7 +13,8 @@ import { guestListRequest } from './guest-list.schemas'
 
 const jobId = z.object({ jobId: z.string().uuid('Use the jobId export.start answered.') }).strict()
 
-function jobsOf(ctx: OperationContext) {
+/** The store's export jobs, with the worker the host built (every operation that starts an export uses this). */
+export function jobsOf(ctx: OperationContext) {
   const built = ctx.services.exportWorker
   return exportJobsOf({
     sqlite: ctx.sqlite,

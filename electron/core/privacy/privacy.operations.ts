@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository'
-import { actorOf, type OperationContext } from '../context'
+import { actorOf } from '../context'
 import { AppError } from '../errors'
-import { exportJobsOf } from '../exports/export-jobs'
+import { jobsOf } from '../exports/export.operations'
 import { findGuest } from '../guests/guest.repository'
 import { today } from '../hotel-clock'
 import { operation } from '../operation'
@@ -12,17 +12,6 @@ import { retentionPreview, retentionYears, runRetention, setRetentionYears } fro
 
 const guestId = z.number().int().positive()
 const years = z.number().int('Whole years only.').min(1, 'At least 1 year.').max(30, 'At most 30 years.')
-
-/** The store's export jobs, as export.operations.ts opens them (the access export is one of them). */
-function jobsOf(ctx: OperationContext) {
-  const built = ctx.services.exportWorker
-  return exportJobsOf({
-    sqlite: ctx.sqlite,
-    clock: ctx.clock,
-    nativeBinding: ctx.services.nativeBinding,
-    ...(built ? { workerEntry: () => ({ file: built, script: null }) } : {}),
-  })
-}
 
 /** Erasure, retention and the right of access (issue 12; PIPL Arts. 45, 47; GDPR Arts. 15, 17). */
 export const privacyOperations = {

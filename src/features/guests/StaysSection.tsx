@@ -39,7 +39,7 @@ export function StaysSection({ card }: { card: GuestCard }) {
         </SimpleGrid>
         {stays.length > 0 ? (
           // A region that scrolls sideways on a phone takes keyboard focus, so its arrows scroll it.
-          <Box role="region" aria-labelledby="stays-title" tabIndex={0} style={{ overflowX: 'auto' }}>
+          <Box role="region" aria-label={t('stats.staysCaption')} tabIndex={0} style={{ overflowX: 'auto' }}>
             <Table striped withTableBorder verticalSpacing={4} fz="sm" miw={420}>
               <Table.Caption>{t('stats.staysCaption')}</Table.Caption>
               <Table.Thead>
