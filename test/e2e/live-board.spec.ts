@@ -113,7 +113,7 @@ test('a phone board says it is offline, catches up after a hub restart, and goes
   await expect(status).toHaveAttribute('data-state', 'live', { timeout: 30_000 })
   await expect(page.getByTestId('connection-notice')).toHaveCount(0)
   const periodicals = page.getByTestId('prompt').filter({ hasText: `Place the latest mainland advertising periodicals in room ${rooms['何家俊']}` })
-  const hearing = page.getByTestId('prompt').filter({ hasText: `room ${rooms['庄志明']}` }).filter({ hasText: /hard of hearing/i })
+  const hearing = page.getByTestId('prompt').filter({ hasText: `room ${rooms['庄志明']}` }).filter({ hasText: /knock, wait, and use the door light/ })
   await expect(periodicals).toBeVisible()
   await expect(hearing.first()).toBeVisible()
   expect(await page.evaluate(() => (globalThis as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true)

@@ -4,7 +4,7 @@ import type { Actor } from '../../electron/core/context'
 import { eventAsSeenBy } from '../../electron/core/event-visibility'
 import type { CoreEvent } from '../../electron/core/events'
 import type { PromptView } from '../../electron/core/prompts/prompt.view'
-import { dayAfter, failure, localToday, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
+import { dayAfter, failure, ok, seedSmallHotel, tempStore, type SmallHotel } from '../fixtures/test-store'
 
 /*
  * Issue 12's findings 1, 2, 4 and 7, and least knowledge for department staff: each as the
@@ -28,6 +28,9 @@ beforeEach(() => {
   lead = member('hk09', 'housekeeping', 'department_lead')
 })
 afterEach(() => store.cleanup())
+
+/** The hotel's business date (not the machine's calendar date: they differ around midnight). */
+const localToday = (): string => ok<{ businessDate: string }>(hotel.call(hotel.admin, 'hotel.clock', {})).businessDate
 
 const auditRows = () => core.sqlite.prepare('SELECT * FROM audit_log ORDER BY id').all() as { action: string; staff_id: number | null; guest_id: number | null; terminal: string | null; detail: string | null }[]
 
