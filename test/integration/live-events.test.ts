@@ -11,7 +11,7 @@ import { eventVisibleTo } from '../../electron/core/event-visibility'
 import type { CoreEvent } from '../../electron/core/events'
 import { createHub } from '../../electron/hub/server'
 import { EventStreamClient } from '../fixtures/event-stream-client'
-import { addMacauGuest, failure, ok, seedSmallHotel, type SmallHotel } from '../fixtures/test-store'
+import { addMacauGuest, failure, ok, seedSmallHotel, turnAtMidnight, type SmallHotel } from '../fixtures/test-store'
 
 const demoDir = fileURLToPath(new URL('../../resources/demo', import.meta.url))
 const cleanups: (() => Promise<void> | void)[] = []
@@ -33,7 +33,7 @@ function movableClock(start = new Date()) {
 }
 
 async function startHub(dir: string, clock?: { now(): Date }): Promise<{ core: Core; hub: FastifyInstance; base: string; stop: () => Promise<void> }> {
-  const core = createCore({ file: path.join(dir, 'zhike.db'), clock, demoDir, logError: () => {}, owner: 'test' })
+  const core = turnAtMidnight(createCore({ file: path.join(dir, 'zhike.db'), clock, demoDir, logError: () => {}, owner: 'test' }))
   const hub = await createHub({ core, rendererDir: dir })
   await hub.listen({ port: 0, host: '127.0.0.1' })
   let stopped = false
@@ -218,7 +218,7 @@ describe('events and caches follow only what the outermost transaction committed
     const last = [...guests].reverse().find((g: any) => g.observations?.length)
     last.observations.push({ by: 'nobody', text: 'This observation names a staff member who does not exist.' })
     fs.writeFileSync(path.join(broken, 'guests.json'), JSON.stringify(guests))
-    const core = createCore({ file: path.join(dir, 'zhike.db'), demoDir: broken, logError: () => {} })
+    const core = turnAtMidnight(createCore({ file: path.join(dir, 'zhike.db'), demoDir: broken, logError: () => {} }))
     cleanups.push(() => core.close())
     const heard: CoreEvent[] = []
     core.events.subscribe((event) => heard.push(event))

@@ -7,7 +7,7 @@ import path from 'node:path'
 import selfsigned from 'selfsigned'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createCore, type Core } from '../../electron/core/core'
-import { addMacauGuest, seedSmallHotel } from '../fixtures/test-store'
+import { addMacauGuest, seedSmallHotel, turnAtMidnight } from '../fixtures/test-store'
 
 // electron/main/index.ts wired against a stand-in for Electron's main-process API (Electron cannot
 // run here): the real core, hub and modules, a fake `electron` that records what the app asks of it.
@@ -335,7 +335,7 @@ describe('the main process and its core host', () => {
 
   /** A small hotel with the Macau guest arriving, written to the user-data folder's store before start. */
   const seeded = (dir: string) => {
-    const core = createCore({ file: path.join(dir, 'zhike.db'), logError: () => {} })
+    const core = turnAtMidnight(createCore({ file: path.join(dir, 'zhike.db'), logError: () => {} }))
     fake.seededStay = addMacauGuest(seedSmallHotel(core)).stayId
     core.close()
   }
