@@ -26,8 +26,8 @@ test('an observation from housekeeping becomes a preference and then a prompt on
   await expect(relations.getByTestId('observation').filter({ hasText: 'shoes always muddy' })).toHaveCount(0)
 
   // Housekeeping knows his room (the desk looks it up here); the lookup finds him from its digits.
-  const lookup = await relations.request.post('/api/guest.inHouseLookup', { data: { text: 'ZHENG Guoqiang' } })
-  const room: string = (await lookup.json()).value[0].roomNumber
+  const inHouse = (await (await relations.request.post('/api/stay.inHouse', { data: {} })).json()).value as { guest: { nativeName: string }; roomNumber: string }[]
+  const room: string = inHouse.find((s) => s.guest.nativeName === '郑国强')!.roomNumber
   expect(room).toBeTruthy()
 
   await expect(housekeeping.getByRole('heading', { level: 1 })).toHaveText('Housekeeping board')
@@ -141,8 +141,8 @@ test('a refused report keeps what was typed and says why', async ({ browser }) =
 test('guest relations decides by keyboard: reject with a reason, merge, edit then accept', async ({ browser }) => {
   const housekeeping = await staffPage(browser, 'hk01')
   const desk = await staffPage(browser, 'fd01')
-  const found = await (await desk.request.post('/api/guest.inHouseLookup', { data: { text: 'ZHENG Guoqiang' } })).json()
-  const roomNumber: string = found.value[0].roomNumber
+  const inHouse = (await (await desk.request.post('/api/stay.inHouse', { data: {} })).json()).value as { guest: { nativeName: string }; roomNumber: string }[]
+  const roomNumber: string = inHouse.find((s) => s.guest.nativeName === '郑国强')!.roomNumber
   const record = async (text: string, suggestion?: object) => {
     const answer = await (await housekeeping.request.post('/api/observation.record', { data: { roomNumber, text, suggestion } })).json()
     expect(answer.ok, text).toBe(true)
