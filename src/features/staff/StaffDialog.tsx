@@ -86,6 +86,7 @@ function StaffFormFields({ editing, onDone }: { editing: StaffEntry | null; onDo
             onChange={(value) => setForm({ ...form, role: (value ?? '') as Role | '' })}
             error={problem('role')}
             allowDeselect={false}
+            comboboxProps={{ withinPortal: false }}
           />
           <Select
             label={t('staff.fields.department')}
@@ -97,6 +98,7 @@ function StaffFormFields({ editing, onDone }: { editing: StaffEntry | null; onDo
             error={problem('department')}
             allowDeselect={false}
             nothingFoundMessage={t('staff.fields.noDepartment')}
+            comboboxProps={{ withinPortal: false }}
           />
         </SimpleGrid>
         {form.role ? <Alert color="gray" p="xs" styles={{ message: { color: 'var(--mantine-color-text)' } }}>{t(`staff.roleExplained.${form.role}`)}</Alert> : null}
