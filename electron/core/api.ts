@@ -7,6 +7,7 @@ import { identityDocumentOperations } from './guests/identity-document.operation
 import { guestMergeOperations } from './guests/guest-merge.operations'
 import { guestPrintOperations } from './guests/guest-print.operations'
 import { hotelSettingsOperations } from './setup/hotel-settings.operations'
+import { hotelCurrencyOperations } from './recovery/hotel-currency.operations'
 import { hotelProfileOperations } from './setup/hotel-profile.operations'
 import { hotelClockOperations } from './setup/hotel-clock.operations'
 import { observationOperations } from './observations/observation.operations'
@@ -14,6 +15,8 @@ import { otaOperations } from './ota/ota.operations'
 import { pmsOperations } from './pms/pms.operations'
 import { promptOperations } from './prompts/prompt.operations'
 import { reportOperations } from './reports/report.operations'
+import { recoveryReportOperations } from './recovery/recovery-report.operations'
+import { satisfactionImportOperations } from './recovery/satisfaction-import.operations'
 import { dashboardOperations } from './reports/dashboard.operations'
 import { roomOperations } from './rooms/room.operations'
 import { roomImportOperations } from './rooms/room-import.operations'
@@ -31,6 +34,7 @@ import { exportOperations } from './exports/export.operations'
 import { transferOperations } from './transfer/transfer.operations'
 import { privacyOperations } from './privacy/privacy.operations'
 import { auditOperations } from './audit/audit.operations'
+import { recoveryOperations } from './recovery/recovery.operations'
 
 /**
  * THE contract. Every operation Zhike offers, declared once. The Electron IPC bridge, the
@@ -39,6 +43,7 @@ import { auditOperations } from './audit/audit.operations'
 export const operations = {
   ...setupOperations,
   ...hotelSettingsOperations,
+  ...hotelCurrencyOperations,
   ...hotelProfileOperations,
   ...hotelClockOperations,
   ...staffOperations,
@@ -59,6 +64,8 @@ export const operations = {
   ...observationOperations,
   ...ruleOperations,
   ...reportOperations,
+  ...recoveryReportOperations,
+  ...satisfactionImportOperations,
   ...dashboardOperations,
   ...terminalOperations,
   ...nightAuditOperations,
@@ -69,6 +76,7 @@ export const operations = {
   ...transferOperations,
   ...privacyOperations,
   ...auditOperations,
+  ...recoveryOperations,
 }
 
 export type Api = typeof operations

@@ -27,7 +27,7 @@ export { contentSecurityPolicy }
 export const maxBodyBytes = 1024 * 1024
 /** Bodies of the operations that carry a file (PMS reports: 10 MB, base64 in JSON). */
 export const fileBodyBytes = 15 * 1024 * 1024
-const fileOperations = ['pms.preview', 'pms.import', 'room.importPreview', 'room.import'] as const
+const fileOperations = ['pms.preview', 'pms.import', 'room.importPreview', 'room.import', 'satisfaction.import'] as const
 
 export interface HubOptions {
   core: Core

@@ -27,11 +27,14 @@ import {
   PmsImportPage,
   PreassignPage,
   PromiseReportPage,
+  RecoveryReportPage,
+  SatisfactionImportPage,
   RulesPage,
   SettingsPage,
   SignInPage,
   StaffPage,
   ForcedPinChangePage,
+  RecoveryPage,
 } from './lazy-pages'
 import { useSession } from './session'
 import { deskRoles, pagesFor, type PageKey } from './pages'
@@ -92,6 +95,8 @@ export function Screens() {
         {page === 'pms' ? <PmsImportPage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}
         {page === 'reports' ? <PromiseReportPage /> : null}
+        {page === 'recoveryReport' ? <RecoveryReportPage /> : null}
+        {page === 'satisfaction' ? <SatisfactionImportPage /> : null}
         {page === 'rules' ? <RulesPage /> : null}
         {page === 'escalations' ? <EscalationsPage /> : null}
         {page === 'declined' ? <DeclinedPage /> : null}
@@ -104,6 +109,7 @@ export function Screens() {
         {page === 'privacy' ? <PrivacyPage /> : null}
         {page === 'audit' ? <AuditLogPage /> : null}
         {page === 'staff' ? <StaffPage /> : null}
+        {page === 'recovery' ? <RecoveryPage caseId={route[1]} /> : null}
       </LazyScreen>
     </Shell>
   )

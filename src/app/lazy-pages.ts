@@ -29,4 +29,7 @@ export const StaffPage = lazy(() => import('../features/staff/StaffPage').then((
 export const ForcedPinChangePage = lazy(() => import('../features/session/ForcedPinChangePage').then((m) => ({ default: m.ForcedPinChangePage })))
 export const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })))
 export const PrivacyPage = lazy(() => import('../features/privacy/PrivacyPage').then((m) => ({ default: m.PrivacyPage })))
+export const RecoveryPage = lazy(() => import('../features/recovery/RecoveryPage').then((m) => ({ default: m.RecoveryPage })))
+export const RecoveryReportPage = lazy(() => import('../features/reports/RecoveryReportPage').then((m) => ({ default: m.RecoveryReportPage })))
+export const SatisfactionImportPage = lazy(() => import('../features/satisfaction-import/SatisfactionImportPage').then((m) => ({ default: m.SatisfactionImportPage })))
 export const PrintPage = lazy(() => import('../features/print/PrintPage').then((m) => ({ default: m.PrintPage })))

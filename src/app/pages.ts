@@ -1,7 +1,7 @@
 import type { Role } from '../../electron/core/staff/roles'
 
 /** The screens, by hash route. Core checks every operation's permission; this only shapes the menu. */
-export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports' | 'rules' | 'escalations' | 'declined' | 'rooms' | 'hotel' | 'lists' | 'data' | 'backups' | 'dashboard' | 'print' | 'staff' | 'audit' | 'privacy'
+export type PageKey = 'checkin' | 'preassign' | 'board' | 'guest' | 'observe' | 'inbox' | 'arrivals' | 'duplicates' | 'pms' | 'settings' | 'reports' | 'rules' | 'escalations' | 'declined' | 'rooms' | 'hotel' | 'lists' | 'data' | 'backups' | 'dashboard' | 'print' | 'staff' | 'audit' | 'privacy' | 'recovery' | 'recoveryReport' | 'satisfaction'
 
 export const deskRoles: readonly Role[] = ['front_desk', 'manager', 'admin', 'guest_relations']
 const reviewRoles: readonly Role[] = ['guest_relations', 'manager', 'admin']
@@ -16,6 +16,8 @@ export function pagesFor(role: Role): PageKey[] {
   if (role === 'admin' || role === 'manager') pages.push('escalations')
   // Declined prompts with their reasons (`prompt.review`): guest relations' queue.
   if (reviewRoles.includes(role)) pages.push('declined')
+  // Complaints and recovery cases (`recovery.read`): the desk reads them; guest relations and managers work them.
+  if (deskRoles.includes(role)) pages.push('recovery')
   // New PMS arrivals to link or create (`guest.merge`) are guest relations' queue.
   if (reviewRoles.includes(role)) pages.push('inbox', 'arrivals', 'duplicates')
   // Hotel settings (the phone country) are the manager's too; serving terminals and unlocking
@@ -24,6 +26,8 @@ export function pagesFor(role: Role): PageKey[] {
   if (role === 'admin' || role === 'manager') pages.push('pms', 'settings')
   // Promise reports (`report.read`): managers and administrators.
   if (role === 'admin' || role === 'manager') pages.push('reports')
+  // The recovery report (`report.read`) and importing satisfaction scores (`satisfaction.import`): managers and administrators.
+  if (role === 'admin' || role === 'manager') pages.push('recoveryReport', 'satisfaction')
   // Rules (`rule.write`): managers and administrators.
   if (role === 'admin' || role === 'manager') pages.push('rules')
   // The manager's desk (issue 11): the hotel's rooms, departments and settings; guest lists and
@@ -49,7 +53,12 @@ export function menuPagesFor(role: Role): PageKey[] {
  * The manager's desk: the pages that set up and look after the hotel, in one menu button so a
  * manager's header stays one row at 1280 px. In this order, whichever of them the role has.
  */
-export const managerDeskPages: readonly PageKey[] = ['dashboard', 'rooms', 'hotel', 'rules', 'reports', 'lists', 'data', 'backups', 'pms', 'settings', 'staff', 'audit', 'privacy']
+// Recovery cases (issue 13) sit here for managers, whose header has no room for one more link at 1280 px;
+// the front desk and guest relations, who have no desk, have them as a link of their own (sharedDeskPages).
+export const managerDeskPages: readonly PageKey[] = ['dashboard', 'recovery', 'rooms', 'hotel', 'rules', 'reports', 'recoveryReport', 'lists', 'data', 'satisfaction', 'backups', 'pms', 'settings', 'staff', 'audit', 'privacy']
+
+/** Desk pages that roles without a manager's desk also have: a link of their own for those roles. */
+export const sharedDeskPages: readonly PageKey[] = ['recovery']
 
 /**
  * The main menu as the header shows it: `links` side by side, then `desk` (the manager's desk
@@ -58,6 +67,8 @@ export const managerDeskPages: readonly PageKey[] = ['dashboard', 'rooms', 'hote
  */
 export function menuFor(role: Role): { links: PageKey[]; desk: PageKey[] } {
   const pages = menuPagesFor(role)
-  const desk = managerDeskPages.filter((p) => pages.includes(p))
+  // A page shared with roles that have no desk (recovery cases) joins the desk only when there is one.
+  const ownDesk = managerDeskPages.some((p) => pages.includes(p) && !sharedDeskPages.includes(p))
+  const desk = ownDesk ? managerDeskPages.filter((p) => pages.includes(p)) : []
   return { links: pages.filter((p) => !desk.includes(p)), desk }
 }

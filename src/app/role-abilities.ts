@@ -25,3 +25,23 @@ export function handsOutPrompts(role: Role): boolean {
 export function seesWholeDocuments(role: Role): boolean {
   return role === 'front_desk' || role === 'guest_relations' || role === 'manager' || role === 'admin'
 }
+
+/** May read recovery cases (`recovery.read`): the front desk, guest relations, managers, administrators. */
+export function readsRecoveryCases(role: Role): boolean {
+  return role === 'front_desk' || role === 'guest_relations' || role === 'manager' || role === 'admin'
+}
+
+/** May work a recovery case: own, assign, record its steps, close it, propose a lesson (`recovery.manage`). */
+export function managesRecoveryCases(role: Role): boolean {
+  return role === 'guest_relations' || role === 'manager' || role === 'admin'
+}
+
+/** May record a guest's satisfaction score (`satisfaction.write`). */
+export function recordsSatisfaction(role: Role): boolean {
+  return readsRecoveryCases(role)
+}
+
+/** May import satisfaction scores from a survey file (`satisfaction.import`). */
+export function importsSatisfaction(role: Role): boolean {
+  return role === 'manager' || role === 'admin'
+}

@@ -52,6 +52,10 @@ import privacyZhCN from './privacy.zh-CN.json'
 import auditZhCN from './audit.zh-CN.json'
 
 import staffEn from './staff.en.json'
+import recoveryEn from './recovery.en.json'
+import recoveryZhCN from './recovery.zh-CN.json'
+import recoveryReportEn from './recovery-report.en.json'
+import recoveryReportZhCN from './recovery-report.zh-CN.json'
 import staffZhCN from './staff.zh-CN.json'
 export type Messages = { [key: string]: string | Messages }
 
@@ -68,6 +72,6 @@ export function mergeMessages(...files: Messages[]): Messages {
 }
 
 export const messages = {
-  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn, reportsEn, rulesEn, promisesEn, roomSetupEn, printEn, hotelSetupEn, dashboardEn, transferEn, backupsEn, guestListsEn, auditEn, staffEn, privacyErasureEn, privacyEn),
-  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN, reportsZhCN, rulesZhCN, promisesZhCN, roomSetupZhCN, printZhCN, hotelSetupZhCN, dashboardZhCN, transferZhCN, backupsZhCN, guestListsZhCN, auditZhCN, staffZhCN, privacyErasureZhCN, privacyZhCN),
+  en: mergeMessages(en, guestsEn, observationsEn, sessionEn, setupEn, settingsEn, screensEn, liveEn, otaEn, roomsEn, pmsEn, deskEn, outletsEn, reportsEn, rulesEn, promisesEn, roomSetupEn, printEn, hotelSetupEn, dashboardEn, transferEn, backupsEn, guestListsEn, auditEn, staffEn, privacyErasureEn, privacyEn, recoveryEn, recoveryReportEn),
+  'zh-CN': mergeMessages(zhCN, guestsZhCN, observationsZhCN, sessionZhCN, setupZhCN, settingsZhCN, screensZhCN, liveZhCN, otaZhCN, roomsZhCN, pmsZhCN, deskZhCN, outletsZhCN, reportsZhCN, rulesZhCN, promisesZhCN, roomSetupZhCN, printZhCN, hotelSetupZhCN, dashboardZhCN, transferZhCN, backupsZhCN, guestListsZhCN, auditZhCN, staffZhCN, privacyErasureZhCN, privacyZhCN, recoveryZhCN, recoveryReportZhCN),
 }

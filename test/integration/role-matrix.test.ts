@@ -20,6 +20,8 @@ const expected: Record<string, string> = {
   'setup.loadDemo': '*',
   'hotel.phoneCountry': 'FDLGMA',
   'hotel.setPhoneCountry': 'MA',
+  'hotel.currency': 'FDLGMA',
+  'hotel.setCurrency': 'MA',
   'hotel.profile': 'FDLGMA',
   'hotel.setName': 'MA',
   'hotel.setLogo': 'MA',
@@ -133,6 +135,8 @@ const expected: Record<string, string> = {
   'rule.reorder': 'MA',
   'rule.preview': 'MA',
   'report.promises': 'MA',
+  'report.recovery': 'MA',
+  'satisfaction.import': 'MA',
   'report.dashboard': 'MA',
   'terminals.status': 'A',
   'terminals.configure': 'A',
@@ -167,6 +171,15 @@ const expected: Record<string, string> = {
   'audit.filters': 'MA',
   'audit.search': 'MA',
   'audit.export': 'MA',
+  'recovery.raise': 'FDLGMA',
+  'recovery.list': 'FGMA',
+  'recovery.get': 'FGMA',
+  'recovery.assign': 'GMA',
+  'recovery.step': 'GMA',
+  'recovery.keepPromise': 'GMA',
+  'recovery.close': 'GMA',
+  'recovery.proposeLesson': 'GMA',
+  'satisfaction.record': 'FGMA',
 }
 
 const letter: Record<Role, string> = { front_desk: 'F', department: 'D', department_lead: 'L', guest_relations: 'G', manager: 'M', admin: 'A' }

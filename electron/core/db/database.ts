@@ -12,6 +12,7 @@ import type { GuestConsentTable } from './tables/consent.table'
 import type { CoreEventTable, StaffSessionTable } from './tables/session.table'
 import type { SettingTable } from './tables/settings.table'
 import type { ObservationTable } from './tables/observation.table'
+import type { RecoveryCaseTable, RecoveryStepTable, SatisfactionTable } from './tables/recovery.table'
 import type { GuestChangeTable, GuestMergeTable, GuestPairFlagTable, GuestTokenTable, GuestMatchKeyTable, DuplicateCandidateTable } from './tables/guest-history.table'
 
 /** Kysely's view of the schema: one entry per table, row types match the columns exactly. */
@@ -45,4 +46,7 @@ export interface Database {
   escalation_step: EscalationStepTable
   scheduled_fire: ScheduledFireTable
   night_audit: NightAuditTable
+  recovery_case: RecoveryCaseTable
+  recovery_step: RecoveryStepTable
+  satisfaction: SatisfactionTable
 }

@@ -4,6 +4,8 @@ import type { PreferenceRow } from '../db/tables/preference.table'
 import { listGuestStays, type GuestStayRow } from '../stays/stay.repository'
 import { maskedDocument, type MaskedDocument } from './identity-document'
 import { guestActivityCounts, listActivePreferences, preferencePeopleOf } from './guest.repository'
+import type { GuestRecoveryHistory } from '../recovery/recovery.types'
+import { guestRecoveryHistory } from '../recovery/recovery.service'
 
 export interface PreferenceView {
   id: number
@@ -71,6 +73,8 @@ export interface GuestCard {
     status: string
     roomNumber: string | null
   }[]
+  /** Problems and recovery (issue 13): the guest's cases, promises still open, satisfaction scores. */
+  recovery: GuestRecoveryHistory
 }
 
 export function isAlert(p: Pick<PreferenceRow, 'category' | 'code' | 'strength'>): boolean {
@@ -153,5 +157,6 @@ export function buildGuestCard(sqlite: Sqlite, g: GuestRow, now: Date): GuestCar
       status: s.status,
       roomNumber: s.room_number,
     })),
+    recovery: guestRecoveryHistory(sqlite, g.id, now),
   }
 }

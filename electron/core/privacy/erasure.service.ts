@@ -28,6 +28,7 @@ import {
   type ErasedCounts,
 } from './erasure.repository'
 import type { ErasureReason } from './erasure-reasons'
+import { clearRecoveryTextOfGuests } from '../recovery/recovery-memory.repository'
 
 export { erasureReasons } from './erasure-reasons'
 
@@ -134,6 +135,8 @@ export function anonymisePeople(sqlite: Sqlite, guestIds: readonly number[], at:
   anonymiseGuestRows(sqlite, ids, at)
   removeFromIndexes(sqlite, ids)
   const tied = clearTiedText(sqlite, ids)
+  // Recovery cases keep their category, severity, dates, compensation and scores (statistics); their words go.
+  const recoveryText = clearRecoveryTextOfGuests(sqlite, ids)
   const guestKeyed = clearOtherGuestText(sqlite, ids)
   const changes = clearHistoryValues(sqlite, ids)
   // What the history keeps ("service.address_as=欧阳总" when a preference was added) loses the identifiers in it.
@@ -158,7 +161,7 @@ export function anonymisePeople(sqlite: Sqlite, guestIds: readonly number[], at:
     otherRows++
   }
   if (options.compact) compactSearchIndex(sqlite)
-  return { profiles: ids.length, ...tied, changes, merges: merges.length, otherRows: otherRows + guestKeyed }
+  return { profiles: ids.length, ...tied, changes, merges: merges.length, otherRows: otherRows + guestKeyed + recoveryText }
 }
 
 /**

@@ -13,9 +13,12 @@ import { conditionsHold, nightsOf, occasionDuringStay, type GuestStayFacts, type
  * - daily: every day of the stay at `atTime` (the scheduler);
  * - room_move: the guest moved rooms;
  * - check_out: the guest left;
- * - post_stay: N days after departure at `atTime` (the scheduler).
+ * - post_stay: N days after departure at `atTime` (the scheduler);
+ * - recovery: fired by the recovery service itself (a complaint's first response, a promise made
+ *   to the guest, a follow-up: recovery/recovery-prompts.ts), never by the generator, the
+ *   scheduler or a rule preview. Only its templates may use {note}.
  */
-export const triggers = ['reservation', 'pre_arrival', 'check_in', 'in_stay', 'daily', 'room_move', 'check_out', 'post_stay'] as const
+export const triggers = ['reservation', 'pre_arrival', 'check_in', 'in_stay', 'daily', 'room_move', 'check_out', 'post_stay', 'recovery'] as const
 export type Trigger = (typeof triggers)[number]
 /** Triggers the scheduler fires at a hotel time rather than at a stay event. */
 export const timedTriggers = ['daily', 'post_stay'] as const satisfies readonly Trigger[]
@@ -28,7 +31,9 @@ export type Polarity = (typeof polarities)[number]
 export const ruleKinds = ['task', 'standing'] as const
 export type RuleKind = (typeof ruleKinds)[number]
 /** What a template may name. Anything else in braces is refused when the rule is saved. */
-export const placeholders = ['guest', 'room', 'value', 'arrival', 'departure', 'nights', 'vip', 'date'] as const
+export const placeholders = ['guest', 'room', 'value', 'arrival', 'departure', 'nights', 'vip', 'date', 'note'] as const
+/** Placeholders only some triggers fill: {note} (what the case or the promise says) on trigger 'recovery' only. */
+export const placeholdersOfTrigger: Readonly<Record<string, readonly Trigger[]>> = { note: ['recovery'] }
 
 /** A guest who "never" wants lilies must not be sent lilies: a rule fires only for its polarity. */
 export function firesFor(polarity: Polarity, preference: Pick<PreferenceFact, 'strength'>): boolean {
@@ -178,6 +183,8 @@ export function generatePrompts(situation: PromptSituation): PromptDraft[] {
   const occurrence = situation.occurrence ? `@${situation.occurrence}` : ''
   for (const rule of situation.rules) {
     if (rule.trigger !== situation.trigger) continue
+    // The recovery service words its own prompts (recovery/recovery-prompts.ts): never fired here.
+    if (rule.trigger === 'recovery') continue
     if (!conditionsHold(rule.conditions, situation.facts)) continue
     const occasionDate = rule.conditions.occasion ? occasionDateOf(rule.conditions.occasion, situation.facts) : null
     const words = (lang: 'en' | 'zh', value: string) => ({

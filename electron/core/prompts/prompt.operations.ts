@@ -9,6 +9,7 @@ import { today } from '../hotel-clock'
 import { assignPrompt, findPromptView, listAssignees, listBoard, listPromptsOfStay, updatePromptStatus } from './prompt.repository'
 import type { PromptView } from './prompt.view'
 import { promptAsSeenBy } from './prompt-visibility'
+import { recoveryPromptCompleted } from '../recovery/recovery.service'
 
 const promptId = z.number().int().positive()
 
@@ -45,6 +46,8 @@ function transition(
   }
   const updated = findPromptView(ctx.sqlite, id)!
   ctx.emit('prompt.updated', { prompt: updated })
+  // A recovery case's promise or follow-up done on a board marks its step (recovery/recovery.service.ts).
+  if (to === 'done') recoveryPromptCompleted(ctx, updated)
   return promptAsSeenBy(actor.role, updated)
 }
 

@@ -313,10 +313,10 @@ export type CancelReason = 'check_out' | 'withdrawn' | 'no_show' | 'undone'
 
 /** Work still open for the stay no longer applies (the guest left, the booking was withdrawn). Returns the ids closed. */
 export function cancelOpenPromptsOfStay(sqlite: Sqlite, stayId: number, reason: CancelReason): number[] {
-  const ids = all(
-    sqlite,
-    qb.selectFrom('prompt').select('id').where('stay_id', '=', stayId).where('status', 'in', ['open', 'acknowledged']),
-  ).map((r) => r.id)
+  let q = qb.selectFrom('prompt').select('id').where('stay_id', '=', stayId).where('status', 'in', ['open', 'acknowledged'])
+  // A complaint's follow-up call (recovery/recovery-prompts.ts) is made after the guest has left.
+  if (reason === 'check_out') q = q.where((w) => w.not(w.and([w('trigger', '=', 'recovery'), w('dedupe_key', 'like', 'recovery:%:follow_up@%')])))
+  const ids = all(sqlite, q).map((r) => r.id)
   if (ids.length > 0) {
     run(sqlite, qb.updateTable('prompt').set({ status: 'cancelled', cancel_reason: reason }).where('id', 'in', ids))
   }

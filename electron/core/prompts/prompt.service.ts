@@ -9,6 +9,7 @@ import { activeRulesFor } from '../rules/rule.repository'
 import { listVocabulary, VocabularyLabels } from '../vocabulary/vocabulary.repository'
 import { anyRuleMayFire, generatePrompts, triggers, type RuleFacts, type Trigger } from './prompt-generation'
 import { countPreviousStays } from './prompt-facts.repository'
+import { guestHadCaseOnStay } from '../recovery/recovery-memory.repository'
 import { calendarBusinessDate, hotelClockSettings, hotelInstant } from '../hotel-clock'
 import { findPromptView, insertPromptDrafts, openPromptTexts, setPromptTexts } from './prompt.repository'
 import type { PromptView } from './prompt.view'
@@ -95,6 +96,8 @@ export function draftsFor(ctx: OperationContext, guest: GuestRow, stay: StayRow,
         birthday: [...(guest.birth_date && /^\d{4}-\d{2}-\d{2}$/.test(guest.birth_date) ? [guest.birth_date.slice(5)] : []), ...occasion('birthday')],
         anniversary: occasion('anniversary'),
       },
+      // Read only when a rule asks (the post-stay follow-up of a guest who had a problem).
+      recoveryCase: rules.some((r) => r.conditions.recoveryCase) ? guestHadCaseOnStay(ctx.sqlite, guest.id, stay.id) : false,
     },
     arrivalAt,
     departureAt,

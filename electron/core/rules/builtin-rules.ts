@@ -15,7 +15,10 @@ import { findRuleByKey, insertRule, nextRulePosition } from './rule.repository'
 interface BuiltinRule {
   key: string
   kind: 'task' | 'standing'
-  trigger: 'reservation' | 'pre_arrival' | 'check_in'
+  trigger: 'reservation' | 'pre_arrival' | 'check_in' | 'recovery' | 'post_stay'
+  /** post_stay: days after departure, at `atTime` (hotel time 'HH:MM'). */
+  offsetDays?: number
+  atTime?: string
   category: string
   code: string
   value: string | null
@@ -24,6 +27,10 @@ interface BuiltinRule {
   department: string
   priority: 'low' | 'normal' | 'high' | 'urgent'
   dueMinutes: number
+  /** Minutes to acknowledge; default: the department's promise. */
+  ackMinutes?: number
+  /** Installed for this department when `department` does not exist (a hotel without guest relations: the front office). */
+  fallbackDepartment?: string
   en: string
   zh: string
   /** Not installed where a rule of one of these keys exists (the demo's own rule for the same need). */
@@ -31,7 +38,7 @@ interface BuiltinRule {
 }
 
 /** Bump when the list below grows: stores install the new keys at their next start. */
-export const builtinRulesVersion = '1'
+export const builtinRulesVersion = '2'
 const versionKey = 'rules.builtin.version'
 
 /** The telephone operator (总机): part of the front office, for the hearing rules' wake-up calls. */
@@ -94,6 +101,31 @@ export const builtinRules: readonly BuiltinRule[] = [
   { key: 'builtin-birthday', replaces: ['birthday'], kind: 'task', trigger: 'reservation', category: '', code: '', value: null, polarity: 'wanted', conditions: { occasion: 'birthday' }, department: 'guest_relations', priority: 'normal', dueMinutes: 1440,
     en: '{guest}’s birthday falls on {date}, during the stay: arrange a card and a cake.',
     zh: '{guest}的生日（{date}）在住店期间：请准备贺卡和蛋糕。' },
+  // Complaints and recovery (issue 13): fired by the recovery service (trigger 'recovery'), never by
+  // a stay's moment; {note} is what the case or the promise says. Guest relations, or the front
+  // office in a hotel without it. Managers change department, priority and minutes on the rules screen.
+  { key: 'builtin-recovery-first-response', kind: 'task', trigger: 'recovery', category: '', code: '', value: null, polarity: 'wanted', department: 'guest_relations', fallbackDepartment: 'front_office', priority: 'high', ackMinutes: 15, dueMinutes: 1440,
+    en: '{guest} (room {room}) has a complaint: {note}. Go and apologise now, listen, and record the first response.',
+    zh: '{guest}（{room}房）有投诉：{note}。请立即前往致歉、倾听，并记录首次回应。' },
+  { key: 'builtin-recovery-promise', kind: 'task', trigger: 'recovery', category: '', code: '', value: null, polarity: 'wanted', department: 'guest_relations', fallbackDepartment: 'front_office', priority: 'high', dueMinutes: 1440,
+    en: 'We promised the guest in room {room}: {note}. Keep this promise by {date}, then mark it done.',
+    zh: '我们已向{room}房客人承诺：{note}。请在{date}前兑现，完成后标记完成。' },
+  { key: 'builtin-recovery-follow-up', kind: 'task', trigger: 'recovery', category: '', code: '', value: null, polarity: 'wanted', department: 'guest_relations', fallbackDepartment: 'front_office', priority: 'normal', dueMinutes: 60,
+    en: 'Follow up with {guest} (room {room}) about: {note}. Ask whether all is now well.',
+    zh: '请回访{guest}（{room}房），关于：{note}。询问客人现在是否满意。' },
+  // The next stay remembers (recovery/recovery-memory.ts): a promise still open from an earlier
+  // stay goes to the promise's department, "a problem last time" to each department concerned
+  // (the department below is only the rule's default). {note}: the promise, or the category in words.
+  { key: 'builtin-recovery-open-promise', kind: 'task', trigger: 'recovery', category: '', code: '', value: null, polarity: 'wanted', department: 'front_office', fallbackDepartment: 'guest_relations', priority: 'high', dueMinutes: 120,
+    en: 'We promised {guest} last time: {note}. Make sure it is kept this stay.',
+    zh: '上次我们向{guest}承诺：{note}。请确保本次入住兑现。' },
+  { key: 'builtin-recovery-last-time', kind: 'standing', trigger: 'recovery', category: '', code: '', value: null, polarity: 'wanted', department: 'front_office', fallbackDepartment: 'guest_relations', priority: 'normal', dueMinutes: 30,
+    en: '{guest} (room {room}) had a problem with {note} last time. Take extra care this stay.',
+    zh: '{guest}（{room}房）上次入住时在{note}方面遇到过问题，本次请格外用心。' },
+  // After the stay: guest relations call a guest who had a problem, N days after departure (the scheduler).
+  { key: 'builtin-recovery-post-stay', kind: 'task', trigger: 'post_stay', offsetDays: 3, atTime: '10:00', category: '', code: '', value: null, polarity: 'wanted', conditions: { recoveryCase: true }, department: 'guest_relations', fallbackDepartment: 'front_office', priority: 'normal', dueMinutes: 480,
+    en: 'Call {guest}, who left on {departure}: they had a problem during the stay. Ask how they are and whether all was put right; record a satisfaction score.',
+    zh: '请致电{departure}离店的{guest}：客人住店期间遇到过问题。请问候客人，确认问题是否已妥善解决，并记录满意度评分。' },
 ]
 
 /**
@@ -105,7 +137,8 @@ export function installBuiltinRules(sqlite: Sqlite, now: Date): string[] {
   if (findDepartment(sqlite, 'front_office') && !findDepartment(sqlite, 'operator')) insertDepartment(sqlite, { ...operatorDepartment, active: 1 })
   const installed: string[] = []
   for (const rule of builtinRules) {
-    if (findRuleByKey(sqlite, rule.key) || !findDepartment(sqlite, rule.department)) continue
+    const department = findDepartment(sqlite, rule.department) ? rule.department : rule.fallbackDepartment && findDepartment(sqlite, rule.fallbackDepartment) ? rule.fallbackDepartment : null
+    if (findRuleByKey(sqlite, rule.key) || department === null) continue
     if (rule.replaces?.some((key) => findRuleByKey(sqlite, key))) continue
     insertRule(sqlite, {
       key: rule.key,
@@ -116,9 +149,12 @@ export function installBuiltinRules(sqlite: Sqlite, now: Date): string[] {
       value: rule.value,
       polarity: rule.polarity,
       conditions: JSON.stringify(rule.conditions ?? {}),
-      department_code: rule.department,
+      department_code: department,
       priority: rule.priority,
       due_minutes: rule.dueMinutes,
+      ack_minutes: rule.ackMinutes ?? null,
+      offset_days: rule.offsetDays ?? null,
+      at_time: rule.atTime ?? null,
       template_en: rule.en,
       template_zh: rule.zh,
       active: 1,

@@ -45,6 +45,8 @@ export const ruleConditionsSchema = z
     /** Length of stay, nights. */
     minNights: z.number().int().min(1).max(365).optional(),
     maxNights: z.number().int().min(1).max(365).optional(),
+    /** Only guests who had a recovery case (a complaint or incident) on this stay: the post-stay follow-up (issue 13). */
+    recoveryCase: z.literal(true).optional(),
   })
   .strict()
   .refine((c) => c.minNights === undefined || c.maxNights === undefined || c.minNights <= c.maxNights, {
@@ -74,6 +76,8 @@ export interface GuestStayFacts {
   departure: string
   /** 'MM-DD' dates of the guest's occasions: birth date and birthday/anniversary preferences. */
   occasionDates: { birthday: readonly string[]; anniversary: readonly string[] }
+  /** The guest had a recovery case on this stay (read only when a rule asks; undefined reads as no). */
+  recoveryCase?: boolean
 }
 
 export function nightsOf(arrival: string, departure: string): number {
@@ -105,6 +109,7 @@ export function conditionsHold(c: RuleConditions, facts: GuestStayFacts): boolea
   const nights = nightsOf(facts.arrival, facts.departure)
   if (c.minNights !== undefined && nights < c.minNights) return false
   if (c.maxNights !== undefined && nights > c.maxNights) return false
+  if (c.recoveryCase && facts.recoveryCase !== true) return false
   if (c.occasion && !facts.occasionDates[c.occasion].some((md) => occasionDuringStay(md, facts.arrival, facts.departure) !== null)) return false
   return true
 }

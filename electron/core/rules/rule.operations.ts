@@ -10,7 +10,7 @@ import type { StayRow } from '../db/tables/stay.table'
 import { hotelClockSettings, hotelInstant, isClockTime, today, type HotelClockSettings } from '../hotel-clock'
 import { dueSlots } from '../scheduler/timed-firings'
 import { operation } from '../operation'
-import { placeholders, polarities, priorities, ruleKinds, triggers, unknownPlaceholders, type RuleFacts, type Trigger } from '../prompts/prompt-generation'
+import { placeholders, placeholdersOfTrigger, polarities, priorities, ruleKinds, triggers, unknownPlaceholders, type RuleFacts, type Trigger } from '../prompts/prompt-generation'
 import { roomNumberOfStay } from '../prompts/prompt-facts.repository'
 import { draftsFor } from '../prompts/prompt.service'
 import { findStay, listArrivals, listInHouse } from '../stays/stay.repository'
@@ -65,6 +65,10 @@ function assertRuleMakesSense(ctx: OperationContext, input: RuleInput): void {
       const what = unknown[0] === '{' || unknown[0] === '}' ? `A brace "${unknown[0]}" is not part of a placeholder.` : `{${unknown[0]}} is not a placeholder.`
       invalid(`template.${lang}`, `${what} Use ${placeholders.map((p) => `{${p}}`).join(' ')}.`)
     }
+    // {note} (what a complaint or a promise says) is filled by the recovery service only.
+    for (const [name, only] of Object.entries(placeholdersOfTrigger)) {
+      if (input.template[lang].includes(`{${name}}`) && !only.includes(input.trigger)) invalid(`template.${lang}`, `{${name}} is filled only for complaints and recoveries: take it out.`)
+    }
     if (input.category === null && input.template[lang].includes('{value}')) invalid(`template.${lang}`, '{value} names a preference: this rule has none. Choose a category, or take {value} out.')
     if ((input.template[lang].match(/\{/g) ?? []).length > 12) invalid(`template.${lang}`, 'Use at most 12 placeholders.')
   }
@@ -107,6 +111,8 @@ function assertRuleMakesSense(ctx: OperationContext, input: RuleInput): void {
   if (input.kind === 'task' && input.ackMinutes !== null && input.ackMinutes > input.dueMinutes) invalid('ackMinutes', 'Acknowledge within the time to complete.')
   const department = findDepartment(ctx.sqlite, input.department)
   if (!department || department.active !== 1) invalid('department', `There is no department "${input.department}".`)
+  // The recovery service's own prompts fire for a complaint or a promise, on no preference.
+  if (input.trigger === 'recovery' && input.category !== null) invalid('category', 'A recovery rule fires for a complaint, not for a preference: leave the category empty.')
   if (input.kind === 'standing' && (input.trigger === 'check_out' || input.trigger === 'post_stay')) {
     invalid('kind', 'A standing instruction holds during a stay: choose a trigger before or during it.')
   }
@@ -214,6 +220,8 @@ export function nextFiringFor(rule: RuleFacts, stay: Pick<StayRow, 'status' | 'a
  */
 function previewRule(ctx: OperationContext, input: RuleInput, limit: number) {
   const date = today(ctx)
+  // A recovery rule fires for a complaint the recovery service handles, never for a stay's moment.
+  if (input.trigger === 'recovery') return { businessDate: date, checked: 0, total: 0, matches: [] }
   const now = ctx.clock.now()
   const clock = hotelClockSettings(ctx.sqlite)
   const facts: RuleFacts = { ...toRuleFacts({ ...toRow(input), id: 0, key: 'preview', active: 1, position: 0, builtin: 0, updated_at: null } as RuleRow) }
@@ -281,6 +289,7 @@ export const ruleOperations = {
     input: ruleInput,
     handler(ctx, input) {
       assertRuleMakesSense(ctx, input)
+      if (input.trigger === 'recovery') invalid('trigger', 'The recovery rules are built in: change their department, priority and minutes instead.')
       if (input.key !== undefined && ruleKeyTaken(ctx.sqlite, input.key)) invalid('key', `A rule called ${input.key} already exists; choose another key.`)
       const key = input.key ?? freeKey(ctx, input)
       const id = insertRule(ctx.sqlite, { ...toRow(input), key, active: 1, position: nextRulePosition(ctx.sqlite), updated_at: ctx.clock.now().toISOString() })
@@ -308,6 +317,7 @@ export const ruleOperations = {
       assertRuleMakesSense(ctx, input)
       if (input.key !== undefined && input.key !== before.key && findRuleByKey(ctx.sqlite, input.key)) invalid('key', `A rule called ${input.key} already exists; choose another key.`)
       if (before.builtin === 1 && input.key !== undefined && input.key !== before.key) invalid('key', 'A built-in rule keeps its key; change its words or switch it off instead.')
+      if ((before.trigger === 'recovery') !== (input.trigger === 'recovery')) invalid('trigger', 'A recovery rule stays a recovery rule, and no other rule becomes one.')
       updateRule(ctx.sqlite, input.id, { ...toRow(input), key: input.key ?? before.key, updated_at: ctx.clock.now().toISOString() })
       audit(ctx, 'rule.update', input.id, { key: before.key })
       return toRuleView(requireRule(ctx, input.id))

@@ -50,17 +50,27 @@ export const permissions = [
   'audit.read',
   /** Staff accounts: create, edit, deactivate, reset a PIN, end sessions: the administrator's. */
   'staff.manage',
+  /** Raise a complaint or incident (a recovery case): everyone signed in (department staff by room number, learning no name). */
+  'recovery.raise',
+  /** Read recovery cases (the cases page, a case): the front desk, guest relations, managers, administrators. */
+  'recovery.read',
+  /** Work a recovery case (own, assign, record steps, close, propose a lesson): guest relations, managers, administrators. */
+  'recovery.manage',
+  /** Record a guest's satisfaction with a stay (score 1–5): the front desk, guest relations, managers, administrators. */
+  'satisfaction.write',
+  /** Import satisfaction scores from a survey file: managers and administrators. */
+  'satisfaction.import',
 ] as const
 export type Permission = (typeof permissions)[number]
 
-const everyone: Permission[] = ['prompt.read', 'prompt.act', 'hotel.read', 'observation.write', 'account.self']
+const everyone: Permission[] = ['prompt.read', 'prompt.act', 'hotel.read', 'observation.write', 'account.self', 'recovery.raise']
 const grants: Record<Role, readonly Permission[]> = {
-  front_desk: [...everyone, 'guest.read', 'guest.write', 'stay.write', 'prompt.assign', 'guest.document'],
+  front_desk: [...everyone, 'guest.read', 'guest.write', 'stay.write', 'prompt.assign', 'guest.document', 'recovery.read', 'satisfaction.write'],
   department: everyone,
   department_lead: [...everyone, 'prompt.assign'],
   guest_relations: [
     ...everyone, 'guest.read', 'guest.write', 'observation.review', 'guest.merge', 'prompt.review', 'prompt.assign',
-    'guest.restricted', 'guest.document', 'guest.privacy',
+    'guest.restricted', 'guest.document', 'guest.privacy', 'recovery.read', 'recovery.manage', 'satisfaction.write',
   ],
   manager: permissions.filter((p) => p !== 'system.admin' && p !== 'store.transfer' && p !== 'staff.manage'),
   admin: permissions,

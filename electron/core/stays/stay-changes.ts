@@ -1,4 +1,5 @@
 import { forgetStaySensitiveNeeds } from '../guests/consent.service'
+import { rememberEarlierCases } from '../recovery/recovery-memory'
 import { recordAudit } from '../audit/audit.repository'
 import { actorOf, type OperationContext } from '../context'
 import type { GuestRow } from '../db/tables/guest.table'
@@ -100,7 +101,8 @@ function missedPreArrivalRules(ctx: OperationContext, stay: StayRow): PromptView
 /** A booking received (new reservation): the reservation rules run. */
 export function bookingReceived(ctx: OperationContext, stay: StayRow, source: StaySource): StayChangeResult {
   record(ctx, stay, 'reservation', source, { arrival: stay.arrival_date, departure: stay.departure_date })
-  const prompts = [...runRules(ctx, stay, 'reservation'), ...missedPreArrivalRules(ctx, stay)]
+  // The next stay remembers: a promise still open from an earlier stay (recovery/recovery-memory.ts).
+  const prompts = [...runRules(ctx, stay, 'reservation'), ...missedPreArrivalRules(ctx, stay), ...rememberEarlierCases(ctx, stay, 'reservation')]
   announce(ctx, stay, 'reservation')
   return { stay, prompts }
 }
@@ -130,7 +132,12 @@ export function guestCheckedIn(ctx: OperationContext, stay: StayRow, room: RoomR
   record(ctx, next, 'check_in', source, { room: room.number })
   if (preassigned !== null && preassigned !== room.id) redraftOpenPrompts(ctx, next, room.number)
   // A room chosen only now (a walk-in, no pre-assignment): its preparation, timed or not, is due now too.
-  const prompts = [...runRules(ctx, next, 'pre_arrival', { rules: activeRulesFor(ctx.sqlite, 'pre_arrival') }), ...runRules(ctx, next, 'check_in')]
+  const prompts = [
+    ...runRules(ctx, next, 'pre_arrival', { rules: activeRulesFor(ctx.sqlite, 'pre_arrival') }),
+    ...runRules(ctx, next, 'check_in'),
+    // The next stay remembers: open promises and "a problem last time" (recovery/recovery-memory.ts).
+    ...rememberEarlierCases(ctx, next, 'check_in'),
+  ]
   announce(ctx, next, 'check_in')
   return { stay: next, prompts }
 }
@@ -230,7 +237,7 @@ export function catchUpRules(ctx: OperationContext, stay: StayRow): PromptView[]
   if (stay.status !== 'reserved' && stay.status !== 'in_house') return []
   const triggers: Trigger[] = ['reservation']
   if (stay.room_id !== null) triggers.push(stay.status === 'in_house' ? 'check_in' : 'pre_arrival')
-  return triggers.flatMap((trigger) => runRules(ctx, stay, trigger))
+  return [...triggers.flatMap((trigger) => runRules(ctx, stay, trigger)), ...rememberEarlierCases(ctx, stay, stay.status === 'in_house' ? 'check_in' : 'reservation')]
 }
 
 /**
@@ -245,7 +252,7 @@ export function stayReopened(ctx: OperationContext, stay: StayRow, source: StayS
   announcePrompts(ctx, reopened)
   const next = reread(ctx, stay.id)
   record(ctx, next, 'reservation', source, { reopened: true, was: stay.status })
-  const prompts = runRules(ctx, next, 'reservation')
+  const prompts = [...runRules(ctx, next, 'reservation'), ...rememberEarlierCases(ctx, next, 'reservation')]
   announce(ctx, next, 'reservation')
   return { stay: next, prompts, reopenedPrompts: reopened.length }
 }

@@ -18,6 +18,10 @@ import { AppError } from '../errors'
 import { findGuest } from '../guests/guest.repository'
 import { findStaff } from '../staff/staff.repository'
 import { today as businessToday } from '../hotel-clock'
+import type { OperationContext } from '../context'
+import type { StayRecoveryFlags } from '../recovery/recovery.types'
+import { recoveryFlagsOfStays } from '../recovery/recovery-memory.repository'
+import { roleAllows } from '../staff/roles'
 
 export interface StaySummary {
   stayId: number
@@ -35,9 +39,21 @@ export interface StaySummary {
   roomType: string | null
   eta: string | null
   company: string | null
+  /**
+   * The guest's recovery history for the desk's badges ("Had a problem last time", "Open
+   * promise"): cases on earlier stays and promises not kept yet; null when there is none, and
+   * always null for roles without `recovery.read`.
+   */
+  recovery: StayRecoveryFlags | null
 }
 
-function toSummary(r: StayListRow): StaySummary {
+/** The list's stays as summaries, with their recovery flags read in one statement for the whole list. */
+function toSummaries(ctx: OperationContext, rows: readonly StayListRow[]): StaySummary[] {
+  const flags = roleAllows(actorOf(ctx).role, 'recovery.read') ? recoveryFlagsOfStays(ctx.sqlite, rows.map((r) => r.id)) : new Map<number, StayRecoveryFlags>()
+  return rows.map((r) => ({ ...toSummary(r), recovery: flags.get(r.id) ?? null }))
+}
+
+function toSummary(r: StayListRow): Omit<StaySummary, 'recovery'> {
   return {
     stayId: r.id,
     confirmationNo: r.confirmation_no,
@@ -59,20 +75,20 @@ function toSummary(r: StayListRow): StaySummary {
 export const stayOperations = {
   'stay.arrivals': operation({
     kind: 'query',
-    summary: 'Arrivals for a date (today by default): expected first, then those already checked in; VIPs, then guests with alerts, first within each.',
+    summary: 'Arrivals for a date (today by default): expected first, then those already checked in; VIPs, then guests with alerts, first within each. Each stay carries `recovery` {pastCases, openPromises} or null (null for roles without recovery.read).',
     permission: 'guest.read',
     audit: readsGuestsInAnswer,
     input: z.object({ date: isoDate.optional() }),
-    handler: (ctx, input) => listArrivals(ctx.sqlite, input.date ?? businessToday(ctx)).map(toSummary),
+    handler: (ctx, input) => toSummaries(ctx, listArrivals(ctx.sqlite, input.date ?? businessToday(ctx))),
   }),
 
   'stay.inHouse': operation({
     kind: 'query',
-    summary: 'Guests in house now, by room.',
+    summary: 'Guests in house now, by room. Each stay carries `recovery` {pastCases, openPromises} or null (null for roles without recovery.read).',
     permission: 'guest.read',
     audit: readsGuestsInAnswer,
     input: z.object({}),
-    handler: (ctx) => listInHouse(ctx.sqlite).map(toSummary),
+    handler: (ctx) => toSummaries(ctx, listInHouse(ctx.sqlite)),
   }),
 
   'stay.reserve': operation({

@@ -2,7 +2,7 @@ import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Tabs
 import type { ReactNode } from 'react'
 import { useInterval } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PromptView } from '../../../electron/core/prompts/prompt.view'
 import { call } from '../../api/client'
@@ -20,6 +20,8 @@ import { noticeAdd, noticeSettle, shouldChime, type PromptNotice } from './promp
 import { PromptCard } from './PromptCard'
 import { Dialog } from '../../components/Dialog'
 import { ReportButton } from './ReportButton'
+// Reporting a problem (issue 13) is fetched when the board is shown, never part of the board's first chunk.
+const RaiseProblemButton = lazy(() => import('../recovery/RaiseProblemButton').then((m) => ({ default: m.RaiseProblemButton })))
 import { MyObservations, useObservationOutcomes } from '../observations/MyObservations'
 import { notify } from '../../components/notify'
 import { RoomStatusPanel } from '../rooms/RoomStatusPanel'
@@ -175,6 +177,9 @@ export function BoardPage({ department: fromRoute }: { department?: string }) {
             />
           ) : null}
           <ReportButton />
+          <Suspense fallback={null}>
+            <RaiseProblemButton from="board" department={department} />
+          </Suspense>
         </Group>
       </Group>
       <VisuallyHidden role="status" aria-live="polite">{announcement}</VisuallyHidden>

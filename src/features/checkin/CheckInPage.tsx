@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { ConfirmPreferences } from './ConfirmPreferences'
 import { GuestCardPanel } from './GuestCardPanel'
+import { recoveryOfStay } from '../recovery/recovery-api'
 import { GuestList, type GuestListItem } from './GuestList'
 import { matchHint } from './match-hint'
 import { arrivalFacts } from './arrival-row'
@@ -54,6 +55,7 @@ export function CheckInPage() {
     roomNumber: s.roomNumber,
     alerts: s.alerts,
     facts: arrivalFacts(s, t),
+    recovery: recoveryOfStay(s),
   })
   // Core lists arrivals in the order the desk reads them (expected, VIPs, then names in pinyin
   // order: electron/core/guests/name-order.ts); sorting again here would lose the VIPs.

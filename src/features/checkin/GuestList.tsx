@@ -18,6 +18,8 @@ export interface GuestListItem {
   alerts?: number
   /** ETA, room type, PMS confirmation (arrival-row.ts): what the desk reads before the guest is at the counter. */
   facts?: string[]
+  /** Issue 13: the guest had a problem on an earlier stay, or a promise is still open (stay.arrivals / stay.inHouse). */
+  recovery?: { pastCases: number; openPromises: number } | null
 }
 
 // A badge shows its whole text: it never shrinks to "1 ALE…" beside a long name.
@@ -56,6 +58,8 @@ export function GuestList({ items, selectedKey, onOpen, label }: { items: GuestL
               </div>
               {/* Badges keep their whole text ("1 alert", "VIP 2"): on a narrow screen they stack rather than shrink. */}
               <Group gap={4} wrap="wrap" justify="flex-end" className={classes.badges}>
+                {item.recovery?.openPromises ? <Badge c="var(--mantine-color-text)" color="orange" variant="light" size="sm" tt="none" styles={whole} data-testid="open-promise-badge">{t('recovery.flags.badgeOpenPromise', { count: item.recovery.openPromises })}</Badge> : null}
+                {item.recovery?.pastCases && !item.recovery.openPromises ? <Badge c="var(--mantine-color-text)" color="orange" variant="light" size="sm" tt="none" styles={whole} data-testid="problem-last-time-badge">{t('recovery.flags.badgeLastTime')}</Badge> : null}
                 {item.alerts ? <Badge color="red" variant="filled" size="sm" tt="none" styles={whole}>{t('checkin.alertsBadge', { count: item.alerts })}</Badge> : null}
                 {item.guest.vip > 0 ? <Badge color="yellow" variant="filled" c="dark" size="sm" styles={whole}>VIP {item.guest.vip}</Badge> : null}
                 {item.status === 'in_house' ? <Badge variant="outline" size="sm" tt="none" styles={whole}>{roomBadge(item.status, item.roomNumber, t)?.text}</Badge> : null}

@@ -21,6 +21,9 @@ import { useDeskMode } from './use-desk-mode'
 import { notify } from '../../components/notify'
 import { useSession } from '../../app/session'
 import { useHotelTime } from '../../app/hotel-time'
+import { RaiseProblemButton } from '../recovery/RaiseProblemButton'
+import { RecoveryFlags } from '../recovery/RecoveryFlags'
+import { recoveryOfCard } from '../recovery/recovery-api'
 
 /**
  * What the desk can do for this guest's current stay, by the hotel's mode (desk-actions.ts):
@@ -94,6 +97,13 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
             <Text size="sm">{t('stay.dates', { arrival: hotelTime.date(stay.arrival), departure: hotelTime.date(stay.departure), count: stay.party })}</Text>
             {roomNumber && stay.status === 'in_house' ? <Text size="sm" fw={700}>{t('stay.room', { room: roomNumber })}</Text> : null}
             {roomNumber && stay.status === 'reserved' ? <Text size="sm" fw={700} data-testid="room-chosen">{t('desk.row.chosen', { room: roomNumber })}</Text> : null}
+          </Group>
+        ) : null}
+        {/* Issue 13: a problem last time, a promise still open; and "Report a problem" for a guest in house or gone. */}
+        <RecoveryFlags history={recoveryOfCard(card.data)} stayId={stay?.id ?? null} />
+        {stay && (stay.status === 'in_house' || stay.status === 'checked_out') ? (
+          <Group gap="xs">
+            <RaiseProblemButton stay={{ stayId: stay.id, guestId }} from="desk" size="xs" />
           </Group>
         ) : null}
         {mode === 'with_pms' && handlesStays && stay ? <Text size="sm" c="dimmed" data-testid="with-pms-hint">{t('desk.mode.withPms')}</Text> : null}

@@ -11,6 +11,7 @@ import { AnonymisedGuestNotice, GuestPrivacyActions } from '../privacy/GuestPriv
 import { PreferencesSection } from './PreferencesSection'
 import { ProfileHeader } from './ProfileHeader'
 import { StaysSection } from './StaysSection'
+import { GuestRecoverySection } from '../recovery/GuestRecoverySection'
 
 /** The full guest profile (#/guest/<id>): alerts first, preferences, stays, details and history. */
 export function GuestProfilePage({ guestId }: { guestId: number }) {
@@ -37,6 +38,7 @@ export function GuestProfilePage({ guestId }: { guestId: number }) {
           <Stack gap="md">
             <PreferencesSection card={card.data} />
             <StaysSection card={card.data} />
+            <GuestRecoverySection card={card.data} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -62,6 +62,7 @@ export function RuleActionFields({ form, change, errors }: RuleFieldProps) {
         label={t('rules.field.templateEn')}
         value={form.templateEn}
         onChange={(templateEn) => change((f) => ({ ...f, templateEn }))}
+        trigger={form.trigger}
         error={errors['template.en']}
       />
       <RuleTemplateField
@@ -69,9 +70,10 @@ export function RuleActionFields({ form, change, errors }: RuleFieldProps) {
         label={t('rules.field.templateZh')}
         value={form.templateZh}
         onChange={(templateZh) => change((f) => ({ ...f, templateZh }))}
+        trigger={form.trigger}
         error={errors['template.zh']}
       />
-      <PlaceholderLegend />
+      <PlaceholderLegend trigger={form.trigger} />
     </Stack>
   )
 }

@@ -1,4 +1,4 @@
-import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput } from '@mantine/core'
+import { Checkbox, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useVocabularyTree } from '../../api/vocabulary-tree'
 import { withCategory, withCode } from './rule-form'
@@ -151,6 +151,16 @@ export function RuleGuestFields({ form, change, errors }: RuleFieldProps) {
           />
         ))}
       </SimpleGrid>
+      <Checkbox
+        label={t('rules.field.recoveryCase')}
+        description={t('rules.field.recoveryCaseHint')}
+        checked={form.recoveryCase}
+        onChange={(e) => {
+          const recoveryCase = e.currentTarget.checked
+          change((f) => ({ ...f, recoveryCase }))
+        }}
+        error={errors['conditions.recoveryCase']}
+      />
     </Stack>
   )
 }

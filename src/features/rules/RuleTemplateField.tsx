@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { insertPlaceholder } from './rule-form'
-import { rulePlaceholders } from './rule-types'
+import { placeholdersOf, type RuleTrigger } from './rule-types'
 
 interface Props {
   id: string
@@ -10,10 +10,12 @@ interface Props {
   value: string
   error?: string
   onChange: (value: string) => void
+  /** The rule's trigger: a recovery rule may also name {note}. */
+  trigger?: RuleTrigger
 }
 
 /** A template box with its placeholders as buttons: each inserts itself at the caret and says what it stands for. */
-export function RuleTemplateField({ id, label, value, error, onChange }: Props) {
+export function RuleTemplateField({ id, label, value, error, onChange, trigger = 'check_in' }: Props) {
   const { t } = useTranslation()
   const box = useRef<HTMLTextAreaElement>(null)
   const insert = (name: string) => {
@@ -44,7 +46,7 @@ export function RuleTemplateField({ id, label, value, error, onChange }: Props) 
         required
       />
       <Group gap={4} role="group" aria-label={`${t('rules.placeholders.label')}: ${label}`}>
-        {rulePlaceholders.map((name) => (
+        {placeholdersOf(trigger).map((name) => (
           <Button
             key={name}
             size="compact-xs"
@@ -62,11 +64,11 @@ export function RuleTemplateField({ id, label, value, error, onChange }: Props) 
 }
 
 /** The placeholders explained once, under the templates. */
-export function PlaceholderLegend() {
+export function PlaceholderLegend({ trigger = 'check_in' }: { trigger?: RuleTrigger }) {
   const { t } = useTranslation()
   return (
     <Text size="xs" c="dimmed" component="dl" style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 8, margin: 0 }}>
-      {rulePlaceholders.map((name) => (
+      {placeholdersOf(trigger).map((name) => (
         <div key={name} style={{ display: 'contents' }}>
           <dt style={{ fontFamily: 'monospace' }}>{`{${name}}`}</dt>
           <dd style={{ margin: 0 }}>{t(`rules.placeholders.${name}`)}</dd>

@@ -17,14 +17,19 @@ export function RuleWhenFields({ form, change, errors }: RuleFieldProps) {
           ))}
         </Stack>
       </Radio.Group>
-      <Select
-        label={t('rules.field.trigger')}
-        data={ruleTriggers.map((tr) => ({ value: tr, label: t(`rules.trigger.${tr}`) }))}
-        value={form.trigger}
-        onChange={(trigger) => trigger && change((f) => withTrigger(f, trigger as RuleTrigger))}
-        allowDeselect={false}
-        error={errors.trigger}
-      />
+      {form.trigger === 'recovery' ? (
+        // Fired by the recovery service itself: shown and explained, never chosen.
+        <TextInput label={t('rules.field.trigger')} description={t('rules.triggerHint.recovery')} value={t('rules.trigger.recovery')} readOnly />
+      ) : (
+        <Select
+          label={t('rules.field.trigger')}
+          data={ruleTriggers.map((tr) => ({ value: tr, label: t(`rules.trigger.${tr}`) }))}
+          value={form.trigger}
+          onChange={(trigger) => trigger && change((f) => withTrigger(f, trigger as RuleTrigger))}
+          allowDeselect={false}
+          error={errors.trigger}
+        />
+      )}
       {timing.offsetDays !== 'hidden' || timing.atTime !== 'hidden' ? (
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           {timing.offsetDays !== 'hidden' ? (

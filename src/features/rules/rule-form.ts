@@ -1,4 +1,4 @@
-import { rulePlaceholders, type RuleConditions, type RuleInput, type RuleKind, type RulePolarity, type RulePriority, type RuleStrength, type RuleTrigger, type RuleView } from './rule-types'
+import { placeholdersOf, type RuleConditions, type RuleInput, type RuleKind, type RulePolarity, type RulePriority, type RuleStrength, type RuleTrigger, type RuleView } from './rule-types'
 
 /*
  * The rule form's rules, pure (unit-tested in test/unit/rule-form.test.ts): which fields a
@@ -24,6 +24,8 @@ export interface RuleForm {
   nationalities: string[]
   visit: '' | 'first' | 'returning'
   occasion: '' | 'birthday' | 'anniversary'
+  /** Only guests who had a problem (a recovery case) during this stay. */
+  recoveryCase: boolean
   minNights: number | ''
   maxNights: number | ''
   department: string | null
@@ -71,6 +73,7 @@ export function emptyRuleForm(): RuleForm {
     nationalities: [],
     visit: '',
     occasion: '',
+    recoveryCase: false,
     minNights: '',
     maxNights: '',
     department: null,
@@ -122,6 +125,7 @@ export function formFromRule(rule: RuleView): RuleForm {
     nationalities: c.nationalities ?? [],
     visit: c.visit ?? '',
     occasion: c.occasion ?? '',
+    recoveryCase: c.recoveryCase === true,
     minNights: c.minNights ?? '',
     maxNights: c.maxNights ?? '',
     department: rule.department,
@@ -146,6 +150,7 @@ export function ruleInputOf(form: RuleForm, key?: string): RuleInput {
   if (form.nationalities.length > 0) conditions.nationalities = form.nationalities.map((n) => n.trim().toUpperCase())
   if (form.visit) conditions.visit = form.visit
   if (form.occasion) conditions.occasion = form.occasion
+  if (form.recoveryCase) conditions.recoveryCase = true
   if (form.minNights !== '') conditions.minNights = form.minNights
   if (form.maxNights !== '') conditions.maxNights = form.maxNights
   return {
@@ -176,18 +181,19 @@ export interface FieldProblem {
 /** Problems by the store's field path ('template.en', 'atTime', 'conditions.vipMin', …). */
 export type FieldProblems = Record<string, FieldProblem>
 
-/** The names in braces a template uses that are not placeholders, each once: "{rooom}" → ['rooom']. */
-export function unknownPlaceholders(template: string): string[] {
+/** The names in braces a template uses that are not placeholders (of this trigger: {note} is a recovery rule's only), each once: "{rooom}" → ['rooom']. */
+export function unknownPlaceholders(template: string, trigger: RuleTrigger = 'check_in'): string[] {
   const names = [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!.trim())
-  return [...new Set(names.filter((n) => !(rulePlaceholders as readonly string[]).includes(n)))]
+  const known = placeholdersOf(trigger)
+  return [...new Set(names.filter((n) => !known.includes(n)))]
 }
 
 const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/
 const maxMinutes = 7 * 24 * 60
 
-function checkTemplate(text: string): FieldProblem | null {
+function checkTemplate(text: string, trigger: RuleTrigger): FieldProblem | null {
   if (text.trim().length < 3) return { key: 'rules.check.templateRequired' }
-  const unknown = unknownPlaceholders(text)
+  const unknown = unknownPlaceholders(text, trigger)
   if (unknown.length > 0) return { key: 'rules.check.unknownPlaceholder', values: { names: unknown.map((n) => `{${n}}`).join(' ') } }
   if (/[{}]/.test(text.replace(/\{[^{}]*\}/g, ''))) return { key: 'rules.check.braces' }
   return null
@@ -197,9 +203,9 @@ function checkTemplate(text: string): FieldProblem | null {
 export function checkRuleForm(form: RuleForm): FieldProblems {
   const out: FieldProblems = {}
   const timing = timingOf(form.trigger, form.offsetDays)
-  const en = checkTemplate(form.templateEn)
+  const en = checkTemplate(form.templateEn, form.trigger)
   if (en) out['template.en'] = en
-  const zh = checkTemplate(form.templateZh)
+  const zh = checkTemplate(form.templateZh, form.trigger)
   if (zh) out['template.zh'] = zh
   if (!form.department) out.department = { key: 'rules.check.departmentRequired' }
   if (form.kind === 'standing' && (form.trigger === 'check_out' || form.trigger === 'post_stay')) out.kind = { key: 'rules.check.standingTrigger' }
@@ -245,6 +251,7 @@ export const formFields = [
   'conditions.nationalities',
   'conditions.visit',
   'conditions.occasion',
+  'conditions.recoveryCase',
   'conditions.minNights',
   'conditions.maxNights',
   'department',

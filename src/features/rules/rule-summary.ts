@@ -14,6 +14,7 @@ export function conditionWords(conditions: RuleConditions, t: Translate): string
   if (conditions.nationalities?.length) words.push(t('rules.who.nationalities', { list: conditions.nationalities.join(', ') }))
   if (conditions.visit) words.push(t(`rules.visit.${conditions.visit}`))
   if (conditions.occasion) words.push(t(`rules.occasion.${conditions.occasion}`))
+  if (conditions.recoveryCase) words.push(t('rules.who.recoveryCase'))
   const { minNights: min, maxNights: max } = conditions
   if (min !== undefined && max !== undefined) words.push(t('rules.who.nightsBetween', { min, max }))
   else if (min !== undefined) words.push(t('rules.who.nightsAtLeast', { min }))

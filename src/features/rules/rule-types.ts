@@ -4,8 +4,15 @@
  * documents them. Kept apart from the form so the form rules stay pure and testable.
  */
 
+/** The triggers a manager may choose for a rule. */
 export const ruleTriggers = ['reservation', 'pre_arrival', 'check_in', 'in_stay', 'daily', 'room_move', 'check_out', 'post_stay'] as const
-export type RuleTrigger = (typeof ruleTriggers)[number]
+/**
+ * Every trigger a stored rule may have: also 'recovery', the built-in recovery rules the recovery
+ * service fires itself (a complaint's first response, a promise, a follow-up, the next stay's
+ * reminders). Shown, explained, never offered for a new rule.
+ */
+export const allRuleTriggers = [...ruleTriggers, 'recovery'] as const
+export type RuleTrigger = (typeof allRuleTriggers)[number]
 export const ruleKinds = ['task', 'standing'] as const
 export type RuleKind = (typeof ruleKinds)[number]
 export const rulePriorities = ['low', 'normal', 'high', 'urgent'] as const
@@ -17,6 +24,12 @@ export type RuleStrength = (typeof ruleStrengths)[number]
 /** What a template may name; anything else in braces is refused (prompt-generation.ts `placeholders`). */
 export const rulePlaceholders = ['guest', 'room', 'value', 'arrival', 'departure', 'nights', 'vip', 'date'] as const
 export type RulePlaceholder = (typeof rulePlaceholders)[number]
+/** A recovery rule's templates may also name {note}: what the case or the promise says. */
+export const recoveryPlaceholders = [...rulePlaceholders, 'note'] as const
+/** The placeholders a template of this trigger may use. */
+export function placeholdersOf(trigger: RuleTrigger): readonly string[] {
+  return trigger === 'recovery' ? recoveryPlaceholders : rulePlaceholders
+}
 
 export interface RuleConditions {
   strengths?: RuleStrength[]
@@ -28,6 +41,8 @@ export interface RuleConditions {
   occasion?: 'birthday' | 'anniversary'
   minNights?: number
   maxNights?: number
+  /** Only guests who had a recovery case on this stay (the post-stay follow-up). */
+  recoveryCase?: true
 }
 
 /** What rule.create takes (rule.update adds the id). */

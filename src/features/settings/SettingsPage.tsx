@@ -6,6 +6,7 @@ import { HotelClockSection } from './HotelClockSection'
 import { LockoutsSection } from './LockoutsSection'
 import { NightAuditSection } from './NightAuditSection'
 import { PhoneCountrySection } from './PhoneCountrySection'
+import { CurrencySection } from './CurrencySection'
 import { PromisesSection } from './PromisesSection'
 import { TerminalsSection } from './TerminalsSection'
 
@@ -32,6 +33,7 @@ export function SettingsPage() {
           <NightAuditSection />
           <PromisesSection />
           <PhoneCountrySection />
+          <CurrencySection />
         </>
       ) : null}
       {role === 'admin' ? (

@@ -15,6 +15,7 @@ import { auditTerminal } from './0013-audit-terminal'
 import { staffAccounts } from './0014-staff-accounts'
 import { privacyRecords } from './0015-privacy-records'
 import { erasure } from './0016-erasure'
+import { recovery } from './0017-recovery'
 
 /** Every migration, statically registered, in the order it runs. Append only. */
-export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises, promiseTimers, roomRetired, dashboardIndexes, guestListIndexes, auditTerminal, staffAccounts, privacyRecords, erasure]
+export const migrations: readonly Migration[] = [foundation, profiles, rulePolarity, sessionsAndEventLog, nameSearch, roomNumbersInCapitals, besideThePms, servicePromises, promiseTimers, roomRetired, dashboardIndexes, guestListIndexes, auditTerminal, staffAccounts, privacyRecords, erasure, recovery]

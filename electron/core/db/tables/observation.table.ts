@@ -19,6 +19,8 @@ export interface ObservationTable {
   reviewed_at: string | null
   reviewed_by: number | null
   created_at: string
+  /** The recovery case that proposed this lesson (migration 0017), else null. */
+  recovery_case_id: Generated<number | null>
 }
 export type ObservationRow = Selectable<ObservationTable>
 export type NewObservationRow = Insertable<ObservationTable>

@@ -1,0 +1,115 @@
+import { z } from 'zod'
+import { addDays } from '../clock'
+import { calendarBusinessDate, hotelClockSettings, hotelInstant, today } from '../hotel-clock'
+import { operation } from '../operation'
+import { findDepartment } from '../departments/department.repository'
+import { AppError } from '../errors'
+import { maxReportDays } from '../reports/report.operations'
+import { recoveryReport } from './recovery-report'
+import {
+  casesRaisedBetween,
+  compensationsBetween,
+  hotelCurrencyCode,
+  recoveryOfCohort,
+  satisfactionBetween,
+  staysArrivingBetween,
+  staysDepartingBetween,
+} from './recovery-report.repository'
+
+const minReportDate = '1900-01-01'
+const maxReportDate = '2999-12-31'
+
+const isoDate = (field: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Give the ${field} date as YYYY-MM-DD, such as 2026-12-01.`)
+    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || addDays(d, 0) === d, `The ${field} date is not a real date.`)
+    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= minReportDate && d <= maxReportDate), `Give a ${field} date between ${minReportDate} and ${maxReportDate}.`)
+
+/** Days from `from` to `to`, both counted. */
+const daysCovered = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+
+export const recoveryReportOperations = {
+  /**
+   * Managers and administrators (`report.read`): complaints and their recovery over business
+   * dates `from`..`to` (YYYY-MM-DD, both included, at most 366 days), optionally for one
+   * department (its outlets included). A case belongs to the business date of its raised_at: a
+   * business date runs from the night audit time (hotel time zone) to the next.
+   *
+   * Answers `{ from, to, department, timeZone, currency (ISO 4217), generatedAt,
+   * totals: { cases, complaints, incidents, open, resolved (resolved or closed),
+   *   firstResponseWithinPct, resolutionWithinPct (percent, one decimal, null when none could be
+   *   judged), compensationMinor },
+   * byCategory: {category, cases}[] (all six categories), byDepartment: {department, name:{en,zh}, cases}[],
+   * byPeriod: {period (the Monday of each week touching the range), byCategory: Record<category, number>}[],
+   * responseTimes: { firstResponseMinutes, resolutionMinutes: {median, p90} (minutes from
+   *   raised_at, one decimal, null with none), firstResponsePromiseMinutes, resolutionPromiseMinutes
+   *   (median promised minutes), firstResponse, resolution: {judged, within} },
+   * compensation: { totalMinor, byKind: {kind, count, totalMinor}[] } (minor unit of `currency`,
+   *   fen for CNY: compensation steps done and not skipped, of the cases in the range),
+   * returnRates: { recovered, all, neverComplained: {guests, returned, pct} },
+   * satisfaction: { byPeriod: {period, average, count}[], average, count } }`.
+   *
+   * Return rates: the cohort is every guest with a stay (not cancelled, no-show or withdrawn)
+   * departing in the range; a guest returned when another such stay of theirs arrives on or after
+   * the earliest of those departures, by today's business date. `recovered`: cohort guests with
+   * a recovered case (resolved or closed with the solution step done; of the department when
+   * given) on a stay departing in the range; `neverComplained`: cohort guests with no recovery
+   * case of any kind, ever. Satisfaction: records answered (or, without an answer date,
+   * recorded) in the range; the latest record of a stay counts. Not narrowed by department.
+   * Errors: VALIDATION (a date not YYYY-MM-DD or not real, from after to, more than 366 days;
+   * 'department' for a department the hotel does not have).
+   */
+  'report.recovery': operation({
+    kind: 'query',
+    summary: 'Managers: complaints by category, department and week, first response and resolution against the promise, compensation, return rates of recovered guests, and the satisfaction trend, over a range of business dates.',
+    permission: 'report.read',
+    input: z
+      .object({
+        from: isoDate('from'),
+        to: isoDate('to'),
+        department: z.string().trim().min(1).max(40).optional(),
+      })
+      .superRefine((input, ctx) => {
+        if (input.from > input.to) {
+          ctx.addIssue({ code: 'custom', path: ['to'], message: `The range ends (${input.to}) before it starts (${input.from}); choose a "to" date on or after the "from" date.` })
+        } else if (daysCovered(input.from, input.to) > maxReportDays) {
+          ctx.addIssue({ code: 'custom', path: ['to'], message: `A report covers at most ${maxReportDays} days; this range covers ${daysCovered(input.from, input.to)}.` })
+        }
+      }),
+    handler(ctx, input) {
+      if (input.department !== undefined && !findDepartment(ctx.sqlite, input.department)) {
+        const message = `There is no department "${input.department}".`
+        throw new AppError('VALIDATION', `department: ${message}`, { issues: [{ path: 'department', message }] })
+      }
+      const now = ctx.clock.now()
+      const settings = hotelClockSettings(ctx.sqlite)
+      const { timeZone, nightAuditTime } = settings
+      // Business dates run from one night audit to the next.
+      const start = hotelInstant(input.from, nightAuditTime, timeZone).toISOString()
+      const end = hotelInstant(addDays(input.to, 1), nightAuditTime, timeZone).toISOString()
+      const dateOf = (iso: string) => calendarBusinessDate(new Date(iso), settings)
+      const cases = casesRaisedBetween(ctx.sqlite, start, end, input.department)
+      const compensations = compensationsBetween(ctx.sqlite, start, end)
+      const cohort = staysDepartingBetween(ctx.sqlite, input.from, input.to)
+      const guestIds = [...new Set(cohort.map((s) => s.guestId))]
+      const laterStays = staysArrivingBetween(ctx.sqlite, guestIds, input.from, today(ctx))
+      const { recoveredStayIds, guestsWithCases } = recoveryOfCohort(ctx.sqlite, cohort.map((s) => s.stayId), guestIds, input.department)
+      const satisfaction = satisfactionBetween(ctx.sqlite, input.from, input.to, start, end, dateOf)
+      const report = recoveryReport(
+        { cases, compensations, cohort, laterStays, recoveredStayIds, guestsWithCases, satisfaction },
+        { from: input.from, to: input.to, now, dateOf },
+      )
+      return {
+        from: input.from,
+        to: input.to,
+        department: input.department ?? null,
+        timeZone,
+        currency: hotelCurrencyCode(ctx.sqlite),
+        generatedAt: now.toISOString(),
+        ...report,
+      }
+    },
+  }),
+}
