@@ -27,6 +27,7 @@ import { ensureGuestIndex, type StartProgress } from './guests/guest-index.repos
 import { findBadText, foldInputText } from './text-hygiene'
 import { fromStoreError } from './store-errors'
 import { refuseWhilePaused, rememberStoreOpening } from './backup/store-pause'
+import { existingExportJobs } from './exports/export-jobs'
 
 export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorBody }
 
@@ -266,7 +267,11 @@ export function createCore(options: CoreOptions): Core {
       return busy ? Promise.resolve(busy) : callAsAsync(sessions.actor(token), name, input, caller)
     },
     callAsAsync,
-    close: () => sqlite.close(),
+    close: () => {
+      // Export workers write files and audit rows: they stop before the connection closes.
+      existingExportJobs(sqlite)?.closeNow()
+      sqlite.close()
+    },
   }
 }
 

@@ -1,17 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectNoViolations } from './axe'
-import { staffPage } from './staff'
-
-function today(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
-function tomorrow(): string {
-  const d = new Date()
-  d.setDate(d.getDate() + 1)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+import { addDays, hotelBusinessDate, staffPage } from './staff'
 
 // The source story's loop: housekeeping notices the contractor's muddy shoes, guest relations
 // makes it a preference, and on his next check-in housekeeping is prompted to set out a kit.
@@ -97,8 +86,10 @@ test('an observation from housekeeping becomes a preference and then a prompt on
   await expect(desk.getByText('Checked out. The room is now vacant dirty.').first()).toBeVisible()
   await desk.getByRole('button', { name: 'New reservation' }).click()
   const booking = desk.getByRole('dialog', { name: 'New reservation' })
-  await booking.getByLabel('Arrival').fill(today())
-  await booking.getByLabel('Departure').fill(tomorrow())
+  // "Today" is the hotel's business date, which stays on the day before until the night audit.
+  const today = await hotelBusinessDate(desk)
+  await booking.getByLabel('Arrival').fill(today)
+  await booking.getByLabel('Departure').fill(addDays(today, 1))
   await booking.getByRole('button', { name: 'Add reservation' }).click()
   await expect(booking).toBeHidden()
   await search.fill('')

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
-import { signIn } from './staff'
+import { addDays, hotelBusinessDate, signIn } from './staff'
 import { startDemoHub, stopHub } from './demo-hub'
 
 // Issue 9: "a manager maps an arrivals file once; the next file dropped in the watch folder makes
@@ -13,13 +13,6 @@ import { startDemoHub, stopHub } from './demo-hub'
 // other test's hotel.
 const port = Number(process.env.ZHIKE_E2E_PMS_PORT ?? Number(process.env.ZHIKE_E2E_PORT ?? 4871) + 6)
 const hubUrl = `http://127.0.0.1:${port}`
-const localDay = (offset: number) => {
-  const d = new Date()
-  d.setDate(d.getDate() + offset)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-const stamp = () => localDay(0).replace(/-/g, '')
-
 /** The demo hotel's 钟雪梅 (ZHONG Xuemei): jasmine toiletries and extra water in the minibar, both housekeeping prompts at check-in; no stay of her own. */
 const xuemei = { name: '钟雪梅', phone: '+86 136 7648 5839' }
 
@@ -122,9 +115,11 @@ test('arrivals mapped once: the next file dropped in the watch folder reaches th
   const roomB = vacant.find((r) => r.number.length === roomA.number.length && r.number[0] !== roomA.number[0])!
   expect(roomA && roomB, 'two vacant clean rooms').toBeTruthy()
 
-  const today = localDay(0)
+  // "Today" is the hotel's business date (the day before, between midnight and the night audit).
+  const today = await hotelBusinessDate(manager)
+  const stamp = () => today.replace(/-/g, '')
   const booking = (conf: string, name: string, phone: string, nights: number, extra: Partial<Row> = {}): Row => ({
-    conf, name, phone, arrival: today, departure: localDay(nights), type: 'DKN', room: '', status: '预订', ...extra,
+    conf, name, phone, arrival: today, departure: addDays(today, nights), type: 'DKN', room: '', status: '预订', ...extra,
   })
   const firstArrivals = [booking('SJ880101', '陆晓岚', '+86 139 1100 2233', 2), booking('SJ880102', '柏文轩', '+86 138 2200 3344', 1)]
   // The PMS's next arrivals report: the whole day again, with two new bookings, one of them a guest Zhike knows.

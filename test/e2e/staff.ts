@@ -32,3 +32,19 @@ export async function staffPage(browser: Browser, code: string, viewport = { wid
   await signIn(page, code)
   return page
 }
+
+/**
+ * The hotel's business date (YYYY-MM-DD) as the hub answers it to `page`'s signed-in session:
+ * "today" for every booking a spec makes. Not the machine's calendar: between midnight and the
+ * night audit (04:00 in the demo) the hotel is still in the day before.
+ */
+export async function hotelBusinessDate(page: Page): Promise<string> {
+  const answer = await (await page.request.post('/api/hotel.clock', { data: {} })).json()
+  expect(answer.ok, 'hotel.clock').toBe(true)
+  return answer.value.businessDate as string
+}
+
+/** `date` (YYYY-MM-DD) moved by `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}

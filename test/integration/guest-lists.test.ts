@@ -121,6 +121,28 @@ describe('guest lists: filters', () => {
 })
 
 describe('guest lists: files', () => {
+  it('a store closed while an export runs stops its worker: no partial or unaudited file is left, nothing is written after', async () => {
+    const own = tempStore()
+    const small = seedSmallHotel(own.core)
+    ok(own.core.callAs(small.admin, 'staff.create', { code: 'mg09', name: 'Manager mg09', department: 'front_office', role: 'manager', pin: '123456' }))
+    const boss = ok(own.core.callAs(null, 'session.signIn', { code: 'mg09', pin: '123456' })).staff
+    ok(own.core.callAs(boss, 'export.start', { kind: 'guest-list.csv', params: { columns: ['nativeName'] } }))
+    const jobs = existingExportJobs(own.core.sqlite)!
+    const folder = jobs.folder!
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      own.core.close()
+      // Long enough for a worker that was not stopped to write its file and try its audit row.
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      const left = fs.existsSync(folder) ? fs.readdirSync(folder) : []
+      expect(left).toEqual([])
+      expect(errors).not.toHaveBeenCalled()
+    } finally {
+      errors.mockRestore()
+      fs.rmSync(own.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })
+    }
+  })
+
   it('writes CSV as UTF-8 with a BOM, CRLF, RFC 4180 quotes and a formula guard, and audits it', async () => {
     const status = await runExport(manager, 'guest-list.csv', { filter: {}, columns: ['nativeName', 'romanName', 'phone', 'company'], lang: 'zh-CN' })
     expect(status).toMatchObject({ state: 'done', guests: 6, fileName: expect.stringMatching(/^宾客名单-\d{4}-\d{2}-\d{2}\.csv$/) })

@@ -109,16 +109,21 @@ describe('report.promises', () => {
     ])
   })
 
-  it('takes a prompt by the hotel-local date of its issue, and one department with its filter', () => {
-    // 23:30 on 12-01 in Shanghai is 15:30Z: still 12-01 for the hotel, though the issue is stored as 12-01T15:30Z.
+  it('takes a prompt by the business date of its issue (night audit to night audit), and one department with its filter', () => {
+    // 23:30 on 12-01 in Shanghai is 15:30Z: the hotel's 12-01, though the issue is stored as 12-01T15:30Z.
     now = new Date('2026-12-01T15:30:00.000Z')
     checkIn('王芳', '1008', '2026-12-01')
-    // 00:30 on 12-02 in Shanghai (16:30Z on 12-01): the hotel's 12-02.
+    // 00:30 on 12-02 in Shanghai (16:30Z on 12-01): before the 04:00 night audit, still business date 12-01.
     now = new Date('2026-12-01T16:30:00.000Z')
     ok(hotel.call(hotel.admin, 'room.create', { number: '1301', floor: 13, facing: 'S', bed: 'king', features: [], view: null }))
     checkIn('刘洋', '1301', '2026-12-01')
+    // 04:30 on 12-02 in Shanghai (20:30Z): after the audit time, business date 12-02.
+    now = new Date('2026-12-01T20:30:00.000Z')
+    ok(hotel.call(hotel.admin, 'room.create', { number: '1302', floor: 13, facing: 'S', bed: 'king', features: [], view: null }))
+    checkIn('赵磊', '1302', '2026-12-02')
     const first = ok(hotel.call(manager, 'report.promises', { from: '2026-12-01', to: '2026-12-01' }))
-    expect(first.totals.issued).toBe(3)
+    expect(first.totals.issued).toBe(6)
+    expect(first.byDay.map((d: any) => [d.date, d.issued])).toEqual([['2026-12-01', 6]])
     const second = ok(hotel.call(manager, 'report.promises', { from: '2026-12-02', to: '2026-12-02', department: 'housekeeping' }))
     expect(second.totals.issued).toBe(1)
     expect(second.byDepartment.map((d: any) => d.department)).toEqual(['housekeeping'])

@@ -76,6 +76,8 @@ const moduleFile = fileURLToPath(import.meta.url)
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>()
   readonly folder: string | null
+  /** Set by closeNow: the store's connection is gone, nothing more is audited or started. */
+  private closed = false
 
   constructor(private readonly host: ExportHost) {
     this.folder = exportsFolderOf(host.sqlite.name)
@@ -153,6 +155,23 @@ export class ExportJobs {
     while ([...this.jobs.values()].some((j) => j.state === 'queued' || j.state === 'running')) await new Promise((r) => setTimeout(r, 20))
   }
 
+  /**
+   * The store is closing now (synchronous, before its connection closes): queued jobs are
+   * cancelled, running workers told to stop and terminated, their partial files removed. A worker
+   * that still finishes afterwards has its file removed too: it could not be written to the audit
+   * log, so it is not kept.
+   */
+  closeNow(): void {
+    this.closed = true
+    for (const job of this.jobs.values()) {
+      if (job.state === 'queued') this.finish(job, 'cancelled')
+      if (job.state !== 'running') continue
+      Atomics.store(job.cancelFlag, 0, 1)
+      void job.worker?.terminate()
+      this.finish(job, 'cancelled')
+    }
+  }
+
   /** Cancels every job and stops the workers (the core is closing). */
   async stopAll(): Promise<void> {
     for (const job of this.jobs.values()) {
@@ -178,6 +197,7 @@ export class ExportJobs {
   }
 
   private pump(): void {
+    if (this.closed) return
     const running = [...this.jobs.values()].filter((j) => j.state === 'running').length
     if (running >= maxRunning) return
     const next = [...this.jobs.values()].find((j) => j.state === 'queued')
@@ -208,6 +228,11 @@ export class ExportJobs {
     job.worker = worker
     worker.unref()
     worker.on('message', (message: ExportWorkerMessage) => {
+      if (this.closed) {
+        removeQuietly(job.partFile)
+        if (message.type === 'done') removeQuietly(job.file)
+        return
+      }
       if (message.type === 'progress') {
         job.done = message.done
         job.total = message.total
@@ -226,6 +251,7 @@ export class ExportJobs {
     worker.on('error', (error) => this.fail(job, 'write_failed', error.message))
     worker.on('exit', (code) => {
       job.worker = null
+      if (this.closed) return removeQuietly(job.partFile)
       if (job.state === 'running') this.fail(job, 'write_failed', `The export worker stopped (exit code ${code}).`)
       this.pump()
     })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { addDays } from '../clock'
-import { hotelClockSettings, hotelInstant, hotelWallClock } from '../hotel-clock'
+import { calendarBusinessDate, hotelClockSettings, hotelInstant } from '../hotel-clock'
 import { operation } from '../operation'
 import { findDepartment } from '../departments/department.repository'
 import { AppError } from '../errors'
@@ -28,8 +28,9 @@ export const reportOperations = {
   /**
    * Managers and administrators (`report.read`): how well the departments kept their promises,
    * over business dates `from`..`to` (YYYY-MM-DD, both included, at most 366 days), optionally for
-   * one department (its outlets included). A prompt belongs to the hotel-local date (hotel time
-   * zone) of its issue (created_at).
+   * one department (its outlets included). A prompt belongs to the business date of its issue
+   * (created_at): a business date runs from the night audit time (hotel time zone) to the next, so
+   * work issued at 01:00 before a 04:00 audit counts on the day before.
    *
    * Answers `{ from, to, timeZone, generatedAt (ISO), totals, byDepartment[], byRule[], byDay[],
    * declineReasons[], worst[] }`: every figure set (`PromiseFigures`, reports/promise-report.ts) has
@@ -63,11 +64,14 @@ export const reportOperations = {
         throw new AppError('VALIDATION', `department: ${message}`, { issues: [{ path: 'department', message }] })
       }
       const now = ctx.clock.now()
-      const { timeZone } = hotelClockSettings(ctx.sqlite)
-      const start = hotelInstant(input.from, '00:00', timeZone).toISOString()
-      const end = hotelInstant(addDays(input.to, 1), '00:00', timeZone).toISOString()
+      // A business date runs from one night audit time to the next (a prompt made at 01:00 before
+      // the 04:00 audit belongs to the day before, as on the desk's screens).
+      const settings = hotelClockSettings(ctx.sqlite)
+      const { timeZone, nightAuditTime } = settings
+      const start = hotelInstant(input.from, nightAuditTime, timeZone).toISOString()
+      const end = hotelInstant(addDays(input.to, 1), nightAuditTime, timeZone).toISOString()
       const prompts = promptsIssuedBetween(ctx.sqlite, start, end, input.department)
-      const report = promiseReport(prompts, { from: input.from, to: input.to, now, dateOf: (iso) => hotelWallClock(new Date(iso), timeZone).date })
+      const report = promiseReport(prompts, { from: input.from, to: input.to, now, dateOf: (iso) => calendarBusinessDate(new Date(iso), settings) })
       return { from: input.from, to: input.to, department: input.department ?? null, timeZone, generatedAt: now.toISOString(), ...report }
     },
   }),
