@@ -116,7 +116,7 @@ for (const viewport of [{ width: 1280, height: 860 }, { width: 390, height: 844 
     await deskButton.focus()
     await manager.keyboard.press('Enter')
     const menu = manager.getByRole('menu')
-    await expect(menu.getByRole('menuitem')).toHaveText(['Dashboard', 'Rooms', 'Hotel & departments', 'Rules', 'Promise reports', 'Guest lists', 'Export & import', 'Backups', 'Import from PMS', 'Settings', 'Audit log', 'Privacy'])
+    await expect(menu.getByRole('menuitem')).toHaveText(['Dashboard', 'Recovery', 'Rooms', 'Hotel & departments', 'Rules', 'Promise reports', 'Recovery report', 'Guest lists', 'Export & import', 'Satisfaction import', 'Backups', 'Import from PMS', 'Settings', 'Audit log', 'Privacy'])
     for (const item of await menu.getByRole('menuitem').all()) {
       const box = (await item.boundingBox())!
       expect(box.x).toBeGreaterThanOrEqual(0)

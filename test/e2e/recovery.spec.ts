@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectNoViolations } from './axe'
-import { staffPage } from './staff'
+import { hotelBusinessDate, staffPage } from './staff'
 
 // Issue 13: the restaurant raises an incident from its board on a phone, by room number; the duty
 // manager works the case through the six steps (one out of order, with its reason); the guest's
@@ -12,11 +12,6 @@ async function api<T>(page: Page, name: string, input: unknown = {}): Promise<T>
   const result = (await (await page.request.post(`/api/${name}`, { data: input })).json()) as { ok: boolean; value?: T; error?: { code: string; message: string } }
   if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`)
   return result.value as T
-}
-
-/** The hotel's business date (hotel.clock), never the machine's calendar. */
-async function hotelBusinessDate(page: Page): Promise<string> {
-  return (await api<{ businessDate: string }>(page, 'hotel.clock')).businessDate
 }
 
 /** Zhike in Chinese from the next load (the language choice is kept in the browser). */

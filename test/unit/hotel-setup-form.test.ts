@@ -12,10 +12,10 @@ const text = new TextEncoder().encode('Hello, this is t')
 describe('the manager’s menu', () => {
   it('puts the manager’s desk pages behind one button, in the desk’s order, and leaves the daily pages side by side', () => {
     const manager = menuFor('manager')
-    expect(manager.desk).toEqual(['dashboard', 'rooms', 'hotel', 'rules', 'reports', 'lists', 'data', 'backups', 'pms', 'settings', 'audit', 'privacy'])
+    expect(manager.desk).toEqual(['dashboard', 'recovery', 'rooms', 'hotel', 'rules', 'reports', 'recoveryReport', 'lists', 'data', 'satisfaction', 'backups', 'pms', 'settings', 'audit', 'privacy'])
     expect(manager.links).toEqual(['checkin', 'preassign', 'board', 'observe', 'escalations', 'declined', 'inbox', 'arrivals', 'duplicates'])
     // Staff accounts are the administrator's alone.
-    expect(menuFor('admin').desk).toEqual(['dashboard', 'rooms', 'hotel', 'rules', 'reports', 'lists', 'data', 'backups', 'pms', 'settings', 'staff', 'audit', 'privacy'])
+    expect(menuFor('admin').desk).toEqual(['dashboard', 'recovery', 'rooms', 'hotel', 'rules', 'reports', 'recoveryReport', 'lists', 'data', 'satisfaction', 'backups', 'pms', 'settings', 'staff', 'audit', 'privacy'])
   })
 
   it('gives every role every menu page exactly once, and no desk button to roles without desk pages', () => {

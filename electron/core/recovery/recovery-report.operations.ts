@@ -1,3 +1,4 @@
+import { hotelCurrency } from './currency'
 import { z } from 'zod'
 import { addDays } from '../clock'
 import { calendarBusinessDate, hotelClockSettings, hotelInstant, today } from '../hotel-clock'
@@ -9,7 +10,6 @@ import { recoveryReport } from './recovery-report'
 import {
   casesRaisedBetween,
   compensationsBetween,
-  hotelCurrencyCode,
   recoveryOfCohort,
   satisfactionBetween,
   staysArrivingBetween,
@@ -106,7 +106,7 @@ export const recoveryReportOperations = {
         to: input.to,
         department: input.department ?? null,
         timeZone,
-        currency: hotelCurrencyCode(ctx.sqlite),
+        currency: hotelCurrency(ctx.sqlite),
         generatedAt: now.toISOString(),
         ...report,
       }

@@ -1,5 +1,4 @@
 import { all, qb, type Sqlite } from '../db/query'
-import { getSetting } from '../setup/setting.repository'
 import type { CaseFacts, CohortStay, CompensationFacts, LaterStay, SatisfactionFacts } from './recovery-report'
 
 /*
@@ -7,12 +6,6 @@ import type { CaseFacts, CohortStay, CompensationFacts, LaterStay, SatisfactionF
  * order; dates are YYYY-MM-DD. A manager's occasional read: recovery_case is searched by its
  * raised_at index, the rest by the stay and guest indexes.
  */
-
-/** The hotel's currency (ISO 4217), setting `hotel.currency`; CNY until a manager sets one. */
-export function hotelCurrencyCode(sqlite: Sqlite): string {
-  const stored = getSetting(sqlite, 'hotel.currency')
-  return stored && /^[A-Z]{3}$/.test(stored) ? stored : 'CNY'
-}
 
 /** Restricts a query to one department and its outlets (as report.promises does). */
 const inDepartment = (department: string | undefined) => (department ? [department] : null)

@@ -1,21 +1,12 @@
 import { sql } from 'kysely'
 import { all, first, qb, run, type Sqlite } from '../db/query'
 import type { NewRecoveryCaseRow, RecoveryCaseRow, RecoveryStepRow, RecoveryStepTable } from '../db/tables/recovery.table'
-import { getSetting } from '../setup/setting.repository'
 import { caseSteps, type CaseStepKey } from './recovery.types'
 
 /*
  * All SQL of recovery cases and their six steps (migration 0017). Instants are ISO 8601 UTC;
  * compensation is in the minor unit of the hotel's currency.
  */
-
-export const currencySettingKey = 'hotel.currency'
-
-/** The hotel's currency (ISO 4217 code, setting `hotel.currency`), 'CNY' until a manager sets one. */
-export function hotelCurrency(sqlite: Sqlite): string {
-  const stored = getSetting(sqlite, currencySettingKey)?.trim().toUpperCase()
-  return stored && /^[A-Z]{3}$/.test(stored) ? stored : 'CNY'
-}
 
 /** Opens a case with its six step rows (none done). Returns the case id. */
 export function insertCase(sqlite: Sqlite, row: NewRecoveryCaseRow): number {

@@ -1,3 +1,4 @@
+import { hotelCurrency } from './currency'
 import { recordAudit } from '../audit/audit.repository'
 import { addDays } from '../clock'
 import { actorOf, type Actor, type OperationContext } from '../context'
@@ -18,7 +19,6 @@ import {
   caseOfPrompt,
   findCaseRow,
   findCaseSummaryRow,
-  hotelCurrency,
   insertCase,
   listCaseRowsOfGuest,
   listCaseSummaryRows,
