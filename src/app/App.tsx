@@ -21,7 +21,7 @@ export function App() {
   const theme = useMemo(() => themeIn(t('notice.closeDialog')), [t, i18n.language])
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" limit={3} />
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
           <Screens />

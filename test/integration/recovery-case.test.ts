@@ -219,7 +219,9 @@ describe('what was learned, who may do what', () => {
 
     const card = s.call<GuestCard>(w.hotel.desk, 'guest.card', { guestId: w.guestId })
     expect([...card.alerts, ...card.preferences].find((p) => p.category === 'room' && p.code === 'quiet')).toMatchObject({
-      sourceObservationId: observationId, sourceStaffId: relations.staffId, sourceDepartment: 'housekeeping',
+      // Noted by guest relations in their own department; the case it came from is named beside it.
+      sourceObservationId: observationId, sourceStaffId: relations.staffId, sourceDepartment: 'guest_relations',
+      sourceRecoveryCase: { id: opened.id, category: 'noise', raisedOn: '2026-12-01' },
     })
     expect(card.recovery.cases.map((c) => [c.id, c.category, c.status])).toEqual([[opened.id, 'noise', 'open']])
     expect(card.recovery.openPromises).toEqual([{ caseId: opened.id, text: 'A quiet room next time', dueDate: '2026-12-03', department: 'front_office', madeAt: t0 }])
@@ -247,9 +249,10 @@ describe('what was learned, who may do what', () => {
     expect(seen).toMatchObject({ guestId: w.guestId, kind: 'incident', raisedFrom: 'board', raisedBy: { id: hotel.cook.staffId }, department: 'restaurant' })
     expect(failure(s.core.callAs(hotel.desk, 'recovery.step', { caseId: raised.id, step: 'apologise' })).code).toBe('FORBIDDEN')
 
-    // A guest who asked for discretion: the desk's list withholds the name, and the case is refused to it.
+    // A guest who asked for discretion: the desk's list leaves the case out (it reveals no more than get), and the case is refused to it.
     s.call(hotel.admin, 'guest.update', { guestId: w.guestId, fields: { restricted: true, restrictionNote: 'Security' } })
-    expect(s.call<{ cases: CaseView[] }>(hotel.desk, 'recovery.list', {}).cases.find((c) => c.id === raised.id)!.guestName).toBeNull()
+    expect(s.call<{ cases: CaseView[] }>(hotel.desk, 'recovery.list', {}).cases.find((c) => c.id === raised.id)).toBeUndefined()
+    expect(s.call<{ cases: CaseView[] }>(w.relations, 'recovery.list', {}).cases.find((c) => c.id === raised.id)).toMatchObject({ description: 'Frowned at the dish and did not eat it.' })
     expect(failure(s.core.callAs(hotel.desk, 'recovery.get', { caseId: raised.id })).code).toBe('GUEST_RESTRICTED')
     expect(s.call<CaseView>(w.relations, 'recovery.get', { caseId: raised.id }).guestName).toEqual({ native: '何家俊', latin: 'HO Ka Chun' })
   })

@@ -34,13 +34,17 @@ describe('the six steps of a recovery, in order', () => {
     expect(needsOutOfOrderReason(s, 'apologise')).toBe(false)
   })
 
-  it('a promise made but not kept is waiting, not done, and still blocks the steps after it', () => {
+  it('a promise made but not kept is waiting, not done, and counts as taken for the order: the follow-up needs no reason', () => {
     const s = steps(['apologise', 'listen', 'solution', 'compensation'], { promise: { promise: { text: 'A quiet room', dueDate: '2026-12-03', department: 'front_office', keptAt: null, promptId: 4 } } })
     expect(stepState(s, s[4])).toBe('waiting')
-    expect(nextStep(s)).toBe('promise')
-    expect(needsOutOfOrderReason(s, 'follow_up')).toBe(true)
-    expect(stepState(s, s[5])).toBe('later')
+    expect(nextStep(s)).toBe('follow_up')
+    expect(needsOutOfOrderReason(s, 'follow_up')).toBe(false)
+    expect(stepState(s, s[5])).toBe('next')
     expect(stepsTaken(s)).toBe(4)
+    // Not made yet: the follow-up still comes after it.
+    const unmade = steps(['apologise', 'listen', 'solution', 'compensation'])
+    expect(needsOutOfOrderReason(unmade, 'follow_up')).toBe(true)
+    expect(nextStep(unmade)).toBe('promise')
   })
 
   it('says which step is next, which are done, skipped or still to do', () => {

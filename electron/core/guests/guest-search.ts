@@ -39,6 +39,8 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
   const today = businessDateOf(sqlite, now)
   const rank = new Map<number, number>()
   const byCode = new Map<number, 'room' | 'confirmation'>()
+  // A confirmation number names one stay: that booking is the hit's stay, not the guest's current one.
+  const confirmedStay = new Map<number, number>()
   const note = (id: number, r: number) => {
     if ((rank.get(id) ?? 99) > r) rank.set(id, r)
   }
@@ -46,6 +48,7 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
   for (const row of codeMatches(sqlite, folded)) {
     note(row.id, closeness.code)
     byCode.set(row.id, row.by)
+    if (row.by === 'confirmation') confirmedStay.set(row.id, row.stayId)
   }
   const words = nameWords(folded)
   const tokens = typedTokens(folded)
@@ -88,6 +91,9 @@ export function searchGuests(sqlite: Sqlite, text: string, limit: number, now: D
       .where('merged_into', 'is', null),
   )
   const stays = currentStays(sqlite, guests.map((g) => g.id), today)
+  for (const [guestId, stay] of staysByIds(sqlite, [...confirmedStay.values()])) {
+    if (confirmedStay.get(guestId) === stay.id) stays.set(guestId, stay)
+  }
   const relevance = (id: number) => {
     const stay = stays.get(id)
     return stay?.status === 'in_house' ? 0 : stay?.arrival === today ? 1 : 2
@@ -135,7 +141,7 @@ function fieldMatched(g: GuestKeyFields & { id: number }, absorbed: readonly Gue
 }
 
 /** A confirmation number, or the room number of a guest in house (rooms such as 12A in any case). */
-function codeMatches(sqlite: Sqlite, folded: string): { id: number; by: 'room' | 'confirmation' }[] {
+function codeMatches(sqlite: Sqlite, folded: string): { id: number; stayId: number; by: 'room' | 'confirmation' }[] {
   if (folded.length > 12 || /\s/.test(folded)) return []
   const upper = folded.toUpperCase()
   // Two indexed lookups; written as one OR, SQLite read every in-house stay on each keystroke.
@@ -143,19 +149,39 @@ function codeMatches(sqlite: Sqlite, folded: string): { id: number; by: 'room' |
     sqlite,
     qb
       .selectFrom('stay')
-      .select(['stay.guest_id', 'stay.confirmation_no'])
+      .select(['stay.guest_id', 'stay.id', 'stay.confirmation_no'])
       .where('stay.confirmation_no', '=', upper)
       .unionAll(
         qb
           .selectFrom('room')
           .innerJoin('stay', 'stay.room_id', 'room.id')
-          .select(['stay.guest_id', 'stay.confirmation_no'])
+          .select(['stay.guest_id', 'stay.id', 'stay.confirmation_no'])
           // As typed or in capitals (12a finds 12A), through the index on room numbers.
           .where('room.number', 'in', [...new Set([folded, folded.toUpperCase()])])
           .where('stay.status', '=', 'in_house'),
       )
       .limit(10),
-  ).map((r) => ({ id: r.guest_id, by: r.confirmation_no === upper ? ('confirmation' as const) : ('room' as const) }))
+  ).map((r) => ({ id: r.guest_id, stayId: r.id, by: r.confirmation_no === upper ? ('confirmation' as const) : ('room' as const) }))
+}
+
+/**
+ * Stays found by their confirmation number, by guest: a booking still to come or in house (a
+ * cancelled or finished one leaves the guest's current stay as the hit's stay).
+ */
+function staysByIds(sqlite: Sqlite, stayIds: number[]): Map<number, NonNullable<GuestSearchHit['stay']>> {
+  const result = new Map<number, NonNullable<GuestSearchHit['stay']>>()
+  if (stayIds.length === 0) return result
+  const rows = all(
+    sqlite,
+    qb
+      .selectFrom('stay')
+      .leftJoin('room', 'room.id', 'stay.room_id')
+      .select(['stay.id', 'stay.guest_id', 'stay.status', 'stay.arrival_date', 'stay.departure_date', 'room.number'])
+      .where('stay.id', 'in', stayIds)
+      .where('stay.status', 'in', ['reserved', 'in_house']),
+  )
+  for (const r of rows) result.set(r.guest_id, { id: r.id, status: r.status, arrival: r.arrival_date, departure: r.departure_date, roomNumber: r.number })
+  return result
 }
 
 function currentStays(sqlite: Sqlite, guestIds: number[], today: string): Map<number, NonNullable<GuestSearchHit['stay']>> {

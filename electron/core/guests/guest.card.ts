@@ -6,6 +6,7 @@ import { maskedDocument, type MaskedDocument } from './identity-document'
 import { guestActivityCounts, listActivePreferences, preferencePeopleOf } from './guest.repository'
 import type { GuestRecoveryHistory } from '../recovery/recovery.types'
 import { guestRecoveryHistory } from '../recovery/recovery.service'
+import { recoveryCasesOfObservations } from '../observations/observation.repository'
 
 export interface PreferenceView {
   id: number
@@ -21,6 +22,8 @@ export interface PreferenceView {
   sourceStaffId: number | null
   sourceStaff: string | null
   sourceObservationId: number | null
+  /** A lesson from a recovery case: the case it came from (number, category, business date raised); else null. */
+  sourceRecoveryCase: { id: number; category: string; raisedOn: string } | null
   recordedAt: string
   lastConfirmedAt: string
   confirmedBy: string | null
@@ -101,6 +104,7 @@ function toPreferenceView(p: PreferenceRow, now: Date, people?: { source: string
     sourceStaffId: p.source_staff_id,
     sourceStaff: people?.source ?? null,
     sourceObservationId: p.source_observation_id,
+    sourceRecoveryCase: null,
     recordedAt: p.recorded_at,
     lastConfirmedAt: p.last_confirmed_at,
     confirmedBy: people?.confirmer ?? null,
@@ -110,7 +114,12 @@ function toPreferenceView(p: PreferenceRow, now: Date, people?: { source: string
 
 export function buildGuestCard(sqlite: Sqlite, g: GuestRow, now: Date): GuestCard {
   const people = preferencePeopleOf(sqlite, g.id)
-  const preferences = listActivePreferences(sqlite, g.id).map((p) => toPreferenceView(p, now, people.get(p.id)))
+  const active = listActivePreferences(sqlite, g.id)
+  const lessons = recoveryCasesOfObservations(sqlite, active.flatMap((p) => (p.source_observation_id === null ? [] : [p.source_observation_id])))
+  const preferences = active.map((p) => ({
+    ...toPreferenceView(p, now, people.get(p.id)),
+    sourceRecoveryCase: p.source_observation_id === null ? null : (lessons.get(p.source_observation_id) ?? null),
+  }))
   const counts = guestActivityCounts(sqlite, g.id)
   const stays: GuestStayRow[] = listGuestStays(sqlite, g.id)
   const stayed = stays.filter((s) => s.status === 'checked_out' || s.status === 'in_house')

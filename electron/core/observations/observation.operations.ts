@@ -207,7 +207,8 @@ export const observationOperations = {
         ctx,
         observation.guestId,
         { ...input.preference, stayId: input.preference.scope === 'stay' ? observation.stayId : null },
-        { staffId: observation.staffId, department: observation.department, observationId: observation.id },
+        // A lesson from a recovery case was noted by its author in their own department, not the case's.
+        { staffId: observation.staffId, department: observation.recoveryCase ? observation.staffDepartment : observation.department, observationId: observation.id },
       )
       return settle(ctx, observation.id, { status: 'accepted', preferenceId, at: ctx.clock.now().toISOString(), by: actor.staffId })
     },

@@ -1,6 +1,7 @@
 import { all, prepared, qb, run, type Sqlite } from '../db/query'
 import type { NewObservationRow } from '../db/tables/observation.table'
 import type { ObservationView } from './observation.view'
+import { calendarBusinessDate, hotelClockSettings } from '../hotel-clock'
 
 export function insertObservation(sqlite: Sqlite, row: NewObservationRow): number {
   return run(sqlite, qb.insertInto('observation').values(row)).lastInsertRowid
@@ -14,6 +15,7 @@ function views() {
     .leftJoin('staff as reviewer', 'reviewer.id', 'observation.reviewed_by')
     .leftJoin('stay', 'stay.id', 'observation.stay_id')
     .leftJoin('room', 'room.id', 'stay.room_id')
+    .leftJoin('recovery_case as rc', 'rc.id', 'observation.recovery_case_id')
     .select([
       'observation.id',
       'observation.guest_id',
@@ -25,6 +27,10 @@ function views() {
       'observation.department_code',
       'author.name as author',
       'observation.staff_id',
+      'author.department_code as author_department',
+      'rc.id as case_id',
+      'rc.category as case_category',
+      'rc.raised_at as case_raised_at',
       'observation.text',
       'observation.suggested_category',
       'observation.suggested_code',
@@ -41,7 +47,7 @@ function views() {
 }
 type ViewRow = Awaited<ReturnType<ReturnType<typeof views>['execute']>>[number]
 
-function toView(r: ViewRow): ObservationView {
+function toView(r: ViewRow, dateOf: (iso: string) => string): ObservationView {
   return {
     id: r.id,
     guestId: r.guest_id,
@@ -51,6 +57,11 @@ function toView(r: ViewRow): ObservationView {
     department: r.department_code,
     staff: r.author,
     staffId: r.staff_id,
+    staffDepartment: r.author_department,
+    recoveryCase:
+      r.case_id !== null && r.case_category !== null && r.case_raised_at !== null
+        ? { id: r.case_id, category: r.case_category, raisedAt: r.case_raised_at, raisedOn: dateOf(r.case_raised_at) }
+        : null,
     text: r.text,
     suggestion:
       r.suggested_category && r.suggested_code && r.suggested_value
@@ -65,10 +76,33 @@ function toView(r: ViewRow): ObservationView {
   }
 }
 
+/** The business date (night audit to night audit) of an instant, the hotel's clock read once. */
+function businessDates(sqlite: Sqlite): (iso: string) => string {
+  let settings: ReturnType<typeof hotelClockSettings> | undefined
+  return (iso) => calendarBusinessDate(new Date(iso), (settings ??= hotelClockSettings(sqlite)))
+}
+
+/** The recovery case each observation was proposed from (a lesson), by observation id. */
+export function recoveryCasesOfObservations(sqlite: Sqlite, observationIds: readonly number[]): Map<number, { id: number; category: string; raisedOn: string }> {
+  const out = new Map<number, { id: number; category: string; raisedOn: string }>()
+  if (observationIds.length === 0) return out
+  const dateOf = businessDates(sqlite)
+  const rows = all(
+    sqlite,
+    qb
+      .selectFrom('observation')
+      .innerJoin('recovery_case as rc', 'rc.id', 'observation.recovery_case_id')
+      .select(['observation.id', 'rc.id as case_id', 'rc.category', 'rc.raised_at'])
+      .where('observation.id', 'in', observationIds),
+  )
+  for (const r of rows) out.set(r.id, { id: r.case_id, category: r.category, raisedOn: dateOf(r.raised_at) })
+  return out
+}
+
 const one = prepared((a: { id: number }) => views().where('observation.id', '=', a.id))
 export function findObservationView(sqlite: Sqlite, id: number): ObservationView | undefined {
   const row = one.first(sqlite, { id })
-  return row ? toView(row) : undefined
+  return row ? toView(row, businessDates(sqlite)) : undefined
 }
 
 export function listObservations(
@@ -81,7 +115,8 @@ export function listObservations(
   if (filter.staffId) q = q.where('observation.staff_id', '=', filter.staffId)
   if (filter.guestId) q = q.where('observation.guest_id', '=', filter.guestId)
   if (filter.department) q = q.where('observation.department_code', '=', filter.department)
-  return all(sqlite, q.orderBy('observation.id', filter.status === 'new' ? 'asc' : 'desc').limit(limit)).map(toView)
+  const dateOf = businessDates(sqlite)
+  return all(sqlite, q.orderBy('observation.id', filter.status === 'new' ? 'asc' : 'desc').limit(limit)).map((r) => toView(r, dateOf))
 }
 
 /** How many observations each department sent, and what became of them. */

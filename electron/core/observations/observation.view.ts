@@ -9,6 +9,13 @@ export interface ObservationView {
   department: string
   staff: string
   staffId: number
+  /** The author's own department (for a lesson from a recovery case, not the case's department). */
+  staffDepartment: string
+  /**
+   * Provenance of a lesson proposed from a recovery case (recovery.proposeLesson): the case's
+   * number, category and the business date it was raised on; null for an ordinary observation.
+   */
+  recoveryCase: { id: number; category: string; raisedAt: string; raisedOn: string } | null
   text: string
   suggestion: { category: string; code: string; value: string; strength: string; scope: string } | null
   status: 'new' | 'accepted' | 'merged' | 'rejected'

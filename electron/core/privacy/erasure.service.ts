@@ -29,6 +29,7 @@ import {
 } from './erasure.repository'
 import type { ErasureReason } from './erasure-reasons'
 import { clearRecoveryTextOfGuests } from '../recovery/recovery-memory.repository'
+import { endRecoveryOfGuests } from '../recovery/recovery.repository'
 
 export { erasureReasons } from './erasure-reasons'
 
@@ -137,6 +138,8 @@ export function anonymisePeople(sqlite: Sqlite, guestIds: readonly number[], at:
   const tied = clearTiedText(sqlite, ids)
   // Recovery cases keep their category, severity, dates, compensation and scores (statistics); their words go.
   const recoveryText = clearRecoveryTextOfGuests(sqlite, ids)
+  // Their recovery work ends: open recovery prompts cancelled, cases not closed yet closed (nothing more can be recorded on them).
+  endRecoveryOfGuests(sqlite, ids, at)
   const guestKeyed = clearOtherGuestText(sqlite, ids)
   const changes = clearHistoryValues(sqlite, ids)
   // What the history keeps ("service.address_as=欧阳总" when a preference was added) loses the identifiers in it.

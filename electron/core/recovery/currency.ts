@@ -49,6 +49,15 @@ export function toMinor(amount: number, currency: string): number {
   return amount < 0 ? -rounded : rounded
 }
 
+/**
+ * The largest compensation accepted, in the currency's minor unit: one hundred thousand in its
+ * major unit (10,000,000 fen for CNY, 100,000 for JPY, 100,000,000 for KWD). More is absurd for
+ * a hotel's goodwill gesture.
+ */
+export function maxCompensationMinorOf(currency: string): number {
+  return 100_000 * 10 ** minorUnits(currency)
+}
+
 /** An integer in the minor unit (1250 fen) as an amount in major units (12.5 yuan). */
 export function fromMinor(minor: number, currency: string): number {
   const units = minorUnits(currency)

@@ -71,6 +71,7 @@ export const recoveryReportOperations = {
         to: isoDate('to'),
         department: z.string().trim().min(1).max(40).optional(),
       })
+      .strict()
       .superRefine((input, ctx) => {
         if (input.from > input.to) {
           ctx.addIssue({ code: 'custom', path: ['to'], message: `The range ends (${input.to}) before it starts (${input.from}); choose a "to" date on or after the "from" date.` })
@@ -92,7 +93,7 @@ export const recoveryReportOperations = {
       const dateOf = (iso: string) => calendarBusinessDate(new Date(iso), settings)
       const cases = casesRaisedBetween(ctx.sqlite, start, end, input.department)
       const compensations = compensationsBetween(ctx.sqlite, start, end)
-      const cohort = staysDepartingBetween(ctx.sqlite, input.from, input.to)
+      const cohort = staysDepartingBetween(ctx.sqlite, input.from, input.to, start, end, dateOf)
       const guestIds = [...new Set(cohort.map((s) => s.guestId))]
       const laterStays = staysArrivingBetween(ctx.sqlite, guestIds, input.from, today(ctx))
       const { recoveredStayIds, guestsWithCases } = recoveryOfCohort(ctx.sqlite, cohort.map((s) => s.stayId), guestIds, input.department)

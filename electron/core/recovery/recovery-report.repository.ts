@@ -79,19 +79,34 @@ export function compensationsBetween(sqlite: Sqlite, fromInstant: string, toInst
 
 const notHeld = ['cancelled', 'no_show']
 
-/** Stays departing `from`..`to` (business dates) that took place: the return-rate cohort. */
-export function staysDepartingBetween(sqlite: Sqlite, from: string, to: string): CohortStay[] {
+/**
+ * Stays departing `from`..`to` (business dates) that took place: the return-rate cohort. A stay
+ * checked out departed on the business date of its check-out (`checked_out_at` in
+ * [fromInstant, toInstant), `dateOf` giving its business date: a check-out at 00:30 before the
+ * night audit, or a guest leaving early, counts for that day); any other stay (or one checked out
+ * with no instant recorded) on its departure date.
+ */
+export function staysDepartingBetween(sqlite: Sqlite, from: string, to: string, fromInstant: string, toInstant: string, dateOf: (iso: string) => string): CohortStay[] {
   const rows = all(
     sqlite,
     qb
       .selectFrom('stay')
-      .select(['id', 'guest_id', 'departure_date'])
-      .where('departure_date', '>=', from)
-      .where('departure_date', '<=', to)
+      .select(['id', 'guest_id', 'departure_date', 'status', 'checked_out_at'])
+      .where((w) =>
+        w.or([
+          w.and([w('status', '=', 'checked_out'), w('checked_out_at', '>=', fromInstant), w('checked_out_at', '<', toInstant)]),
+          // Checked out with no recorded instant (an old import): its departure date.
+          w.and([w.or([w('status', '<>', 'checked_out'), w('checked_out_at', 'is', null)]), w('departure_date', '>=', from), w('departure_date', '<=', to)]),
+        ]),
+      )
       .where('status', 'not in', notHeld)
       .where('withdrawn_at', 'is', null),
   )
-  return rows.map((r) => ({ guestId: r.guest_id, stayId: r.id, departure: r.departure_date }))
+  return rows.map((r) => ({
+    guestId: r.guest_id,
+    stayId: r.id,
+    departure: r.status === 'checked_out' && r.checked_out_at !== null ? dateOf(r.checked_out_at) : r.departure_date,
+  }))
 }
 
 /** The cohort guests' stays arriving `from`..`today` (not cancelled, no-show or withdrawn): possible returns. */

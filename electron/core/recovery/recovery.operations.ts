@@ -26,13 +26,14 @@ export const recoveryOperations = {
     summary:
       'Log a complaint (the guest said so) or an incident (staff noticed) against a guest and a stay: ' +
       '{ guestId?, stayId?, roomNumber?, kind (complaint|incident), category (room|noise|food|service|billing|other), severity (minor|moderate|serious), ' +
-      'department (code of the department concerned), description (3–2000 characters), raisedFrom (desk|board|card|cases) }. ' +
+      'department (code of the department concerned), description (1–2000 characters, not blank), raisedFrom (desk|board|card|cases) }. ' +
       'The front desk, guest relations and managers give stayId (guestId optional: the stay’s guest or a companion) or the room number of a guest in house; ' +
       'department staff give the exact room number of a guest in house only and get back { id, roomNumber, category, severity, status } (no name). ' +
       'Opens the case with its six steps (apologise, listen, solution, compensation, promise, follow_up), no owner, the first response promised within the ' +
       'first-response rule’s acknowledge minutes (default 15) and the resolution within its minutes to complete (default 1440), and a first-response prompt to ' +
       'guest relations (the front office in a hotel without it) that escalates like any prompt. Answers the CaseView. ' +
-      'Errors: VALIDATION naming the field (no stay: stayId; a stay of another guest: guestId; a cancelled or no-show booking: stayId; an unknown or empty room: roomNumber; ' +
+      'The same raise again by the same staff member within 2 minutes (same stay, guest, kind, category, department and words: a double tap) answers the case already opened. ' +
+      'Errors: VALIDATION naming the field (no stay: stayId; a stay of another guest: guestId; a cancelled or no-show booking, or a reservation not begun: stayId; an unknown or empty room: roomNumber; ' +
       'description empty or too long; unknown department), NOT_FOUND (no such stay), GUEST_ANONYMISED.',
     permission: 'recovery.raise',
     input: raiseInput,
@@ -43,8 +44,8 @@ export const recoveryOperations = {
     kind: 'query',
     summary:
       'Recovery cases: { status? (open (default)|resolved|closed|all), guestId?, limit? (1–500, default 100) } → { cases: CaseSummary[] }, open cases first, ' +
-      'those still awaiting their first response first (the most overdue first), then the newest. guestName is null for a guest who asked for discretion, ' +
-      'to roles that may not open such profiles. Audited (names guests).',
+      'those still awaiting their first response first (the most overdue first), then the newest. The cases of a guest who asked for discretion are left out ' +
+      'for roles that may not open such profiles (the list reveals no more than recovery.get). Audited (names guests).',
     permission: 'recovery.read',
     audit: readsGuestsInAnswer,
     input: listInput,
@@ -78,13 +79,14 @@ export const recoveryOperations = {
     summary:
       'Record one of the six steps: { caseId, step (apologise|listen|solution|compensation|promise|follow_up), note? (≤1000), skipped? (needs note as the reason), ' +
       'outOfOrderReason? (needed when an earlier step is neither done, skipped nor under way: a promise made or a follow-up scheduled counts), ' +
-      'compensation? { kind (upgrade|discount|refund|amenity|meal|points|other), valueMinor (integer 0–10,000,000 in the currency’s minor unit, fen) } on the ' +
+      'compensation? { kind (upgrade|discount|refund|amenity|meal|points|other), valueMinor (integer in the currency’s minor unit, 0 to one hundred thousand in its major unit: 10,000,000 fen, 100,000 yen) } on the ' +
       'compensation step (required there unless skipped), promise? { text (1–300), dueDate (business date, today or later, within a year), department } on the ' +
       'promise step, followUp? { at (ISO instant, in the future, within 365 days) } on the follow-up step } → CaseView. ' +
       'apologise sets the first response (first_responded_at) and completes the first-response prompt. promise makes a prompt to the promise’s department due at ' +
       'the end of dueDate (the night audit of the next day); the step is done when the promise is kept (recovery.keepPromise, or its prompt completed on a board). ' +
-      'follow_up with followUp.at makes a follow-up prompt to guest relations due then; the step is done when that prompt is completed or when the step is ' +
-      'recorded again without followUp. When all six are done or skipped the case is resolved. ' +
+      'follow_up with followUp.at makes a follow-up prompt to guest relations due then (the same time again keeps it; another time withdraws the earlier prompt); ' +
+      'the step is done when that prompt is completed or when the step is recorded again without followUp (its prompt completed then). ' +
+      'Skipping the promise or follow-up step withdraws (cancels) its prompt, and a skipped promise’s reminders at later stays. When all six are done or skipped the case is resolved. ' +
       'Errors: VALIDATION naming the field (step already done: step; out of order without a reason: outOfOrderReason; compensation negative or absurd: ' +
       'compensation.valueMinor; promise in the past: promise.dueDate; follow-up in the past: followUp.at; a field of another step; closed case: caseId), ' +
       'NOT_FOUND, GUEST_ANONYMISED. Nothing is saved on a refusal.',
@@ -106,7 +108,7 @@ export const recoveryOperations = {
   'recovery.close': operation({
     kind: 'mutation',
     summary:
-      'Close a resolved case: { caseId, note? } → CaseView (status closed, closedAt). VALIDATION naming each open step (steps.<step>) while the case is ' +
+      'Close a resolved case: { caseId, note? } → CaseView (status closed, closedAt; any prompt of the case still open is withdrawn). VALIDATION naming each open step (steps.<step>) while the case is ' +
       'not resolved, and on caseId when it is closed already; NOT_FOUND.',
     permission: 'recovery.manage',
     input: closeInput,
@@ -116,10 +118,10 @@ export const recoveryOperations = {
   'recovery.proposeLesson': operation({
     kind: 'mutation',
     summary:
-      'Turn what the case taught into knowledge: { caseId, text (3–1000), suggestion { category, code, value, strength?, scope? } } → { observationId }. ' +
+      'Turn what the case taught into knowledge: { caseId, text (1–1000, not blank: 太吵 is enough), suggestion { category, code, value, strength?, scope? } } → { observationId }. ' +
       'An observation (the case’s department and stay, the caller as author, linked to the case) lands in guest relations’ observation inbox and is ' +
       'reviewed like any other: accepted (observation.accept) it becomes a preference whose provenance names the observation. VALIDATION on caseId while an ' +
-      'earlier lesson of the case still waits for review; NOT_FOUND.',
+      'earlier lesson of the case still waits for review or when the case is closed; on suggestion.category / suggestion.code for words the preference vocabulary does not have; NOT_FOUND.',
     permission: 'recovery.manage',
     input: proposeLessonInput,
     handler: (ctx, input) => proposeLesson(ctx, input.caseId, input.text, input.suggestion),
@@ -129,7 +131,8 @@ export const recoveryOperations = {
     kind: 'mutation',
     summary:
       'Record how satisfied a guest was with a stay: { stayId, score (integer 1–5), comment? (≤1000) } → SatisfactionView (source "staff"). Several records ' +
-      'per stay are allowed; the latest counts. VALIDATION naming the field (score out of range; a stay not begun: stayId); NOT_FOUND; GUEST_ANONYMISED.',
+      'per stay are allowed; the latest counts. VALIDATION naming the field (score out of range; a stay not begun: stayId); NOT_FOUND; GUEST_ANONYMISED; ' +
+      'GUEST_RESTRICTED for a guest who asked for discretion, to roles that may not open such profiles (the front desk).',
     permission: 'satisfaction.write',
     input: satisfactionInput,
     handler: (ctx, input) => recordSatisfaction(ctx, input),

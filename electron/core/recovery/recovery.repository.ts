@@ -111,11 +111,13 @@ export function findCaseSummaryRow(sqlite: Sqlite, id: number): CaseSummaryRow |
 
 /**
  * Cases, open ones first; among open cases those still awaiting their first response come
- * first, the most overdue (earliest promised) first; then the newest.
+ * first, the most overdue (earliest promised) first; then the newest. `withoutRestricted`
+ * leaves out the cases of guests who asked for discretion.
  */
-export function listCaseSummaryRows(sqlite: Sqlite, filter: { status?: string; guestId?: number }, limit: number): CaseSummaryRow[] {
+export function listCaseSummaryRows(sqlite: Sqlite, filter: { status?: string; guestId?: number; withoutRestricted?: boolean }, limit: number): CaseSummaryRow[] {
   let q = summaries()
   if (filter.status) q = q.where('c.status', '=', filter.status)
+  if (filter.withoutRestricted) q = q.where('guest.restricted', '=', 0)
   if (filter.guestId !== undefined) q = q.where('c.guest_id', '=', filter.guestId)
   return all(
     sqlite,
@@ -180,4 +182,154 @@ export function stayWithRoom(sqlite: Sqlite, stayId: number) {
 /** The recovery case a lesson observation came from sets its lesson. */
 export function setObservationCase(sqlite: Sqlite, observationId: number, caseId: number): void {
   run(sqlite, qb.updateTable('observation').set({ recovery_case_id: caseId }).where('id', '=', observationId))
+}
+
+/** Why the recovery service cancelled a prompt: the step it stood for was withdrawn, moved, skipped, or the case ended. */
+export const recoveryCancelReason = 'recovery_withdrawn'
+
+/**
+ * Withdraws a prompt a case made when its step no longer needs it (a follow-up moved, a promise
+ * or follow-up skipped, the case closed): an open or acknowledged prompt is cancelled; in every
+ * status its dedupe key is freed, so the same slot (a follow-up at the same time) can be made
+ * again. Answers whether an open prompt was cancelled.
+ */
+export function withdrawRecoveryPrompt(sqlite: Sqlite, promptId: number): boolean {
+  const open = run(
+    sqlite,
+    qb
+      .updateTable('prompt')
+      .set({ status: 'cancelled', cancel_reason: recoveryCancelReason })
+      .where('id', '=', promptId)
+      .where('status', 'in', ['open', 'acknowledged']),
+  ).changes
+  run(
+    sqlite,
+    qb
+      .updateTable('prompt')
+      .set((eb) => ({ dedupe_key: sql<string>`${eb.ref('dedupe_key')} || ':withdrawn' || ${eb.ref('id')}` }))
+      .where('id', '=', promptId)
+      .where('dedupe_key', 'not like', '%:withdrawn%'),
+  )
+  return open === 1
+}
+
+/** The open or acknowledged prompts a case made (first response, promise, follow-ups: dedupe key `recovery:<case>:…`). */
+export function openPromptIdsOfCase(sqlite: Sqlite, caseId: number): number[] {
+  return all(
+    sqlite,
+    qb
+      .selectFrom('prompt')
+      .select('id')
+      .where('trigger', '=', 'recovery')
+      .where('dedupe_key', 'like', `recovery:${caseId}:%`)
+      .where('status', 'in', ['open', 'acknowledged']),
+  ).map((r) => r.id)
+}
+
+/** Where a prompt came from: its dedupe key and its rule's key (to tell a "we promised last time" reminder). */
+export function promptOrigin(sqlite: Sqlite, promptId: number): { dedupeKey: string; ruleKey: string | null } | undefined {
+  const row = first(
+    sqlite,
+    qb
+      .selectFrom('prompt')
+      .leftJoin('rule', 'rule.id', 'prompt.rule_id')
+      .select(['prompt.dedupe_key', 'rule.key as rule_key'])
+      .where('prompt.id', '=', promptId),
+  )
+  return row ? { dedupeKey: row.dedupe_key, ruleKey: row.rule_key } : undefined
+}
+
+/** A step row by its id, with its case's guest. */
+export function findStepRow(sqlite: Sqlite, stepId: number): (RecoveryStepRow & { guest_id: number }) | undefined {
+  return first(
+    sqlite,
+    qb
+      .selectFrom('recovery_step')
+      .innerJoin('recovery_case', 'recovery_case.id', 'recovery_step.case_id')
+      .selectAll('recovery_step')
+      .select('recovery_case.guest_id')
+      .where('recovery_step.id', '=', stepId),
+  )
+}
+
+/**
+ * The open "we promised last time" reminders of one promise step at later stays (rule
+ * `ruleId`, dedupe key `<stay>:<rule>:-@promise<step>`, recovery-memory.ts).
+ */
+export function openRemindersOfPromise(sqlite: Sqlite, ruleId: number, stepId: number): number[] {
+  return all(
+    sqlite,
+    qb
+      .selectFrom('prompt')
+      .select('id')
+      .where('trigger', '=', 'recovery')
+      .where('rule_id', '=', ruleId)
+      .where('dedupe_key', 'like', `%:-@promise${stepId}`)
+      .where('status', 'in', ['open', 'acknowledged']),
+  ).map((r) => r.id)
+}
+
+/**
+ * The same case raised moments ago (a double tap): the same stay, guest, kind, category,
+ * department, words and staff member, raised at or after `since` (ISO). Its id, or undefined.
+ */
+export function recentIdenticalCase(
+  sqlite: Sqlite,
+  c: { stayId: number; guestId: number; kind: string; category: string; department: string; description: string; raisedBy: number; since: string },
+): number | undefined {
+  return first(
+    sqlite,
+    qb
+      .selectFrom('recovery_case')
+      .select('id')
+      .where('stay_id', '=', c.stayId)
+      .where('guest_id', '=', c.guestId)
+      .where('kind', '=', c.kind)
+      .where('category', '=', c.category)
+      .where('department_code', '=', c.department)
+      .where('description', '=', c.description)
+      .where('raised_by', '=', c.raisedBy)
+      .where('raised_at', '>=', c.since)
+      .orderBy('id', 'desc'),
+  )?.id
+}
+
+/** Has any compensation been recorded (in the hotel's currency)? Then the currency may no longer change. */
+export function compensationRecorded(sqlite: Sqlite): boolean {
+  return first(sqlite, qb.selectFrom('recovery_step').select('id').where('compensation_minor', 'is not', null).limit(1)) !== undefined
+}
+
+/** Is `category` (and `code` within it) a word of the preference vocabulary? */
+export function vocabularyKnows(sqlite: Sqlite, category: string, code?: string): boolean {
+  let q = qb.selectFrom('vocabulary').select('category').where('category', '=', category)
+  if (code !== undefined) q = q.where('code', '=', code)
+  return first(sqlite, q.limit(1)) !== undefined
+}
+
+/**
+ * Erasure (privacy/erasure.service.ts): the recovery work of erased guests ends. Their open
+ * recovery prompts (first response, promise, follow-up, next-stay reminders) are cancelled and
+ * their cases not closed yet are closed at `at` by nobody (closed_by NULL); kind, category,
+ * dates, compensation and scores stay for the statistics. Answers the prompt ids cancelled and
+ * the number of cases closed.
+ */
+export function endRecoveryOfGuests(sqlite: Sqlite, guestIds: readonly number[], at: string): { promptIds: number[]; cases: number } {
+  if (guestIds.length === 0) return { promptIds: [], cases: 0 }
+  const promptIds = all(
+    sqlite,
+    qb
+      .selectFrom('prompt')
+      .select('id')
+      .where('trigger', '=', 'recovery')
+      .where('guest_id', 'in', [...guestIds])
+      .where('status', 'in', ['open', 'acknowledged']),
+  ).map((r) => r.id)
+  if (promptIds.length > 0) {
+    run(sqlite, qb.updateTable('prompt').set({ status: 'cancelled', cancel_reason: recoveryCancelReason }).where('id', 'in', promptIds))
+  }
+  const cases = run(
+    sqlite,
+    qb.updateTable('recovery_case').set({ status: 'closed', closed_at: at, closed_by: null }).where('guest_id', 'in', [...guestIds]).where('status', '!=', 'closed'),
+  ).changes
+  return { promptIds, cases }
 }

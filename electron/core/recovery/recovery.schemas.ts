@@ -7,8 +7,11 @@ import { scopes, strengths } from '../guests/preference'
  * sentences a form shows under the field (details.issues[].message).
  */
 
-/** One hundred thousand in the hotel's currency, in its minor unit (fen for CNY): more is absurd for a hotel's goodwill gesture. */
-export const maxCompensationMinor = 10_000_000
+/**
+ * A raise identical to one the same staff member made this many seconds ago (a double tap)
+ * answers that case instead of opening a second one.
+ */
+export const duplicateRaiseSeconds = 120
 /** A follow-up is scheduled at most this many days ahead. */
 export const maxFollowUpDays = 365
 
@@ -25,7 +28,7 @@ export const raiseInput = z
     severity: z.enum(caseSeverities).default('moderate'),
     /** The department concerned (code). */
     department: z.string().trim().min(1, 'Choose the department concerned.').max(40),
-    description: z.string().trim().min(3, 'Say what happened, in a few words.').max(2000, 'Keep it under 2,000 characters.'),
+    description: z.string().trim().min(1, 'Say what happened, in a few words.').max(2000, 'Keep it under 2,000 characters.'),
     raisedFrom: z.enum(raisedFromPlaces).default('cases'),
   })
   .strict()
@@ -50,16 +53,19 @@ export const stepInput = z
     note: note.optional(),
     skipped: z.boolean().default(false),
     /** Why this step is taken before an earlier one that is neither done nor skipped. */
-    outOfOrderReason: z.string().trim().min(3, 'Say why, in a few words.').max(500).optional(),
+    outOfOrderReason: z.string().trim().min(1, 'Say why, in a few words.').max(500).optional(),
     compensation: z
       .object({
         kind: z.enum(compensationKinds),
-        /** In the minor unit of the hotel's currency (fen for CNY): 0 ≤ value ≤ 10,000,000. */
+        /**
+         * In the minor unit of the hotel's currency (fen for CNY): 0 ≤ value ≤ one hundred
+         * thousand in the major unit (10,000,000 fen; 100,000 yen), checked by the service
+         * against the currency (currency.ts maxCompensationMinorOf).
+         */
         valueMinor: z
           .number({ message: 'Give the value as a whole number of the smallest unit (fen).' })
           .int('Give the value as a whole number of the smallest unit (fen).')
-          .min(0, 'A compensation cannot be negative.')
-          .max(maxCompensationMinor, 'That is far more than any compensation: check the amount (it is in fen, the smallest unit).'),
+          .min(0, 'A compensation cannot be negative.'),
       })
       .strict()
       .optional(),
@@ -90,7 +96,7 @@ export const closeInput = z.object({ caseId: id, note: note.optional() }).strict
 export const proposeLessonInput = z
   .object({
     caseId: id,
-    text: z.string().trim().min(3, 'Say what was learned, in a few words.').max(1000),
+    text: z.string().trim().min(1, 'Say what was learned, in a few words.').max(1000),
     suggestion: z
       .object({
         category: z.string().trim().min(1, 'Choose a category.').max(40),

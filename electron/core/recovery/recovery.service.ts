@@ -1,4 +1,3 @@
-import { hotelCurrency } from './currency'
 import { recordAudit } from '../audit/audit.repository'
 import { addDays } from '../clock'
 import { actorOf, type Actor, type OperationContext } from '../context'
@@ -8,7 +7,7 @@ import type { RecoveryStepRow } from '../db/tables/recovery.table'
 import { findDepartment } from '../departments/department.repository'
 import { AppError } from '../errors'
 import { findGuest } from '../guests/guest.repository'
-import { hotelClockSettings, hotelInstant, today } from '../hotel-clock'
+import { calendarBusinessDate, hotelClockSettings, hotelInstant, today } from '../hotel-clock'
 import { findObservationView, insertObservation } from '../observations/observation.repository'
 import { findPromptView, updatePromptStatus } from '../prompts/prompt.repository'
 import type { PromptView } from '../prompts/prompt.view'
@@ -18,22 +17,33 @@ import { listCompanions } from '../stays/stay-event.repository'
 import {
   caseOfPrompt,
   findCaseRow,
+  findStepRow,
   findCaseSummaryRow,
   insertCase,
   listCaseRowsOfGuest,
   listCaseSummaryRows,
   listStepRows,
   openPromisesOfGuest,
+  openPromptIdsOfCase,
+  openRemindersOfPromise,
+  promptOrigin,
   promptStatuses,
+  recentIdenticalCase,
   setObservationCase,
   staffRef,
   stayWithRoom,
   updateCase,
   updateStep,
+  vocabularyKnows,
+  withdrawRecoveryPrompt,
   type CaseSummaryRow,
 } from './recovery.repository'
+import { openPromiseRuleKey } from './recovery-memory'
+import { howCasesWereRecovered } from './recovery-outcome.repository'
+import { findRuleByKey } from '../rules/rule.repository'
+import { hotelCurrency, maxCompensationMinorOf } from './currency'
 import { firstResponseMinutes, insertRecoveryPrompt, recoveryPromptDraft, recoveryRuleKeys } from './recovery-prompts'
-import { maxFollowUpDays, type RaiseInput, type StepInput } from './recovery.schemas'
+import { duplicateRaiseSeconds, maxFollowUpDays, type RaiseInput, type StepInput } from './recovery.schemas'
 import {
   caseSteps,
   type CaseCategory,
@@ -106,7 +116,7 @@ function toSummary(r: CaseSummaryRow, showName: boolean, now: Date): CaseSummary
   }
 }
 
-function toStepView(row: RecoveryStepRow & { done_by_name: string | null }, currency: string, statuses: Map<number, string>): CaseStepView {
+function toStepView(row: RecoveryStepRow & { done_by_name: string | null }, currency: string, statuses: Map<number, string>, dateOf: (iso: string) => string): CaseStepView {
   return {
     step: row.step as CaseStepKey,
     position: row.position,
@@ -121,7 +131,7 @@ function toStepView(row: RecoveryStepRow & { done_by_name: string | null }, curr
         : null,
     promise:
       row.promise_text !== null
-        ? { text: row.promise_text, dueDate: row.promise_due_date ?? '', department: row.promise_department ?? '', keptAt: row.promise_kept_at, promptId: row.promise_prompt_id }
+        ? { text: row.promise_text, dueDate: row.promise_due_date ?? '', department: row.promise_department ?? '', keptAt: row.promise_kept_at, keptOn: row.promise_kept_at === null ? null : dateOf(row.promise_kept_at), promptId: row.promise_prompt_id }
         : null,
     followUp:
       row.follow_up_at !== null
@@ -140,7 +150,8 @@ export function caseView(ctx: OperationContext, caseId: number): CaseView {
   const statuses = promptStatuses(ctx.sqlite, steps.map((s) => s.follow_up_prompt_id).filter((id): id is number => id !== null))
   return {
     ...toSummary(row, row.guest_restricted !== 1 || seesRestricted(actor), ctx.clock.now()),
-    steps: steps.map((s) => toStepView(s, currency, statuses)),
+    // A promise's kept date is a business date, as its due date is (kept at 00:30 counts for the day before).
+    steps: steps.map((s) => toStepView(s, currency, statuses, (iso) => calendarBusinessDate(new Date(iso), hotelClockSettings(ctx.sqlite)))),
     currency,
     lessonObservationId: row.lesson_observation_id,
     closedAt: row.closed_at,
@@ -162,11 +173,19 @@ export function getCase(ctx: OperationContext, caseId: number): CaseView {
   return caseView(ctx, caseId)
 }
 
-/** Cases by status (default open), optionally one guest's; a restricted guest's name is withheld from roles that may not see it. */
+/**
+ * Cases by status (default open), optionally one guest's. The list reveals no more than
+ * `getCase`: the cases of a guest who asked for discretion are left out for roles that may not
+ * open such profiles (the front desk), whose words, room and raiser are theirs to keep.
+ */
 export function listCases(ctx: OperationContext, filter: { status: 'open' | 'resolved' | 'closed' | 'all'; guestId?: number; limit: number }): { cases: CaseSummary[] } {
   const actor = actorOf(ctx)
   const now = ctx.clock.now()
-  const rows = listCaseSummaryRows(ctx.sqlite, { status: filter.status === 'all' ? undefined : filter.status, guestId: filter.guestId }, filter.limit)
+  const rows = listCaseSummaryRows(
+    ctx.sqlite,
+    { status: filter.status === 'all' ? undefined : filter.status, guestId: filter.guestId, withoutRestricted: !seesRestricted(actor) },
+    filter.limit,
+  )
   return { cases: rows.map((r) => toSummary(r, r.guest_restricted !== 1 || seesRestricted(actor), now)) }
 }
 
@@ -214,6 +233,8 @@ function stayForRaise(ctx: OperationContext, input: RaiseInput): { stayId: numbe
   const stay = stayWithRoom(ctx.sqlite, input.stayId)
   if (!stay) throw new AppError('NOT_FOUND', `No stay with id ${input.stayId}.`, { entity: 'stay', id: input.stayId })
   if (stay.status === 'cancelled' || stay.status === 'no_show') invalid('stayId', 'This booking was cancelled or not taken up: choose a stay the guest had.')
+  // A case is about something that happened on a stay: a reservation not begun has no room, no service yet.
+  if (stay.status !== 'in_house' && stay.status !== 'checked_out') invalid('stayId', 'This stay has not begun: raise the case on a stay the guest is on or has had.')
   if (input.roomNumber !== undefined && stay.room_number !== input.roomNumber) invalid('roomNumber', `This stay is not in room ${input.roomNumber}.`)
   if (input.guestId !== undefined && input.guestId !== stay.guest_id) {
     const companions = listCompanions(ctx.sqlite, stay.id).map((c) => c.guestId)
@@ -240,6 +261,25 @@ export function raiseCase(ctx: OperationContext, input: RaiseInput): CaseView | 
   }
   const now = ctx.clock.now()
   const at = now.toISOString()
+  // A double tap (the same case by the same person moments ago) answers the case already open.
+  const existing = recentIdenticalCase(ctx.sqlite, {
+    stayId,
+    guestId,
+    kind: input.kind,
+    category: input.category,
+    department: department.code,
+    description: input.description,
+    raisedBy: actor.staffId,
+    since: new Date(now.getTime() - duplicateRaiseSeconds * 1000).toISOString(),
+  })
+  if (existing !== undefined) {
+    const stay = stayWithRoom(ctx.sqlite, stayId)!
+    const row = findCaseRow(ctx.sqlite, existing)!
+    if (!roleAllows(actor.role, 'recovery.read')) {
+      return { id: existing, roomNumber: stay.room_number, category: input.category, severity: row.severity as CaseSeverity, status: row.status as CaseStatus }
+    }
+    return caseView(ctx, existing)
+  }
   const minutes = firstResponseMinutes(ctx)
   const caseId = insertCase(ctx.sqlite, {
     guest_id: guestId,
@@ -304,11 +344,47 @@ function completePrompt(ctx: OperationContext, promptId: number | null): void {
   }
 }
 
-/** All six done or skipped: the case is resolved. */
+/**
+ * A step's prompt is kept in one place: when the step's prompt is replaced (a follow-up moved to
+ * another time), the step is skipped (a promise withdrawn, a follow-up not needed) or the case
+ * ends, the prompt before is withdrawn (cancelled, its dedupe key freed) and boards are told, so
+ * no department is chased for work that no longer stands.
+ */
+function withdrawPrompt(ctx: OperationContext, promptId: number | null): void {
+  if (promptId === null) return
+  if (withdrawRecoveryPrompt(ctx.sqlite, promptId)) {
+    const prompt = findPromptView(ctx.sqlite, promptId)
+    if (prompt) ctx.emit('prompt.updated', { prompt })
+  }
+}
+
+/** A promise no longer awaited (kept or withdrawn): the "we promised last time" reminders of later stays are withdrawn too. */
+function withdrawReminders(ctx: OperationContext, stepId: number): void {
+  const rule = findRuleByKey(ctx.sqlite, openPromiseRuleKey)
+  if (!rule) return
+  for (const id of openRemindersOfPromise(ctx.sqlite, rule.id, stepId)) withdrawPrompt(ctx, id)
+}
+
+/** The case ended (closed): every prompt it made that is still open is withdrawn, but a promise's: it stays a dated task until kept. */
+function withdrawPromptsOfCase(ctx: OperationContext, caseId: number): void {
+  const promise = listStepRows(ctx.sqlite, caseId).find((s) => s.step === 'promise')
+  const tracked = promise && promise.promise_kept_at === null && promise.skipped === 0 ? promise.promise_prompt_id : null
+  for (const id of openPromptIdsOfCase(ctx.sqlite, caseId)) if (id !== tracked) withdrawPrompt(ctx, id)
+}
+
+/**
+ * A step settled for the case's resolution: done or skipped, or — the promise — made. A promise
+ * made stays tracked as its dated task until kept (and comes back at the next stay if it is not).
+ */
+function settled(row: RecoveryStepRow): boolean {
+  return row.done_at !== null || (row.step === 'promise' && row.promise_text !== null)
+}
+
+/** Every step settled (done, skipped, the promise made): the case is resolved. */
 function resolveWhenDone(ctx: OperationContext, caseId: number): void {
   const row = findCaseRow(ctx.sqlite, caseId)
   if (!row || row.status !== 'open') return
-  if (listStepRows(ctx.sqlite, caseId).every((s) => s.done_at !== null)) updateCase(ctx.sqlite, caseId, { status: 'resolved', resolved_at: ctx.clock.now().toISOString() })
+  if (listStepRows(ctx.sqlite, caseId).every(settled)) updateCase(ctx.sqlite, caseId, { status: 'resolved', resolved_at: ctx.clock.now().toISOString() })
 }
 
 function isRealDate(date: string): boolean {
@@ -350,12 +426,24 @@ export function recordStep(ctx: OperationContext, input: StepInput): CaseView {
     updateStep(ctx.sqlite, kase.id, input.step, done)
     // The first response no longer awaits anyone: its prompt stops escalating.
     if (input.step === 'apologise') completePrompt(ctx, kase.first_response_prompt_id)
+    // A promise withdrawn or a follow-up not needed: its prompt (and any reminder) is withdrawn.
+    if (input.step === 'promise') {
+      withdrawPrompt(ctx, row.promise_prompt_id)
+      withdrawReminders(ctx, row.id)
+    }
+    if (input.step === 'follow_up') withdrawPrompt(ctx, row.follow_up_prompt_id)
   } else if (input.step === 'apologise') {
     updateStep(ctx.sqlite, kase.id, 'apologise', done)
     if (kase.first_responded_at === null) updateCase(ctx.sqlite, kase.id, { first_responded_at: at })
     completePrompt(ctx, kase.first_response_prompt_id)
   } else if (input.step === 'compensation') {
     if (!input.compensation) invalid('compensation', 'Give the kind of compensation and its value (0 if it cost nothing).')
+    // "Absurd" is one hundred thousand in the currency's major unit: 10,000,000 fen, 100,000 yen.
+    const currency = hotelCurrency(ctx.sqlite)
+    const max = maxCompensationMinorOf(currency)
+    if (input.compensation.valueMinor > max) {
+      invalid('compensation.valueMinor', `That is far more than any compensation (at most ${max.toLocaleString('en')} in the smallest unit of ${currency}): check the amount.`)
+    }
     updateStep(ctx.sqlite, kase.id, 'compensation', { ...done, compensation_kind: input.compensation.kind, compensation_minor: input.compensation.valueMinor })
   } else if (input.step === 'promise') {
     if (row.promise_text !== null) invalid('step', 'The promise was made already: mark it kept when it is.')
@@ -389,7 +477,11 @@ export function recordStep(ctx: OperationContext, input: StepInput): CaseView {
     const followAt = new Date(input.followUp.at)
     if (followAt.getTime() <= now.getTime()) invalid('followUp.at', 'A follow-up cannot be in the past.')
     if (followAt.getTime() > now.getTime() + maxFollowUpDays * 86_400_000) invalid('followUp.at', 'Schedule a follow-up within a year.')
-    const prompt = insertRecoveryPrompt(
+    const current = row.follow_up_prompt_id !== null ? promptStatuses(ctx.sqlite, [row.follow_up_prompt_id]).get(row.follow_up_prompt_id) : undefined
+    const unchanged = row.follow_up_at === followAt.toISOString() && (current === 'open' || current === 'acknowledged')
+    // The same time again (a double click) keeps the prompt; another time moves the follow-up: the earlier prompt is withdrawn.
+    if (!unchanged) withdrawPrompt(ctx, row.follow_up_prompt_id)
+    const prompt = unchanged ? null : insertRecoveryPrompt(
       ctx,
       recoveryPromptDraft(ctx, recoveryRuleKeys.followUp, {
         caseId: kase.id,
@@ -408,10 +500,12 @@ export function recordStep(ctx: OperationContext, input: StepInput): CaseView {
       note: input.note ?? row.note,
       out_of_order_reason: outOfOrder ?? row.out_of_order_reason,
       follow_up_at: followAt.toISOString(),
-      follow_up_prompt_id: prompt?.id ?? null,
+      follow_up_prompt_id: unchanged ? row.follow_up_prompt_id : (prompt?.id ?? null),
     })
   } else {
     updateStep(ctx.sqlite, kase.id, input.step, { ...done, note: input.note ?? row.note, out_of_order_reason: outOfOrder ?? row.out_of_order_reason })
+    // The follow-up was made (recorded without a new time): its scheduled prompt is done too.
+    if (input.step === 'follow_up') completePrompt(ctx, row.follow_up_prompt_id)
   }
   resolveWhenDone(ctx, kase.id)
   audit(ctx, 'recovery.step', kase.guest_id, kase.id, { step: input.step, skipped: input.skipped, outOfOrder: outOfOrder !== null })
@@ -425,36 +519,78 @@ function markPromiseKept(ctx: OperationContext, caseId: number, row: RecoverySte
 /** The promise made to the guest was kept: step 5 done, its prompt completed. */
 export function keepPromise(ctx: OperationContext, caseId: number, note: string | undefined): CaseView {
   const actor = actorOf(ctx)
-  const kase = requireWorkable(ctx, caseId)
+  // A promise outlives its case: one made on a case resolved or closed since is still kept here.
+  const kase = requireCase(ctx, caseId)
+  if (findGuest(ctx.sqlite, kase.guest_id)?.anonymised_at) {
+    throw new AppError('GUEST_ANONYMISED', 'This guest was erased (anonymised): nothing more is recorded on this record. Create a new profile if they come back.', { guestId: kase.guest_id })
+  }
   const row = listStepRows(ctx.sqlite, caseId).find((s) => s.step === 'promise')!
   if (row.promise_text === null) invalid('promise', row.skipped === 1 ? 'The promise step was skipped: there is no promise to keep.' : 'No promise was made yet: record it on the promise step first.')
   if (row.promise_kept_at !== null) invalid('promise', 'This promise was kept already.')
   markPromiseKept(ctx, caseId, row, actor.staffId, note ?? null)
   completePrompt(ctx, row.promise_prompt_id)
+  withdrawReminders(ctx, row.id)
   resolveWhenDone(ctx, caseId)
   audit(ctx, 'recovery.keepPromise', kase.guest_id, caseId)
   return caseView(ctx, caseId)
 }
 
 /**
- * The prompt-completion hook (prompt.complete): a case's promise prompt completed on a board
- * keeps the promise; its latest follow-up prompt completed does the follow-up step. A kept
- * promise is a fact, recorded whatever the order of the other steps.
+ * The prompt-completion hook (prompt.complete), inside its transaction:
+ * - the first-response prompt completed on a board records the first response: the apologise
+ *   step done by that staff member (first_responded_at), as `recovery.step` apologise would;
+ * - a case's promise prompt completed keeps the promise (step 5), as does the next stay's
+ *   "we promised last time" reminder (rule builtin-recovery-open-promise): the earlier promise is
+ *   kept, its own prompt completed and other reminders of it withdrawn, so it stops coming back;
+ * - its latest follow-up prompt completed does the follow-up step.
+ * A kept promise is a fact, recorded whatever the order of the other steps.
  */
 export function recoveryPromptCompleted(ctx: OperationContext, prompt: PromptView): void {
   if (prompt.trigger !== 'recovery') return
-  const found = caseOfPrompt(ctx.sqlite, prompt.id)
-  if (!found || found.step === 'first_response') return
-  const kase = findCaseRow(ctx.sqlite, found.caseId)
-  if (!kase || kase.status !== 'open') return
   const actor = actorOf(ctx)
+  const at = ctx.clock.now().toISOString()
+  const found = caseOfPrompt(ctx.sqlite, prompt.id)
+  if (!found) {
+    keepPromiseOfReminder(ctx, prompt)
+    return
+  }
+  const kase = findCaseRow(ctx.sqlite, found.caseId)
+  // A promise made is tracked until kept, whatever became of its case; the other steps only while it is open.
+  if (!kase || (kase.status !== 'open' && found.step !== 'promise')) return
+  if (found.step === 'first_response') {
+    const apologise = listStepRows(ctx.sqlite, kase.id).find((s) => s.step === 'apologise')!
+    if (apologise.done_at === null) updateStep(ctx.sqlite, kase.id, 'apologise', { done_at: at, done_by: actor.staffId, skipped: 0 })
+    if (kase.first_responded_at === null) updateCase(ctx.sqlite, kase.id, { first_responded_at: at })
+    resolveWhenDone(ctx, kase.id)
+    audit(ctx, 'recovery.step', kase.guest_id, kase.id, { promptId: prompt.id, step: 'apologise' })
+    return
+  }
   const row = listStepRows(ctx.sqlite, kase.id).find((s) => s.step === found.step)!
   if (row.done_at !== null) return
-  if (found.step === 'promise' && row.promise_prompt_id === prompt.id) markPromiseKept(ctx, kase.id, row, actor.staffId, null)
-  else if (found.step === 'follow_up' && row.follow_up_prompt_id === prompt.id) updateStep(ctx.sqlite, kase.id, 'follow_up', { done_at: ctx.clock.now().toISOString(), done_by: actor.staffId })
+  if (found.step === 'promise' && row.promise_prompt_id === prompt.id) {
+    markPromiseKept(ctx, kase.id, row, actor.staffId, null)
+    withdrawReminders(ctx, row.id)
+  } else if (found.step === 'follow_up' && row.follow_up_prompt_id === prompt.id) updateStep(ctx.sqlite, kase.id, 'follow_up', { done_at: at, done_by: actor.staffId })
   else return
   resolveWhenDone(ctx, kase.id)
   audit(ctx, `recovery.${found.step === 'promise' ? 'keepPromise' : 'step'}`, kase.guest_id, kase.id, { promptId: prompt.id, step: found.step })
+}
+
+/** The next stay's reminder of an earlier promise was done: that promise is kept (dedupe key `…:-@promise<step id>`). */
+function keepPromiseOfReminder(ctx: OperationContext, prompt: PromptView): void {
+  const origin = promptOrigin(ctx.sqlite, prompt.id)
+  if (!origin || origin.ruleKey !== openPromiseRuleKey) return
+  const match = /:-@promise(\d+)$/.exec(origin.dedupeKey)
+  if (!match) return
+  const row = findStepRow(ctx.sqlite, Number(match[1]))
+  if (!row || row.step !== 'promise' || row.promise_text === null || row.promise_kept_at !== null || row.skipped === 1) return
+  const kase = findCaseRow(ctx.sqlite, row.case_id)
+  if (!kase) return
+  markPromiseKept(ctx, kase.id, row, actorOf(ctx).staffId, null)
+  completePrompt(ctx, row.promise_prompt_id)
+  withdrawReminders(ctx, row.id)
+  resolveWhenDone(ctx, kase.id)
+  audit(ctx, 'recovery.keepPromise', kase.guest_id, kase.id, { promptId: prompt.id, step: 'promise' })
 }
 
 /** Closes a resolved case; VALIDATION naming the steps still open otherwise. */
@@ -462,13 +598,14 @@ export function closeCase(ctx: OperationContext, caseId: number, note: string | 
   const actor = actorOf(ctx)
   const kase = requireWorkable(ctx, caseId)
   if (kase.status !== 'resolved') {
-    const open = listStepRows(ctx.sqlite, caseId).filter((s) => s.done_at === null)
+    const open = listStepRows(ctx.sqlite, caseId).filter((s) => !settled(s))
     const message = 'Do or skip this step before closing the case.'
     throw new AppError('VALIDATION', `Steps ${open.map((s) => s.position).join(', ')} are still open: do or skip them before closing the case.`, {
       issues: open.map((s) => ({ path: `steps.${s.step}`, message })),
     })
   }
   updateCase(ctx.sqlite, caseId, { status: 'closed', closed_at: ctx.clock.now().toISOString(), closed_by: actor.staffId })
+  withdrawPromptsOfCase(ctx, caseId)
   audit(ctx, 'recovery.close', kase.guest_id, caseId, note ? { note } : undefined)
   return caseView(ctx, caseId)
 }
@@ -486,6 +623,8 @@ export function proposeLesson(
 ): { observationId: number } {
   const actor = actorOf(ctx)
   const kase = requireWorkable(ctx, caseId)
+  if (!vocabularyKnows(ctx.sqlite, suggestion.category)) invalid('suggestion.category', `"${suggestion.category}" is not a preference category: choose one from the list.`)
+  if (!vocabularyKnows(ctx.sqlite, suggestion.category, suggestion.code)) invalid('suggestion.code', `"${suggestion.code}" is not a preference of ${suggestion.category}: choose one from the list.`)
   if (kase.lesson_observation_id !== null && findObservationView(ctx.sqlite, kase.lesson_observation_id)?.status === 'new') {
     invalid('caseId', 'A lesson from this case is already waiting in the observation inbox.')
   }
@@ -521,6 +660,10 @@ export function recordSatisfaction(ctx: OperationContext, input: { stayId: numbe
   if (guest?.anonymised_at) {
     throw new AppError('GUEST_ANONYMISED', 'This guest was erased (anonymised): nothing more is recorded on this record. Create a new profile if they come back.', { guestId: guest.id })
   }
+  // A score is profile data: refused to roles that may not open the profile of a guest who asked for discretion.
+  if (guest?.restricted === 1 && !seesRestricted(actor)) {
+    throw new AppError('GUEST_RESTRICTED', 'This guest asked for discretion: only guest relations, managers and administrators may open or change this profile.', { guestId: guest.id })
+  }
   const at = ctx.clock.now().toISOString()
   const id = insertSatisfaction(ctx.sqlite, {
     guest_id: stay.guest_id,
@@ -539,8 +682,11 @@ export function recordSatisfaction(ctx: OperationContext, input: { stayId: numbe
 
 /** The guest card's "Problems and recovery": cases (newest first, at most 20), open promises, scores (newest first, at most 20) and their average. */
 export function guestRecoveryHistory(sqlite: Sqlite, guestId: number, now: Date): GuestRecoveryHistory {
+  const cases = listCaseRowsOfGuest(sqlite, guestId, 20).map((r) => toSummary(r, true, now))
   return {
-    cases: listCaseRowsOfGuest(sqlite, guestId, 20).map((r) => toSummary(r, true, now)),
+    cases,
+    // How each was recovered (solution, compensation): what the next stay's flag says.
+    howRecovered: howCasesWereRecovered(sqlite, cases.map((c) => c.id)),
     openPromises: openPromisesOfGuest(sqlite, guestId),
     satisfaction: satisfactionOfGuest(sqlite, guestId, 20),
     averageScore: averageScoreOfGuest(sqlite, guestId),

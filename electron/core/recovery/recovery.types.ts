@@ -48,7 +48,8 @@ export interface CaseStepView {
   /** valueMinor: in the minor unit of `currency` (fen for CNY). */
   compensation: { kind: CompensationKind; valueMinor: number; currency: string } | null
   /** dueDate: a business date (YYYY-MM-DD). */
-  promise: { text: string; dueDate: string; department: string; keptAt: string | null; promptId: number | null } | null
+  /** keptOn: the business date (YYYY-MM-DD) the promise was kept, to set beside dueDate (issue 13 finding 14). */
+  promise: { text: string; dueDate: string; department: string; keptAt: string | null; keptOn?: string | null; promptId: number | null } | null
   /** at: ISO instant. */
   followUp: { at: string; promptId: number | null; promptStatus: string | null } | null
 }
@@ -121,6 +122,19 @@ export interface GuestRecoveryHistory {
   openPromises: OpenPromise[]
   satisfaction: SatisfactionView[]
   averageScore: number | null
+  /**
+   * How each listed case was recovered (issue 13, "how it was recovered" on the next stay's flag):
+   * the solution step's note and the compensation given, when those steps were done (not skipped).
+   * One entry per case of `cases` that has either; absent otherwise.
+   */
+  howRecovered?: CaseOutcome[]
+}
+
+/** How a case was recovered: the solution agreed (the step's note) and the compensation given (minor unit of `currency`). */
+export interface CaseOutcome {
+  caseId: number
+  solution: string | null
+  compensation: { kind: string; valueMinor: number; currency: string } | null
 }
 
 /** What arrival and in-house lists carry per stay, null when the guest has nothing to remember. */

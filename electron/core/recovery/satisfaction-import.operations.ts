@@ -84,13 +84,18 @@ export const satisfactionImportOperations = {
     kind: 'mutation',
     summary: 'Import satisfaction answers (score 1–5, comment, date) from a survey CSV, stays found by confirmation number or stay number; every bad row named and nothing saved; a file imported twice adds nothing twice.',
     permission: 'satisfaction.import',
-    input: z.object({
-      fileName: z.string().trim().min(1, 'Name the file.').max(200, 'A file name is at most 200 characters.'),
-      csv: z
-        .string()
-        .max(maxSatisfactionFileBytes, 'A survey file may be at most 2 MB; split it into smaller files.')
-        .refine((csv) => Buffer.byteLength(csv, 'utf8') <= maxSatisfactionFileBytes, 'A survey file may be at most 2 MB; split it into smaller files.'),
-    }),
+    input: z
+      .object({
+        fileName: z.string().trim().min(1, 'Name the file.').max(200, 'A file name is at most 200 characters.'),
+        // One check, one sentence: characters first (cheap), then the UTF-8 bytes.
+        csv: z
+          .string()
+          .refine(
+            (csv) => csv.length <= maxSatisfactionFileBytes && Buffer.byteLength(csv, 'utf8') <= maxSatisfactionFileBytes,
+            'A survey file may be at most 2 MB; split it into smaller files.',
+          ),
+      })
+      .strict(),
     handler(ctx, input) {
       const actor = actorOf(ctx)
       const { rows, issues } = readSatisfactionCsv(input.csv, today(ctx))

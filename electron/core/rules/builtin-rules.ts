@@ -105,8 +105,8 @@ export const builtinRules: readonly BuiltinRule[] = [
   // a stay's moment; {note} is what the case or the promise says. Guest relations, or the front
   // office in a hotel without it. Managers change department, priority and minutes on the rules screen.
   { key: 'builtin-recovery-first-response', kind: 'task', trigger: 'recovery', category: '', code: '', value: null, polarity: 'wanted', department: 'guest_relations', fallbackDepartment: 'front_office', priority: 'high', ackMinutes: 15, dueMinutes: 1440,
-    en: '{guest} (room {room}) has a complaint: {note}. Go and apologise now, listen, and record the first response.',
-    zh: '{guest}（{room}房）有投诉：{note}。请立即前往致歉、倾听，并记录首次回应。' },
+    en: '{guest} (room {room}) was let down: {note}. Go and apologise now, listen, and record the first response.',
+    zh: '{guest}（{room}房）遇到了不如意的情况：{note}。请立即前往致歉、倾听，并记录首次回应。' },
   { key: 'builtin-recovery-promise', kind: 'task', trigger: 'recovery', category: '', code: '', value: null, polarity: 'wanted', department: 'guest_relations', fallbackDepartment: 'front_office', priority: 'high', dueMinutes: 1440,
     en: 'We promised the guest in room {room}: {note}. Keep this promise by {date}, then mark it done.',
     zh: '我们已向{room}房客人承诺：{note}。请在{date}前兑现，完成后标记完成。' },

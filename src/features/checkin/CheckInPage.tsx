@@ -31,6 +31,8 @@ export function CheckInPage() {
   const [debounced] = useDebouncedValue(text, 120)
   const [selected, setSelected] = useState<GuestListItem | null>(null)
   const [dialog, setDialog] = useState<'walkIn' | 'reservation' | null>(null)
+  // New reservation without a guest chosen says why and puts the cursor in the search (issue 13 #15).
+  const [needsGuest, setNeedsGuest] = useState(false)
 
   const arrivals = useQuery({ queryKey: ['arrivals'], queryFn: () => call('stay.arrivals', {}) })
   const inHouse = useQuery({ queryKey: ['in-house'], queryFn: () => call('stay.inHouse', {}) })
@@ -95,7 +97,18 @@ export function CheckInPage() {
           {makesStays ? (
             <>
               <Button variant="default" onClick={() => setDialog('walkIn')}>{t('checkin.walkIn')}</Button>
-              <Button variant="default" onClick={() => setDialog('reservation')} disabled={!selected}>
+              <Button
+                variant="default"
+                onClick={() => {
+                  if (selected) setDialog('reservation')
+                  else {
+                    setNeedsGuest(true)
+                    searchRef.current?.focus()
+                  }
+                }}
+                aria-describedby={!selected && needsGuest ? 'new-reservation-needs-guest' : undefined}
+                data-testid="new-reservation"
+              >
                 {t('checkin.newReservation')}
               </Button>
             </>
@@ -105,6 +118,9 @@ export function CheckInPage() {
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Paper withBorder p="sm">
+            <Text id="new-reservation-needs-guest" role="status" size="sm" fw={600} mb={needsGuest && !selected ? 'xs' : 0}>
+              {needsGuest && !selected ? t('checkin.newReservationNeedsGuest') : ''}
+            </Text>
             <TextInput
               ref={searchRef}
               label={t('checkin.searchLabel')}

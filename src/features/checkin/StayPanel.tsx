@@ -103,7 +103,7 @@ export function StayPanel({ guestId, stayId, onBack }: { guestId: number; stayId
         <RecoveryFlags history={recoveryOfCard(card.data)} stayId={stay?.id ?? null} />
         {stay && (stay.status === 'in_house' || stay.status === 'checked_out') ? (
           <Group gap="xs">
-            <RaiseProblemButton stay={{ stayId: stay.id, guestId }} from="desk" size="xs" />
+            <RaiseProblemButton stay={{ stayId: stay.id, guestId }} from="desk" size="xs" guestName={card.data.guest.nativeName} roomNumber={roomNumber} />
           </Group>
         ) : null}
         {mode === 'with_pms' && handlesStays && stay ? <Text size="sm" c="dimmed" data-testid="with-pms-hint">{t('desk.mode.withPms')}</Text> : null}

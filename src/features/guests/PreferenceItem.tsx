@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { PreferenceView } from '../../../electron/core/guests/guest.card'
 import { call } from '../../api/client'
@@ -10,6 +10,8 @@ import { StrengthBadge } from './StrengthBadge'
 import { useProfileMutation } from './use-profile-mutation'
 import { useDateTime, useWhen } from './when'
 import { notify } from '../../components/notify'
+import { useHotelTime } from '../../app/hotel-time'
+import { readsRecoveryCases } from '../../app/role-abilities'
 
 /** One preference: what, how strongly, for how long, who noticed it and when, and what to do with it. */
 export function PreferenceItem({ guestId, preference: p, observation, onEdit }: { guestId: number; preference: PreferenceView; observation?: string; onEdit: () => void }) {
@@ -19,7 +21,10 @@ export function PreferenceItem({ guestId, preference: p, observation, onEdit }: 
   const when = useWhen()
   const dateTime = useDateTime()
   const departmentName = useDepartmentName()
+  const hotelTime = useHotelTime()
   const name = text(p)
+  const lesson = p.sourceRecoveryCase
+  const lessonText = lesson ? t('preference.fromRecoveryCase', { id: lesson.id, category: t(`recovery.category.${lesson.category}`), date: hotelTime.date(lesson.raisedOn) }) : null
   const failed = (error: unknown) => notify({ color: 'red', title: t('profile.notSaved'), message: errorMessage(t, error) })
   const confirm = useProfileMutation(guestId, () => call('preference.confirm', { preferenceId: p.id }), () => notify({ color: 'green', message: t('preference.confirmed', { preference: name }) }))
   const retire = useProfileMutation(guestId, () => call('preference.retire', { preferenceId: p.id }), () => notify({ color: 'green', message: t('preference.retired', { preference: name }) }))
@@ -38,6 +43,7 @@ export function PreferenceItem({ guestId, preference: p, observation, onEdit }: 
       <Text size="xs" c="dimmed" data-testid="provenance">
         <span title={dateTime(p.recordedAt)}>{t('preference.noticed', { source })}</span>
         {observation ? <> · {t('preference.fromObservation', { text: observation })}</> : null}
+        {lessonText ? <> · {staff && readsRecoveryCases(staff.role) ? <Anchor href={`#/recovery/${lesson!.id}`} size="xs">{lessonText}</Anchor> : lessonText}</> : null}
       </Text>
       <Text size="xs" c="dimmed">
         <span title={dateTime(p.lastConfirmedAt)}>

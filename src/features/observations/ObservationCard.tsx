@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ObservationView } from '../../../electron/core/observations/observation.view'
@@ -8,6 +8,7 @@ import { Outcome, StatusBadge } from './ObservationStatus'
 import { useSuggestionText } from './suggestion'
 import { useFormatWhen } from './when'
 import { contrast } from '../board/contrast'
+import { useHotelTime } from '../../app/hotel-time'
 
 export type CardAction = 'accept' | 'edit' | 'merge' | 'reject'
 const shortcut: Record<string, CardAction> = { a: 'accept', e: 'edit', m: 'merge', r: 'reject' }
@@ -26,6 +27,8 @@ export function ObservationCard({ observation: o, fresh, busy, onAction, onMove 
   const { t } = useTranslation()
   const formatWhen = useFormatWhen()
   const departmentName = useDepartmentName()
+  const hotelTime = useHotelTime()
+  const lesson = o.recoveryCase
   const suggestionText = useSuggestionText()
   const open = o.status === 'new'
 
@@ -67,8 +70,16 @@ export function ObservationCard({ observation: o, fresh, busy, onAction, onMove 
           {open ? null : <StatusBadge status={o.status} />}
         </Group>
         <Text size="sm" c="dimmed">
-          {t('inbox.from', { staff: o.staff, department: departmentName(o.department) })} · <time dateTime={o.createdAt}>{formatWhen(o.createdAt)}</time>
+          {/* A lesson from a recovery case: its author in their own department, and the case it came from. */}
+          {t('inbox.from', { staff: o.staff, department: departmentName(lesson ? o.staffDepartment : o.department) })} · <time dateTime={o.createdAt}>{formatWhen(o.createdAt)}</time>
         </Text>
+        {lesson ? (
+          <Text size="sm" data-testid="observation-recovery-case">
+            <Anchor href={`#/recovery/${lesson.id}`} size="sm">
+              {t('inbox.fromRecoveryCase', { id: lesson.id, category: t(`recovery.category.${lesson.category}`), date: hotelTime.date(lesson.raisedOn) })}
+            </Anchor>
+          </Text>
+        ) : null}
         <Text fw={500} id={`observation-${o.id}-text`}>“{o.text}”</Text>
         <Text size="sm" data-testid="observation-suggestion">
           {o.suggestion ? t('observe.suggested', { suggestion: suggestionText(o.suggestion) }) : t('inbox.noSuggestion')}

@@ -139,7 +139,7 @@ export function CasePage({ caseId }: { caseId: number }) {
               />
               {acts ? (
                 <Group gap="sm" wrap="wrap">
-                  {view.lessonObservationId === null ? <Button variant="light" onClick={() => setLesson(true)}>{t('recovery.lesson.button')}</Button> : null}
+                  {view.lessonObservationId === null && view.status !== 'closed' ? <Button variant="light" onClick={() => setLesson(true)}>{t('recovery.lesson.button')}</Button> : null}
                   {view.status === 'resolved' ? <Button color="gray" onClick={() => setClosing(true)}>{t('recovery.case.close')}</Button> : null}
                 </Group>
               ) : null}

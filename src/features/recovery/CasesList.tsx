@@ -50,8 +50,8 @@ export function CasesList() {
           const overdue = firstResponseOverdue(c, now)
           return (
             <Paper component="li" key={c.id} withBorder p="sm" data-testid="recovery-case" data-case-id={c.id}>
-              <Group justify="space-between" wrap="wrap" gap="xs">
-                <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+              <Stack gap={6}>
+                <Stack gap={2} style={{ minWidth: 0 }}>
                   <Anchor href={`#/recovery/${c.id}`} fw={700}>
                     {t('recovery.list.caseLink', { id: c.id, guest: caseGuestName(c, t), category: t(`recovery.category.${c.category}`) })}
                   </Anchor>
@@ -65,14 +65,15 @@ export function CasesList() {
                     ].filter(Boolean).join(' · ')}
                   </Text>
                 </Stack>
-                <Group gap={4} wrap="wrap" justify="flex-end">
+                <Group gap={4} wrap="wrap" data-testid="case-badges">
+                  <Badge c="var(--mantine-color-text)" variant="default" tt="none" data-testid="case-kind">{t(`recovery.kind.${c.kind}`)}</Badge>
                   {overdue ? <Badge color="red.9" variant="filled" tt="none" data-testid="first-response-overdue">{t('recovery.list.overdue')}</Badge> : null}
                   <Badge c="var(--mantine-color-text)" color={statusColor(c.status)} variant="light" tt="none">{t(`recovery.status.${c.status}`)}</Badge>
                   {c.recovered ? <Badge c="var(--mantine-color-text)" color="green" variant="outline" tt="none">{t('recovery.recovered')}</Badge> : null}
                   <Badge c="var(--mantine-color-text)" color={severityColor(c.severity)} variant="outline" tt="none">{t(`recovery.severity.${c.severity}`)}</Badge>
                   <Badge c="var(--mantine-color-text)" variant="default" tt="none">{t('recovery.stepsDone', { count: c.stepsDone })}</Badge>
                 </Group>
-              </Group>
+              </Stack>
             </Paper>
           )
         })}

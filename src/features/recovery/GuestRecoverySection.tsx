@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GuestCard } from '../../../electron/core/guests/guest.card'
 import { useDepartmentName } from '../../api/reference-data'
@@ -9,6 +9,7 @@ import { readsRecoveryCases, recordsSatisfaction } from '../../app/role-abilitie
 import { useSession } from '../../app/session'
 import { notify } from '../../components/notify'
 import { caseGuestName, statusColor } from './case-words'
+import { ChoiceButtons } from './ChoiceButtons'
 import { RaiseProblemButton } from './RaiseProblemButton'
 import { recordSatisfaction, recoveryOfCard } from './recovery-api'
 import { averageText, recordableStays } from './recovery-history'
@@ -22,6 +23,19 @@ export function GuestRecoverySection({ card }: { card: GuestCard }) {
   const role = useSession().staff?.role
   const history = recoveryOfCard(card)
   const [scoring, setScoring] = useState(false)
+  // The form closed (saved or cancelled): the cursor goes back to the button that opened it.
+  const opener = useRef<HTMLButtonElement>(null)
+  const closedForm = useRef(false)
+  useEffect(() => {
+    if (!scoring && closedForm.current) {
+      closedForm.current = false
+      opener.current?.focus()
+    }
+  }, [scoring])
+  const closeScoring = () => {
+    closedForm.current = true
+    setScoring(false)
+  }
   const stays = recordableStays(card.stays)
   const current = stays[0]
   const average = averageText(history?.averageScore ?? null, i18n.language)
@@ -31,7 +45,7 @@ export function GuestRecoverySection({ card }: { card: GuestCard }) {
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Title order={2} size="h4" id="recovery-title">{t('recovery.card.title')}</Title>
-          {current ? <RaiseProblemButton stay={{ stayId: current.id, guestId: card.guest.id }} from="card" size="xs" /> : null}
+          {current ? <RaiseProblemButton stay={{ stayId: current.id, guestId: card.guest.id }} from="card" size="xs" guestName={card.guest.nativeName} roomNumber={current.roomNumber} /> : null}
         </Group>
         {!history || (history.cases.length === 0 && history.satisfaction.length === 0) ? <Text size="sm" c="dimmed">{t('recovery.card.none')}</Text> : null}
         {history && history.cases.length > 0 ? (
@@ -77,7 +91,7 @@ export function GuestRecoverySection({ card }: { card: GuestCard }) {
           </div>
         ) : null}
         {role && recordsSatisfaction(role) && stays.length > 0 ? (
-          scoring ? <ScoreForm stays={stays} onDone={() => setScoring(false)} /> : <Group><Button size="xs" variant="default" onClick={() => setScoring(true)}>{t('recovery.satisfaction.record')}</Button></Group>
+          scoring ? <ScoreForm stays={stays} onDone={closeScoring} /> : <Group><Button ref={opener} size="xs" variant="default" onClick={() => setScoring(true)}>{t('recovery.satisfaction.record')}</Button></Group>
         ) : null}
       </Stack>
     </Paper>
@@ -87,8 +101,9 @@ export function GuestRecoverySection({ card }: { card: GuestCard }) {
 /** A score 1–5 and a comment, for one of the guest's stays. */
 function ScoreForm({ stays, onDone }: { stays: { id: number; confirmationNo: string; arrival: string; departure: string }[]; onDone: () => void }) {
   const { t } = useTranslation()
-  const id = useId()
   const hotelTime = useHotelTime()
+  const scoreRef = useRef<HTMLButtonElement>(null)
+  useEffect(() => scoreRef.current?.focus(), [])
   const refresh = useRefreshRecovery()
   const [stayId, setStayId] = useState(String(stays[0].id))
   const [score, setScore] = useState('')
@@ -106,10 +121,17 @@ function ScoreForm({ stays, onDone }: { stays: { id: number; confirmationNo: str
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setTried(true)
-    if (score !== '' && !save.isPending) save.mutate()
+    if (score === '') scoreRef.current?.focus()
+    else if (!save.isPending) save.mutate()
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      onDone()
+    }
   }
   return (
-    <form onSubmit={submit} noValidate aria-label={t('recovery.satisfaction.record')} data-testid="score-form">
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t('recovery.satisfaction.record')} data-testid="score-form">
       <Stack gap="xs">
         <NativeSelect
           label={t('recovery.satisfaction.stay')}
@@ -119,9 +141,17 @@ function ScoreForm({ stays, onDone }: { stays: { id: number; confirmationNo: str
           error={refusal.field('stayId')}
         />
         <div>
-          <Text component="div" size="sm" fw={500} id={`${id}-score`} mb={4}>{t('recovery.satisfaction.scoreLabel')}</Text>
-          <SegmentedControl aria-labelledby={`${id}-score`} value={score} onChange={setScore} data={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v }))} />
-          {(tried && score === '') || refusal.field('score') ? <Text size="xs" c="var(--mantine-color-error)" role="alert">{refusal.field('score') ?? t('recovery.satisfaction.scoreMissing')}</Text> : null}
+          <ChoiceButtons
+            ref={scoreRef}
+            name="score"
+            label={t('recovery.satisfaction.scoreLabel')}
+            choices={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v }))}
+            value={score}
+            onChange={setScore}
+            required
+            cols={{ base: 5, xs: 5 }}
+            error={refusal.field('score') ?? (tried && score === '' ? t('recovery.satisfaction.scoreMissing') : undefined)}
+          />
           <Text size="xs" c="dimmed">{t('recovery.satisfaction.scoreHint')}</Text>
         </div>
         <Textarea label={t('recovery.satisfaction.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={1000} autosize minRows={1} error={refusal.field('comment')} />

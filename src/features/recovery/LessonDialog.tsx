@@ -31,7 +31,7 @@ export function LessonDialog({ caseId, opened, onClose }: { caseId: number; open
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setTried(true)
-    if (text.trim().length >= 3 && isComplete(suggestion) && !propose.isPending) propose.mutate()
+    if (text.trim().length > 0 && isComplete(suggestion) && !propose.isPending) propose.mutate()
   }
   return (
     <Dialog opened={opened} onClose={onClose} title={t('recovery.lesson.title')} size="lg">
@@ -47,7 +47,7 @@ export function LessonDialog({ caseId, opened, onClose }: { caseId: number; open
             minRows={2}
             maxLength={1000}
             data-autofocus
-            error={(tried && text.trim().length < 3 ? t('recovery.lesson.textMissing') : undefined) ?? refusal.field('text')}
+            error={(tried && text.trim().length === 0 ? t('recovery.lesson.textMissing') : undefined) ?? refusal.field('text')}
           />
           <PreferencePicker value={suggestion} onChange={setSuggestion} showErrors={tried} />
           {refusal.general || refusal.field('suggestion') ? <Alert color="red" role="alert">{refusal.general ?? refusal.field('suggestion')}</Alert> : null}

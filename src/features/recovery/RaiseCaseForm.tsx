@@ -1,6 +1,6 @@
-import { Alert, Button, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseCategory, CaseKind, CaseSeverity, RaisedFrom } from '../../../electron/core/recovery/recovery.types'
 import { caseCategories, caseKinds, caseSeverities } from './recovery-words'
@@ -10,12 +10,14 @@ import { notify } from '../../components/notify'
 import { isCaseView, raiseCase, type RaisedByRoom } from './recovery-api'
 import type { CaseView } from './recovery-api'
 import { useRefreshRecovery, useRefusal } from './use-recovery'
+import { ChoiceButtons } from './ChoiceButtons'
+import { refusedFields, type RecoveryField } from './recovery-errors'
 
 interface Draft {
   roomNumber: string
   description: string
   kind: CaseKind
-  category: CaseCategory
+  category: CaseCategory | ''
   severity: CaseSeverity
   department: string
 }
@@ -37,25 +39,26 @@ export interface RaiseCaseFormProps {
  */
 export function RaiseCaseForm({ stay, from, department, onRaised, onCancel }: RaiseCaseFormProps) {
   const { t } = useTranslation()
-  const id = useId()
   const departments = useDepartments()
   const wording = useDepartmentWording()
   const choices = departmentChoices(departments.data ?? [], wording)
   const refresh = useRefreshRecovery()
   const byRoom = !stay
-  const [draft, setDraft] = useState<Draft>({ roomNumber: '', description: '', kind: byRoom ? 'incident' : 'complaint', category: 'service', severity: 'minor', department: department ?? '' })
+  const [draft, setDraft] = useState<Draft>({ roomNumber: '', description: '', kind: byRoom ? 'incident' : 'complaint', category: '', severity: 'minor', department: department ?? '' })
   const [tried, setTried] = useState(false)
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
   const roomRef = useRef<HTMLInputElement>(null)
   const textRef = useRef<HTMLTextAreaElement>(null)
   const departmentRef = useRef<HTMLSelectElement>(null)
+  const categoryRef = useRef<HTMLButtonElement>(null)
+  const refs: Partial<Record<RecoveryField, { current: HTMLElement | null }>> = { roomNumber: roomRef, description: textRef, department: departmentRef, category: categoryRef }
 
   const raise = useMutation({
     mutationFn: () =>
       raiseCase({
         ...(stay ? { stayId: stay.stayId, guestId: stay.guestId } : { roomNumber: draft.roomNumber.trim() }),
         kind: draft.kind,
-        category: draft.category,
+        category: draft.category as CaseCategory,
         severity: draft.severity,
         department: draft.department,
         description: draft.description.trim(),
@@ -70,17 +73,24 @@ export function RaiseCaseForm({ stay, from, department, onRaised, onCancel }: Ra
       await refresh()
       onRaised?.(answer)
     },
+    // A refusal that names a field puts the cursor there (a room not found: the Room field).
+    onError: (error) => {
+      const first = refusedFields(error).map((f) => refs[f]?.current).find(Boolean)
+      if (first) setTimeout(() => first.focus(), 0)
+    },
   })
   const refusal = useRefusal(raise.error, ['roomNumber', 'stayId', 'guestId', 'description', 'kind', 'category', 'severity', 'department'])
 
   const roomMissing = byRoom && draft.roomNumber.trim() === ''
-  const textMissing = draft.description.trim().length < 3
+  const textMissing = draft.description.trim().length === 0
   const departmentMissing = draft.department === ''
+  const categoryMissing = draft.category === ''
   const submit = (e?: FormEvent) => {
     e?.preventDefault()
     setTried(true)
     if (roomMissing) roomRef.current?.focus()
     else if (textMissing) textRef.current?.focus()
+    else if (categoryMissing) categoryRef.current?.focus()
     else if (departmentMissing) departmentRef.current?.focus()
     else if (!raise.isPending) raise.mutate()
   }
@@ -102,7 +112,10 @@ export function RaiseCaseForm({ stay, from, department, onRaised, onCancel }: Ra
             label={t('recovery.raise.room')}
             description={t('recovery.raise.roomHint')}
             value={draft.roomNumber}
-            onChange={(e) => set({ roomNumber: e.currentTarget.value })}
+            onChange={(e) => {
+              set({ roomNumber: e.currentTarget.value })
+              if (raise.isError) raise.reset() // the refusal was about the room typed before
+            }}
             inputMode="text"
             autoComplete="off"
             required
@@ -127,47 +140,46 @@ export function RaiseCaseForm({ stay, from, department, onRaised, onCancel }: Ra
           error={(tried && textMissing ? t('recovery.raise.whatMissing') : undefined) ?? refusal.field('description')}
         />
         <div>
-          <Text component="div" size="sm" fw={500} id={`${id}-kind`} mb={4}>{t('recovery.raise.kind')}</Text>
-          <SegmentedControl
-            aria-labelledby={`${id}-kind`}
-            fullWidth
-            data={caseKinds.map((k) => ({ value: k, label: t(`recovery.kind.${k}`) }))}
+          <ChoiceButtons
+            name="kind"
+            label={t('recovery.raise.kind')}
+            choices={caseKinds.map((k) => ({ value: k, label: t(`recovery.kind.${k}`) }))}
             value={draft.kind}
-            onChange={(v) => set({ kind: v as CaseKind })}
+            onChange={(kind) => set({ kind })}
+            cols={{ base: 2, xs: 2 }}
+            error={refusal.field('kind')}
           />
           <Text size="xs" c="dimmed" mt={2}>{t(`recovery.kindHint.${draft.kind}`)}</Text>
         </div>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <NativeSelect
-            name="category"
-            label={t('recovery.raise.category')}
-            data={caseCategories.map((c) => ({ value: c, label: t(`recovery.category.${c}`) }))}
-            value={draft.category}
-            onChange={(e) => set({ category: e.currentTarget.value as CaseCategory })}
-            error={refusal.field('category')}
-          />
-          <NativeSelect
-            ref={departmentRef}
-            name="department"
-            label={t('recovery.raise.department')}
-            data={[{ value: '', label: t('recovery.raise.chooseDepartment'), disabled: true }, ...choices]}
-            value={draft.department}
-            onChange={(e) => set({ department: e.currentTarget.value })}
-            required
-            error={(tried && departmentMissing ? t('recovery.raise.departmentMissing') : undefined) ?? refusal.field('department')}
-          />
-        </SimpleGrid>
-        <div>
-          <Text component="div" size="sm" fw={500} id={`${id}-severity`} mb={4}>{t('recovery.raise.severity')}</Text>
-          <SegmentedControl
-            aria-labelledby={`${id}-severity`}
-            fullWidth
-            data={caseSeverities.map((s) => ({ value: s, label: t(`recovery.severity.${s}`) }))}
-            value={draft.severity}
-            onChange={(v) => set({ severity: v as CaseSeverity })}
-            color={draft.severity === 'serious' ? 'red' : undefined}
-          />
-        </div>
+        <ChoiceButtons
+          ref={categoryRef}
+          name="category"
+          label={t('recovery.raise.category')}
+          choices={caseCategories.map((c) => ({ value: c, label: t(`recovery.category.${c}`) }))}
+          value={draft.category}
+          onChange={(category) => set({ category })}
+          required
+          cols={{ base: 3, xs: 6 }}
+          error={(tried && categoryMissing ? t('recovery.raise.categoryMissing') : undefined) ?? refusal.field('category')}
+        />
+        <NativeSelect
+          ref={departmentRef}
+          name="department"
+          label={t('recovery.raise.department')}
+          data={[{ value: '', label: t('recovery.raise.chooseDepartment'), disabled: true }, ...choices]}
+          value={draft.department}
+          onChange={(e) => set({ department: e.currentTarget.value })}
+          required
+          error={(tried && departmentMissing ? t('recovery.raise.departmentMissing') : undefined) ?? refusal.field('department')}
+        />
+        <ChoiceButtons
+          name="severity"
+          label={t('recovery.raise.severity')}
+          choices={caseSeverities.map((v) => ({ value: v, label: t(`recovery.severity.${v}`) }))}
+          value={draft.severity}
+          onChange={(severity) => set({ severity })}
+          error={refusal.field('severity')}
+        />
         {refusal.general || refusal.field('stayId') || refusal.field('guestId') ? (
           <Alert color="red" role="alert" title={t('recovery.raise.notSent')}>
             {refusal.general ?? refusal.field('stayId') ?? refusal.field('guestId')}

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
-import { useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseStepKey, CaseView, CompensationKind } from '../../../electron/core/recovery/recovery.types'
 import { compensationKinds } from './recovery-words'
@@ -10,10 +10,14 @@ import { useHotelTime } from '../../app/hotel-time'
 import { addDaysTo } from '../../app/hotel-time-format'
 import { BusinessDateField } from '../../components/BusinessDateField'
 import { takeStep, type StepInput } from './recovery-api'
-import { currencyDigits, formatMoney, toMinor } from './recovery-money'
+import { formatMoney, toMinor } from './recovery-money'
+import { refusedFields, type RecoveryField } from './recovery-errors'
+import { stepProblems, type StepProblem } from './step-checks'
 import { earlierOpenSteps } from './recovery-steps'
 import { hotelInstant } from './recovery-time'
 import { useRefusal } from './use-recovery'
+
+const shownFields: readonly RecoveryField[] = ['note', 'outOfOrderReason', 'compensationKind', 'compensationValue', 'promiseText', 'promiseDueDate', 'promiseDepartment', 'followUpAt', 'step']
 
 interface Draft {
   note: string
@@ -52,13 +56,23 @@ export function StepForm({ view, step, onSaved, onCancel, followedUpNow = false 
 
   const minor = toMinor(draft.value, view.currency)
   const followUpAt = hotelInstant(draft.followUpDate, draft.followUpTime, zone)
-  const problems: Partial<Record<string, string>> = {}
-  if (draft.skipped && draft.note.trim() === '') problems.note = t('recovery.step.skipReasonMissing')
-  if (earlier.length > 0 && draft.outOfOrderReason.trim().length < 3) problems.outOfOrderReason = t('recovery.step.outOfOrderMissing')
-  if (!draft.skipped && step === 'compensation' && minor === null) problems.compensationValue = t('recovery.step.valueInvalid', { count: currencyDigits(view.currency), digits: currencyDigits(view.currency) })
-  if (!draft.skipped && step === 'promise' && draft.promiseText.trim() === '') problems.promiseText = t('recovery.step.promiseTextMissing')
-  if (!draft.skipped && step === 'promise' && !/^\d{4}-\d{2}-\d{2}$/.test(draft.promiseDueDate)) problems.promiseDueDate = t('recovery.step.dateInvalid')
-  if (!draft.skipped && step === 'follow_up' && !draft.followedUpNow && followUpAt === null) problems.followUpAt = t('recovery.step.followUpInvalid')
+  const problemList = stepProblems(
+    { ...draft, step, outOfOrder: earlier.length > 0, currency: view.currency },
+    hotelTime.clock ? { businessDate: today, timeZone: zone, now: new Date() } : null,
+  )
+  const problems: Partial<Record<StepProblem['field'], string>> = {}
+  for (const p of problemList) {
+    problems[p.field] ??= p.key === 'valueTooLarge'
+      ? t('recovery.step.valueTooLarge', { max: formatMoney(Number(p.values?.maxMinor), view.currency, i18n.language) })
+      : t(`recovery.step.${p.key}`, p.values)
+  }
+  const formRef = useRef<HTMLFormElement>(null)
+  /** Puts the cursor in the field a problem or a refusal names (the first, in the form's order). */
+  const focusField = (field: string) => {
+    if (field === 'followUpAt' && /^([01]\d|2[0-3]):[0-5]\d$/.test(draft.followUpTime.trim())) field = 'followUpDate'
+    const el = formRef.current?.querySelector<HTMLElement>(`[name="${field}"], [data-field="${field}"] input`)
+    el?.focus()
+  }
 
   const save = useMutation({
     mutationFn: () => {
@@ -72,14 +86,19 @@ export function StepForm({ view, step, onSaved, onCancel, followedUpNow = false 
       return takeStep(input)
     },
     onSuccess: onSaved,
+    onError: (error) => {
+      const first = refusedFields(error).find((f) => shownFields.includes(f))
+      if (first) setTimeout(() => focusField(first), 0)
+    },
   })
-  const refusal = useRefusal(save.error, ['note', 'outOfOrderReason', 'compensationKind', 'compensationValue', 'promiseText', 'promiseDueDate', 'promiseDepartment', 'followUpAt', 'step'])
-  const fieldError = (name: keyof typeof problems & Parameters<typeof refusal.field>[0]) => (tried ? problems[name] : undefined) ?? refusal.field(name)
+  const refusal = useRefusal(save.error, shownFields)
+  const fieldError = (name: StepProblem['field']) => (tried ? problems[name] : undefined) ?? refusal.field(name)
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault()
     setTried(true)
-    if (Object.keys(problems).length === 0 && !save.isPending) save.mutate()
+    if (problemList.length > 0) focusField(problemList[0].field)
+    else if (!save.isPending) save.mutate()
   }
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
@@ -91,7 +110,7 @@ export function StepForm({ view, step, onSaved, onCancel, followedUpNow = false 
   const stepName = t(`recovery.steps.${step}.name`)
 
   return (
-    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t('recovery.step.formLabel', { step: stepName })} data-testid="step-form">
+    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t('recovery.step.formLabel', { step: stepName })} data-testid="step-form">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">{t(`recovery.steps.${step}.hint`)}</Text>
         {earlier.length > 0 ? (
@@ -143,7 +162,7 @@ export function StepForm({ view, step, onSaved, onCancel, followedUpNow = false 
               error={fieldError('promiseText')}
             />
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-              <div>
+              <div data-field="promiseDueDate">
                 <BusinessDateField label={t('recovery.step.promiseDueDate')} value={draft.promiseDueDate} onChange={(promiseDueDate) => set({ promiseDueDate })} error={Boolean(fieldError('promiseDueDate'))} />
                 {fieldError('promiseDueDate') ? <Text size="xs" c="var(--mantine-color-error)" role="alert">{fieldError('promiseDueDate')}</Text> : null}
               </div>
@@ -163,7 +182,9 @@ export function StepForm({ view, step, onSaved, onCancel, followedUpNow = false 
             <Switch label={t('recovery.step.followedUpNow')} checked={draft.followedUpNow} onChange={(e) => set({ followedUpNow: e.currentTarget.checked })} />
             {!draft.followedUpNow ? (
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-                <BusinessDateField label={t('recovery.step.followUpDate')} value={draft.followUpDate} onChange={(followUpDate) => set({ followUpDate })} error={Boolean(fieldError('followUpAt'))} />
+                <div data-field="followUpDate">
+                  <BusinessDateField label={t('recovery.step.followUpDate')} value={draft.followUpDate} onChange={(followUpDate) => set({ followUpDate })} error={Boolean(fieldError('followUpAt'))} />
+                </div>
                 <TextInput
                   name="followUpAt"
                   label={t('recovery.step.followUpTime')}

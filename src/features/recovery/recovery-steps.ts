@@ -14,17 +14,28 @@ export function isTaken(step: Pick<CaseStepView, 'doneAt' | 'skipped'>): boolean
   return step.doneAt !== null || step.skipped
 }
 
+type OrderedStep = Pick<CaseStepView, 'step' | 'doneAt' | 'skipped'> & Partial<Pick<CaseStepView, 'promise' | 'followUp'>>
+
+/**
+ * A step taken for the order of steps (as core's rule): done or skipped, a promise MADE (it stays a
+ * dated task until kept), a follow-up scheduled. The steps after it need no out-of-order reason.
+ */
+function isUnderWay(step: OrderedStep): boolean {
+  return isTaken(step) || (step.step === 'promise' && !!step.promise) || (step.step === 'follow_up' && !!step.followUp)
+}
+
 /** Where a step stands on the checklist. */
 export type StepState = 'done' | 'skipped' | 'waiting' | 'next' | 'later'
 
 /**
- * The step to take next: the first in order that is neither done nor skipped; null when all six
- * are taken. A promise made and waiting to be kept is still "next" (it is kept, not redone).
+ * The step to take next: the first in order that is neither done nor skipped nor, for the
+ * promise, made (a promise made waits to be kept while the follow-up goes ahead); null when all
+ * six are taken.
  */
-export function nextStep(steps: readonly Pick<CaseStepView, 'step' | 'doneAt' | 'skipped'>[]): CaseStepKey | null {
+export function nextStep(steps: readonly OrderedStep[]): CaseStepKey | null {
   for (const key of stepOrder) {
     const found = steps.find((s) => s.step === key)
-    if (!found || !isTaken(found)) return key
+    if (!found || !(isTaken(found) || (found.step === 'promise' && !!found.promise))) return key
   }
   return null
 }
@@ -33,16 +44,16 @@ export function nextStep(steps: readonly Pick<CaseStepView, 'step' | 'doneAt' | 
  * The earlier steps still open when `step` is taken now: when any, doing it first needs a reason
  * (core answers VALIDATION 'outOfOrderReason' without one).
  */
-export function earlierOpenSteps(steps: readonly Pick<CaseStepView, 'step' | 'doneAt' | 'skipped'>[], step: CaseStepKey): CaseStepKey[] {
+export function earlierOpenSteps(steps: readonly OrderedStep[], step: CaseStepKey): CaseStepKey[] {
   const at = stepOrder.indexOf(step)
   return stepOrder.slice(0, at).filter((key) => {
     const found = steps.find((s) => s.step === key)
-    return !found || !isTaken(found)
+    return !found || !isUnderWay(found)
   })
 }
 
 /** Whether taking `step` now needs a reason for doing it out of order. */
-export function needsOutOfOrderReason(steps: readonly Pick<CaseStepView, 'step' | 'doneAt' | 'skipped'>[], step: CaseStepKey): boolean {
+export function needsOutOfOrderReason(steps: readonly OrderedStep[], step: CaseStepKey): boolean {
   return earlierOpenSteps(steps, step).length > 0
 }
 

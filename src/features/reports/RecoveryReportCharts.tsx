@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useDepartmentName } from '../../api/reference-data'
 import { formatHotelDay } from './report-view'
 import { formatMinutes, formatPercent } from './report-range'
-import { formatMoney, formatScore, minorDigits, type RecoveryReport } from './recovery-report-format'
+import { currencyName, formatMoney, formatScore, minorDigits, type RecoveryReport } from './recovery-report-format'
 import { shortLabel } from './report-words'
 import { ScrollTable } from './ScrollTable'
 
@@ -130,6 +130,9 @@ export function ResponseTimesChart({ report, language }: Props) {
     { key: 'firstResponse', measure: t('recoveryReport.firstResponse'), median: rt.firstResponseMinutes.median, p90: rt.firstResponseMinutes.p90, promised: rt.firstResponsePromiseMinutes, within: report.totals.firstResponseWithinPct },
     { key: 'resolution', measure: t('recoveryReport.resolution'), median: rt.resolutionMinutes.median, p90: rt.resolutionMinutes.p90, promised: rt.resolutionPromiseMinutes, within: report.totals.resolutionWithinPct },
   ]
+  // Each measure against its own promise (a 5-minute median beside a 1,440-minute promise was invisible).
+  const share = (minutes: number | null, promised: number | null) => (minutes === null || !promised ? null : Math.round((minutes / promised) * 1000) / 10)
+  const shares = rows.map((r) => ({ measure: r.measure, median: share(r.median, r.promised), p90: share(r.p90, r.promised) }))
   return (
     <ChartSection
       id="recovery-times"
@@ -139,16 +142,16 @@ export function ResponseTimesChart({ report, language }: Props) {
       chart={
         <BarChart
           h={240}
-          data={rows}
+          data={shares}
           dataKey="measure"
           series={[
-            { name: 'median', label: t('recoveryReport.median'), color: 'blue.7' },
-            { name: 'p90', label: t('recoveryReport.p90'), color: 'grape.7' },
-            { name: 'promised', label: t('recoveryReport.promised'), color: 'gray.6' },
+            { name: 'median', label: t('recoveryReport.medianShare'), color: 'blue.7' },
+            { name: 'p90', label: t('recoveryReport.p90Share'), color: 'grape.7' },
           ]}
           withLegend
-          yAxisProps={{ width: 56 }}
-          valueFormatter={(v) => formatMinutes(v, language)}
+          referenceLines={[{ y: 100, label: t('recoveryReport.promised'), color: 'red.8' }]}
+          yAxisProps={{ width: 56, domain: [0, (max: number) => Math.max(120, Math.ceil(max / 20) * 20)], tickFormatter: (v: number) => formatPercent(v, language) }}
+          valueFormatter={(v) => t('recoveryReport.ofPromise', { pct: formatPercent(v, language) })}
         />
       }
       table={
@@ -190,7 +193,7 @@ export function CompensationChart({ report, language }: Props) {
     <ChartSection
       id="recovery-compensation"
       title={t('recoveryReport.compensation')}
-      chartLabel={t('recoveryReport.compensationChart', { currency })}
+      chartLabel={t('recoveryReport.compensationChart', { currency: currencyName(currency, language) })}
       testId="recovery-compensation-chart"
       chart={
         rows.length > 0 ? (
@@ -251,7 +254,7 @@ export function ReturnRatesChart({ report, language }: Props) {
         />
       }
       table={
-        <ScrollTable label={t('recoveryReport.returnsTable')} testId="recovery-returns-table" minWidth={480}>
+        <ScrollTable label={t('recoveryReport.returnsTable')} testId="recovery-returns-table" minWidth={300}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('recoveryReport.cohort')}</Table.Th>
@@ -286,7 +289,7 @@ export function SatisfactionChart({ report, language }: Props) {
       title={t('recoveryReport.satisfaction')}
       chartLabel={t('recoveryReport.satisfactionChart')}
       testId="recovery-satisfaction-chart"
-      chart={<LineChart h={240} data={rows} dataKey="week" series={[{ name: 'average', label: t('recoveryReport.average'), color: 'teal.8' }]} connectNulls xAxisProps={weekAxis} yAxisProps={{ domain: [1, 5], width: 40 }} valueFormatter={(v) => formatScore(v, language)} />}
+      chart={<LineChart h={240} data={rows} dataKey="week" series={[{ name: 'average', label: t('recoveryReport.average'), color: 'teal.8' }]} connectNulls xAxisProps={{ ...weekAxis, padding: { left: 24, right: 24 } }} yAxisProps={{ domain: [1, 5], width: 40 }} valueFormatter={(v) => formatScore(v, language)} />}
       table={
         <ScrollTable label={t('recoveryReport.satisfactionTable')} testId="recovery-satisfaction-table" minWidth={360}>
           <Table.Thead>

@@ -9,7 +9,7 @@ import { errorMessage } from '../../app/errors'
 import { BusinessDateField } from '../../components/BusinessDateField'
 import { formatHotelDay } from './report-view'
 import { formatPercent, lastDays, rangeProblem } from './report-range'
-import { formatMoney, formatScore, type RecoveryReport } from './recovery-report-format'
+import { currencyName, formatMoney, formatScore, type RecoveryReport } from './recovery-report-format'
 import { CategoryWeeksChart, CompensationChart, DepartmentCasesChart, ResponseTimesChart, ReturnRatesChart, SatisfactionChart } from './RecoveryReportCharts'
 
 /** The two reports, one tab each: the promise report and this one. */
@@ -60,7 +60,7 @@ export function RecoveryReportPage() {
       <ReportTabs active="recoveryReport" />
       <Title order={1} size="h2">{t('recoveryReport.title')}</Title>
       <Text size="sm" maw={760}>{t('recoveryReport.intro')}</Text>
-      <Text size="sm" c="dimmed" maw={760} data-testid="recovery-report-help">{t('recoveryReport.help', { timeZone, currency: report.data?.currency ?? '' })}</Text>
+      <Text size="sm" c="dimmed" maw={760} data-testid="recovery-report-help">{t('recoveryReport.help', { timeZone, currency: currencyName(report.data?.currency ?? 'CNY', i18n.language) })}</Text>
       {range ? (
         <Paper withBorder p="md" component="form" aria-label={t('recoveryReport.controls')} onSubmit={(e) => e.preventDefault()}>
           <Group align="flex-end" gap="sm" wrap="wrap">

@@ -32,3 +32,12 @@ export function formatScore(value: number | null, language: string): string {
   if (value === null) return '—'
   return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value)
 }
+
+/** The currency's name in the UI language ("人民币", "Chinese Yuan"), for sentences; the code when unknown. */
+export function currencyName(currency: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([language === 'en' ? 'en-GB' : language], { type: 'currency' }).of(currency) ?? currency
+  } catch {
+    return currency
+  }
+}

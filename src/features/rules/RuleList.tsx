@@ -1,4 +1,4 @@
-import { conditionWords } from './rule-summary'
+import { conditionWords, timingWords } from './rule-summary'
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useDepartmentName, useVocabulary } from '../../api/reference-data'
@@ -51,6 +51,7 @@ export function RuleList({ rules, busy, onEdit, onMove, onActive }: Props) {
                 <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{`${index + 1}. ${text}`}</Text>
                 <Text size="sm" c="dimmed">
                   {t('rules.summary', { trigger: t(`rules.trigger.${r.trigger}`), department: departmentName(r.department) })}
+                  {timingWords(r, t) ? <span data-testid="rule-timing">{` · ${timingWords(r, t)}`}</span> : null}
                   {' · '}
                   {preference(r)}
                 </Text>

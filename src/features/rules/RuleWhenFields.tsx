@@ -35,11 +35,12 @@ export function RuleWhenFields({ form, change, errors }: RuleFieldProps) {
           {timing.offsetDays !== 'hidden' ? (
             <NumberInput
               label={t(form.trigger === 'post_stay' ? 'rules.field.offsetDaysAfter' : 'rules.field.offsetDaysBefore')}
-              description={form.trigger === 'pre_arrival' ? t('rules.field.offsetDaysBeforeHint') : undefined}
+              description={form.trigger === 'pre_arrival' ? t('rules.field.offsetDaysBeforeHint') : t('rules.field.offsetDaysAfterHint')}
               value={form.offsetDays}
               onChange={(v) => change((f) => withOffsetDays(f, wholeOrEmpty(v)))}
               min={0}
               max={365}
+              clampBehavior="none"
               allowDecimal={false}
               required={timing.offsetDays === 'required'}
               error={errors.offsetDays}

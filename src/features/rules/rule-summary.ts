@@ -21,3 +21,19 @@ export function conditionWords(conditions: RuleConditions, t: Translate): string
   else if (max !== undefined) words.push(t('rules.who.nightsAtMost', { max }))
   return words
 }
+
+/**
+ * When a timed rule fires, for the rules list ("3 days after departure, 10:00", "On the day of
+ * departure, 10:00", "Every day at 09:30"); null for a rule that fires on an event.
+ */
+export function timingWords(rule: { trigger: string; offsetDays: number | null; atTime: string | null }, t: Translate): string | null {
+  const time = rule.atTime ?? ''
+  if (rule.trigger === 'post_stay' && rule.offsetDays !== null && rule.atTime) {
+    return rule.offsetDays === 0 ? t('rules.timing.departureDay', { time }) : t('rules.timing.afterDeparture', { count: rule.offsetDays, time })
+  }
+  if (rule.trigger === 'pre_arrival' && rule.offsetDays !== null && rule.atTime) {
+    return rule.offsetDays === 0 ? t('rules.timing.arrivalDay', { time }) : t('rules.timing.beforeArrival', { count: rule.offsetDays, time })
+  }
+  if (rule.trigger === 'daily' && rule.atTime) return t('rules.timing.daily', { time })
+  return null
+}

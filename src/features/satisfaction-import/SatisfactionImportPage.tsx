@@ -80,7 +80,7 @@ export function SatisfactionImportPage() {
               return (
                 <List.Item key={`${issue.path}-${i}`} data-testid="satisfaction-problem">
                   <Text span fw={700} size="sm">{line.where}</Text>
-                  <Text span size="sm">{`: ${line.what}`}</Text>
+                  <Text span size="sm">{`${t('satisfactionImport.whatSeparator')}${line.what}`}</Text>
                 </List.Item>
               )
             })}

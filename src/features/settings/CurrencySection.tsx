@@ -44,7 +44,10 @@ export function CurrencySection() {
     e.preventDefault()
     if (value && value !== current.data?.currency) save.mutate(value)
   }
-  const failure = save.error instanceof ApiError && save.error.code === 'VALIDATION' ? t('settings.currency.invalid') : save.isError ? errorMessage(t, save.error) : null
+  const locked = save.error instanceof ApiError ? (save.error.details?.issues as { problem?: string; params?: { currency?: string } }[] | undefined)?.find((i) => i.problem === 'compensation_recorded') : undefined
+  const failure = locked
+    ? t('recovery.fieldError.currencyLocked', { currency: locked.params?.currency ?? '' })
+    : save.error instanceof ApiError && save.error.code === 'VALIDATION' ? t('settings.currency.invalid') : save.isError ? errorMessage(t, save.error) : null
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="currency-title">
