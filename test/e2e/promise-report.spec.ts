@@ -28,6 +28,7 @@ const shift = (date: string, days: number) => {
 }
 
 test('a manager reads how well the promises were kept, changes the range, and reads it in Chinese', async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(180_000) // three people, two axe audits and a reload in Chinese: over a minute on a busy 2-core machine
   const housekeeping = await signedIn(await playwright.request.newContext({ baseURL }), 'hk01')
   // Tasks only: a standing instruction is acknowledged once and closes when the guest leaves.
   const tasks = (prompts: { id: number; kind: string; status: string }[]) => prompts.filter((p) => p.kind === 'task')
