@@ -4,7 +4,7 @@ import { personIds, tablesWithGuestId } from './erasure.repository'
 const json = (ids: readonly number[]) => JSON.stringify(ids)
 
 /** Tables `guestAccessRecord` reads by name; every other table with a guest_id column is listed under `otherRecords`. */
-const readTables = new Set(['guest', 'preference', 'stay', 'stay_companion', 'observation', 'prompt', 'guest_change', 'guest_merge', 'audit_log', 'guest_token', 'guest_match_key'])
+const readTables = new Set(['guest', 'preference', 'stay', 'stay_companion', 'observation', 'prompt', 'guest_change', 'guest_merge', 'audit_log', 'guest_token', 'guest_match_key', 'recovery_case', 'satisfaction'])
 
 type Row = Record<string, unknown>
 
@@ -12,7 +12,8 @@ type Row = Record<string, unknown>
  * Everything Zhike holds about one guest (the right of access: PIPL Art. 45, GDPR Art. 15), as
  * one JSON-ready object: the profile with every column (the whole document number), profiles
  * merged into it, preferences (retired ones too), stays with their room, companions and events,
- * stays they accompanied, observations, prompts, the change history, merges (ids and dates: a
+ * stays they accompanied, observations, prompts, recovery cases with their six steps (what was
+ * promised, compensation given) and satisfaction scores, the change history, merges (ids and dates: a
  * merge's snapshot holds the other profile too), the audit rows about them (who saw or changed
  * what, when, from where) and rows of any other table keyed by guest (consent records…). Null
  * for an unknown guest.
@@ -55,6 +56,8 @@ export function guestAccessRecord(sqlite: Sqlite, guestId: number): Row | null {
       `SELECT id, stay_id, department_code, kind, trigger, text_en, text_zh, priority, status, created_at, due_at, acknowledged_at, done_at, declined_at, decline_reason
        FROM prompt WHERE guest_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     ),
+    recoveryCases: recoveryCasesWithSteps(sqlite, list),
+    satisfaction: rows('SELECT * FROM satisfaction WHERE guest_id IN (SELECT value FROM json_each(?)) ORDER BY id'),
     changeHistory: rows('SELECT * FROM guest_change WHERE guest_id IN (SELECT value FROM json_each(?)) ORDER BY id'),
     merges: statement(
       sqlite,
@@ -67,4 +70,14 @@ export function guestAccessRecord(sqlite: Sqlite, guestId: number): Row | null {
     ),
     otherRecords,
   }
+}
+
+/** The guest's recovery cases (complaints, incidents), each with its six steps in order. */
+function recoveryCasesWithSteps(sqlite: Sqlite, guestIds: string): Row[] {
+  const cases = statement(sqlite, 'SELECT * FROM recovery_case WHERE guest_id IN (SELECT value FROM json_each(?)) ORDER BY id').all(guestIds) as Row[]
+  const steps = statement(
+    sqlite,
+    'SELECT * FROM recovery_step WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, position',
+  ).all(JSON.stringify(cases.map((c) => Number(c.id)))) as Row[]
+  return cases.map((c) => ({ ...c, steps: steps.filter((step) => step.case_id === c.id) }))
 }

@@ -49,7 +49,7 @@ export const privacyOperations = {
     kind: 'mutation',
     permission: 'guest.privacy',
     summary:
-      'The right of access: starts a JSON file of everything about one guest (profile with the whole document number, merged profiles, preferences, stays with companions and events, observations, prompts, change history, merges, audit rows about them, and rows of other tables keyed by guest such as consent records). Runs as an export job (kind guest-access.json): answers {jobId, job} at once; follow it with guest.accessExportStatus and download the file from job.downloadPath (hub) or through the desktop\'s save dialog. The printable card is guest.printCard. Audited (guest.accessExport). input {guestId, lang en|zh-CN (the file name)}. Errors: NOT_FOUND, EXPORT_FAILED (details.context no_folder for a store in memory).',
+      'The right of access: starts a JSON file of everything about one guest (profile with the whole document number, merged profiles, preferences, stays with companions and events, observations, prompts, recovery cases with their six steps, satisfaction scores, change history, merges, audit rows about them, and rows of other tables keyed by guest such as consent records). Runs as an export job (kind guest-access.json): answers {jobId, job} at once; follow it with guest.accessExportStatus and download the file from job.downloadPath (hub) or through the desktop\'s save dialog. The printable card is guest.printCard. Audited (guest.accessExport). input {guestId, lang en|zh-CN (the file name)}. Errors: NOT_FOUND, EXPORT_FAILED (details.context no_folder for a store in memory).',
     input: z.object({ guestId, lang: z.enum(['en', 'zh-CN']).default('en') }).strict(),
     handler(ctx, input) {
       const actor = actorOf(ctx)
