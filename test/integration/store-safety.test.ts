@@ -56,7 +56,7 @@ describe('one store, one owner', () => {
     const hub = hubProcess(path.dirname(file), await freePort(), cleanups)
     expect(await hub.exited).not.toBe(0)
     expect(hub.output()).toMatch(new RegExp(`in use by the test desk \\(process ${process.pid}`))
-  })
+  }, 120_000) // a hub started as its own process compiles with tsx: on a busy machine that alone can pass 30 s
 
   it('a lock left by a process that was killed is taken over', async () => {
     const file = storeFile()

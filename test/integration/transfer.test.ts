@@ -58,6 +58,22 @@ function lineOfRow(lines: string[], table: string, row: number): number {
   return section + row
 }
 
+/**
+ * A complaint worked through its steps, with compensation, a promise, a lesson (an observation
+ * that points back at its case: a reference the file can only check at the end) and a score.
+ */
+function withRecoveryCase(core: Core): void {
+  const relations = ok<{ staff: Actor }>(core.callAs(null, 'session.signIn', { code: 'gr01', pin: '1234' })).staff
+  const stayId = core.sqlite.prepare("SELECT id FROM stay WHERE status = 'in_house' ORDER BY id LIMIT 1").pluck().get() as number
+  const opened = ok<{ id: number }>(core.callAs(relations, 'recovery.raise', { stayId, category: 'noise', department: 'housekeeping', description: 'The lift woke the guest all night.', raisedFrom: 'cases' }))
+  ok(core.callAs(relations, 'recovery.step', { caseId: opened.id, step: 'apologise' }))
+  ok(core.callAs(relations, 'recovery.step', { caseId: opened.id, step: 'listen', note: 'Light sleeper; works late.' }))
+  ok(core.callAs(relations, 'recovery.step', { caseId: opened.id, step: 'solution', note: 'Moved to the quiet side.' }))
+  ok(core.callAs(relations, 'recovery.step', { caseId: opened.id, step: 'compensation', compensation: { kind: 'meal', valueMinor: 28_800 } }))
+  ok(core.callAs(relations, 'recovery.proposeLesson', { caseId: opened.id, text: 'Noise sensitive: the quiet side, away from the lift.', suggestion: { category: 'room', code: 'quiet', value: 'yes', strength: 'required' } }))
+  ok(core.callAs(relations, 'satisfaction.record', { stayId, score: 4, comment: 'Better after the move.' }))
+}
+
 describe('full export and import (issue 11, guest files 5)', () => {
   let demo: Store
   let dir: string
@@ -66,6 +82,7 @@ describe('full export and import (issue 11, guest files 5)', () => {
   beforeAll(async () => {
     demo = tempStore()
     ok(demo.core.callAs(null, 'setup.loadDemo', {}))
+    withRecoveryCase(demo.core)
     dir = fs.mkdtempSync(path.join(demo.dir, 'files-'))
     file = path.join(dir, 'demo.json')
     await exportTo(demo.core, file)
@@ -105,6 +122,7 @@ describe('full export and import (issue 11, guest files 5)', () => {
       expect(result.guests).toBe(200)
       const before = tablesOf(demo.core)
       const after = tablesOf(store.core)
+      for (const table of ['recovery_case', 'recovery_step', 'satisfaction']) expect(before[table].length, table).toBeGreaterThan(0)
       for (const table of exportedTables) {
         expect(after[table].length, table).toBe(before[table].length)
         expect(after[table], table).toEqual(before[table])

@@ -20,6 +20,10 @@ export const exportedTables = [
   'preference',
   'observation',
   'prompt',
+  // A case's lesson is an observation (above) that points back at its case: checked at the end.
+  'recovery_case',
+  'recovery_step',
+  'satisfaction',
   'guest_change',
   'guest_consent',
   'guest_merge',
