@@ -164,11 +164,14 @@ describe('recovery attacks: unknown fields are refused by name', () => {
     expect(count(w, 'satisfaction')).toBe(before)
   })
 
-  it('report.recovery refuses an unknown field (VALIDATION naming it)', () => {
+  it('report.recovery and report.promises (one range input) refuse an unknown field (VALIDATION naming it)', () => {
     const w = setUp()
-    const refused = failure(w.hotel.call(w.manager, 'report.recovery', { from: '2026-11-01', to: '2026-12-01', departement: 'housekeeping' }))
-    expect(refused.code).toBe('VALIDATION')
-    expect((refused.details as { issues: { path: string }[] }).issues[0].path).toBe('departement')
+    for (const report of ['report.recovery', 'report.promises']) {
+      // A misspelt department would otherwise report on every department without a word.
+      const refused = failure(w.hotel.call(w.manager, report, { from: '2026-11-01', to: '2026-12-01', departement: 'housekeeping' }))
+      expect(refused.code, report).toBe('VALIDATION')
+      expect((refused.details as { issues: { path: string }[] }).issues[0].path, report).toBe('departement')
+    }
   })
 
   it('hotel.setCurrency refuses an unknown field (VALIDATION naming it) and keeps the currency', () => {

@@ -1,11 +1,7 @@
 import { hotelCurrency } from './currency'
-import { z } from 'zod'
-import { addDays } from '../clock'
-import { calendarBusinessDate, hotelClockSettings, hotelInstant, today } from '../hotel-clock'
+import { today } from '../hotel-clock'
 import { operation } from '../operation'
-import { findDepartment } from '../departments/department.repository'
-import { AppError } from '../errors'
-import { maxReportDays } from '../reports/report.operations'
+import { reportRangeInput, reportWindow } from '../reports/report-range'
 import { recoveryReport } from './recovery-report'
 import {
   casesRaisedBetween,
@@ -15,20 +11,6 @@ import {
   staysArrivingBetween,
   staysDepartingBetween,
 } from './recovery-report.repository'
-
-const minReportDate = '1900-01-01'
-const maxReportDate = '2999-12-31'
-
-const isoDate = (field: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Give the ${field} date as YYYY-MM-DD, such as 2026-12-01.`)
-    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || addDays(d, 0) === d, `The ${field} date is not a real date.`)
-    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= minReportDate && d <= maxReportDate), `Give a ${field} date between ${minReportDate} and ${maxReportDate}.`)
-
-/** Days from `from` to `to`, both counted. */
-const daysCovered = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
 
 export const recoveryReportOperations = {
   /**
@@ -65,32 +47,9 @@ export const recoveryReportOperations = {
     kind: 'query',
     summary: 'Managers: complaints by category, department and week, first response and resolution against the promise, compensation, return rates of recovered guests, and the satisfaction trend, over a range of business dates.',
     permission: 'report.read',
-    input: z
-      .object({
-        from: isoDate('from'),
-        to: isoDate('to'),
-        department: z.string().trim().min(1).max(40).optional(),
-      })
-      .strict()
-      .superRefine((input, ctx) => {
-        if (input.from > input.to) {
-          ctx.addIssue({ code: 'custom', path: ['to'], message: `The range ends (${input.to}) before it starts (${input.from}); choose a "to" date on or after the "from" date.` })
-        } else if (daysCovered(input.from, input.to) > maxReportDays) {
-          ctx.addIssue({ code: 'custom', path: ['to'], message: `A report covers at most ${maxReportDays} days; this range covers ${daysCovered(input.from, input.to)}.` })
-        }
-      }),
+    input: reportRangeInput,
     handler(ctx, input) {
-      if (input.department !== undefined && !findDepartment(ctx.sqlite, input.department)) {
-        const message = `There is no department "${input.department}".`
-        throw new AppError('VALIDATION', `department: ${message}`, { issues: [{ path: 'department', message }] })
-      }
-      const now = ctx.clock.now()
-      const settings = hotelClockSettings(ctx.sqlite)
-      const { timeZone, nightAuditTime } = settings
-      // Business dates run from one night audit to the next.
-      const start = hotelInstant(input.from, nightAuditTime, timeZone).toISOString()
-      const end = hotelInstant(addDays(input.to, 1), nightAuditTime, timeZone).toISOString()
-      const dateOf = (iso: string) => calendarBusinessDate(new Date(iso), settings)
+      const { now, timeZone, start, end, dateOf } = reportWindow(ctx, input)
       const cases = casesRaisedBetween(ctx.sqlite, start, end, input.department)
       const compensations = compensationsBetween(ctx.sqlite, start, end)
       const cohort = staysDepartingBetween(ctx.sqlite, input.from, input.to, start, end, dateOf)

@@ -7,7 +7,7 @@ import { operation } from '../operation'
 import { categoryOrder } from '../vocabulary/base-vocabulary'
 import { arrivalSummary, daysCovered, monthBuckets, observationSummary, repeatFigures, topPreferences, weekBuckets, type PreferenceCount } from './dashboard'
 import { activePreferenceCounts, arrivalPreferences, arrivalsBetween, observationCounts, repeatGuestCounts, unfulfilledByGuest, unfulfilledGuestCount } from './dashboard.repository'
-import { maxReportDays } from './report.operations'
+import { maxReportDays, reportDate } from './report-range'
 
 /** The period the dashboard shows when none is asked for: the last 90 business dates. */
 export const defaultDashboardDays = 90
@@ -36,14 +36,6 @@ function currentPreferenceCounts(sqlite: Sqlite, now: Date): { at: number; count
   preferenceCounts.set(sqlite, fresh)
   return fresh
 }
-
-const isoDate = (field: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Give the ${field} date as YYYY-MM-DD, such as 2026-12-01.`)
-    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || addDays(d, 0) === d, `The ${field} date is not a real date.`)
-    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= '2999-12-31'), `Give a ${field} date between 1900-01-01 and 2999-12-31.`)
 
 export const dashboardOperations = {
   /**
@@ -78,7 +70,7 @@ export const dashboardOperations = {
     permission: 'report.read',
     audit: readsGuestsInAnswer,
     input: z
-      .object({ from: isoDate('from').optional(), to: isoDate('to').optional() })
+      .object({ from: reportDate('from').optional(), to: reportDate('to').optional() })
       .superRefine((input, ctx) => {
         if ((input.from === undefined) !== (input.to === undefined)) {
           ctx.addIssue({ code: 'custom', path: [input.from === undefined ? 'from' : 'to'], message: 'Give both a "from" and a "to" date, or neither for the last 90 days.' })

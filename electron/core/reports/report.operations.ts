@@ -1,28 +1,9 @@
-import { z } from 'zod'
-import { addDays } from '../clock'
-import { calendarBusinessDate, hotelClockSettings, hotelInstant } from '../hotel-clock'
 import { operation } from '../operation'
-import { findDepartment } from '../departments/department.repository'
-import { AppError } from '../errors'
+import { reportRangeInput, reportWindow } from './report-range'
 import { promiseReport } from './promise-report'
 import { promptsIssuedBetween } from './promise-report.repository'
 
-/** The longest range one report covers, in days (a year, leap day included). */
-export const maxReportDays = 366
-const minReportDate = '1900-01-01'
-const maxReportDate = '2999-12-31'
-
-const isoDate = (field: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Give the ${field} date as YYYY-MM-DD, such as 2026-12-01.`)
-    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || addDays(d, 0) === d, `The ${field} date is not a real date.`)
-    // Business dates of a hotel in use; a year such as 9999 would put the day after past what dates can hold.
-    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= minReportDate && d <= maxReportDate), `Give a ${field} date between ${minReportDate} and ${maxReportDate}.`)
-
-/** Days from `from` to `to`, both counted. */
-const daysCovered = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+export { maxReportDays } from './report-range'
 
 export const reportOperations = {
   /**
@@ -45,33 +26,11 @@ export const reportOperations = {
     kind: 'query',
     summary: 'Managers: prompts issued, acknowledged and done within promise, declines, times and the worst offenders, over a range of business dates.',
     permission: 'report.read',
-    input: z
-      .object({
-        from: isoDate('from'),
-        to: isoDate('to'),
-        department: z.string().trim().min(1).max(40).optional(),
-      })
-      .superRefine((input, ctx) => {
-        if (input.from > input.to) {
-          ctx.addIssue({ code: 'custom', path: ['to'], message: `The range ends (${input.to}) before it starts (${input.from}); choose a "to" date on or after the "from" date.` })
-        } else if (daysCovered(input.from, input.to) > maxReportDays) {
-          ctx.addIssue({ code: 'custom', path: ['to'], message: `A report covers at most ${maxReportDays} days; this range covers ${daysCovered(input.from, input.to)}.` })
-        }
-      }),
+    input: reportRangeInput,
     handler(ctx, input) {
-      if (input.department !== undefined && !findDepartment(ctx.sqlite, input.department)) {
-        const message = `There is no department "${input.department}".`
-        throw new AppError('VALIDATION', `department: ${message}`, { issues: [{ path: 'department', message }] })
-      }
-      const now = ctx.clock.now()
-      // A business date runs from one night audit time to the next (a prompt made at 01:00 before
-      // the 04:00 audit belongs to the day before, as on the desk's screens).
-      const settings = hotelClockSettings(ctx.sqlite)
-      const { timeZone, nightAuditTime } = settings
-      const start = hotelInstant(input.from, nightAuditTime, timeZone).toISOString()
-      const end = hotelInstant(addDays(input.to, 1), nightAuditTime, timeZone).toISOString()
+      const { now, timeZone, start, end, dateOf } = reportWindow(ctx, input)
       const prompts = promptsIssuedBetween(ctx.sqlite, start, end, input.department)
-      const report = promiseReport(prompts, { from: input.from, to: input.to, now, dateOf: (iso) => calendarBusinessDate(new Date(iso), settings) })
+      const report = promiseReport(prompts, { from: input.from, to: input.to, now, dateOf })
       return { from: input.from, to: input.to, department: input.department ?? null, timeZone, generatedAt: now.toISOString(), ...report }
     },
   }),
