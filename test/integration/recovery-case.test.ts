@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Actor } from '../../electron/core/context'
 import type { GuestCard } from '../../electron/core/guests/guest.card'
 import type { PromptView } from '../../electron/core/prompts/prompt.view'
 import type { CaseView } from '../../electron/core/recovery/recovery.types'
-import { ClockStore, seedHotel } from '../fixtures/clock-store'
-import { failure, type SmallHotel } from '../fixtures/test-store'
+import { ClockStore } from '../fixtures/clock-store'
+import { recoveryWorld, type RecoveryWorld } from '../fixtures/recovery-world'
+import { failure } from '../fixtures/test-store'
 
 /*
  * Complaints and the six-step recovery (issue 13), on a real store with the scheduler's
@@ -22,27 +22,9 @@ afterEach(() => {
 const t0 = '2026-12-01T06:00:00.000Z'
 const minutes = (iso: string, n: number) => new Date(Date.parse(iso) + n * 60_000).toISOString()
 
-interface World {
-  s: ClockStore
-  hotel: SmallHotel
-  relations: Actor
-  manager: Actor
-  guestId: number
-  stayId: number
-}
+type World = RecoveryWorld
 
-function setUp(): World {
-  const s = (store = new ClockStore(t0))
-  const hotel = seedHotel(s, 'Asia/Shanghai')
-  s.call(hotel.admin, 'staff.create', { code: 'gr01', name: 'Guest Relations', department: 'guest_relations', role: 'guest_relations', pin: '1234' })
-  const relations: Actor = s.call(null, 'session.signIn', { code: 'gr01', pin: '1234' }).staff
-  s.call(hotel.admin, 'staff.create', { code: 'mg01', name: 'Duty Manager', department: 'front_office', role: 'manager', pin: '123456' })
-  const manager: Actor = s.call(null, 'session.signIn', { code: 'mg01', pin: '123456' }).staff
-  const { id: guestId } = s.call(hotel.desk, 'guest.create', { nativeName: '何家俊', romanName: 'HO Ka Chun', vip: 0 })
-  const { stayId } = s.call(hotel.desk, 'stay.reserve', { guestId, arrival: '2026-12-01', departure: '2026-12-04', party: 1 })
-  s.call(hotel.desk, 'stay.checkIn', { stayId, roomNumber: '1001' })
-  return { s, hotel, relations, manager, guestId, stayId }
-}
+const setUp = (): World => recoveryWorld((store = new ClockStore(t0)))
 
 const raise = (w: World, extra: Record<string, unknown> = {}) =>
   w.s.core.callAs(w.hotel.desk, 'recovery.raise', {
